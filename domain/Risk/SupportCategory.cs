@@ -1,0 +1,54 @@
+namespace ChatSupport.Domain.Risk;
+
+/// <summary>
+/// The categories of ../shared/risk/RUBRIC.md, shared by the risk engine (what a message is
+/// about) and the support directory (what a service helps with).
+/// </summary>
+public enum SupportCategory
+{
+    Suicidal,
+    SelfHarm,
+    Abuse,
+    Dv,
+    SexualViolence,
+    Bullying,
+    Poverty,
+    Housing,
+    Family,
+    School,
+    Work,
+    Health,
+    Loneliness,
+    OtherPerson,
+}
+
+public static class SupportCategories
+{
+    private static readonly Dictionary<string, SupportCategory> ByWire = Enum.GetValues<SupportCategory>()
+        .ToDictionary(c => c.ToWire(), StringComparer.Ordinal);
+
+    public static IReadOnlyCollection<SupportCategory> All { get; } = Enum.GetValues<SupportCategory>();
+
+    /// <summary>The snake_case wire name used in data files and JSON (self_harm, other_person, …).</summary>
+    public static string ToWire(this SupportCategory category) => category switch
+    {
+        SupportCategory.Suicidal => "suicidal",
+        SupportCategory.SelfHarm => "self_harm",
+        SupportCategory.Abuse => "abuse",
+        SupportCategory.Dv => "dv",
+        SupportCategory.SexualViolence => "sexual_violence",
+        SupportCategory.Bullying => "bullying",
+        SupportCategory.Poverty => "poverty",
+        SupportCategory.Housing => "housing",
+        SupportCategory.Family => "family",
+        SupportCategory.School => "school",
+        SupportCategory.Work => "work",
+        SupportCategory.Health => "health",
+        SupportCategory.Loneliness => "loneliness",
+        SupportCategory.OtherPerson => "other_person",
+        _ => throw new ArgumentOutOfRangeException(nameof(category), category, null),
+    };
+
+    public static bool TryParse(string? wire, out SupportCategory category) =>
+        ByWire.TryGetValue(wire?.Trim().ToLowerInvariant() ?? string.Empty, out category);
+}
