@@ -1,4 +1,9 @@
+using ChatSupport.Bot.Channels.DirectLine;
 using ChatSupport.Bot.Cli;
+using ChatSupport.Bot.Hosting;
+using ChatSupport.Bot.Storage;
+using ChatSupport.Bot.Turns;
+using ChatSupport.Bot.WebChat;
 
 // Command-line verbs (risk, directory, accounts) run instead of the web host.
 if (CliCommands.TryRun(args, out var exitCode))
@@ -7,10 +12,22 @@ if (CliCommands.TryRun(args, out var exitCode))
 }
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddChatSupportHosting();
+builder.Services.AddChatSupportStorage(builder.Configuration);
+builder.Services.AddDirectLine(builder.Configuration, builder.Environment);
+builder.Services.AddChatSupportBot(builder.Configuration);
+builder.Services.AddWebChat();
+
 var app = builder.Build();
-app.MapGet("/healthz", () => TypedResults.Ok("alive"));
-app.Run();
+await app.Services.MigrateChatSupportStorageAsync();
+
+app.UseChatSupportHosting();
+app.MapHealthEndpoints();
+app.MapDirectLineApi();
+app.MapWebChatApi();
+
+await app.RunAsync();
 return 0;
 
-/// <summary>Marker for WebApplicationFactory.</summary>
+/// <summary>The host's entry point (named for WebApplicationFactory in tests).</summary>
 public partial class Program;

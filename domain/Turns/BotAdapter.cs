@@ -15,7 +15,7 @@ public abstract class BotAdapter
     /// <summary>Called when a turn throws; the default rethrows.</summary>
     public Func<ITurnContext, Exception, Task>? OnTurnError { get; set; }
 
-    public BotAdapter Use(IMiddleware middleware)
+    public BotAdapter Use(ITurnMiddleware middleware)
     {
         Middleware.Use(middleware);
         return this;

@@ -5,7 +5,7 @@ public delegate Task NextDelegate(CancellationToken cancellationToken);
 public delegate Task BotCallbackHandler(ITurnContext turnContext, CancellationToken cancellationToken);
 
 /// <summary>One step of the turn pipeline; calls <c>next</c> to go on, or returns to stop the turn.</summary>
-public interface IMiddleware
+public interface ITurnMiddleware
 {
     Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken);
 }
@@ -13,15 +13,15 @@ public interface IMiddleware
 /// <summary>Runs middleware in the order added, then the bot's callback.</summary>
 public sealed class MiddlewareSet
 {
-    private readonly List<IMiddleware> _middleware = [];
+    private readonly List<ITurnMiddleware> _middleware = [];
 
-    public MiddlewareSet Use(IMiddleware middleware)
+    public MiddlewareSet Use(ITurnMiddleware middleware)
     {
         _middleware.Add(middleware ?? throw new ArgumentNullException(nameof(middleware)));
         return this;
     }
 
-    public IReadOnlyList<IMiddleware> Items => _middleware;
+    public IReadOnlyList<ITurnMiddleware> Items => _middleware;
 
     public Task ReceiveActivityAsync(ITurnContext context, BotCallbackHandler? callback, CancellationToken cancellationToken)
     {

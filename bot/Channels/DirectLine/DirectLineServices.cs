@@ -1,0 +1,39 @@
+using ChatSupport.Domain.Storage;
+using ChatSupport.Domain.Turns;
+using Microsoft.Extensions.Options;
+
+namespace ChatSupport.Bot.Channels.DirectLine;
+
+/// <summary>Everything the Direct Line handlers need, bound as one parameter.</summary>
+public sealed class DirectLineServices(
+    DirectLineTokens tokens,
+    DirectLineAdapter adapter,
+    IBot bot,
+    ITranscriptStore transcript,
+    IConversationStore conversations,
+    ConversationStreamHub hub,
+    IOptions<DirectLineOptions> options,
+    TimeProvider clock,
+    IHostApplicationLifetime lifetime,
+    ILogger<DirectLineServices> logger)
+{
+    public DirectLineTokens Tokens { get; } = tokens;
+
+    public DirectLineAdapter Adapter { get; } = adapter;
+
+    public IBot Bot { get; } = bot;
+
+    public ITranscriptStore Transcript { get; } = transcript;
+
+    public IConversationStore Conversations { get; } = conversations;
+
+    public ConversationStreamHub Hub { get; } = hub;
+
+    public DirectLineOptions Options { get; } = options.Value;
+
+    public TimeProvider Clock { get; } = clock;
+
+    public IHostApplicationLifetime Lifetime { get; } = lifetime;
+
+    public ILogger Logger { get; } = logger;
+}

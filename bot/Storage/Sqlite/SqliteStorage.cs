@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using ChatSupport.Domain.State;
+using Microsoft.Data.Sqlite;
+
+namespace ChatSupport.Bot.Storage.Sqlite;
+
+/// <summary>Bot state in SQLite with optimistic concurrency: the version column is the ETag.</summary>
+public sealed class SqliteStorage(SqliteDatabase database) : IStorage
+{
+    public async Task<IReadOnlyDictionary<string, StoreItem>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
+    {
+        var result = new Dictionary<string, StoreItem>(StringComparer.Ordinal);
+        if (keys.Count == 0)
+        {
+            return result;
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var key in keys)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT data, version FROM state WHERE key = $key;";
+            command.Parameters.AddWithValue("$key", key);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var data = JsonNode.Parse(reader.GetString(0)) as JsonObject ?? [];
+                result[key] = new StoreItem(data, reader.GetInt64(1).ToString(CultureInfo.InvariantCulture));
+            }
+        }
+
+        return result;
+    }
+
+    public async Task<IReadOnlyDictionary<string, string>> WriteAsync(IReadOnlyDictionary<string, StoreItem> changes, CancellationToken cancellationToken = default)
+    {
+        var etags = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (changes.Count == 0)
+        {
+            return etags;
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var (key, item) in changes)
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.Parameters.AddWithValue("$key", key);
+            command.Parameters.AddWithValue("$data", item.Data.ToJsonString());
+            if (item.ETag is null or "*")
+            {
+                command.CommandText = """
+                    INSERT INTO state (key, data, version) VALUES ($key, $data, 1)
+                    ON CONFLICT (key) DO UPDATE SET data = excluded.data, version = state.version + 1
+                    RETURNING version;
+                    """;
+            }
+            else
+            {
+                if (!long.TryParse(item.ETag, NumberStyles.None, CultureInfo.InvariantCulture, out var expected))
+                {
+                    throw new StorageConcurrencyException(key);
+                }
+
+                command.CommandText = "UPDATE state SET data = $data, version = version + 1 WHERE key = $key AND version = $expected RETURNING version;";
+                command.Parameters.AddWithValue("$expected", expected);
+            }
+
+            var version = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            if (version is null)
+            {
+                throw new StorageConcurrencyException(key);
+            }
+
+            etags[key] = Convert.ToInt64(version, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return etags;
+    }
+
+    public async Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var key in keys)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM state WHERE key = $key;";
+            command.Parameters.AddWithValue("$key", key);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

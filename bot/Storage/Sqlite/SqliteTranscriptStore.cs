@@ -1,0 +1,108 @@
+using System.Globalization;
+using ChatSupport.Domain.Activities;
+using ChatSupport.Domain.Storage;
+
+namespace ChatSupport.Bot.Storage.Sqlite;
+
+/// <summary>The transcript and conversation registry in SQLite. Sequence numbers are assigned inside the insert, so they never collide.</summary>
+public sealed class SqliteTranscriptStore(SqliteDatabase database, TimeProvider clock) : ITranscriptStore, IConversationStore
+{
+    public async Task<TranscriptEntry> AppendAsync(string conversationId, TranscriptDirection direction, Activity activity, CancellationToken cancellationToken = default)
+    {
+        var storedAt = clock.GetUtcNow();
+        var copy = activity.Clone();
+        copy.Id = null;
+        copy.Timestamp = storedAt;
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO activities (conversation_id, seq, direction, activity, stored_at)
+            SELECT $conversation, COALESCE(MAX(seq), 0) + 1, $direction, $activity, $storedAt
+            FROM activities WHERE conversation_id = $conversation
+            RETURNING seq;
+            """;
+        command.Parameters.AddWithValue("$conversation", conversationId);
+        command.Parameters.AddWithValue("$direction", direction == TranscriptDirection.Inbound ? "in" : "out");
+        command.Parameters.AddWithValue("$activity", ActivityJson.Serialize(copy));
+        command.Parameters.AddWithValue("$storedAt", storedAt.ToString("O", CultureInfo.InvariantCulture));
+        var sequence = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+
+        activity.Id = TranscriptIds.ActivityId(conversationId, sequence);
+        activity.Timestamp = storedAt;
+        copy.Id = activity.Id;
+        return new TranscriptEntry(conversationId, sequence, direction, copy, storedAt);
+    }
+
+    public async Task<IReadOnlyList<TranscriptEntry>> ReadAsync(string conversationId, long afterSequence, int limit, CancellationToken cancellationToken = default)
+    {
+        var entries = new List<TranscriptEntry>();
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT seq, direction, activity, stored_at FROM activities
+            WHERE conversation_id = $conversation AND seq > $after
+            ORDER BY seq LIMIT $limit;
+            """;
+        command.Parameters.AddWithValue("$conversation", conversationId);
+        command.Parameters.AddWithValue("$after", afterSequence);
+        command.Parameters.AddWithValue("$limit", limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var sequence = reader.GetInt64(0);
+            var activity = ActivityJson.Deserialize(reader.GetString(2));
+            activity.Id = TranscriptIds.ActivityId(conversationId, sequence);
+            entries.Add(new TranscriptEntry(
+                conversationId,
+                sequence,
+                reader.GetString(1) == "in" ? TranscriptDirection.Inbound : TranscriptDirection.Outbound,
+                activity,
+                DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)));
+        }
+
+        return entries;
+    }
+
+    public async Task<long> GetLastSequenceAsync(string conversationId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COALESCE(MAX(seq), 0) FROM activities WHERE conversation_id = $conversation;";
+        command.Parameters.AddWithValue("$conversation", conversationId);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+    }
+
+    public async Task<bool> TryCreateAsync(ConversationRecord conversation, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO conversations (id, channel_id, user_id, created_at) VALUES ($id, $channel, $user, $at)
+            ON CONFLICT (id) DO NOTHING;
+            """;
+        command.Parameters.AddWithValue("$id", conversation.Id);
+        command.Parameters.AddWithValue("$channel", conversation.ChannelId);
+        command.Parameters.AddWithValue("$user", conversation.UserId);
+        command.Parameters.AddWithValue("$at", conversation.CreatedAt.ToString("O", CultureInfo.InvariantCulture));
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    public async Task<ConversationRecord?> FindAsync(string conversationId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT channel_id, user_id, created_at FROM conversations WHERE id = $id;";
+        command.Parameters.AddWithValue("$id", conversationId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        return new ConversationRecord(
+            conversationId,
+            reader.GetString(0),
+            reader.GetString(1),
+            DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
+    }
+}

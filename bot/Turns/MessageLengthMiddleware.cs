@@ -1,0 +1,28 @@
+using ChatSupport.Domain.Activities;
+using ChatSupport.Domain.Turns;
+using Microsoft.Extensions.Options;
+
+namespace ChatSupport.Bot.Turns;
+
+/// <summary>
+/// Caps what the bot reads from one message. The channel has already stored the whole text, so
+/// nothing is lost; the person is told that only the beginning was read.
+/// </summary>
+public sealed class MessageLengthMiddleware(IOptions<BotOptions> options) : ITurnMiddleware
+{
+    public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken)
+    {
+        var max = options.Value.MaxTextLength;
+        var activity = turnContext.Activity;
+        if (activity.IsType(ActivityTypes.Message) && activity.Text is { } text && text.Length > max)
+        {
+            var cut = char.IsHighSurrogate(text[max - 1]) ? max - 1 : max;
+            activity.Text = text[..cut];
+            await turnContext.SendActivityAsync(
+                $"メッセージがとても長かったので、最初の{max}文字まで読みました。全文は保存されています。(Your message was long; I read the first {max} characters. The whole text is stored.)",
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        await next(cancellationToken).ConfigureAwait(false);
+    }
+}
