@@ -40,7 +40,7 @@ public abstract class BotState
         var items = await _storage.ReadAsync([key], cancellationToken).ConfigureAwait(false);
         var state = items.TryGetValue(key, out var item)
             ? new CachedState(item.Data, item.ETag)
-            : new CachedState([], null);
+            : new CachedState([], StoreItem.Absent);
         turnContext.TurnState.Set(_contextKey, state);
     }
 

@@ -4,9 +4,14 @@ namespace ChatSupport.Domain.State;
 
 /// <summary>
 /// A stored JSON document with its version. <see cref="ETag"/> is the version read; writing with
-/// it succeeds only if nobody wrote in between. A null or "*" ETag writes unconditionally.
+/// it succeeds only if nobody wrote in between. <see cref="Absent"/> writes only if the item does
+/// not exist yet; a null or "*" ETag writes unconditionally.
 /// </summary>
-public sealed record StoreItem(JsonObject Data, string? ETag);
+public sealed record StoreItem(JsonObject Data, string? ETag)
+{
+    /// <summary>The ETag of an item that was read and not found: the write creates it, or fails if someone else did.</summary>
+    public const string Absent = "0";
+}
 
 /// <summary>Key-value storage for bot state with optimistic concurrency (the seam with two adapters: SQLite, memory).</summary>
 public interface IStorage

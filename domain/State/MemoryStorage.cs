@@ -70,6 +70,11 @@ public sealed class MemoryStorage : IStorage
             return true;
         }
 
+        if (etag == StoreItem.Absent)
+        {
+            return !_items.ContainsKey(key);
+        }
+
         return _items.TryGetValue(key, out var existing) && existing.Version.ToString(CultureInfo.InvariantCulture) == etag;
     }
 }

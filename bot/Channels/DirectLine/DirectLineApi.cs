@@ -53,7 +53,7 @@ public static class DirectLineApi
         var userId = parameters?.User?.Id;
         if (userId is not null && !IsValidUserId(userId))
         {
-            return Error(StatusCodes.Status400BadRequest, DirectLineErrorCodes.BadArgument, "user.id must start with \"dl_\" and be at most 64 characters.");
+            return Error(StatusCodes.Status400BadRequest, DirectLineErrorCodes.BadArgument, "user.id must be 1 to 64 letters, digits or _ - . : @.");
         }
 
         var conversationId = DirectLineTokens.NewId();
@@ -102,7 +102,7 @@ public static class DirectLineApi
             userId = parameters?.User?.Id ?? NewUserId();
             if (!IsValidUserId(userId))
             {
-                return Error(StatusCodes.Status400BadRequest, DirectLineErrorCodes.BadArgument, "user.id must start with \"dl_\" and be at most 64 characters.");
+                return Error(StatusCodes.Status400BadRequest, DirectLineErrorCodes.BadArgument, "user.id must be 1 to 64 letters, digits or _ - . : @.");
             }
 
             conversationId = DirectLineTokens.NewId();
@@ -376,7 +376,7 @@ public static class DirectLineApi
     }
 
     private static bool IsValidUserId(string userId) =>
-        userId.StartsWith("dl_", StringComparison.Ordinal) && userId.Length <= 64 && userId.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
+        userId.Length is > 0 and <= 64 && userId.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' or ':' or '@');
 
     private static string NewUserId() => "dl_" + DirectLineTokens.NewId();
 

@@ -1,8 +1,8 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Security.Cryptography;
 using ChatSupport.Bot.Turns;
 using ChatSupport.Domain.State;
 using ChatSupport.Domain.Turns;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace ChatSupport.Bot.Channels.DirectLine;

@@ -57,6 +57,10 @@ public sealed class SqliteStorage(SqliteDatabase database) : IStorage
                     RETURNING version;
                     """;
             }
+            else if (item.ETag == StoreItem.Absent)
+            {
+                command.CommandText = "INSERT INTO state (key, data, version) VALUES ($key, $data, 1) ON CONFLICT (key) DO NOTHING RETURNING version;";
+            }
             else
             {
                 if (!long.TryParse(item.ETag, NumberStyles.None, CultureInfo.InvariantCulture, out var expected))

@@ -1,0 +1,90 @@
+using ChatSupport.Bot.Storage.Sqlite;
+using ChatSupport.Bot.Tests.Infrastructure;
+using ChatSupport.Domain.Activities;
+using ChatSupport.Domain.State;
+using ChatSupport.Domain.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace ChatSupport.Bot.Tests.Storage;
+
+public sealed class SqliteStoreTests
+{
+    private static async Task<SqliteDatabase> NewDatabaseAsync()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "chatsupport-tests", Guid.NewGuid().ToString("N"), "store.db");
+        var database = new SqliteDatabase($"Data Source={path}");
+        await database.MigrateAsync();
+        return database;
+    }
+
+    [Fact]
+    public async Task The_file_is_in_wal_mode_and_migrating_twice_is_harmless()
+    {
+        var database = await NewDatabaseAsync();
+        await database.MigrateAsync();
+        await using var connection = await database.OpenAsync();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode;";
+        Assert.Equal("wal", (string)(await command.ExecuteScalarAsync())!);
+        Assert.True(await database.IsReachableAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task State_writes_are_conditional_on_the_version_read()
+    {
+        var storage = new SqliteStorage(await NewDatabaseAsync());
+        var created = await storage.WriteAsync(new Dictionary<string, StoreItem> { ["k"] = new(new() { ["v"] = 1 }, StoreItem.Absent) });
+        await Assert.ThrowsAsync<StorageConcurrencyException>(() =>
+            storage.WriteAsync(new Dictionary<string, StoreItem> { ["k"] = new(new() { ["v"] = 9 }, StoreItem.Absent) }));
+
+        var read = await storage.ReadAsync(["k", "missing"]);
+        Assert.Single(read);
+        Assert.Equal(created["k"], read["k"].ETag);
+
+        await storage.WriteAsync(new Dictionary<string, StoreItem> { ["k"] = new(new() { ["v"] = 2 }, read["k"].ETag) });
+        await Assert.ThrowsAsync<StorageConcurrencyException>(() =>
+            storage.WriteAsync(new Dictionary<string, StoreItem> { ["k"] = new(new() { ["v"] = 3 }, read["k"].ETag) }));
+        Assert.Equal(2, (int)(await storage.ReadAsync(["k"]))["k"].Data["v"]!);
+    }
+
+    [Fact]
+    public async Task Concurrent_appends_get_consecutive_sequences_and_the_transcript_is_append_only()
+    {
+        var database = await NewDatabaseAsync();
+        var store = new SqliteTranscriptStore(database, TimeProvider.System);
+        await Task.WhenAll(Enumerable.Range(0, 50).Select(i => Task.Run(() =>
+            store.AppendAsync("c", TranscriptDirection.Inbound, Activity.CreateMessage($"m{i}")))));
+
+        var entries = await store.ReadAsync("c", 0, 1000);
+        Assert.Equal(Enumerable.Range(1, 50).Select(i => (long)i), entries.Select(e => e.Sequence));
+        Assert.Equal(50, entries.Select(e => e.Activity.Text).Distinct().Count());
+        Assert.Equal("c|0000007", entries[6].Activity.Id);
+
+        await using var connection = await database.OpenAsync();
+        using var update = connection.CreateCommand();
+        update.CommandText = "UPDATE activities SET activity = '{}' WHERE conversation_id = 'c';";
+        await Assert.ThrowsAsync<SqliteException>(() => update.ExecuteNonQueryAsync());
+        using var delete = connection.CreateCommand();
+        delete.CommandText = "DELETE FROM activities;";
+        await Assert.ThrowsAsync<SqliteException>(() => delete.ExecuteNonQueryAsync());
+    }
+
+    [Fact]
+    public async Task The_transcript_survives_a_restart_of_the_host()
+    {
+        string conversationId;
+        string token;
+        var path = Path.Combine(Path.GetTempPath(), "chatsupport-tests", Guid.NewGuid().ToString("N") + ".db");
+        using (var first = new ChatSupportFactory(path, "echo"))
+        {
+            var client = await DirectLineClient.StartAsync(first);
+            await client.SayAsync("覚えていてね");
+            (conversationId, token) = (client.ConversationId!, client.Token!);
+        }
+
+        using var second = new ChatSupportFactory(path, "echo");
+        var http = second.CreateClientWith(token);
+        var json = await http.GetStringAsync($"/v3/directline/conversations/{conversationId}/activities");
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(json, "覚えていてね"));
+    }
+}

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Runs every test of ChatSupport on a fresh Debian machine with only the .NET SDK and Node:
+# installs what the tests need when it is missing (Debian's chromium and Japanese fonts for the
+# browser tests, the npm packages of the web chat page), checks formatting, then runs dotnet test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+need_apt=()
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || need_apt+=(fonts-noto-cjk)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "== installing ${need_apt[*]} (Debian packages)"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+fi
+export CHATSUPPORT_CHROMIUM="${CHATSUPPORT_CHROMIUM:-$(command -v chromium)}"
+
+echo "== npm packages of the web chat page"
+(cd bot && npm ci --no-audit --no-fund --loglevel=error)
+
+echo "== build"
+dotnet build ChatSupport.sln -c Release -nologo -v quiet
+
+echo "== format check"
+dotnet format ChatSupport.sln --verify-no-changes --no-restore
+
+echo "== tests"
+log=$(mktemp)
+set +e
+dotnet test ChatSupport.sln -c Release --no-build -nologo --logger "console;verbosity=normal" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+skipped=$(grep -Eo 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+rm -f "$log"
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+if [ "$passed" -eq 0 ]; then
+  echo "no test ran" >&2
+  exit 1
+fi
+exit "$status"
