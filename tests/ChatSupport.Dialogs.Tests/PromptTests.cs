@@ -278,6 +278,26 @@ public class PromptTests
     }
 
     [Fact]
+    public async Task AMessageSentEarlierInTheTurn_DoesNotSuppressTheRetryPrompt()
+    {
+        // The pipeline may answer before the dialogs run (the risk step sending support contacts).
+        var harness = new DialogHarness();
+        var root = ChoiceFlow(retry: "ボタンから選んでね");
+        await harness.Flow(async (turnContext, ct) =>
+            {
+                if (turnContext.Activity.Text == "つらい")
+                {
+                    await turnContext.SendActivityAsync("pipeline message", ct);
+                }
+
+                await root.RunAsync(turnContext, harness.DialogState, ct);
+            })
+            .Send("hi").AssertReply("どうしたい？")
+            .Send("つらい").AssertReply("pipeline message").AssertReply("ボタンから選んでね").AssertNoReply()
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task MaxAttempts_AfterTwoMisses_EndsWithNotRecognized_SoTheCallerCanOfferTheMenu()
     {
         var harness = new DialogHarness();
