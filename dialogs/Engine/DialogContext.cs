@@ -43,6 +43,7 @@ public class DialogContext
         ArgumentException.ThrowIfNullOrWhiteSpace(dialogId);
         var dialog = FindDialog(dialogId) ?? throw new DialogNotFoundException(
             dialogId,
+            fromSavedStack: false,
             $"DialogContext.BeginDialogAsync(): a dialog with id '{dialogId}' wasn't found. Add it to the DialogSet of the root, or with AddDialog to the ComponentDialog that begins it.");
 
         Stack.Insert(0, new DialogInstance(dialogId));
@@ -152,11 +153,18 @@ public class DialogContext
     private Dialog FindActiveDialog(DialogInstance instance, string operation) =>
         FindDialog(instance.Id) ?? throw new DialogNotFoundException(
             instance.Id,
+            fromSavedStack: true,
             $"DialogContext.{operation}(): the active dialog '{instance.Id}' wasn't found. The saved stack names a dialog that is no longer added to this DialogSet (renamed or removed?). Add it again, or cancel the stack with CancelAllDialogsAsync.");
 }
 
 /// <summary>A dialog id on the stack or in a begin call that no dialog set knows.</summary>
-public sealed class DialogNotFoundException(string dialogId, string message) : InvalidOperationException(message)
+public sealed class DialogNotFoundException(string dialogId, bool fromSavedStack, string message) : InvalidOperationException(message)
 {
     public string DialogId { get; } = dialogId;
+
+    /// <summary>
+    /// True when the id came from the saved stack (the dialog was renamed or removed since), false
+    /// when code asked to begin an id that was never added (a bug to fix).
+    /// </summary>
+    public bool FromSavedStack { get; } = fromSavedStack;
 }

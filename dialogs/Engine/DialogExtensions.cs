@@ -45,12 +45,14 @@ public static class DialogExtensions
         }
 
         DialogTurnResult result;
+        var sentBefore = SendCounter.Count(turnContext);
         try
         {
             result = await dc.ContinueDialogAsync(cancellationToken);
         }
-        catch (DialogNotFoundException) when (!turnContext.Responded)
+        catch (DialogNotFoundException ex) when (ex.FromSavedStack && SendCounter.Count(turnContext) == sentBefore)
         {
+            // The saved stack is from an older version of the flows; start over rather than fail every turn.
             dc.Stack.Clear();
             result = new DialogTurnResult(DialogTurnStatus.Empty);
         }

@@ -120,6 +120,7 @@ public class DialogContextTests
         var error = await Assert.ThrowsAsync<DialogNotFoundException>(() => harness.Flow(root).Send("hi").StartTestAsync());
 
         Assert.Equal("missing", error.DialogId);
+        Assert.False(error.FromSavedStack);
         Assert.Contains("'missing' wasn't found", error.Message, StringComparison.Ordinal);
         Assert.Contains("AddDialog", error.Message, StringComparison.Ordinal);
     }
@@ -158,6 +159,24 @@ public class DialogContextTests
 
         var saved = await harness.ReadSavedStackAsync();
         Assert.Equal(["new-flow"], saved!.DialogStack.Select(i => i.Id));
+    }
+
+    [Fact]
+    public async Task RunAsync_DoesNotHideABeginOfAnUnknownIdInALaterTurn()
+    {
+        var harness = new DialogHarness();
+        var root = new WaterfallDialog("root",
+        [
+            async (step, ct) =>
+            {
+                await step.Context.SendActivityAsync("Q1", ct);
+                return Dialog.EndOfTurn;
+            },
+            (step, ct) => step.BeginDialogAsync("typo", null, ct),
+        ]);
+
+        var error = await Assert.ThrowsAsync<DialogNotFoundException>(() => harness.Flow(root).Send("hi").AssertReply("Q1").Send("a").StartTestAsync());
+        Assert.Equal("typo", error.DialogId);
     }
 
     private sealed class RecordingWaterfall(string id, List<(string Id, DialogReason Reason)> ended, IEnumerable<WaterfallStep> steps)
