@@ -1,0 +1,49 @@
+using Microsoft.Playwright;
+
+namespace ChatSupport.EndToEnd.Tests;
+
+/// <summary>Drives the official Web Chat bundle against our Direct Line server, as a young person would.</summary>
+public sealed class WebChatTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private const int Timeout = 20_000;
+
+    [Fact]
+    public async Task A_person_greets_sees_the_welcome_presses_a_choice_and_quick_exit_leaves_no_trace()
+    {
+        await using var context = await fixture.Browser.NewContextAsync(new() { Locale = "ja-JP" });
+        var page = await context.NewPageAsync();
+        await page.RouteAsync("https://www.google.co.jp/**", route => route.FulfillAsync(new() { Body = "<html><body>neutral</body></html>", ContentType = "text/html" }));
+        await page.GotoAsync(fixture.BaseUrl + "/");
+
+        // Web Chat renders and the bot's welcome arrives over the WebSocket stream.
+        var input = page.Locator("[data-id='webchat-sendbox-input']");
+        await input.WaitForAsync(new() { Timeout = Timeout });
+        var transcript = page.Locator(".webchat__basic-transcript");
+        await Expect(transcript).ToContainTextAsync("ボット", new() { Timeout = Timeout });
+        await Expect(transcript).ToContainTextAsync("110", new() { Timeout = Timeout });
+
+        // Typing こんにちは: the message is acknowledged by the server and the bot answers.
+        await input.FillAsync("こんにちは");
+        await input.PressAsync("Enter");
+        await Expect(transcript).ToContainTextAsync("こんにちは", new() { Timeout = Timeout });
+        var choice = page.GetByRole(AriaRole.Button, new() { Name = "相談先を知りたい" }).Last;
+        await choice.WaitForAsync(new() { Timeout = Timeout });
+
+        // Pressing a suggested action moves the conversation to its next step.
+        var before = await page.Locator(".webchat__bubble:not(.webchat__bubble--from-user)").CountAsync();
+        await choice.ClickAsync();
+        await Expect(transcript).ToContainTextAsync("どんなこと", new() { Timeout = Timeout });
+        Assert.True(await page.Locator(".webchat__bubble:not(.webchat__bubble--from-user)").CountAsync() > before);
+
+        // Quick exit: reachable by keyboard, clears storage and leaves for a neutral page.
+        await page.EvaluateAsync("() => { sessionStorage.setItem('probe', '1'); localStorage.setItem('probe', '1'); }");
+        await page.Locator("#quick-exit").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("https://www.google.co.jp/**", new() { Timeout = Timeout });
+
+        await page.GotoAsync(fixture.BaseUrl + "/app.css");
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => sessionStorage.length + localStorage.length"));
+    }
+
+    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+}
