@@ -16,7 +16,8 @@ namespace ChatSupport.Domain.Risk;
 /// <item>ASCII is lower-cased; katakana are folded to hiragana; small kana become full-size
 /// (ぁ→あ, ゃ→や); the small っ is dropped.</item>
 /// <item>Stretching disappears: long-vowel marks (ー, 〜, ~), a vowel kana repeating the vowel of the
-/// kana before it (たぁぁい, さみしいぃ), and any run of the same character (ｗｗｗ, しにたいいい).</item>
+/// kana before it (たぁぁい, さみしいぃ), and a run of three or more of the same character (ｗｗｗ, しぬぬぬ);
+/// a pair stays, so ママ and はは keep their meaning.</item>
 /// <item>Spaces, punctuation, symbols, control and zero-width characters are dropped, so
 /// し に た い and し.に.た.い read as しにたい. Sentence ends (。！？! ? and line breaks) become one
 /// <see cref="ClauseBreak"/>, which no lexicon term contains.</item>
@@ -178,12 +179,6 @@ internal static class JapaneseNormalizer
             var previous = chars[n - 1];
             if (previous != ClauseBreak)
             {
-                if (f == previous && !char.IsAsciiDigit(f))
-                {
-                    ends[n - 1] = end;
-                    return;
-                }
-
                 var vowel = VowelOfVowelKana(f);
                 if (vowel != 0 && VowelOf(previous) == vowel)
                 {
@@ -191,10 +186,35 @@ internal static class JapaneseNormalizer
                     return;
                 }
 
+                if (f == previous && !char.IsAsciiDigit(f))
+                {
+                    // A pair stays (まま, はは, ここ); three or more collapse to one (ｗｗｗ, しぬぬぬ).
+                    state.Run++;
+                    if (state.Run == 3)
+                    {
+                        ends[n - 2] = end;
+                        state.Length = n - 1;
+                        return;
+                    }
+
+                    if (state.Run > 3)
+                    {
+                        ends[n - 1] = end;
+                        return;
+                    }
+
+                    chars[n] = f;
+                    starts[n] = start;
+                    ends[n] = end;
+                    state.Length = n + 1;
+                    return;
+                }
+
                 if (f == 'ひ' && katakana && state.PreviousWasKatakanaTa && !NextIsKatakana(text, next))
                 {
                     chars[n - 1] = '死';
                     ends[n - 1] = end;
+                    state.Run = 1;
                     state.PreviousWasKatakanaTa = false;
                     return;
                 }
@@ -205,6 +225,7 @@ internal static class JapaneseNormalizer
         starts[n] = start;
         ends[n] = end;
         state.Length = n + 1;
+        state.Run = 1;
         state.PreviousWasKatakanaTa = katakana && f == 'た';
     }
 
@@ -264,6 +285,7 @@ internal static class JapaneseNormalizer
         {
             chars[n - 1] = table[index];
             ends[n - 1] = end;
+            state.Run = 1;
         }
     }
 
@@ -445,6 +467,7 @@ internal static class JapaneseNormalizer
     private struct EmitState
     {
         public int Length;
+        public int Run;
         public bool PreviousWasKatakanaTa;
     }
 }

@@ -289,7 +289,8 @@ public sealed class RiskScanner
             }
             else if (HasCue(i, LexiconRole.Past, m.Start - PastWindow, m.End + PastWindow, 0, after: false))
             {
-                if (HasCue(i, LexiconRole.Recurrence, m.Start - RecurrenceWindow, m.End + RecurrenceWindow, 0, after: false))
+                if (HasCue(i, LexiconRole.Recurrence, m.Start - RecurrenceWindow, m.End + RecurrenceWindow, 0, after: false)
+                    || HasCue(i, LexiconRole.Time, m.Start - PastWindow, m.End + PastWindow, 0, after: false))
                 {
                     rules |= RiskRules.Recurrence;
                 }
@@ -353,7 +354,7 @@ public sealed class RiskScanner
         var maxLength = _lexicon.MaxPatternLength;
         for (var j = i - 1; j >= 0 && _raw[j].End >= from; j--)
         {
-            if (IsCue(ref _raw[j], role, from, to, m.Clause, clauseDistance, after ? m.End : int.MinValue))
+            if (IsCue(ref _raw[j], m, role, from, to, m.Clause, clauseDistance, after ? m.End : int.MinValue))
             {
                 return true;
             }
@@ -361,7 +362,7 @@ public sealed class RiskScanner
 
         for (var j = i + 1; j < _rawCount && _raw[j].End <= to + maxLength; j++)
         {
-            if (IsCue(ref _raw[j], role, from, to, m.Clause, clauseDistance, after ? m.End : int.MinValue))
+            if (IsCue(ref _raw[j], m, role, from, to, m.Clause, clauseDistance, after ? m.End : int.MinValue))
             {
                 return true;
             }
@@ -370,7 +371,7 @@ public sealed class RiskScanner
         return false;
     }
 
-    private static bool IsCue(ref RawMatch c, LexiconRole role, int from, int to, int clause, int clauseDistance, int minEnd)
+    private static bool IsCue(ref RawMatch c, in RawMatch signal, LexiconRole role, int from, int to, int clause, int clauseDistance, int minEnd)
     {
         if (c.Role != role || c.Suppressed || c.Start < from || c.Start > to)
         {
@@ -380,7 +381,7 @@ public sealed class RiskScanner
         var distance = c.Clause - clause;
         return minEnd != int.MinValue
             ? c.End > minEnd && distance >= 0 && distance <= clauseDistance
-            : Math.Abs(distance) <= clauseDistance;
+            : Math.Abs(distance) <= clauseDistance && !(c.Start >= signal.Start && c.End <= signal.End);
     }
 
     private void Report(ref RawMatch m, RiskLevel level)
