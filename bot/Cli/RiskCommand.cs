@@ -1,0 +1,216 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using ChatSupport.Domain.Risk;
+
+namespace ChatSupport.Bot.Cli;
+
+/// <summary>
+/// <c>risk score --input FILE|-</c>: one JSON line out per JSON line in (<c>{"id", "text"}</c>).
+/// <c>risk eval --input FILE [--errors]</c>: confusion matrix and floor figures on labelled lines
+/// (<c>{"id", "text", "level", "categories"}</c>, the rubric's format); <c>--errors</c> lists the ids
+/// whose level differs. A malformed line is reported on stderr with its number and skipped; the exit
+/// code is then 1 (2 for usage errors, 0 when every line was read).
+/// </summary>
+public static class RiskCommand
+{
+    private const string Usage = "usage: risk score --input FILE|-   |   risk eval --input FILE [--errors]";
+
+    private static readonly JsonSerializerOptions OutputOptions = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Length == 0 || args[0] is not ("score" or "eval"))
+        {
+            stderr.WriteLine(Usage);
+            return 2;
+        }
+
+        string? input = null;
+        var listErrors = false;
+        for (var i = 1; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--input" when i + 1 < args.Length:
+                    input = args[++i];
+                    break;
+                case "--errors":
+                    listErrors = true;
+                    break;
+                default:
+                    stderr.WriteLine($"unknown argument '{args[i]}'");
+                    stderr.WriteLine(Usage);
+                    return 2;
+            }
+        }
+
+        if (input is null || (input == "-" && args[0] == "eval"))
+        {
+            stderr.WriteLine(input is null ? "--input is required" : "risk eval needs a file");
+            stderr.WriteLine(Usage);
+            return 2;
+        }
+
+        TextReader reader;
+        if (input == "-")
+        {
+            reader = stdin;
+        }
+        else
+        {
+            if (!File.Exists(input))
+            {
+                stderr.WriteLine($"input file not found: {input}");
+                return 2;
+            }
+
+            reader = new StreamReader(input);
+        }
+
+        try
+        {
+            var engine = RiskEngine.CreateDefault();
+            return args[0] == "score"
+                ? Score(engine, reader, stdout, stderr)
+                : Eval(engine, reader, stdout, stderr, listErrors);
+        }
+        finally
+        {
+            if (!ReferenceEquals(reader, stdin))
+            {
+                reader.Dispose();
+            }
+        }
+    }
+
+    private static int Score(RiskEngine engine, TextReader reader, TextWriter stdout, TextWriter stderr)
+    {
+        var malformed = 0;
+        foreach (var (number, line) in Lines(reader))
+        {
+            if (!TryRead(line, labelled: false, out var item, out var problem))
+            {
+                stderr.WriteLine($"line {number}: {problem}");
+                malformed++;
+                continue;
+            }
+
+            var assessment = engine.Assess(item.Text);
+            var output = new ScoreLine(
+                item.Id,
+                assessment.Level.ToWire(),
+                assessment.Categories.Select(c => c.ToWire()).ToList(),
+                assessment.Matches.Select(m => new ScoreMatch(m.Term, m.Start, m.Length, m.Category?.ToWire())).ToList());
+            stdout.WriteLine(JsonSerializer.Serialize(output, OutputOptions));
+        }
+
+        return malformed == 0 ? 0 : 1;
+    }
+
+    private static int Eval(RiskEngine engine, TextReader reader, TextWriter stdout, TextWriter stderr, bool listErrors)
+    {
+        var malformed = 0;
+        var evaluation = new RiskEvaluation();
+        var errors = new List<string>();
+        foreach (var (number, line) in Lines(reader))
+        {
+            if (!TryRead(line, labelled: true, out var item, out var problem))
+            {
+                stderr.WriteLine($"line {number}: {problem}");
+                malformed++;
+                continue;
+            }
+
+            var predicted = engine.Assess(item.Text).Level;
+            evaluation.Add(item.Gold, predicted);
+            if (predicted != item.Gold)
+            {
+                errors.Add($"{item.Id}: gold {item.Gold.ToWire()}, predicted {predicted.ToWire()}");
+            }
+        }
+
+        stdout.WriteLine($"lexicon {engine.LexiconVersion}");
+        stdout.Write(evaluation.Format());
+        if (listErrors)
+        {
+            foreach (var e in errors)
+            {
+                stdout.WriteLine(e);
+            }
+        }
+
+        return malformed == 0 ? 0 : 1;
+    }
+
+    private static IEnumerable<(int Number, string Line)> Lines(TextReader reader)
+    {
+        var number = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            number++;
+            if (!string.IsNullOrWhiteSpace(line))
+            {
+                yield return (number, line);
+            }
+        }
+    }
+
+    private static bool TryRead(string line, bool labelled, out Item item, out string problem)
+    {
+        item = default;
+        try
+        {
+            using var doc = JsonDocument.Parse(line);
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                problem = "expected a JSON object";
+                return false;
+            }
+
+            if (!root.TryGetProperty("text", out var text) || text.ValueKind != JsonValueKind.String)
+            {
+                problem = "missing string field \"text\"";
+                return false;
+            }
+
+            var id = root.TryGetProperty("id", out var idElement)
+                ? idElement.ValueKind == JsonValueKind.String ? idElement.GetString() : idElement.GetRawText()
+                : null;
+            var gold = RiskLevel.None;
+            if (labelled && (!root.TryGetProperty("level", out var level) || level.ValueKind != JsonValueKind.String
+                || !RiskLevels.TryParse(level.GetString(), out gold)))
+            {
+                problem = "missing or unknown \"level\" (none, low, medium, high, critical)";
+                return false;
+            }
+
+            item = new Item(id, text.GetString()!, gold);
+            problem = string.Empty;
+            return true;
+        }
+        catch (JsonException e)
+        {
+            problem = $"not valid JSON ({e.Message.Split('.')[0]})";
+            return false;
+        }
+    }
+
+    private readonly record struct Item(string? Id, string Text, RiskLevel Gold);
+
+    private sealed record ScoreLine(
+        [property: System.Text.Json.Serialization.JsonPropertyName("id")] string? Id,
+        [property: System.Text.Json.Serialization.JsonPropertyName("level")] string Level,
+        [property: System.Text.Json.Serialization.JsonPropertyName("categories")] IReadOnlyList<string> Categories,
+        [property: System.Text.Json.Serialization.JsonPropertyName("matches")] IReadOnlyList<ScoreMatch> Matches);
+
+    private sealed record ScoreMatch(
+        [property: System.Text.Json.Serialization.JsonPropertyName("term")] string Term,
+        [property: System.Text.Json.Serialization.JsonPropertyName("start")] int Start,
+        [property: System.Text.Json.Serialization.JsonPropertyName("length")] int Length,
+        [property: System.Text.Json.Serialization.JsonPropertyName("category")] string? Category);
+}

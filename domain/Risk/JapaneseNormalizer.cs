@@ -1,0 +1,501 @@
+using System.Globalization;
+using System.Text;
+
+namespace ChatSupport.Domain.Risk;
+
+/// <summary>
+/// Folds Japanese chat text into a matching form and remembers, for every output character, the
+/// span of the original text it came from. The same function normalizes lexicon terms, so any fold
+/// only has to be consistent, not linguistically exact.
+/// </summary>
+/// <remarks>
+/// Steps, applied per character with a one-character look-ahead and no allocation:
+/// <list type="number">
+/// <item>NFKC of each character (precomputed for the whole BMP): full-width ASCII and half-width
+/// katakana become their ordinary forms; half-width voicing marks are composed with the kana before.</item>
+/// <item>ASCII is lower-cased; katakana are folded to hiragana; small kana become full-size
+/// (ぁ→あ, ゃ→や); the small っ is dropped.</item>
+/// <item>Stretching disappears: long-vowel marks (ー, 〜, ~), a vowel kana repeating the vowel of the
+/// kana before it (たぁぁい, さみしいぃ), and a run of three or more of the same character (ｗｗｗ, しぬぬぬ);
+/// a pair stays, so ママ and はは keep their meaning.</item>
+/// <item>Spaces, punctuation, symbols, control and zero-width characters are dropped, so
+/// し に た い and し.に.た.い read as しにたい. Sentence ends (。！？! ? and line breaks) become one
+/// <see cref="ClauseBreak"/>, which no lexicon term contains.</item>
+/// <item>Obfuscations: katakana タヒ reads as 死 (unless more katakana follows, as in タヒチ); 4 and 氏
+/// read as 死 before ね/ぬ or にた/にそ (not after 彼, as in 彼氏); emoji that stand for means or harm
+/// become words (💊 薬, 🔪 刃物, 🪢 ロープ, 🩸 血). Romaji spellings are lexicon terms.</item>
+/// </list>
+/// Lone surrogates and other emoji are dropped like punctuation.
+/// </remarks>
+internal static class JapaneseNormalizer
+{
+    /// <summary>Marks a sentence boundary in the normalized text.</summary>
+    public const char ClauseBreak = '\u0001';
+
+    private const byte KindDrop = 0;
+    private const byte KindLetter = 1;
+    private const byte KindStretch = 2;
+    private const byte KindVoiced = 3;
+    private const byte KindSemiVoiced = 4;
+    private const byte KindBreak = 5;
+    private const byte KindExpand = 6;
+    private const byte KindSurrogate = 7;
+    private const byte KindMask = 0x0F;
+    private const byte KatakanaFlag = 0x80;
+
+    private const int HiraganaBase = 0x3040;
+
+    private static readonly char[] Fold = new char[65536];
+    private static readonly byte[] Kind = new byte[65536];
+    private static readonly Dictionary<char, string> Expansions = [];
+    private static readonly char[] Voiced = new char[0x60];
+    private static readonly char[] SemiVoiced = new char[0x60];
+    private static readonly byte[] Vowel = new byte[0x60];
+
+    private static readonly Dictionary<int, string> EmojiWords = new()
+    {
+        [0x1F48A] = "薬",     // 💊 pill
+        [0x1F52A] = "刃物",   // 🔪 kitchen knife
+        [0x1FAA2] = "ロープ", // 🪢 knot (rope)
+        [0x1FA78] = "血",     // 🩸 drop of blood
+    };
+
+    static JapaneseNormalizer()
+    {
+        BuildKanaTables();
+        for (var i = 0; i < 65536; i++)
+        {
+            var c = (char)i;
+            ClassifyBmp(c);
+        }
+    }
+
+    /// <summary>The upper bound of output characters produced for <paramref name="inputLength"/> input characters.</summary>
+    public static int MaxOutputLength(int inputLength) => (inputLength * 3) + 16;
+
+    /// <summary>Normalizes a whole string (for lexicon terms and tests); allocates.</summary>
+    public static string NormalizeToString(string text)
+    {
+        var buffer = new NormalizedText();
+        Normalize(text, buffer);
+        return new string(buffer.Chars, 0, buffer.Length);
+    }
+
+    /// <summary>
+    /// Normalizes <paramref name="text"/> into <paramref name="output"/>, which grows only when the text
+    /// is longer than any before; after that the call allocates nothing.
+    /// </summary>
+    public static void Normalize(ReadOnlySpan<char> text, NormalizedText output)
+    {
+        output.EnsureCapacity(text.Length);
+        var chars = output.Chars;
+        var starts = output.Starts;
+        var ends = output.Ends;
+        var state = new EmitState();
+
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                var codePoint = char.ConvertToUtf32(c, text[i + 1]);
+                if (EmojiWords.TryGetValue(codePoint, out var word))
+                {
+                    foreach (var w in word)
+                    {
+                        ProcessChar(w, text, i, i + 2, chars, starts, ends, ref state);
+                    }
+                }
+
+                i += 2;
+                continue;
+            }
+
+            ProcessChar(c, text, i, i + 1, chars, starts, ends, ref state);
+            i++;
+        }
+
+        output.Length = state.Length;
+    }
+
+    private static void ProcessChar(char c, ReadOnlySpan<char> text, int start, int end,
+        char[] chars, int[] starts, int[] ends, ref EmitState state)
+    {
+        var kind = Kind[c];
+        switch (kind & KindMask)
+        {
+            case KindLetter:
+                var folded = Fold[c];
+                if (folded is '4' or '氏')
+                {
+                    folded = Substitute(folded, text, end, chars, ref state);
+                }
+
+                Emit(folded, (kind & KatakanaFlag) != 0, text, end, start, end, chars, starts, ends, ref state);
+                break;
+            case KindStretch:
+                Extend(ends, end, ref state);
+                break;
+            case KindVoiced:
+                Compose(Voiced, end, chars, ends, ref state);
+                break;
+            case KindSemiVoiced:
+                Compose(SemiVoiced, end, chars, ends, ref state);
+                break;
+            case KindBreak:
+                if (state.Length > 0 && chars[state.Length - 1] != ClauseBreak)
+                {
+                    chars[state.Length] = ClauseBreak;
+                    starts[state.Length] = start;
+                    ends[state.Length] = end;
+                    state.Length++;
+                }
+
+                state.PreviousWasKatakanaTa = false;
+                break;
+            case KindExpand:
+                foreach (var e in Expansions[c])
+                {
+                    if (Kind[e] != KindExpand)
+                    {
+                        ProcessChar(e, text, start, end, chars, starts, ends, ref state);
+                    }
+                }
+
+                break;
+            default:
+                // Drop (separators, symbols, control, zero-width) and lone surrogates.
+                break;
+        }
+    }
+
+    private static void Emit(char f, bool katakana, ReadOnlySpan<char> text, int next, int start, int end,
+        char[] chars, int[] starts, int[] ends, ref EmitState state)
+    {
+        var n = state.Length;
+        if (n > 0)
+        {
+            var previous = chars[n - 1];
+            if (previous != ClauseBreak)
+            {
+                var vowel = VowelOfVowelKana(f);
+                if (vowel != 0 && VowelOf(previous) == vowel)
+                {
+                    ends[n - 1] = end;
+                    return;
+                }
+
+                if (f == previous && !char.IsAsciiDigit(f))
+                {
+                    // A pair stays (まま, はは, ここ); three or more collapse to one (ｗｗｗ, しぬぬぬ).
+                    state.Run++;
+                    if (state.Run == 3)
+                    {
+                        ends[n - 2] = end;
+                        state.Length = n - 1;
+                        return;
+                    }
+
+                    if (state.Run > 3)
+                    {
+                        ends[n - 1] = end;
+                        return;
+                    }
+
+                    chars[n] = f;
+                    starts[n] = start;
+                    ends[n] = end;
+                    state.Length = n + 1;
+                    return;
+                }
+
+                if (f == 'ひ' && katakana && state.PreviousWasKatakanaTa && !NextIsKatakana(text, next))
+                {
+                    chars[n - 1] = '死';
+                    ends[n - 1] = end;
+                    state.Run = 1;
+                    state.PreviousWasKatakanaTa = false;
+                    return;
+                }
+            }
+        }
+
+        chars[n] = f;
+        starts[n] = start;
+        ends[n] = end;
+        state.Length = n + 1;
+        state.Run = 1;
+        state.PreviousWasKatakanaTa = katakana && f == 'た';
+    }
+
+    private static char Substitute(char f, ReadOnlySpan<char> text, int next, char[] chars, ref EmitState state)
+    {
+        var previous = state.Length > 0 ? chars[state.Length - 1] : '\0';
+        if (f == '4' && char.IsAsciiDigit(previous))
+        {
+            return f;
+        }
+
+        if (f == '氏' && previous == '彼')
+        {
+            return f;
+        }
+
+        var a = PeekFold(text, next);
+        if (a is 'ね' or 'ぬ')
+        {
+            return '死';
+        }
+
+        if (a == 'に' && PeekFold(text, next + 1) is 'た' or 'そ')
+        {
+            return '死';
+        }
+
+        return f;
+    }
+
+    private static char PeekFold(ReadOnlySpan<char> text, int index) =>
+        index < text.Length && (Kind[text[index]] & KindMask) == KindLetter ? Fold[text[index]] : '\0';
+
+    private static bool NextIsKatakana(ReadOnlySpan<char> text, int index) =>
+        index < text.Length && (Kind[text[index]] & (KatakanaFlag | KindMask)) is (KatakanaFlag | KindLetter)
+            or (KatakanaFlag | KindStretch);
+
+    private static void Extend(int[] ends, int end, ref EmitState state)
+    {
+        if (state.Length > 0)
+        {
+            ends[state.Length - 1] = end;
+        }
+    }
+
+    private static void Compose(char[] table, int end, char[] chars, int[] ends, ref EmitState state)
+    {
+        var n = state.Length;
+        if (n == 0)
+        {
+            return;
+        }
+
+        var previous = chars[n - 1];
+        var index = previous - HiraganaBase;
+        if (index is >= 0 and < 0x60 && table[index] != '\0')
+        {
+            chars[n - 1] = table[index];
+            ends[n - 1] = end;
+            state.Run = 1;
+        }
+    }
+
+    private static byte VowelOf(char c)
+    {
+        var index = c - HiraganaBase;
+        return index is >= 0 and < 0x60 ? Vowel[index] : (byte)0;
+    }
+
+    private static byte VowelOfVowelKana(char c) => c switch
+    {
+        'あ' => 1,
+        'い' => 2,
+        'う' => 3,
+        'え' => 4,
+        'お' => 5,
+        _ => 0,
+    };
+
+    private static void BuildKanaTables()
+    {
+        string[] rows =
+        [
+            "あかさたなはまやらわがざだばぱ",
+            "いきしちにひみりぎじぢびぴ",
+            "うくすつぬふむゆるぐずづぶぷゔ",
+            "えけせてねへめれげぜでべぺ",
+            "おこそとのほもよろをごぞどぼぽ",
+        ];
+        for (var v = 0; v < rows.Length; v++)
+        {
+            foreach (var k in rows[v])
+            {
+                Vowel[k - HiraganaBase] = (byte)(v + 1);
+            }
+        }
+
+        for (var c = HiraganaBase; c < HiraganaBase + 0x60; c++)
+        {
+            var voiced = (((char)c).ToString() + "\u3099").Normalize(NormalizationForm.FormC);
+            if (voiced.Length == 1)
+            {
+                Voiced[c - HiraganaBase] = voiced[0];
+            }
+
+            var semi = (((char)c).ToString() + "\u309A").Normalize(NormalizationForm.FormC);
+            if (semi.Length == 1)
+            {
+                SemiVoiced[c - HiraganaBase] = semi[0];
+            }
+        }
+    }
+
+    private static void ClassifyBmp(char c)
+    {
+        if (char.IsSurrogate(c))
+        {
+            Kind[c] = KindSurrogate;
+            return;
+        }
+
+        if (c is '\n' or '\r' or '\u2028' or '\u2029')
+        {
+            Kind[c] = KindBreak;
+            return;
+        }
+
+        var category = char.GetUnicodeCategory(c);
+        if (category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.OtherNotAssigned
+            or UnicodeCategory.PrivateUse)
+        {
+            Kind[c] = KindDrop;
+            return;
+        }
+
+        string nfkc;
+        try
+        {
+            nfkc = c.ToString().Normalize(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            Kind[c] = KindDrop;
+            return;
+        }
+
+        if (nfkc.Length != 1)
+        {
+            if (nfkc.Contains('\u3099'))
+            {
+                Kind[c] = KindVoiced;
+            }
+            else if (nfkc.Contains('\u309A'))
+            {
+                Kind[c] = KindSemiVoiced;
+            }
+            else if (nfkc.Length <= 3)
+            {
+                Kind[c] = KindExpand;
+                Expansions[c] = nfkc;
+            }
+            else
+            {
+                // Long ligatures (﷽, ㍿) carry no risk signal; dropping them bounds the output at 3× the input.
+                Kind[c] = KindDrop;
+            }
+
+            return;
+        }
+
+        var f = nfkc[0];
+        var katakana = f is >= '\u30A1' and <= '\u30FA';
+        var (kind, folded) = ClassifyFolded(f);
+        Kind[c] = (byte)(kind | (katakana ? KatakanaFlag : 0));
+        Fold[c] = folded;
+    }
+
+    private static (byte Kind, char Folded) ClassifyFolded(char f)
+    {
+        switch (f)
+        {
+            case '\u3099':
+            case '\u309B':
+                return (KindVoiced, '\0');
+            case '\u309A':
+            case '\u309C':
+                return (KindSemiVoiced, '\0');
+            case 'ー':
+            case '〜':
+            case '~':
+            case '〰':
+            case 'っ':
+            case 'ッ':
+            case 'ゝ':
+            case 'ヽ':
+                return (KindStretch, '\0');
+            case '。':
+            case '!':
+            case '?':
+            case '‼':
+            case '⁉':
+                return (KindBreak, '\0');
+        }
+
+        if (f is >= '\u30A1' and <= '\u30F6')
+        {
+            f = (char)(f - 0x60);
+        }
+
+        f = f switch
+        {
+            'ぁ' => 'あ',
+            'ぃ' => 'い',
+            'ぅ' => 'う',
+            'ぇ' => 'え',
+            'ぉ' => 'お',
+            'ゃ' => 'や',
+            'ゅ' => 'ゆ',
+            'ょ' => 'よ',
+            'ゎ' => 'わ',
+            'ゕ' => 'か',
+            'ゖ' => 'け',
+            _ => f,
+        };
+
+        if (char.IsAsciiLetterUpper(f))
+        {
+            return (KindLetter, char.ToLowerInvariant(f));
+        }
+
+        if (char.IsLetterOrDigit(f))
+        {
+            return (KindLetter, char.ToLowerInvariant(f));
+        }
+
+        return (KindDrop, '\0');
+    }
+
+    private struct EmitState
+    {
+        public int Length;
+        public int Run;
+        public bool PreviousWasKatakanaTa;
+    }
+}
+
+/// <summary>Reusable buffers of one normalized text: characters and their original spans.</summary>
+internal sealed class NormalizedText
+{
+    public char[] Chars { get; private set; } = new char[256];
+
+    /// <summary>Start index in the original text of each normalized character.</summary>
+    public int[] Starts { get; private set; } = new int[256];
+
+    /// <summary>End index (exclusive) in the original text of each normalized character.</summary>
+    public int[] Ends { get; private set; } = new int[256];
+
+    public int Length { get; set; }
+
+    public void EnsureCapacity(int inputLength)
+    {
+        var needed = JapaneseNormalizer.MaxOutputLength(inputLength);
+        if (Chars.Length >= needed)
+        {
+            return;
+        }
+
+        var size = Math.Max(needed, Chars.Length * 2);
+        Chars = new char[size];
+        Starts = new int[size];
+        Ends = new int[size];
+    }
+}

@@ -1,0 +1,301 @@
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace ChatSupport.Domain.Risk;
+
+/// <summary>What a lexicon entry does when one of its terms is found.</summary>
+public enum LexiconRole
+{
+    /// <summary>A risk signal: contributes its level and categories.</summary>
+    Signal,
+
+    /// <summary>A figure of speech (死ぬほど, 恥ずか死ぬ) that cancels any signal inside it.</summary>
+    Hyperbole,
+
+    /// <summary>An ordinary phrase (今まで, 死ぬ気で) that cancels any term inside it, without a rule.</summary>
+    Mask,
+
+    /// <summary>A negation after a signal (…とは思ってない, …気はない).</summary>
+    Negation,
+
+    /// <summary>A marker that a signal lies in the past (前に, 昔, …たことがある).</summary>
+    Past,
+
+    /// <summary>A marker that a past signal is current again (最近また, 今も).</summary>
+    Recurrence,
+
+    /// <summary>A joke marker (ｗ, 笑) after an ambiguous signal.</summary>
+    Joke,
+
+    /// <summary>The message is about another person (友達が, 妹が, …って言ってる).</summary>
+    ThirdPerson,
+
+    /// <summary>A time word that makes danger immediate (今, これから, 今夜).</summary>
+    Time,
+}
+
+/// <summary>One reviewed entry of the risk lexicon, as written in a YAML file under Risk/Lexicon.</summary>
+/// <param name="Id">Unique id, used in results and reviews.</param>
+/// <param name="Terms">Terms after expansion of <c>(a|b|)</c> groups, as written (not normalized).</param>
+/// <param name="Level">Level of a signal; <see cref="RiskLevel.None"/> for context entries and category-only signals.</param>
+/// <param name="Categories">Rubric categories the entry adds.</param>
+/// <param name="Note">Why the entry exists and why at this level (for reviewers).</param>
+/// <param name="With">If not empty, the entry only counts when one of these terms also occurs in the message.</param>
+/// <param name="Ambiguous">A clear joke marker (ｗ, 笑) lowers this signal to none.</param>
+/// <param name="IfPast">Level when a past marker applies.</param>
+/// <param name="IfNegated">Level when a negation follows.</param>
+/// <param name="Overrides">A signal that, like a mask, cancels the shorter terms inside it (ネットで叩かれ
+/// is bullying, not the violence of 叩かれ; 友達がいない is loneliness, not a third person).</param>
+public sealed record LexiconEntry(
+    string Id,
+    IReadOnlyList<string> Terms,
+    RiskLevel Level,
+    IReadOnlyList<SupportCategory> Categories,
+    string Note,
+    LexiconRole Role,
+    IReadOnlyList<string> With,
+    bool Ambiguous,
+    RiskLevel IfPast,
+    RiskLevel IfNegated,
+    bool Overrides = false);
+
+/// <summary>
+/// The risk lexicon: reviewed entries loaded from YAML files, and the version every result records.
+/// </summary>
+public sealed class RiskLexicon
+{
+    private const string ResourcePrefix = "ChatSupport.Domain.Risk.Lexicon.";
+    private const int MaxVariantsPerTerm = 2048;
+
+    private RiskLexicon(string version, IReadOnlyList<LexiconEntry> entries)
+    {
+        Version = version;
+        Entries = entries;
+    }
+
+    public string Version { get; }
+
+    public IReadOnlyList<LexiconEntry> Entries { get; }
+
+    /// <summary>Loads the lexicon embedded in this assembly (domain/Risk/Lexicon/*.yaml).</summary>
+    public static RiskLexicon LoadEmbedded()
+    {
+        var assembly = typeof(RiskLexicon).Assembly;
+        var files = new List<(string, string)>();
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            using var stream = assembly.GetManifestResourceStream(name)
+                ?? throw new InvalidOperationException($"Embedded lexicon file {name} could not be opened.");
+            using var reader = new StreamReader(stream);
+            files.Add((name[ResourcePrefix.Length..], reader.ReadToEnd()));
+        }
+
+        return Parse(files);
+    }
+
+    /// <summary>Loads a lexicon from a directory of YAML files (for reviewing a changed lexicon).</summary>
+    public static RiskLexicon LoadDirectory(string directory) =>
+        Parse(System.IO.Directory.EnumerateFiles(directory, "*.yaml").Order(StringComparer.Ordinal)
+            .Select(f => (Path.GetFileName(f), File.ReadAllText(f))).ToList());
+
+    /// <summary>Parses lexicon files given as (file name, YAML text). Exactly one file declares <c>version</c>.</summary>
+    public static RiskLexicon Parse(IReadOnlyList<(string Name, string Yaml)> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var deserializer = new DeserializerBuilder()
+            .WithNamingConvention(UnderscoredNamingConvention.Instance)
+            .Build();
+        string? version = null;
+        var entries = new List<LexiconEntry>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (name, yaml) in files)
+        {
+            LexiconFile? file;
+            try
+            {
+                file = deserializer.Deserialize<LexiconFile?>(yaml);
+            }
+            catch (YamlException e)
+            {
+                throw new InvalidDataException($"Lexicon file {name}: {e.Message}", e);
+            }
+
+            if (file is null)
+            {
+                continue;
+            }
+
+            if (file.Version is not null)
+            {
+                if (version is not null)
+                {
+                    throw new InvalidDataException($"Lexicon file {name} declares a second version; keep the version in lexicon.yaml only.");
+                }
+
+                version = file.Version;
+            }
+
+            foreach (var e in file.Entries ?? [])
+            {
+                var entry = ToEntry(name, e);
+                if (!ids.Add(entry.Id))
+                {
+                    throw new InvalidDataException($"Lexicon file {name}: entry id '{entry.Id}' is used twice; ids must be unique.");
+                }
+
+                entries.Add(entry);
+            }
+        }
+
+        if (version is null)
+        {
+            throw new InvalidDataException("No lexicon file declares a version; add 'version: …' to lexicon.yaml.");
+        }
+
+        return new RiskLexicon(version, entries);
+    }
+
+    /// <summary>Expands <c>(a|b|)</c> groups: "(薬|くすり)(を|)飲んだ" gives four terms.</summary>
+    public static IReadOnlyList<string> ExpandTerm(string term)
+    {
+        ArgumentNullException.ThrowIfNull(term);
+        var results = new List<string> { string.Empty };
+        var i = 0;
+        while (i < term.Length)
+        {
+            if (term[i] == '(')
+            {
+                var close = term.IndexOf(')', i);
+                if (close < 0)
+                {
+                    throw new InvalidDataException($"Term '{term}' has '(' without ')'.");
+                }
+
+                var options = term[(i + 1)..close].Split('|');
+                results = [.. results.SelectMany(r => options.Select(o => r + o))];
+                if (results.Count > MaxVariantsPerTerm)
+                {
+                    throw new InvalidDataException($"Term '{term}' expands to more than {MaxVariantsPerTerm} variants; split it.");
+                }
+
+                i = close + 1;
+            }
+            else
+            {
+                var next = term.IndexOf('(', i);
+                var literal = next < 0 ? term[i..] : term[i..next];
+                results = [.. results.Select(r => r + literal)];
+                i = next < 0 ? term.Length : next;
+            }
+        }
+
+        return results.Where(r => r.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    private static LexiconEntry ToEntry(string file, EntryDto dto)
+    {
+        string Where() => $"Lexicon file {file}, entry '{dto.Id ?? "(no id)"}'";
+        if (string.IsNullOrWhiteSpace(dto.Id))
+        {
+            throw new InvalidDataException($"{Where()}: every entry needs an id.");
+        }
+
+        if (dto.Terms is null || dto.Terms.Count == 0)
+        {
+            throw new InvalidDataException($"{Where()}: terms are missing.");
+        }
+
+        var role = LexiconRole.Signal;
+        if (dto.Role is not null && !Enum.TryParse(dto.Role.Replace("_", string.Empty, StringComparison.Ordinal), ignoreCase: true, out role))
+        {
+            throw new InvalidDataException($"{Where()}: unknown role '{dto.Role}'.");
+        }
+
+        var level = RiskLevel.None;
+        if (dto.Level is not null && !RiskLevels.TryParse(dto.Level, out level))
+        {
+            throw new InvalidDataException($"{Where()}: unknown level '{dto.Level}' (none, low, medium, high, critical).");
+        }
+
+        if (role == LexiconRole.Signal && dto.Level is null)
+        {
+            throw new InvalidDataException($"{Where()}: a signal needs a level.");
+        }
+
+        if (role == LexiconRole.Signal && string.IsNullOrWhiteSpace(dto.Note))
+        {
+            throw new InvalidDataException($"{Where()}: a signal needs a note saying why it is at this level.");
+        }
+
+        var categories = new List<SupportCategory>();
+        foreach (var c in dto.Categories ?? [])
+        {
+            if (!SupportCategories.TryParse(c, out var category))
+            {
+                throw new InvalidDataException($"{Where()}: unknown category '{c}' (see RUBRIC.md).");
+            }
+
+            categories.Add(category);
+        }
+
+        RiskLevel Optional(string? wire, RiskLevel fallback, string field)
+        {
+            if (wire is null)
+            {
+                return fallback;
+            }
+
+            return RiskLevels.TryParse(wire, out var parsed)
+                ? parsed
+                : throw new InvalidDataException($"{Where()}: unknown level '{wire}' in {field}.");
+        }
+
+        return new LexiconEntry(
+            dto.Id,
+            dto.Terms.SelectMany(ExpandTerm).Distinct(StringComparer.Ordinal).ToList(),
+            level,
+            categories,
+            dto.Note ?? string.Empty,
+            role,
+            (dto.With ?? []).SelectMany(ExpandTerm).Distinct(StringComparer.Ordinal).ToList(),
+            dto.Ambiguous,
+            Optional(dto.IfPast, level < RiskLevel.Medium ? level : RiskLevel.Medium, "if_past"),
+            Optional(dto.IfNegated, level < RiskLevel.Low ? level : RiskLevel.Low, "if_negated"),
+            dto.Overrides);
+    }
+
+    private sealed class LexiconFile
+    {
+        public string? Version { get; set; }
+
+        public string? Description { get; set; }
+
+        public List<EntryDto>? Entries { get; set; }
+    }
+
+    private sealed class EntryDto
+    {
+        public string? Id { get; set; }
+
+        public List<string>? Terms { get; set; }
+
+        public string? Level { get; set; }
+
+        public List<string>? Categories { get; set; }
+
+        public string? Note { get; set; }
+
+        public string? Role { get; set; }
+
+        public List<string>? With { get; set; }
+
+        public bool Ambiguous { get; set; }
+
+        public string? IfPast { get; set; }
+
+        public string? IfNegated { get; set; }
+
+        public bool Overrides { get; set; }
+    }
+}

@@ -1,0 +1,412 @@
+namespace ChatSupport.Domain.Risk;
+
+/// <summary>Context rules that changed a result. Ids on the wire: see <see cref="RiskRuleIds"/>.</summary>
+[Flags]
+public enum RiskRules
+{
+    None = 0,
+
+    /// <summary>A figure of speech (死ぬほど眠い, 恥ずか死ぬ) cancelled a signal inside it.</summary>
+    Hyperbole = 1 << 0,
+
+    /// <summary>A clear joke marker (ｗ, 笑) lowered an ambiguous signal (死ぬ, 死ね, 殺す) to none.</summary>
+    Joke = 1 << 1,
+
+    /// <summary>A negation after a signal lowered it (死にたいとは思ってない → low).</summary>
+    Negation = 1 << 2,
+
+    /// <summary>A past marker turned a signal into a risk factor (前にODした → medium).</summary>
+    PastTense = 1 << 3,
+
+    /// <summary>A recurrence marker kept a past signal at its level (昔…、最近また).</summary>
+    Recurrence = 1 << 4,
+
+    /// <summary>The message describes another person: category other_person, at that person's level.</summary>
+    ThirdPerson = 1 << 5,
+
+    /// <summary>A time word (今, これから, 今夜, 今日) raised a high signal to critical.</summary>
+    TimeWord = 1 << 6,
+}
+
+public static class RiskRuleIds
+{
+    public const string Hyperbole = "hyperbole";
+    public const string Joke = "joke";
+    public const string Negation = "negation";
+    public const string PastTense = "past_tense";
+    public const string Recurrence = "recurrence";
+    public const string ThirdPerson = "third_person";
+    public const string TimeWord = "time_word";
+
+    public static IReadOnlyList<string> ToIds(RiskRules rules)
+    {
+        var ids = new List<string>(4);
+        if ((rules & RiskRules.Hyperbole) != 0) { ids.Add(Hyperbole); }
+        if ((rules & RiskRules.Joke) != 0) { ids.Add(Joke); }
+        if ((rules & RiskRules.Negation) != 0) { ids.Add(Negation); }
+        if ((rules & RiskRules.PastTense) != 0) { ids.Add(PastTense); }
+        if ((rules & RiskRules.Recurrence) != 0) { ids.Add(Recurrence); }
+        if ((rules & RiskRules.ThirdPerson) != 0) { ids.Add(ThirdPerson); }
+        if ((rules & RiskRules.TimeWord) != 0) { ids.Add(TimeWord); }
+        return ids;
+    }
+}
+
+/// <summary>Summary of one scan; categories as a bit mask over <see cref="SupportCategory"/>.</summary>
+public readonly record struct RiskScanResult(RiskLevel Level, uint CategoryMask, RiskRules Rules, int MatchCount)
+{
+    public bool Has(SupportCategory category) => (CategoryMask & (1u << (int)category)) != 0;
+}
+
+/// <summary>A reported signal of the last scan, with its span in the original text.</summary>
+public readonly record struct RiskMatchInfo(int Pattern, int Entry, int Start, int Length, RiskLevel Level);
+
+/// <summary>
+/// The hot path: normalize, match, score. One scanner per thread (it reuses its buffers); after the
+/// buffers have grown to the longest message seen, <see cref="Scan"/> allocates nothing.
+/// </summary>
+public sealed class RiskScanner
+{
+    private const int NegationWindow = 12;
+    private const int PastWindow = 20;
+    private const int RecurrenceWindow = 30;
+    private const int JokeWindow = 30;
+    private const int TimeWindow = 40;
+
+    private const uint UrgentCategories =
+        (1u << (int)SupportCategory.Suicidal) | (1u << (int)SupportCategory.SelfHarm) | (1u << (int)SupportCategory.Abuse)
+        | (1u << (int)SupportCategory.Dv) | (1u << (int)SupportCategory.SexualViolence);
+
+    private readonly CompiledLexicon _lexicon;
+    private readonly NormalizedText _text = new();
+    private readonly int[] _withStamp;
+    private RawMatch[] _raw = new RawMatch[64];
+    private int _rawCount;
+    private RiskMatchInfo[] _reported = new RiskMatchInfo[16];
+    private int _reportedCount;
+    private int _stamp;
+
+    internal RiskScanner(CompiledLexicon lexicon)
+    {
+        _lexicon = lexicon;
+        _withStamp = new int[lexicon.EntryCount];
+    }
+
+    /// <summary>Signals reported by the last <see cref="Scan"/>, valid until the next call.</summary>
+    public ReadOnlySpan<RiskMatchInfo> Matches => _reported.AsSpan(0, _reportedCount);
+
+    /// <summary>The lexicon term (as written) of a reported pattern.</summary>
+    public string TermOf(int pattern) => _lexicon.PatternTerms[pattern];
+
+    public LexiconEntry EntryOf(int entry) => _lexicon.Lexicon.Entries[entry];
+
+    public RiskScanResult Scan(ReadOnlySpan<char> text)
+    {
+        _rawCount = 0;
+        _reportedCount = 0;
+        if (++_stamp == int.MaxValue)
+        {
+            Array.Clear(_withStamp);
+            _stamp = 1;
+        }
+
+        JapaneseNormalizer.Normalize(text, _text);
+        FindMatches();
+        SuppressContained();
+        return Score();
+    }
+
+    private void FindMatches()
+    {
+        var automaton = _lexicon.Automaton;
+        var chars = _text.Chars;
+        var length = _text.Length;
+        var state = 0;
+        var clause = 0;
+        for (var k = 0; k < length; k++)
+        {
+            var c = chars[k];
+            if (c == JapaneseNormalizer.ClauseBreak)
+            {
+                clause++;
+                state = 0;
+                continue;
+            }
+
+            state = automaton.Next(state, c);
+            foreach (var p in automaton.Outputs(state))
+            {
+                var start = k + 1 - automaton.PatternLength(p);
+                if (_lexicon.PatternAscii[p] && !IsWholeWord(start, k + 1))
+                {
+                    continue;
+                }
+
+                if (_rawCount == _raw.Length)
+                {
+                    Array.Resize(ref _raw, _raw.Length * 2);
+                }
+
+                var entry = _lexicon.PatternEntries[p];
+                _raw[_rawCount++] = new RawMatch
+                {
+                    Pattern = p,
+                    Entry = entry,
+                    Role = _lexicon.PatternIsWith[p] ? WithRole : _lexicon.Roles[entry],
+                    Start = start,
+                    End = k + 1,
+                    Clause = clause,
+                };
+            }
+        }
+    }
+
+    // With-cues are stored under a role value outside the enum's named range.
+    private const LexiconRole WithRole = (LexiconRole)(-1);
+
+    private bool IsWholeWord(int start, int end)
+    {
+        var chars = _text.Chars;
+        var starts = _text.Starts;
+        var ends = _text.Ends;
+        var before = start == 0 || !char.IsAsciiLetter(chars[start - 1]) || starts[start] != ends[start - 1];
+        var after = end == _text.Length || !char.IsAsciiLetter(chars[end]) || starts[end] != ends[end - 1];
+        return before && after;
+    }
+
+    /// <summary>A term inside a longer hyperbole or mask phrase does not count (死ぬ in 死ぬほど).</summary>
+    private void SuppressContained()
+    {
+        var maxLength = _lexicon.MaxPatternLength;
+        for (var i = 0; i < _rawCount; i++)
+        {
+            ref var m = ref _raw[i];
+            if (m.Role is LexiconRole.Mask or LexiconRole.Hyperbole)
+            {
+                continue;
+            }
+
+            var j = i - 1;
+            while (j >= 0 && _raw[j].End == m.End)
+            {
+                if (Contains(_lexicon.Overrides, ref _raw[j], ref m))
+                {
+                    break;
+                }
+
+                j--;
+            }
+
+            if (j < 0 || _raw[j].End != m.End)
+            {
+                j = i + 1;
+                while (j < _rawCount && _raw[j].End <= m.Start + maxLength)
+                {
+                    if (Contains(_lexicon.Overrides, ref _raw[j], ref m))
+                    {
+                        break;
+                    }
+
+                    j++;
+                }
+
+                if (j >= _rawCount || _raw[j].End > m.Start + maxLength)
+                {
+                    continue;
+                }
+            }
+
+            m.Suppressed = true;
+            m.SuppressedByHyperbole = _raw[j].Role == LexiconRole.Hyperbole;
+        }
+    }
+
+    private static bool Contains(bool[] overrides, ref RawMatch outer, ref RawMatch inner) =>
+        outer.Role != WithRole && overrides[outer.Entry]
+        && outer.Start <= inner.Start && outer.End >= inner.End
+        && outer.End - outer.Start > inner.End - inner.Start;
+
+    private RiskScanResult Score()
+    {
+        var thirdPerson = false;
+        var rules = RiskRules.None;
+        for (var i = 0; i < _rawCount; i++)
+        {
+            ref var m = ref _raw[i];
+            if (m.Suppressed)
+            {
+                if (m.SuppressedByHyperbole && m.Role == LexiconRole.Signal && _lexicon.Levels[m.Entry] > RiskLevel.None)
+                {
+                    rules |= RiskRules.Hyperbole;
+                }
+
+                continue;
+            }
+
+            if (m.Role == WithRole)
+            {
+                _withStamp[m.Entry] = _stamp;
+            }
+            else if (m.Role == LexiconRole.ThirdPerson)
+            {
+                thirdPerson = true;
+            }
+        }
+
+        var level = RiskLevel.None;
+        uint categories = 0;
+        uint categoryOnly = 0;
+        var signals = 0;
+        for (var i = 0; i < _rawCount; i++)
+        {
+            ref var m = ref _raw[i];
+            if (m.Suppressed || m.Role != LexiconRole.Signal)
+            {
+                continue;
+            }
+
+            var e = m.Entry;
+            if (_lexicon.NeedsWith[e] && _withStamp[e] != _stamp)
+            {
+                continue;
+            }
+
+            var entryLevel = _lexicon.Levels[e];
+            if (entryLevel == RiskLevel.None)
+            {
+                categoryOnly |= _lexicon.CategoryMasks[e];
+                Report(ref m, RiskLevel.None);
+                continue;
+            }
+
+            var effective = entryLevel;
+            var lowered = false;
+            if (HasCue(i, LexiconRole.Negation, m.End - 2, m.End + NegationWindow, 0, after: true))
+            {
+                effective = Min(effective, _lexicon.IfNegated[e]);
+                rules |= RiskRules.Negation;
+                lowered = true;
+            }
+            else if (HasCue(i, LexiconRole.Past, m.Start - PastWindow, m.End + PastWindow, 0, after: false))
+            {
+                if (HasCue(i, LexiconRole.Recurrence, m.Start - RecurrenceWindow, m.End + RecurrenceWindow, 0, after: false)
+                    || HasCue(i, LexiconRole.Time, m.Start - PastWindow, m.End + PastWindow, 0, after: false))
+                {
+                    rules |= RiskRules.Recurrence;
+                }
+                else if (_lexicon.IfPast[e] < effective)
+                {
+                    effective = _lexicon.IfPast[e];
+                    rules |= RiskRules.PastTense;
+                    lowered = true;
+                }
+            }
+
+            var now = HasCue(i, LexiconRole.Time, m.Start - TimeWindow, m.End + TimeWindow, 1, after: false);
+            if (_lexicon.Ambiguous[e] && !now && HasCue(i, LexiconRole.Joke, m.End, m.End + JokeWindow, 1, after: true))
+            {
+                rules |= RiskRules.Joke;
+                continue;
+            }
+
+            if (!lowered && now && effective == RiskLevel.High && (_lexicon.CategoryMasks[e] & UrgentCategories) != 0)
+            {
+                effective = RiskLevel.Critical;
+                rules |= RiskRules.TimeWord;
+            }
+
+            if (effective == RiskLevel.None)
+            {
+                continue;
+            }
+
+            level = RiskLevels.Max(level, effective);
+            categories |= _lexicon.CategoryMasks[e];
+            signals++;
+            Report(ref m, effective);
+        }
+
+        if (level >= RiskLevel.Low)
+        {
+            categories |= categoryOnly;
+            if (thirdPerson)
+            {
+                categories |= 1u << (int)SupportCategory.OtherPerson;
+                rules |= RiskRules.ThirdPerson;
+            }
+        }
+        else
+        {
+            // Category-only context (親に, 彼氏に) means nothing without a signal.
+            _reportedCount = 0;
+        }
+
+        return new RiskScanResult(level, categories, rules, _reportedCount);
+    }
+
+    /// <summary>
+    /// Whether a cue of <paramref name="role"/> starts in [from, to] within <paramref name="clauseDistance"/>
+    /// clauses of match <paramref name="i"/> (only later clauses when <paramref name="after"/>).
+    /// </summary>
+    private bool HasCue(int i, LexiconRole role, int from, int to, int clauseDistance, bool after)
+    {
+        var m = _raw[i];
+        var maxLength = _lexicon.MaxPatternLength;
+        for (var j = i - 1; j >= 0 && _raw[j].End >= from; j--)
+        {
+            if (IsCue(ref _raw[j], m, role, from, to, m.Clause, clauseDistance, after ? m.End : int.MinValue))
+            {
+                return true;
+            }
+        }
+
+        for (var j = i + 1; j < _rawCount && _raw[j].End <= to + maxLength; j++)
+        {
+            if (IsCue(ref _raw[j], m, role, from, to, m.Clause, clauseDistance, after ? m.End : int.MinValue))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsCue(ref RawMatch c, in RawMatch signal, LexiconRole role, int from, int to, int clause, int clauseDistance, int minEnd)
+    {
+        if (c.Role != role || c.Suppressed || c.Start < from || c.Start > to)
+        {
+            return false;
+        }
+
+        var distance = c.Clause - clause;
+        return minEnd != int.MinValue
+            ? c.End > minEnd && distance >= 0 && distance <= clauseDistance
+            : Math.Abs(distance) <= clauseDistance && !(c.Start >= signal.Start && c.End <= signal.End);
+    }
+
+    private void Report(ref RawMatch m, RiskLevel level)
+    {
+        if (_reportedCount == _reported.Length)
+        {
+            Array.Resize(ref _reported, _reported.Length * 2);
+        }
+
+        var start = _text.Starts[m.Start];
+        var end = _text.Ends[m.End - 1];
+        _reported[_reportedCount++] = new RiskMatchInfo(m.Pattern, m.Entry, start, end - start, level);
+    }
+
+    private static RiskLevel Min(RiskLevel a, RiskLevel b) => a <= b ? a : b;
+
+    private struct RawMatch
+    {
+        public int Pattern;
+        public int Entry;
+        public LexiconRole Role;
+        public int Start;
+        public int End;
+        public int Clause;
+        public bool Suppressed;
+        public bool SuppressedByHyperbole;
+    }
+}
