@@ -15,7 +15,7 @@ public static partial class PhoneNumbers
     [GeneratedRegex(@"^#\d{4}$")]
     private static partial Regex ShortCode();
 
-    [GeneratedRegex(@"^0\d{0,4}(-\d{1,4}){1,2}$")]
+    [GeneratedRegex(@"^0\d{0,4}(-\d{1,6}){1,2}$")]
     private static partial Regex Hyphenated();
 
     /// <summary>Null when well-formed, else the reason it is not.</summary>
