@@ -614,7 +614,7 @@ public static class DirectoryLoader
 
                 break;
             case HoursKind.Schedule:
-                if (weekly.Count + monthly.Count == 0)
+                if ((dto.Weekly?.Count ?? 0) + (dto.Monthly?.Count ?? 0) == 0)
                 {
                     errors.Add($"{where}: a schedule needs weekly or monthly slots");
                 }
@@ -627,7 +627,7 @@ public static class DirectoryLoader
                     errors.Add($"{where}: windows_only hours take no weekly or monthly slots");
                 }
 
-                if (windows.Count == 0)
+                if ((dto.Windows?.Count ?? 0) == 0)
                 {
                     errors.Add($"{where}: windows_only hours need at least one dated window");
                 }
