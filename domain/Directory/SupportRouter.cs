@@ -198,8 +198,8 @@ public sealed class SupportRouter(SupportDirectory directory)
 
     /// <summary>
     /// The channel to show: the preferred kind when it is open or its hours are unknown; otherwise
-    /// a live channel open now (free numbers before paid ones), then unknown hours, then web, then
-    /// the one opening soonest.
+    /// a live channel open now (free numbers before paid ones, Conflict 25 of the reference), then
+    /// one with a known next opening, then one with unknown hours, then a web page or mail form.
     /// </summary>
     private static (ServiceChannel? Channel, OpeningStatus Status, Tier Tier) ChooseChannel(SupportService service, RouteQuery query, DateTimeOffset now)
     {
@@ -218,7 +218,7 @@ public sealed class SupportRouter(SupportDirectory directory)
 
         var best = options
             .OrderBy(o => query.PreferredChannel == o.Channel.Kind && o.Tier <= Tier.HoursUnknown ? 0 : 1)
-            .ThenBy(o => o.Tier)
+            .ThenBy(o => ChannelRank(o.Tier))
             .ThenBy(o => o.Channel.PrefectureCodes.Count > 0 ? 0 : 1)
             .ThenBy(o => o.Channel.Cost == CostKind.Free ? 0 : 1)
             .ThenBy(o => o.Status.OpensAt ?? DateTimeOffset.MaxValue)
@@ -226,6 +226,16 @@ public sealed class SupportRouter(SupportDirectory directory)
             .First();
         return (best.Channel, best.Status, best.Tier);
     }
+
+    /// <summary>Inside one service a line that opens at a known time beats one with unknown hours.</summary>
+    private static int ChannelRank(Tier tier) => tier switch
+    {
+        Tier.OpenNow => 0,
+        Tier.ClosedOpensLater => 1,
+        Tier.HoursUnknown => 2,
+        Tier.Online => 3,
+        _ => 4,
+    };
 
     private static Tier TierOf(ServiceChannel channel, OpeningStatus status)
     {
