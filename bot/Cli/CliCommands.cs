@@ -27,6 +27,7 @@ public static class CliCommands
 
     private static Func<string[], TextReader, TextWriter, TextWriter, int>? Find(string verb) => verb switch
     {
+        "directory" => DirectoryCommand.Run,
         _ => null,
     };
 }

@@ -176,3 +176,17 @@ public sealed record SupportService
 
     public bool Helps(SupportCategory category) => Categories.Contains(category);
 }
+
+public static class ServiceStatuses
+{
+    /// <summary>The wire name used in the data files (official, windows_only, …).</summary>
+    public static string ToWire(this ServiceStatus status) => status switch
+    {
+        ServiceStatus.Official => "official",
+        ServiceStatus.Secondary => "secondary",
+        ServiceStatus.Dated => "dated",
+        ServiceStatus.WindowsOnly => "windows_only",
+        ServiceStatus.Expired => "expired",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+}
