@@ -28,6 +28,7 @@ public static class CliCommands
     private static Func<string[], TextReader, TextWriter, TextWriter, int>? Find(string verb) => verb switch
     {
         "risk" => RiskCommand.Run,
+        "directory" => DirectoryCommand.Run,
         _ => null,
     };
 }
