@@ -20,6 +20,7 @@ builder.Services.AddWebChat();
 
 var app = builder.Build();
 await app.Services.MigrateChatSupportStorageAsync();
+app.Services.ValidateChatSupportData();
 
 app.UseChatSupportHosting();
 app.MapHealthEndpoints();

@@ -1,4 +1,9 @@
+using ChatSupport.Dialogs.Consultation;
+using ChatSupport.Domain.Directory;
+using ChatSupport.Domain.Handoff;
+using ChatSupport.Domain.Risk;
 using ChatSupport.Domain.Turns;
+using Microsoft.Extensions.Options;
 
 namespace ChatSupport.Bot.Turns;
 
@@ -7,6 +12,26 @@ public static class BotServiceCollectionExtensions
     /// <summary>The bot behind every channel: the consultation bot, or the echo baseline for benchmarks.</summary>
     public static IServiceCollection AddChatSupportBot(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<SupportDirectoryOptions>().Bind(configuration.GetSection(SupportDirectoryOptions.SectionName));
+        services.AddSingleton(_ => RiskEngine.CreateDefault());
+        services.AddSingleton(sp => SupportDirectory.LoadDefault(
+            sp.GetRequiredService<IOptions<SupportDirectoryOptions>>().Value.LocalPath,
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<SupportRouter>();
+        services.AddSingleton(BotTexts.Default);
+        services.AddSingleton<ServiceCards>();
+        services.AddSingleton(sp => new HumanRequests(
+            sp.GetRequiredService<BotTexts>(),
+            sp.GetRequiredService<SupportDirectory>(),
+            sp.GetRequiredService<ServiceCards>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<IHandoffRequests>(),
+            RiskLevels.TryParse(configuration["ChatSupport:Bot:AutoHandoffLevel"], out var level) ? level : RiskLevel.High));
+        services.AddSingleton<CrisisResponder>();
+        services.AddSingleton<ListenDialog>();
+        services.AddSingleton<FindSupportDialog>();
+        services.AddSingleton<MainDialog>();
+
         var mode = configuration.GetSection(BotOptions.SectionName).Get<BotOptions>()?.Mode ?? "consultation";
         if (string.Equals(mode, "echo", StringComparison.OrdinalIgnoreCase))
         {
@@ -14,9 +39,17 @@ public static class BotServiceCollectionExtensions
         }
         else
         {
-            services.AddSingleton<IBot, EchoBot>();
+            services.AddSingleton<IBot, ConsultationBot>();
         }
 
         return services;
+    }
+
+    /// <summary>Loads the directory and the lexicon before the host accepts requests: bad data stops the start with the file, entry and reason.</summary>
+    public static void ValidateChatSupportData(this IServiceProvider services)
+    {
+        services.GetRequiredService<SupportDirectory>();
+        services.GetRequiredService<RiskEngine>();
+        services.GetRequiredService<IBot>();
     }
 }

@@ -1,0 +1,127 @@
+using ChatSupport.Domain.Activities;
+using ChatSupport.Domain.Risk;
+using ChatSupport.Domain.State;
+using ChatSupport.Domain.Turns;
+
+namespace ChatSupport.Dialogs.Consultation;
+
+/// <summary>
+/// The consultation bot behind every channel. Each message is risk-scanned first; high and
+/// critical get the crisis reply in the same turn, whatever dialog was running (the dialog waits
+/// where it was). Otherwise global commands (最初から, やめる, 人と話したい, 緊急, help) run before the
+/// active dialog, and then the dialog continues. State is saved by the host's pipeline.
+/// </summary>
+public sealed class ConsultationBot : ActivityHandler
+{
+    private static readonly string[] ToEnglish = ["English", "英語", "えいご"];
+    private static readonly string[] ToJapanese = ["日本語", "にほんご", "Japanese"];
+
+    private readonly IStatePropertyAccessor<DialogState> _dialogState;
+    private readonly IStatePropertyAccessor<ConsultationProfile> _profile;
+    private readonly MainDialog _main;
+    private readonly GlobalCommands _commands;
+    private readonly RiskEngine _risk;
+    private readonly CrisisResponder _crisis;
+    private readonly BotTexts _texts;
+    private readonly TimeProvider _clock;
+
+    public ConsultationBot(ConversationState conversationState, MainDialog main, HumanRequests humans, CrisisResponder crisis, RiskEngine risk, BotTexts texts, TimeProvider clock)
+    {
+        _dialogState = conversationState.CreateProperty<DialogState>("dialogState");
+        _profile = conversationState.CreateProperty<ConsultationProfile>("consultation");
+        _main = main;
+        _risk = risk;
+        _crisis = crisis;
+        _texts = texts;
+        _clock = clock;
+        _commands = new GlobalCommands()
+            .AddRestart(ctx => Activity.CreateMessage(texts.Get("restart", ConsultationProfile.IsEnglish(ctx))), [.. GlobalCommandPhrases.Restart, "start over", "最初に戻る"])
+            .AddCancel(ctx => Activity.CreateMessage(texts.Get("cancel.goodbye", ConsultationProfile.IsEnglish(ctx))), [.. GlobalCommandPhrases.Cancel, "stop"])
+            .AddHumanRequest(async (context, ct) =>
+            {
+                if (await humans.RequestByPersonAsync(context.TurnContext, ct).ConfigureAwait(false))
+                {
+                    await context.DialogContext.CancelAllDialogsAsync(ct).ConfigureAwait(false);
+                    return new DialogTurnResult(DialogTurnStatus.Cancelled);
+                }
+
+                return await RepromptAsync(context.DialogContext, ct).ConfigureAwait(false);
+            }, [.. GlobalCommandPhrases.HumanRequest, "talk to a person"])
+            .AddHelp(ctx => Activity.CreateMessage(texts.Get("help", ConsultationProfile.IsEnglish(ctx))), [.. GlobalCommandPhrases.Help])
+            .Add("emergency", ["緊急", "きんきゅう", "emergency", "SOS"], async (context, ct) =>
+            {
+                await crisis.SendEmergencyContactsAsync(context.TurnContext, ct).ConfigureAwait(false);
+                return await RepromptAsync(context.DialogContext, ct).ConfigureAwait(false);
+            });
+    }
+
+    protected override async Task OnMembersAddedAsync(IReadOnlyList<ChannelAccount> membersAdded, ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var profile = await LoadProfileAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        await turnContext.SendActivityAsync(_texts.Get("welcome", profile.English), cancellationToken).ConfigureAwait(false);
+        var dc = await new DialogSet(_dialogState).Add(_main).CreateContextAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        if (dc.ActiveDialog is null)
+        {
+            await dc.BeginDialogAsync(MainDialog.DialogId, null, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    protected override async Task OnMessageActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var profile = await LoadProfileAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        var text = turnContext.Activity.Text ?? string.Empty;
+
+        if (LanguageCommand(text) is { } english)
+        {
+            profile.English = english;
+            await turnContext.SendActivityAsync(_texts.Get("language.switched", english), cancellationToken).ConfigureAwait(false);
+            var dc = await new DialogSet(_dialogState).Add(_main).CreateContextAsync(turnContext, cancellationToken).ConfigureAwait(false);
+            await RepromptAsync(dc, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var assessment = _risk.Assess(text);
+        profile.Risk = profile.Risk.Update(assessment, _clock.GetUtcNow());
+        turnContext.TurnState.Set(assessment);
+        if (assessment.Level >= RiskLevel.High)
+        {
+            await _crisis.RespondAsync(turnContext, assessment, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await _main.RunAsync(turnContext, _dialogState, _commands, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ConsultationProfile> LoadProfileAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var locale = turnContext.Activity.Locale;
+        var profile = await _profile.GetAsync(
+            turnContext,
+            () => new ConsultationProfile { English = locale is not null && locale.StartsWith("en", StringComparison.OrdinalIgnoreCase) },
+            cancellationToken).ConfigureAwait(false);
+        turnContext.TurnState.Set(profile);
+        return profile;
+    }
+
+    private static bool? LanguageCommand(string text)
+    {
+        var normalized = TextNormalizer.Normalize(text);
+        if (ToEnglish.Any(w => TextNormalizer.Normalize(w) == normalized))
+        {
+            return true;
+        }
+
+        return ToJapanese.Any(w => TextNormalizer.Normalize(w) == normalized) ? false : null;
+    }
+
+    private static async Task<DialogTurnResult> RepromptAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        if (dc.ActiveDialog is null)
+        {
+            return await dc.BeginDialogAsync(MainDialog.DialogId, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        await dc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
+        return Dialog.EndOfTurn;
+    }
+}

@@ -1,0 +1,27 @@
+using ChatSupport.Domain.Directory;
+using ChatSupport.Domain.Risk;
+using ChatSupport.Domain.Turns;
+
+namespace ChatSupport.Dialogs.Consultation;
+
+/// <summary>What the bot remembers about one conversation besides its dialog stack (saved with conversation state).</summary>
+public sealed class ConsultationProfile
+{
+    /// <summary>Show English texts (switched by the person, or by an English client locale).</summary>
+    public bool English { get; set; }
+
+    /// <summary>The conversation's risk level with the documented rules of <see cref="ConversationRisk"/>.</summary>
+    public ConversationRisk Risk { get; set; } = ConversationRisk.Empty;
+
+    public AgeBand? AgeBand { get; set; }
+
+    public int? Age { get; set; }
+
+    public string? PrefectureCode { get; set; }
+
+    /// <summary>The turn's profile, loaded by <see cref="ConsultationBot"/> before any dialog runs.</summary>
+    public static ConsultationProfile For(ITurnContext turnContext) =>
+        turnContext.TurnState.Get<ConsultationProfile>() ?? new ConsultationProfile();
+
+    public static bool IsEnglish(ITurnContext turnContext) => For(turnContext).English;
+}

@@ -1,0 +1,81 @@
+using ChatSupport.Domain.Directory;
+using ChatSupport.Domain.Handoff;
+using ChatSupport.Domain.Risk;
+using ChatSupport.Domain.Turns;
+
+namespace ChatSupport.Dialogs.Consultation;
+
+/// <summary>
+/// Puts the person in the counselors' queue when they ask for a human or when risk is high enough,
+/// and tells them honestly what happens; where no handoff is configured (or outside counselor hours)
+/// it says so and shows services open right now instead.
+/// </summary>
+public sealed class HumanRequests(BotTexts texts, SupportDirectory directory, ServiceCards cards, TimeProvider clock, IHandoffRequests? handoff = null, RiskLevel autoHandoffLevel = RiskLevel.High)
+{
+    public bool IsAvailable => handoff is not null;
+
+    /// <summary>The person asked for a human. Returns true when the conversation is now with (or waiting for) a counselor.</summary>
+    public async Task<bool> RequestByPersonAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var profile = ConsultationProfile.For(turnContext);
+        var english = profile.English;
+        var result = await RequestAsync(turnContext, HandoffReason.PersonAsked, profile.Risk.Level, profile.Risk.Categories, [], cancellationToken).ConfigureAwait(false);
+        if (result is { AlreadyWithHuman: true })
+        {
+            await turnContext.SendActivityAsync(texts.Get("human.already", english), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        if (result is { Queued: true })
+        {
+            var text = texts.Get("human.queued", english);
+            if (result.QueuePosition is > 0 and var position)
+            {
+                text += "\n" + texts.Format("human.queued.position", english, position - 1);
+            }
+
+            await turnContext.SendActivityAsync(text, cancellationToken).ConfigureAwait(false);
+            if (!result.CounselorsAvailableNow)
+            {
+                await SendAroundTheClockAsync(turnContext, "human.closed", cancellationToken).ConfigureAwait(false);
+            }
+
+            return true;
+        }
+
+        await SendAroundTheClockAsync(turnContext, result is null ? "human.unavailable" : "human.closed", cancellationToken).ConfigureAwait(false);
+        return false;
+    }
+
+    /// <summary>A high or critical message: queue the conversation with that priority (if handoff is configured and the level reaches the threshold).</summary>
+    public Task<HandoffRequestResult?> RequestForRiskAsync(ITurnContext turnContext, RiskAssessment assessment, CancellationToken cancellationToken)
+    {
+        if (assessment.Level < autoHandoffLevel)
+        {
+            return Task.FromResult<HandoffRequestResult?>(null);
+        }
+
+        var profile = ConsultationProfile.For(turnContext);
+        var categories = profile.Risk.Categories.Union(assessment.Categories).ToList();
+        var terms = assessment.Matches.Select(m => m.Term).Distinct().ToList();
+        return RequestAsync(turnContext, HandoffReason.Risk, RiskLevels.Max(assessment.Level, profile.Risk.Level), categories, terms, cancellationToken);
+    }
+
+    private async Task<HandoffRequestResult?> RequestAsync(ITurnContext turnContext, HandoffReason reason, RiskLevel priority, IReadOnlyList<SupportCategory> categories, IReadOnlyList<string> terms, CancellationToken cancellationToken)
+    {
+        if (handoff is null)
+        {
+            return null;
+        }
+
+        var request = new HandoffRequest(turnContext.Activity.GetConversationReference(), reason, priority, categories, terms);
+        return await handoff.RequestAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    private Task SendAroundTheClockAsync(ITurnContext turnContext, string key, CancellationToken cancellationToken)
+    {
+        var profile = ConsultationProfile.For(turnContext);
+        var contacts = directory.AroundTheClockCrisisContacts(clock.GetUtcNow(), profile.PrefectureCode, profile.Age, profile.AgeBand).Take(3).ToList();
+        return turnContext.SendActivityAsync(cards.Message(texts.Get(key, profile.English), contacts, profile.English), cancellationToken);
+    }
+}

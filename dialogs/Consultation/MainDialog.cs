@@ -1,0 +1,105 @@
+using ChatSupport.Domain.Activities;
+
+namespace ChatSupport.Dialogs.Consultation;
+
+/// <summary>
+/// The menu after the welcome: 話を聞いてほしい / 相談先を知りたい / 友だちのことで相談 / 人と話したい.
+/// Each path ends back at the menu; two answers it cannot read bring the menu again with the offer of a person.
+/// </summary>
+public sealed class MainDialog : ComponentDialog
+{
+    public const string DialogId = "main";
+    private const string Flow = "main.flow";
+    private const string Menu = "main.menu";
+    private static readonly string[] MenuKeys = ["menu.listen", "menu.find", "menu.friend", "menu.human"];
+
+    private readonly BotTexts _texts;
+    private readonly HumanRequests _humans;
+
+    public MainDialog(BotTexts texts, HumanRequests humans, ListenDialog listen, FindSupportDialog find)
+        : base(DialogId)
+    {
+        _texts = texts;
+        _humans = humans;
+        AddDialog(new WaterfallDialog(Flow, [ShowMenuAsync, RouteAsync, FollowUpAsync, LoopAsync]));
+        AddDialog(new ChoicePrompt(Menu));
+        AddDialog(listen);
+        AddDialog(find);
+        InitialDialogId = Flow;
+    }
+
+    /// <summary>The menu's options in the person's language (the listen dialog recognises them too).</summary>
+    public static List<Choice> MenuChoices(BotTexts texts, bool english) =>
+    [
+        new(texts.Get("menu.listen", english), "聞いて", "話したい", "listen"),
+        new(texts.Get("menu.find", english), "相談先", "窓口", "相談窓口", "support"),
+        new(texts.Get("menu.friend", english), "友だち", "友達", "friend"),
+        new(texts.Get("menu.human", english), "相談員", "人間", "person", "human"),
+    ];
+
+    /// <summary>The menu option the whole message names, if it names one exactly (used to leave the listening mode).</summary>
+    public static int? MenuSelection(BotTexts texts, string? text)
+    {
+        var normalized = TextNormalizer.Normalize(text);
+        for (var i = 0; i < MenuKeys.Length; i++)
+        {
+            if (normalized == TextNormalizer.Normalize(texts.Get(MenuKeys[i], false)) || normalized == TextNormalizer.Normalize(texts.Get(MenuKeys[i], true)))
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
+
+    private async Task<DialogTurnResult> ShowMenuAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var english = ConsultationProfile.IsEnglish(step.Context);
+        var again = step.GetOptions<MenuOptions>()?.Again ?? false;
+        return await step.PromptAsync(Menu, new PromptOptions
+        {
+            Prompt = Activity.CreateMessage(_texts.Get(again ? "menu.again" : "menu.prompt", english)),
+            RetryPrompt = Activity.CreateMessage(_texts.Get("menu.retry", english)),
+            Choices = MenuChoices(_texts, english),
+            MaxAttempts = 3,
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> RouteAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var english = ConsultationProfile.IsEnglish(step.Context);
+        var selection = (step.Result as FoundChoice)?.Index;
+
+        switch (selection)
+        {
+            case 0:
+                return await step.BeginDialogAsync(ListenDialog.DialogId, null, cancellationToken).ConfigureAwait(false);
+            case 1:
+                return await step.BeginDialogAsync(FindSupportDialog.DialogId, new FindSupportOptions(ForFriend: false), cancellationToken).ConfigureAwait(false);
+            case 2:
+                return await step.BeginDialogAsync(FindSupportDialog.DialogId, new FindSupportOptions(ForFriend: true), cancellationToken).ConfigureAwait(false);
+            case 3:
+                if (await _humans.RequestByPersonAsync(step.Context, cancellationToken).ConfigureAwait(false))
+                {
+                    // A counselor takes over; the bot stays silent until the handoff ends.
+                    return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+                }
+
+                return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
+            default:
+                // Three answers it could not read: never a loop with no way out.
+                await step.Context.SendActivityAsync(_texts.Get("menu.stuck", english), cancellationToken).ConfigureAwait(false);
+                return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<DialogTurnResult> FollowUpAsync(WaterfallStepContext step, CancellationToken cancellationToken) =>
+        step.Result is MenuSelected { Index: 1 or 2 } selected
+            ? await step.BeginDialogAsync(FindSupportDialog.DialogId, new FindSupportOptions(ForFriend: selected.Index == 2), cancellationToken).ConfigureAwait(false)
+            : await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
+
+    private Task<DialogTurnResult> LoopAsync(WaterfallStepContext step, CancellationToken cancellationToken) =>
+        step.ReplaceDialogAsync(Flow, new MenuOptions(true), cancellationToken);
+
+    public sealed record MenuOptions(bool Again);
+}
