@@ -173,6 +173,11 @@ public sealed class RiskLexicon
                 }
 
                 var options = term[(i + 1)..close].Split('|');
+                if (options.Any(o => o.Contains('(', StringComparison.Ordinal)))
+                {
+                    throw new InvalidDataException($"Term '{term}' nests groups; write the inner group out.");
+                }
+
                 results = [.. results.SelectMany(r => options.Select(o => r + o))];
                 if (results.Count > MaxVariantsPerTerm)
                 {

@@ -1,0 +1,70 @@
+using ChatSupport.Domain.Risk;
+
+namespace ChatSupport.Domain.Tests.Risk;
+
+public class JapaneseNormalizerTests
+{
+    [Theory]
+    [InlineData("死にたい", "死にたい")]
+    [InlineData("シニタイ", "しにたい")]
+    [InlineData("ｼﾆﾀｲ", "しにたい")]
+    [InlineData("しにたーい", "しにたい")]
+    [InlineData("しにたぁぁぁい", "しにたい")]
+    [InlineData("し に た い", "しにたい")]
+    [InlineData("し.に.た.い", "しにたい")]
+    [InlineData("し\u200bに\u200dた\u200bい", "しにたい")]
+    [InlineData("タヒにたい", "死にたい")]
+    [InlineData("ﾀﾋにたい", "死にたい")]
+    [InlineData("氏ね", "死ね")]
+    [InlineData("4ね", "死ね")]
+    [InlineData("4にたい", "死にたい")]
+    [InlineData("ＯＤ", "od")]
+    [InlineData("ｶﾞｯｺｳ", "がこう")]
+    [InlineData("ｗｗｗｗ", "w")]
+    [InlineData("ママ", "まま")]
+    [InlineData("💊", "薬")]
+    [InlineData("🪢", "ろぷ")]
+    public void Normalize_FoldsSpellingGames(string input, string expected) =>
+        Assert.Equal(expected, JapaneseNormalizer.NormalizeToString(input));
+
+    [Theory]
+    [InlineData("彼氏ね、優しいの", "彼氏ね")]
+    [InlineData("4人で行く", "4人")]
+    [InlineData("タヒチに行きたい", "たひち")]
+    public void Normalize_KeepsLookAlikesThatAreNotObfuscations(string input, string expectedPrefix) =>
+        Assert.StartsWith(expectedPrefix, JapaneseNormalizer.NormalizeToString(input), StringComparison.Ordinal);
+
+    [Fact]
+    public void Normalize_SentenceEndBecomesOneClauseBreak()
+    {
+        var normalized = JapaneseNormalizer.NormalizeToString("つらい。。。消えたい！");
+        Assert.Equal($"つらい{JapaneseNormalizer.ClauseBreak}消えたい{JapaneseNormalizer.ClauseBreak}", normalized);
+    }
+
+    [Fact]
+    public void Normalize_MapsEveryOutputCharacterBackToTheOriginal()
+    {
+        var text = new NormalizedText();
+        const string original = "ｼ ﾆ ﾀ ｰ ｲ";
+        JapaneseNormalizer.Normalize(original, text);
+
+        Assert.Equal("しにたい", new string(text.Chars, 0, text.Length));
+        Assert.Equal(0, text.Starts[0]);
+        Assert.Equal(2, text.Starts[1]);
+        Assert.Equal(4, text.Starts[2]);
+        Assert.Equal(7, text.Ends[2]); // た absorbs the long-vowel mark after it
+        Assert.Equal(8, text.Starts[3]);
+        Assert.Equal(9, text.Ends[3]);
+    }
+
+    [Fact]
+    public void Normalize_ComposesHalfWidthVoicingMarks()
+    {
+        var text = new NormalizedText();
+        JapaneseNormalizer.Normalize("ﾀﾞﾒ", text);
+
+        Assert.Equal("だめ", new string(text.Chars, 0, text.Length));
+        Assert.Equal(0, text.Starts[0]);
+        Assert.Equal(2, text.Ends[0]);
+    }
+}
