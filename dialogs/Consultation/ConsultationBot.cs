@@ -75,8 +75,10 @@ public sealed class ConsultationBot : ActivityHandler
         {
             profile.English = english;
             await turnContext.SendActivityAsync(_texts.Get("language.switched", english), cancellationToken).ConfigureAwait(false);
+            // Prompts keep the text they were asked in, so the menu starts again in the new language.
             var dc = await new DialogSet(_dialogState).Add(_main).CreateContextAsync(turnContext, cancellationToken).ConfigureAwait(false);
-            await RepromptAsync(dc, cancellationToken).ConfigureAwait(false);
+            await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+            await dc.BeginDialogAsync(MainDialog.DialogId, null, cancellationToken).ConfigureAwait(false);
             return;
         }
 

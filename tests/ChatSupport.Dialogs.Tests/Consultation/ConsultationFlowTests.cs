@@ -1,0 +1,284 @@
+using ChatSupport.Domain.Activities;
+using ChatSupport.Domain.Handoff;
+using ChatSupport.Domain.Risk;
+using Moq;
+using static ChatSupport.Dialogs.Tests.Consultation.ConsultationHarness;
+
+namespace ChatSupport.Dialogs.Tests.Consultation;
+
+public sealed class ConsultationFlowTests
+{
+    [Fact]
+    public async Task The_welcome_says_it_is_a_bot_what_is_stored_how_to_reach_a_person_and_110_119_then_offers_the_menu()
+    {
+        await new ConsultationHarness().Flow()
+            .SendConversationUpdate()
+            .AssertReply(r =>
+            {
+                Assert.Contains("ボット", r.Text);
+                Assert.Contains("人ではありません", r.Text);
+                Assert.Contains("保存", r.Text);
+                Assert.Contains("人と話したい", r.Text);
+                Assert.Contains("110", r.Text);
+                Assert.Contains("119", r.Text);
+            })
+            .AssertReply(r =>
+            {
+                Assert.True(HasButton(r, "話を聞いてほしい"));
+                Assert.True(HasButton(r, "相談先を知りたい"));
+                Assert.True(HasButton(r, "人と話したい"));
+                Assert.True(HasButton(r, "友だちのことで相談"));
+            })
+            .AssertNoReply()
+            .StartTestAsync();
+    }
+
+    [Theory]
+    [InlineData("相談先を知りたい", "いじめ", "中学生", "東京都", "電話")] // buttons pressed (imBack titles)
+    [InlineData("2", "いじめのこと", "中3", "東京", "1")] // typed answers
+    [InlineData("相談先", "1", "15歳", "答えない", "どれでも")]
+    public async Task Finding_support_ends_with_one_to_three_service_cards_that_can_be_tapped(string menu, string topic, string age, string prefecture, string channel)
+    {
+        await new ConsultationHarness().Started()
+            .Send(menu).AssertReplyContains("どんなことで困っていますか")
+            .Send(topic).AssertReplyContains("年代")
+            .Send(age).AssertReplyContains("都道府県")
+            .Send(prefecture).AssertReplyContains("どの方法")
+            .Send(channel)
+            .AssertReply(r =>
+            {
+                Assert.Contains("合いそうな相談先", r.Text);
+                var cards = Cards(r).ToList();
+                Assert.InRange(cards.Count, 1, 3);
+                Assert.All(cards, c =>
+                {
+                    Assert.False(string.IsNullOrEmpty(c.Title));
+                    Assert.False(string.IsNullOrEmpty(c.Subtitle));
+                    var action = Assert.Single(c.Buttons!);
+                    Assert.True(action.Type is ActionTypes.Call or ActionTypes.OpenUrl, action.Type);
+                });
+            })
+            .AssertReplyContains("相談先を知りたい")
+            .AssertReply(r => Assert.True(HasButton(r, "話を聞いてほしい")), "the menu again")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Asking_by_phone_for_bullying_lists_a_phone_service_open_now_first()
+    {
+        await new ConsultationHarness().Started()
+            .Send("2").SkipReplies().Send("いじめ").SkipReplies().Send("中2").SkipReplies().Send("答えない").SkipReplies()
+            .Send("電話")
+            .AssertReply(r =>
+            {
+                var first = Cards(r).First();
+                Assert.StartsWith("tel:", first.Buttons![0].Value!.Value.GetString(), StringComparison.Ordinal);
+                Assert.Contains("受付中", first.Subtitle);
+            })
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Nonsense_answers_get_a_gentle_re_ask_then_a_national_default_never_a_loop()
+    {
+        await new ConsultationHarness().Started()
+            .Send("2").SkipReplies()
+            .Send("ほげほげ").AssertReplyContains("近いもの")
+            .Send("ふがふが").AssertReplyContains("全国の相談先から探します")
+            .AssertReplyContains("年代")
+            .Send("200歳").AssertReplyContains("答えない")
+            .Send("???").AssertReplyContains("都道府県")
+            .Send("火星").AssertReplyContains("都道府県名")
+            .Send("月").AssertReplyContains("どの方法")
+            .Send("どれでも")
+            .AssertReply(r => Assert.NotEmpty(Cards(r)))
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Three_unreadable_menu_answers_offer_the_menu_and_a_person()
+    {
+        await new ConsultationHarness().Started()
+            .Send("あ").AssertReplyContains("うまく受け取れません")
+            .Send("い").AssertReplyContains("うまく受け取れません")
+            .Send("う").AssertReplyContains("人と話したい")
+            .AssertReply(r => Assert.True(HasButton(r, "人と話したい")))
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task A_critical_message_gets_110_119_and_a_24_hour_contact_in_the_same_turn_whatever_dialog_runs()
+    {
+        await new ConsultationHarness().Started()
+            .Send("2").SkipReplies()
+            .Send("もう死にたい。今から飛び降りる")
+            .AssertReply(r =>
+            {
+                Assert.Contains("119", r.Text);
+                Assert.Contains("110", r.Text);
+                Assert.Contains("24時間", r.Text);
+                Assert.Contains(Cards(r), c => c.Buttons!.Any(b => b.Value!.Value.GetString() == "tel:110"));
+                Assert.Contains(Cards(r), c => c.Subtitle == "いま受付中（24時間）");
+            })
+            .AssertNoReply()
+            // The dialog waited where it was: the topic question is still open.
+            .Send("いじめ").AssertReplyContains("年代")
+            .StartTestAsync();
+    }
+
+    [Theory]
+    [InlineData("しにたい")]
+    [InlineData("消えたい")]
+    [InlineData("リスカがやめられない")]
+    [InlineData("親に殴られる")]
+    public async Task A_high_message_gets_services_and_the_offer_of_a_person(string text)
+    {
+        await new ConsultationHarness().Started()
+            .Send(text)
+            .AssertReply(r =>
+            {
+                Assert.Contains("110", r.Text);
+                Assert.Contains(Cards(r), c => c.Subtitle == "いま受付中（24時間）");
+            })
+            .AssertReplyContains("人と話したい")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task A_critical_message_asks_for_an_urgent_handoff_with_the_risk_context()
+    {
+        var handoff = new Mock<IHandoffRequests>();
+        handoff.Setup(h => h.RequestAsync(It.IsAny<HandoffRequest>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new HandoffRequestResult(true, false, 1, true));
+
+        await new ConsultationHarness(handoff.Object).Started()
+            .Send("薬を全部飲んだ")
+            .AssertReplyContains("119")
+            .AssertReplyContains("急いでつなぎます")
+            .StartTestAsync();
+
+        handoff.Verify(h => h.RequestAsync(
+            It.Is<HandoffRequest>(r => r.Reason == HandoffReason.Risk && r.Priority == RiskLevel.Critical && r.MatchedTerms.Count > 0),
+            It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task Asking_for_a_person_queues_the_conversation_at_any_point()
+    {
+        var handoff = new Mock<IHandoffRequests>();
+        handoff.Setup(h => h.RequestAsync(It.IsAny<HandoffRequest>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new HandoffRequestResult(true, false, 3, true));
+
+        await new ConsultationHarness(handoff.Object).Started()
+            .Send("2").SkipReplies()
+            .Send("人と話したい")
+            .AssertReply(r =>
+            {
+                Assert.Contains("相談員", r.Text);
+                Assert.Contains("2人", r.Text);
+            })
+            .AssertNoReply()
+            .StartTestAsync();
+
+        handoff.Verify(h => h.RequestAsync(It.Is<HandoffRequest>(r => r.Reason == HandoffReason.PersonAsked), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task Without_a_handoff_asking_for_a_person_is_answered_honestly_with_24_hour_services()
+    {
+        await new ConsultationHarness().Started()
+            .Send("人と話したい")
+            .AssertReply(r =>
+            {
+                Assert.Contains("つなぐことができません", r.Text);
+                Assert.Contains(Cards(r), c => c.Subtitle == "いま受付中（24時間）");
+            })
+            .AssertReply(r => Assert.True(HasButton(r, "相談先を知りたい")), "the menu again")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Global_commands_work_in_the_middle_of_a_dialog()
+    {
+        await new ConsultationHarness().Started()
+            .Send("2").SkipReplies()
+            .Send("最初から").AssertReplyContains("最初から").AssertReplyContains("どうしたいですか")
+            .Send("2").SkipReplies()
+            .Send("緊急").AssertReply(r => Assert.Contains(Cards(r), c => c.Buttons!.Any(b => b.Value!.Value.GetString() == "tel:119")))
+            .AssertReplyContains("どんなことで困っていますか")
+            .Send("ヘルプ").AssertReplyContains("できます").AssertReplyContains("どんなことで困っていますか")
+            .Send("やめる").AssertReplyContains("終わりにします")
+            .AssertNoReply()
+            .Send("もう一度").AssertReplyContains("どうしたいですか")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task The_person_can_switch_to_english_and_back()
+    {
+        await new ConsultationHarness().Started()
+            .Send("English").AssertReplyContains("English").AssertReply(r => Assert.True(HasButton(r, "Find support")))
+            .Send("Find support").AssertReplyContains("What is troubling you")
+            .Send("日本語").AssertReplyContains("日本語").AssertReply(r => Assert.True(HasButton(r, "相談先を知りたい")))
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Listening_says_it_is_a_bot_acknowledges_and_steers_toward_people_and_places()
+    {
+        await new ConsultationHarness().Started()
+            .Send("話を聞いてほしい").AssertReply(r =>
+            {
+                Assert.Contains("ボット", r.Text);
+                Assert.Contains("本当にわかることはできません", r.Text);
+            })
+            .Send("今日部活で嫌なことがあった").AssertReplyContains("もう少し聞かせて")
+            .Send("先輩にきつく言われた").AssertReplyContains("もう少し聞かせて")
+            .Send("明日も部活ある").AssertReply(r =>
+            {
+                Assert.Contains("ボット", r.Text);
+                Assert.True(HasButton(r, "人と話したい"));
+                Assert.True(HasButton(r, "相談先を知りたい"));
+            })
+            .Send("相談先を知りたい").AssertReplyContains("どんなことで困っていますか")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Serious_distress_while_listening_brings_the_offer_at_once()
+    {
+        await new ConsultationHarness().Started()
+            .Send("1").SkipReplies()
+            .Send("家に居場所がない")
+            .AssertReply(r =>
+            {
+                Assert.Contains("ひとりで抱えなくていい", r.Text);
+                Assert.True(HasButton(r, "人と話したい"));
+            })
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Someone_else_mode_gives_advice_and_services_that_take_calls_about_another_person()
+    {
+        await new ConsultationHarness().Started()
+            .Send("友だちのことで相談").AssertReplyContains("友だち")
+            .Send("いじめ")
+            .AssertReply(r =>
+            {
+                Assert.Contains("信頼できる大人", r.Text);
+                Assert.NotEmpty(Cards(r));
+            })
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task A_new_bot_over_the_same_storage_continues_at_the_same_step()
+    {
+        var first = new ConsultationHarness();
+        await first.Started().Send("2").SkipReplies().Send("いじめ").AssertReplyContains("年代").StartTestAsync();
+
+        var second = new ConsultationHarness(storage: first.Storage);
+        await second.Flow().Send("中3").AssertReplyContains("都道府県").StartTestAsync();
+    }
+}

@@ -1,0 +1,54 @@
+using ChatSupport.Dialogs.Consultation;
+using ChatSupport.Domain.Activities;
+using ChatSupport.Domain.Directory;
+using ChatSupport.Domain.Handoff;
+using ChatSupport.Domain.Risk;
+using ChatSupport.Domain.State;
+using ChatSupport.Domain.Turns.Testing;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ChatSupport.Dialogs.Tests.Consultation;
+
+/// <summary>The consultation bot as the host wires it, over memory storage, with a fixed clock in JST and an optional handoff.</summary>
+public sealed class ConsultationHarness
+{
+    public ConsultationHarness(IHandoffRequests? handoff = null, DateTimeOffset? now = null, MemoryStorage? storage = null)
+    {
+        // A Wednesday at 14:00 in Japan unless a test says otherwise.
+        Clock = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 25, 14, 0, 0, TimeSpan.FromHours(9)));
+        Storage = storage ?? new MemoryStorage();
+        var conversationState = new ConversationState(Storage);
+        var texts = BotTexts.Default;
+        var directory = SharedDirectory.Value;
+        var cards = new ServiceCards(texts);
+        var humans = new HumanRequests(texts, directory, cards, Clock, handoff);
+        var crisis = new CrisisResponder(texts, directory, cards, humans, Clock);
+        var main = new MainDialog(texts, humans, new ListenDialog(texts), new FindSupportDialog(texts, new SupportRouter(directory), cards, Clock));
+        Bot = new ConsultationBot(conversationState, main, humans, crisis, RiskEngine.CreateDefault(), texts, Clock);
+        Adapter = new TestAdapter();
+        Adapter.Use(new AutoSaveStateMiddleware(conversationState));
+    }
+
+    private static readonly Lazy<SupportDirectory> SharedDirectory = new(() => SupportDirectory.LoadDefault(Path.Combine(Path.GetTempPath(), "no-local-directory")));
+
+    public FakeTimeProvider Clock { get; }
+
+    public MemoryStorage Storage { get; }
+
+    public ConsultationBot Bot { get; }
+
+    public TestAdapter Adapter { get; }
+
+    public TestFlow Flow() => new(Adapter, Bot.OnTurnAsync);
+
+    /// <summary>Starts like Web Chat does: the person joins, the welcome and the menu come.</summary>
+    public TestFlow Started() => Flow().SendConversationUpdate().SkipReplies();
+
+    public static bool HasButton(Activity reply, string title) =>
+        reply.SuggestedActions?.Actions.Any(a => a.Title == title) ?? false;
+
+    public static IEnumerable<HeroCard> Cards(Activity reply) =>
+        (reply.Attachments ?? [])
+            .Where(a => a.ContentType == AttachmentContentTypes.HeroCard)
+            .Select(a => System.Text.Json.JsonSerializer.Deserialize<HeroCard>(a.Content!.Value, ActivityJson.Options)!);
+}
