@@ -59,6 +59,32 @@ public sealed class SqliteDatabase
 
     public string ConnectionString { get; }
 
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+
+    /// <summary>
+    /// SQLite has one writer at a time; a second writer would wait inside the driver on a blocked
+    /// thread-pool thread. Writers of this process queue here instead, asynchronously, so a burst of
+    /// turns never starves the thread pool. Reads (WAL) do not need it.
+    /// </summary>
+    public async Task<IDisposable> EnterWriteAsync(CancellationToken cancellationToken = default)
+    {
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return new WriteTicket(_writeGate);
+    }
+
+    private sealed class WriteTicket(SemaphoreSlim gate) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                gate.Release();
+            }
+        }
+    }
+
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
         var connection = new SqliteConnection(ConnectionString);

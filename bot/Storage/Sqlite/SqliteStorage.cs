@@ -41,6 +41,7 @@ public sealed class SqliteStorage(SqliteDatabase database) : IStorage
             return etags;
         }
 
+        using var write = await database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         foreach (var (key, item) in changes)

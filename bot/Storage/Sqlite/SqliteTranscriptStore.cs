@@ -13,6 +13,7 @@ public sealed class SqliteTranscriptStore(SqliteDatabase database, TimeProvider 
         var copy = activity.Clone();
         copy.Id = null;
         copy.Timestamp = storedAt;
+        using var write = await database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         using var command = connection.CreateCommand();
         command.CommandText = """
@@ -74,6 +75,7 @@ public sealed class SqliteTranscriptStore(SqliteDatabase database, TimeProvider 
 
     public async Task<bool> TryCreateAsync(ConversationRecord conversation, CancellationToken cancellationToken = default)
     {
+        using var write = await database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         using var command = connection.CreateCommand();
         command.CommandText = """
