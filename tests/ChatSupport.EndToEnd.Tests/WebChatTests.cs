@@ -37,12 +37,42 @@ public sealed class WebChatTests(BrowserFixture fixture) : IClassFixture<Browser
 
         // Quick exit: reachable by keyboard, clears storage and leaves for a neutral page.
         await page.EvaluateAsync("() => { sessionStorage.setItem('probe', '1'); localStorage.setItem('probe', '1'); }");
-        await page.Locator("#quick-exit").FocusAsync();
-        await page.Keyboard.PressAsync("Enter");
+        Assert.Equal("BUTTON", await page.Locator("#quick-exit").EvaluateAsync<string>("e => e.tagName"));
+        await page.Locator("#quick-exit").PressAsync("Enter");
         await page.WaitForURLAsync("https://www.google.co.jp/**", new() { Timeout = Timeout });
 
         await page.GotoAsync(fixture.BaseUrl + "/app.css");
         Assert.Equal(0, await page.EvaluateAsync<int>("() => sessionStorage.length + localStorage.length"));
+    }
+
+    [Fact]
+    public async Task Finding_support_by_pressing_buttons_ends_with_a_service_card_that_can_be_called()
+    {
+        await using var context = await fixture.Browser.NewContextAsync(new() { Locale = "ja-JP" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(fixture.BaseUrl + "/");
+        var transcript = page.Locator(".webchat__basic-transcript");
+        await Expect(transcript).ToContainTextAsync("ボット", new() { Timeout = Timeout });
+
+        foreach (var (button, next) in new[]
+        {
+            ("相談先を知りたい", "どんなことで困っていますか"),
+            ("いじめ", "年代"),
+            ("高校生", "都道府県"),
+            ("答えない", "どの方法"),
+            ("電話", "合いそうな相談先"),
+        })
+        {
+            var choice = page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).Last;
+            await choice.WaitForAsync(new() { Timeout = Timeout });
+            await choice.ClickAsync();
+            await Expect(transcript).ToContainTextAsync(next, new() { Timeout = Timeout });
+        }
+
+        var call = page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^電話する") }).First;
+        await call.WaitForAsync(new() { Timeout = Timeout });
+        await Expect(transcript).ToContainTextAsync("受付", new() { Timeout = Timeout });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "chatsupport-service-card.png"), FullPage = true });
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);

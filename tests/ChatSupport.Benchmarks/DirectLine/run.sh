@@ -11,7 +11,8 @@ concurrency=${3:-16}
 dlload=${DLLOAD:-../shared/tools/dlload.js}
 secret="bench-secret-$(date +%s)-0123456789abcdefghij"
 work=$(mktemp -d)
-trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+pids=()
+trap 'kill "${pids[@]}" 2>/dev/null || true; rm -rf "$work"' EXIT
 
 dotnet publish bot -c Release -o "$work/app" -nologo -v quiet >/dev/null
 
@@ -31,8 +32,8 @@ run() { # mode port pid
     --concurrency "$concurrency" --warmup 20 --any-reply --max-seconds 120 --server-pid "$3" --label "$1"
 }
 
-echo_pid=$(start_host echo 5181)
-real_pid=$(start_host consultation 5182)
+echo_pid=$(start_host echo 5181); pids+=("$echo_pid")
+real_pid=$(start_host consultation 5182); pids+=("$real_pid")
 wait_ready 5181
 wait_ready 5182
 echo_line=$(run echo 5181 "$echo_pid")
