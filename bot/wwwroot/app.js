@@ -40,7 +40,6 @@
       styleOptions: {
         hideUploadButton: true,
         botAvatarInitials: 'Bot',
-        userAvatarInitials: 'あなた',
         sendTypingIndicator: true,
         suggestedActionLayout: 'flow',
         primaryFont: '"Noto Sans CJK JP", "Hiragino Sans", "Yu Gothic", sans-serif'

@@ -55,6 +55,21 @@ public sealed class ConsultationBot : ActivityHandler
             });
     }
 
+    public override Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        // Texts are plain: line breaks stay line breaks, and nothing is read as markup.
+        turnContext.OnSendActivities((_, activities, next) =>
+        {
+            foreach (var activity in activities.Where(a => a.IsType(ActivityTypes.Message)))
+            {
+                activity.TextFormat ??= "plain";
+            }
+
+            return next();
+        });
+        return base.OnTurnAsync(turnContext, cancellationToken);
+    }
+
     protected override async Task OnMembersAddedAsync(IReadOnlyList<ChannelAccount> membersAdded, ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var profile = await LoadProfileAsync(turnContext, cancellationToken).ConfigureAwait(false);

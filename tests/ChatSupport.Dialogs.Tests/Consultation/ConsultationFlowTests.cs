@@ -118,7 +118,7 @@ public sealed class ConsultationFlowTests
                 Assert.Contains("110", r.Text);
                 Assert.Contains("24時間", r.Text);
                 Assert.Contains(Cards(r), c => c.Buttons!.Any(b => b.Value!.Value.GetString() == "tel:110"));
-                Assert.Contains(Cards(r), c => c.Subtitle == "いま受付中（24時間）");
+                Assert.Contains(Cards(r), c => c.Subtitle == "いま受付中・24時間");
             })
             .AssertNoReply()
             // The dialog waited where it was: the topic question is still open.
@@ -138,7 +138,7 @@ public sealed class ConsultationFlowTests
             .AssertReply(r =>
             {
                 Assert.Contains("110", r.Text);
-                Assert.Contains(Cards(r), c => c.Subtitle == "いま受付中（24時間）");
+                Assert.Contains(Cards(r), c => c.Subtitle == "いま受付中・24時間");
             })
             .AssertReplyContains("人と話したい")
             .StartTestAsync();
@@ -191,7 +191,7 @@ public sealed class ConsultationFlowTests
             .AssertReply(r =>
             {
                 Assert.Contains("つなぐことができません", r.Text);
-                Assert.Contains(Cards(r), c => c.Subtitle == "いま受付中（24時間）");
+                Assert.Contains(Cards(r), c => c.Subtitle == "いま受付中・24時間");
             })
             .AssertReply(r => Assert.True(HasButton(r, "相談先を知りたい")), "the menu again")
             .StartTestAsync();
