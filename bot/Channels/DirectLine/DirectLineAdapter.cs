@@ -27,15 +27,21 @@ public sealed class DirectLineAdapter : BotAdapter
 
         OnTurnError = async (context, exception) =>
         {
-            // No message text or user data in the log: the exception type and the conversation's channel only.
-            logger.LogError(exception, "A turn failed on {Channel} ({ActivityType}).", context.Activity.ChannelId, context.Activity.Type);
+            // No message text or user data in the log: an exception's message may quote the person's words,
+            // so only its type and where it was thrown are written, never its message.
+            logger.LogError(
+                "A turn failed on {Channel} ({ActivityType}): {ExceptionType} at {Site}.",
+                context.Activity.ChannelId,
+                context.Activity.Type,
+                exception.GetType().FullName,
+                exception.TargetSite is { } site ? $"{site.DeclaringType?.FullName}.{site.Name}" : "unknown");
             try
             {
                 await context.SendActivityAsync(BotFailureText).ConfigureAwait(false);
             }
             catch (Exception sendFailure)
             {
-                logger.LogError(sendFailure, "The failure notice could not be sent.");
+                logger.LogError("The failure notice could not be sent: {ExceptionType}.", sendFailure.GetType().FullName);
             }
         };
     }
