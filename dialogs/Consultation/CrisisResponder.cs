@@ -16,16 +16,9 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
 {
     public async Task RespondAsync(ITurnContext turnContext, RiskAssessment assessment, CancellationToken cancellationToken)
     {
-        var profile = ConsultationProfile.For(turnContext);
-        var english = profile.English;
-        var now = clock.GetUtcNow();
+        var english = ConsultationProfile.IsEnglish(turnContext);
         var critical = assessment.Level >= RiskLevel.Critical;
-        var contacts = directory.AroundTheClockCrisisContacts(now, profile.PrefectureCode, profile.Age, profile.AgeBand).Take(2).ToList();
-
-        var message = cards.Message(texts.Get(critical ? "crisis.critical" : "crisis.high", english), contacts, english);
-        message.Attachments!.Insert(0, EmergencyCard(english).ToAttachment());
-        message.Text = message.Text + "\n" + EmergencyLine(english);
-        await turnContext.SendActivityAsync(message, cancellationToken).ConfigureAwait(false);
+        await turnContext.SendActivityAsync(EmergencyMessage(turnContext, critical ? "crisis.critical" : "crisis.high"), cancellationToken).ConfigureAwait(false);
 
         var result = await humans.RequestForRiskAsync(turnContext, assessment, cancellationToken).ConfigureAwait(false);
         if (result is { Queued: true } or { AlreadyWithHuman: true })
@@ -39,14 +32,18 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
     }
 
     /// <summary>The 緊急 command: emergency numbers and around-the-clock contacts, without a risk assessment.</summary>
-    public Task SendEmergencyContactsAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    public Task SendEmergencyContactsAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
+        turnContext.SendActivityAsync(EmergencyMessage(turnContext, "crisis.critical"), cancellationToken);
+
+    /// <summary>The fixed text, the services open now around the clock, then 110 and 119 (as text and as call buttons).</summary>
+    private Activity EmergencyMessage(ITurnContext turnContext, string textKey)
     {
         var profile = ConsultationProfile.For(turnContext);
         var contacts = directory.AroundTheClockCrisisContacts(clock.GetUtcNow(), profile.PrefectureCode, profile.Age, profile.AgeBand).Take(2).ToList();
-        var message = cards.Message(texts.Get("crisis.critical", profile.English), contacts, profile.English);
+        var message = cards.Message(texts.Get(textKey, profile.English), contacts, profile.English);
         message.Attachments!.Insert(0, EmergencyCard(profile.English).ToAttachment());
         message.Text = message.Text + "\n" + EmergencyLine(profile.English);
-        return turnContext.SendActivityAsync(message, cancellationToken);
+        return message;
     }
 
     private string EmergencyLine(bool english) =>
