@@ -27,6 +27,7 @@ public static class CliCommands
 
     private static Func<string[], TextReader, TextWriter, TextWriter, int>? Find(string verb) => verb switch
     {
+        "accounts" => Handoff.Accounts.AccountsCommand.Run,
         _ => null,
     };
 }

@@ -12,6 +12,7 @@ public sealed class InProcessEventBus : IEventBus, IDisposable
 {
     private readonly ConcurrentDictionary<Guid, Subscriber> _subscribers = new();
     private readonly CancellationTokenSource _stopping = new();
+    private int _disposed;
 
     /// <summary>Called when a handler throws (the bus itself keeps going).</summary>
     public Action<Exception>? OnHandlerError { get; set; }
@@ -44,6 +45,11 @@ public sealed class InProcessEventBus : IEventBus, IDisposable
 
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _stopping.Cancel();
         foreach (var subscriber in _subscribers.Values)
         {

@@ -29,6 +29,9 @@ public sealed record HandoffResult(HandoffOutcome Outcome, string? Message = nul
     public static HandoffResult Ok(HandoffSession session) => new(HandoffOutcome.Done, null, session);
 }
 
+/// <summary>Queue health for the supervisor view: waiting count, longest wait, waits over <see cref="HandoffOptions.LongWait"/>, by priority.</summary>
+public sealed record QueueHealth(int Waiting, TimeSpan LongestWait, int WaitingOverLongWait, IReadOnlyDictionary<string, int> WaitingByPriority, int Active);
+
 /// <summary>One line of a transcript as the console shows it: <see cref="From"/> is user, bot or counselor.</summary>
 public sealed record ConsoleMessage(string ActivityId, long Sequence, string From, string? Text, DateTimeOffset Timestamp);
 
@@ -155,6 +158,31 @@ public sealed class HandoffService(
     {
         var held = await store.ListAsync([HandoffState.Counselor], cancellationToken).ConfigureAwait(false);
         return held.Where(s => who.SeesEverything || s.CounselorId == who.UserName).OrderBy(s => s.ClaimedAt).ToList();
+    }
+
+    public async Task<QueueHealth> GetHealthAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var all = await store.ListAsync([HandoffState.Waiting, HandoffState.Counselor], cancellationToken).ConfigureAwait(false);
+        var waiting = all.Where(s => s.State == HandoffState.Waiting).ToList();
+        var byPriority = Enum.GetValues<Risk.RiskLevel>()
+            .OrderByDescending(l => l)
+            .ToDictionary(l => Risk.RiskLevels.ToWire(l), l => waiting.Count(s => s.Priority == l));
+        return new QueueHealth(
+            waiting.Count,
+            waiting.Count == 0 ? TimeSpan.Zero : waiting.Max(s => s.WaitingFor(now)),
+            waiting.Count(s => s.WaitingFor(now) >= options.LongWait),
+            byPriority,
+            all.Count - waiting.Count);
+    }
+
+    /// <summary>The start of the person's last message (queue preview), or null.</summary>
+    public async Task<string?> PreviewAsync(string conversationId, int maxLength = 60, CancellationToken cancellationToken = default)
+    {
+        var last = await transcript.GetLastSequenceAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        var recent = await transcript.ReadAsync(conversationId, Math.Max(0, last - 30), 30, cancellationToken).ConfigureAwait(false);
+        var text = recent.LastOrDefault(e => e.Direction == TranscriptDirection.Inbound && e.Activity.IsType(ActivityTypes.Message) && !string.IsNullOrWhiteSpace(e.Activity.Text))?.Activity.Text;
+        return text is null || text.Length <= maxLength ? text : text[..maxLength] + "…";
     }
 
     public async Task<int?> PositionAsync(string conversationId, CancellationToken cancellationToken = default)
