@@ -28,6 +28,7 @@ app.MapHealthEndpoints();
 app.MapDirectLineApi();
 app.MapWebChatApi();
 app.MapHandoffApi();
+app.MapHandoffConsole();
 
 await app.RunAsync();
 return 0;

@@ -58,7 +58,9 @@ public static class HandoffServiceCollectionExtensions
         services.AddHostedService<DevelopmentAccountsSeeder>();
 
         var lifetime = configuration.GetSection(ConsoleOptions.SectionName).Get<ConsoleOptions>()?.SessionLifetime ?? TimeSpan.FromHours(8);
-        services.AddAuthentication()
+        // The console scheme is the default so Blazor's circuit sees the signed-in counselor; it only
+        // reads the console cookie, and a bearer token only on /api/console (Direct Line tokens are never tried).
+        services.AddAuthentication(ConsoleAuth.Scheme)
             .AddCookie(ConsoleAuth.CookieScheme, o =>
             {
                 o.Cookie.Name = ConsoleAuth.CookieName;
@@ -78,13 +80,17 @@ public static class HandoffServiceCollectionExtensions
             })
             .AddBearerToken(ConsoleAuth.BearerScheme, o => o.BearerTokenExpiration = lifetime)
             .AddPolicyScheme(ConsoleAuth.Scheme, "Console", o => o.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                context.Request.Path.StartsWithSegments("/api/console", StringComparison.OrdinalIgnoreCase)
+                && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? ConsoleAuth.BearerScheme
                     : ConsoleAuth.CookieScheme);
         services.AddAuthorizationBuilder()
             .AddPolicy(ConsoleAuth.CounselorPolicy, p => p.AddAuthenticationSchemes(ConsoleAuth.Scheme).RequireAuthenticatedUser().RequireRole("counselor", "supervisor", "admin"))
             .AddPolicy(ConsoleAuth.SupervisorPolicy, p => p.AddAuthenticationSchemes(ConsoleAuth.Scheme).RequireAuthenticatedUser().RequireRole("supervisor", "admin"));
         services.AddAntiforgery(o => o.Cookie.Name = "chatsupport.console.af");
+        services.AddCascadingAuthenticationState();
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddSingleton<HandoffConsole.IConsoleSignIn, ConsoleSignIn>();
         services.AddOpenApi(HandoffApi.DocumentName, o => o.ShouldInclude = d => d.GroupName == HandoffApi.DocumentName);
         return services;
     }

