@@ -1,5 +1,6 @@
 using ChatSupport.Bot.Channels.DirectLine;
 using ChatSupport.Bot.Cli;
+using ChatSupport.Bot.Handoff;
 using ChatSupport.Bot.Hosting;
 using ChatSupport.Bot.Storage;
 using ChatSupport.Bot.Turns;
@@ -17,6 +18,7 @@ builder.Services.AddChatSupportStorage(builder.Configuration);
 builder.Services.AddDirectLine(builder.Configuration, builder.Environment);
 builder.Services.AddChatSupportBot(builder.Configuration);
 builder.Services.AddWebChat();
+builder.Services.AddHandoff(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 await app.Services.MigrateChatSupportStorageAsync();
@@ -26,6 +28,8 @@ app.UseChatSupportHosting();
 app.MapHealthEndpoints();
 app.MapDirectLineApi();
 app.MapWebChatApi();
+app.MapHandoffApi();
+app.MapHandoffConsole();
 
 await app.RunAsync();
 return 0;

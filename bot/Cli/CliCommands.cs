@@ -29,6 +29,7 @@ public static class CliCommands
     {
         "risk" => RiskCommand.Run,
         "directory" => DirectoryCommand.Run,
+        "accounts" => Handoff.Accounts.AccountsCommand.Run,
         _ => null,
     };
 }

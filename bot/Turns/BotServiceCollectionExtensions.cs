@@ -39,7 +39,9 @@ public static class BotServiceCollectionExtensions
         }
         else
         {
-            services.AddSingleton<IBot, ConsultationBot>();
+            services.AddSingleton<ConsultationBot>();
+            services.AddSingleton<IBot>(sp => sp.GetRequiredService<ConsultationBot>());
+            services.AddSingleton<IHandoffEndedHandler, ResumeAfterHandoff>();
         }
 
         return services;
@@ -52,4 +54,15 @@ public static class BotServiceCollectionExtensions
         services.GetRequiredService<RiskEngine>();
         services.GetRequiredService<IBot>();
     }
+}
+
+/// <summary>
+/// Hands "the counselor ended, the bot has the conversation again" to the consultation bot. Resolved
+/// on use: the bot asks the handoff service for counselors and the handoff service calls back here,
+/// so resolving the bot eagerly would make the two wait for each other at start.
+/// </summary>
+internal sealed class ResumeAfterHandoff(IServiceProvider services) : IHandoffEndedHandler
+{
+    public Task OnBotResumedAsync(ITurnContext turnContext, HandoffSession session, CancellationToken cancellationToken) =>
+        services.GetRequiredService<ConsultationBot>().OnBotResumedAsync(turnContext, session, cancellationToken);
 }

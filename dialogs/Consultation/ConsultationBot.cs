@@ -1,4 +1,5 @@
 using ChatSupport.Domain.Activities;
+using ChatSupport.Domain.Handoff;
 using ChatSupport.Domain.Risk;
 using ChatSupport.Domain.State;
 using ChatSupport.Domain.Turns;
@@ -11,7 +12,7 @@ namespace ChatSupport.Dialogs.Consultation;
 /// where it was). Otherwise global commands (最初から, やめる, 人と話したい, 緊急, help) run before the
 /// active dialog, and then the dialog continues. State is saved by the host's pipeline.
 /// </summary>
-public sealed class ConsultationBot : ActivityHandler
+public sealed class ConsultationBot : ActivityHandler, IHandoffEndedHandler
 {
     private static readonly string[] ToEnglish = ["English", "英語", "えいご"];
     private static readonly string[] ToJapanese = ["日本語", "にほんご", "Japanese"];
@@ -107,6 +108,15 @@ public sealed class ConsultationBot : ActivityHandler
         }
 
         await _main.RunAsync(turnContext, _dialogState, _commands, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A counselor ended the conversation and the bot has it again: one optional feedback question, then the menu.</summary>
+    public async Task OnBotResumedAsync(ITurnContext turnContext, HandoffSession session, CancellationToken cancellationToken)
+    {
+        await LoadProfileAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        var dc = await new DialogSet(_dialogState).Add(_main).CreateContextAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+        await dc.BeginDialogAsync(MainDialog.DialogId, new MainDialog.MenuOptions(Again: true, AskFeedback: true), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<ConsultationProfile> LoadProfileAsync(ITurnContext turnContext, CancellationToken cancellationToken)

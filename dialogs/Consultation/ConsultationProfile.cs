@@ -19,6 +19,9 @@ public sealed class ConsultationProfile
 
     public string? PrefectureCode { get; set; }
 
+    /// <summary>The answer to the optional question after a counselor's conversation (helpful, not_helpful), if any.</summary>
+    public string? Feedback { get; set; }
+
     /// <summary>The turn's profile, loaded by <see cref="ConsultationBot"/> before any dialog runs.</summary>
     public static ConsultationProfile For(ITurnContext turnContext) =>
         turnContext.TurnState.Get<ConsultationProfile>() ?? new ConsultationProfile();

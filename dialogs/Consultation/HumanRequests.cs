@@ -20,6 +20,13 @@ public sealed class HumanRequests(BotTexts texts, SupportDirectory directory, Se
         var profile = ConsultationProfile.For(turnContext);
         var english = profile.English;
         var result = await RequestAsync(turnContext, HandoffReason.PersonAsked, profile.Risk.Level, profile.Risk.Categories, [], cancellationToken).ConfigureAwait(false);
+        if (result is { AlreadyWithHuman: true } or { Queued: true } && !english && result.PersonMessage is { } personMessage)
+        {
+            // The handoff's own Japanese text: waiting and the place in the queue, or outside hours with 24-hour services.
+            await turnContext.SendActivityAsync(personMessage, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
         if (result is { AlreadyWithHuman: true })
         {
             await turnContext.SendActivityAsync(texts.Get("human.already", english), cancellationToken).ConfigureAwait(false);

@@ -11,6 +11,7 @@ public sealed class MainDialog : ComponentDialog
     public const string DialogId = "main";
     private const string Flow = "main.flow";
     private const string Menu = "main.menu";
+    private const string Feedback = "main.feedback";
     private static readonly string[] MenuKeys = ["menu.listen", "menu.find", "menu.friend", "menu.human"];
 
     private readonly BotTexts _texts;
@@ -21,8 +22,9 @@ public sealed class MainDialog : ComponentDialog
     {
         _texts = texts;
         _humans = humans;
-        AddDialog(new WaterfallDialog(Flow, [ShowMenuAsync, RouteAsync, FollowUpAsync, LoopAsync]));
+        AddDialog(new WaterfallDialog(Flow, [AskFeedbackAsync, ThankForFeedbackAsync, ShowMenuAsync, RouteAsync, FollowUpAsync, LoopAsync]));
         AddDialog(new ChoicePrompt(Menu));
+        AddDialog(new ChoicePrompt(Feedback));
         AddDialog(listen);
         AddDialog(find);
         InitialDialogId = Flow;
@@ -52,10 +54,40 @@ public sealed class MainDialog : ComponentDialog
         return null;
     }
 
+    /// <summary>After a counselor ended the conversation: one optional question, then the menu.</summary>
+    private async Task<DialogTurnResult> AskFeedbackAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        if (step.GetOptions<MenuOptions>() is not { AskFeedback: true })
+        {
+            return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var english = ConsultationProfile.IsEnglish(step.Context);
+        return await step.PromptAsync(Feedback, new PromptOptions
+        {
+            Prompt = Activity.CreateMessage(_texts.Get("feedback.question", english)),
+            Choices = [new(_texts.Get("feedback.yes", english), "はい", "yes"), new(_texts.Get("feedback.no", english), "いいえ", "no")],
+            MaxAttempts = 1,
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> ThankForFeedbackAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        if (step.Result is FoundChoice answer)
+        {
+            var profile = ConsultationProfile.For(step.Context);
+            profile.Feedback = answer.Index == 0 ? "helpful" : "not_helpful";
+            await step.Context.SendActivityAsync(_texts.Get("feedback.thanks", profile.English), cancellationToken).ConfigureAwait(false);
+        }
+
+        return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
+    }
+
     private async Task<DialogTurnResult> ShowMenuAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var english = ConsultationProfile.IsEnglish(step.Context);
         var again = step.GetOptions<MenuOptions>()?.Again ?? false;
+
         return await step.PromptAsync(Menu, new PromptOptions
         {
             Prompt = Activity.CreateMessage(_texts.Get(again ? "menu.again" : "menu.prompt", english)),
@@ -101,5 +133,5 @@ public sealed class MainDialog : ComponentDialog
     private Task<DialogTurnResult> LoopAsync(WaterfallStepContext step, CancellationToken cancellationToken) =>
         step.ReplaceDialogAsync(Flow, new MenuOptions(true), cancellationToken);
 
-    public sealed record MenuOptions(bool Again);
+    public sealed record MenuOptions(bool Again, bool AskFeedback = false);
 }

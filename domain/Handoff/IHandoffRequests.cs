@@ -26,7 +26,14 @@ public sealed record HandoffRequest(
     string? Preference = null);
 
 /// <summary>What the bot can honestly tell the person after a request.</summary>
-public sealed record HandoffRequestResult(bool Queued, bool AlreadyWithHuman, int? QueuePosition, bool CounselorsAvailableNow);
+public sealed record HandoffRequestResult(bool Queued, bool AlreadyWithHuman, int? QueuePosition, bool CounselorsAvailableNow)
+{
+    /// <summary>
+    /// The Japanese text for the person (waiting and their place, or outside hours with around-the-clock
+    /// services), from the handoff text file; the bot sends it in the same turn. Null when there is nothing to say.
+    /// </summary>
+    public string? PersonMessage { get; init; }
+}
 
 /// <summary>
 /// The bot's one way into the human handoff: called from the dialogs (a person asks for a human)

@@ -171,7 +171,7 @@ public static class DirectLineApi
         var entries = await s.Transcript.ReadAsync(conversationId, from, s.Options.PageSize, request.HttpContext.RequestAborted).ConfigureAwait(false);
         var last = entries.Count > 0 ? entries[^1].Sequence : from;
         return TypedResults.Json(
-            new ActivitySet(entries.Select(e => e.Activity).ToList(), last.ToString(CultureInfo.InvariantCulture)),
+            new ActivitySet(entries.Select(e => e.Activity).Where(IsForClient).ToList(), last.ToString(CultureInfo.InvariantCulture)),
             ActivityJson.Options);
     }
 
@@ -241,6 +241,13 @@ public static class DirectLineApi
         await s.Adapter.ProcessActivityAsync(activity, s.Bot.OnTurnAsync, CancellationToken.None).ConfigureAwait(false);
         return TypedResults.Ok(new ResourceResponse(entry.Activity.Id!));
     }
+
+    /// <summary>
+    /// What the person's client may see of the transcript: everything except the handoff events, which
+    /// carry the transcript copy, risk level and matched terms meant for counselors only.
+    /// </summary>
+    internal static bool IsForClient(Activity activity) =>
+        !(activity.IsType(ActivityTypes.Event) && activity.Name?.StartsWith("handoff.", StringComparison.Ordinal) == true);
 
     internal static bool TryParseWatermark(string? watermark, out long sequence)
     {

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using ChatSupport.Bot.Turns;
+using ChatSupport.Domain.Handoff;
 using ChatSupport.Domain.State;
 using ChatSupport.Domain.Turns;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -39,8 +40,10 @@ public static class DirectLineServiceCollectionExtensions
         services.AddSingleton<ConversationStreamHub>();
         services.AddSingleton<DirectLineServices>();
 
-        // The turn pipeline, in order: cap what the bot reads, then save state after the bot.
+        // The turn pipeline, in order: cap what the bot reads, relay to a counselor while a human has
+        // the conversation (the bot stays silent), then save state after the bot.
         services.AddSingleton<ITurnMiddleware, MessageLengthMiddleware>();
+        services.AddSingleton<ITurnMiddleware>(sp => sp.GetRequiredService<HandoffRelayMiddleware>());
         services.AddSingleton<ITurnMiddleware>(sp => new AutoSaveStateMiddleware(
             sp.GetRequiredService<ConversationState>(),
             sp.GetRequiredService<UserState>()));

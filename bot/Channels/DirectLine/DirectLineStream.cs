@@ -94,7 +94,7 @@ public static class DirectLineStream
             }
 
             after = entries[^1].Sequence;
-            await SendAsync(socket, new ActivitySet(entries.Select(e => e.Activity).ToList(), after.ToString(CultureInfo.InvariantCulture)), cancellationToken).ConfigureAwait(false);
+            await SendAsync(socket, new ActivitySet(entries.Select(e => e.Activity).Where(DirectLineApi.IsForClient).ToList(), after.ToString(CultureInfo.InvariantCulture)), cancellationToken).ConfigureAwait(false);
             if (entries.Count < s.Options.PageSize)
             {
                 return after;

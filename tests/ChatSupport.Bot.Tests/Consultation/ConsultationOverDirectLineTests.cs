@@ -35,6 +35,51 @@ public sealed class ConsultationOverDirectLineTests
     }
 
     [Fact]
+    public async Task The_consultation_bot_hands_over_to_a_counselor_and_asks_one_feedback_question_when_it_resumes()
+    {
+        using var factory = new ChatSupportFactory();
+        await Handoff.ConsoleClient.AddAccountAsync(factory, "tanaka", "counselor");
+        var person = await DirectLineClient.StartAsync(factory);
+        await person.SayAsync("人と話したい");
+        Assert.Contains(await person.BotMessagesAsync(), m => m.Text!.Contains("相談員につなぎます", StringComparison.Ordinal));
+
+        var counselor = await Handoff.ConsoleClient.SignInAsync(factory, "tanaka");
+        Assert.Equal(HttpStatusCode.OK, (await counselor.PostAsync($"/api/console/conversations/{person.ConversationId}/claim", null)).StatusCode);
+        var before = (await person.BotMessagesAsync()).Count;
+        await person.SayAsync("学校に行けなくて");
+        Assert.Equal(before, (await person.BotMessagesAsync()).Count);
+        Assert.Equal(HttpStatusCode.OK, (await counselor.PostAsJsonAsync($"/api/console/conversations/{person.ConversationId}/messages", new { text = "教えてくれてありがとう。" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await counselor.PostAsync($"/api/console/conversations/{person.ConversationId}/end", null)).StatusCode);
+
+        var after = await person.BotMessagesAsync();
+        Assert.Contains(after, m => m.Text == "教えてくれてありがとう。");
+        Assert.Contains(after, m => m.Text!.Contains("役に立ちましたか", StringComparison.Ordinal));
+
+        await person.SayAsync("役に立った");
+        var last = await person.BotMessagesAsync();
+        Assert.Contains(last, m => m.Text!.Contains("教えてくれて、ありがとう", StringComparison.Ordinal));
+        Assert.True(last[^1].SuggestedActions!.Actions.Exists(a => a.Title == "相談先を知りたい"));
+    }
+
+    [Fact]
+    public async Task A_critical_message_puts_the_conversation_first_in_the_counselors_queue()
+    {
+        using var factory = new ChatSupportFactory();
+        await Handoff.ConsoleClient.AddAccountAsync(factory, "sato", "supervisor");
+        var calm = await DirectLineClient.StartAsync(factory);
+        await calm.SayAsync("人と話したい");
+        var danger = await DirectLineClient.StartAsync(factory);
+        await danger.SayAsync("もう無理。今から薬を全部飲む");
+
+        var supervisor = await Handoff.ConsoleClient.SignInAsync(factory, "sato");
+        var queue = await (await supervisor.GetAsync("/api/console/queue")).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        var items = queue.EnumerateArray().ToList();
+        Assert.Equal(danger.ConversationId, items[0].GetProperty("conversationId").GetString());
+        Assert.Equal("critical", items[0].GetProperty("priority").GetString());
+        Assert.Contains(items, i => i.GetProperty("conversationId").GetString() == calm.ConversationId);
+    }
+
+    [Fact]
     public async Task After_a_restart_the_conversation_continues_at_the_same_dialog_step()
     {
         var path = Path.Combine(Path.GetTempPath(), "chatsupport-tests", Guid.NewGuid().ToString("N") + ".db");

@@ -29,8 +29,8 @@ public sealed class GracefulShutdownTests
         await turnStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));
         var stopping = factory.DisposeAsync().AsTask();
 
-        var response = await posting;
-        await stopping;
+        var response = await posting.WaitAsync(TimeSpan.FromSeconds(20));
+        await stopping.WaitAsync(TimeSpan.FromSeconds(40));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
         using var restarted = new ChatSupportFactory(path, "echo");

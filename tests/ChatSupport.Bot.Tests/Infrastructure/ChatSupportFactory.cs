@@ -37,6 +37,9 @@ public sealed class ChatSupportFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+
+        // Static web assets (the console's blazor.web.js) from the build output, as in Development.
+        builder.UseStaticWebAssets();
         builder.UseSetting("ChatSupport:DirectLine:Secret", Secret);
         builder.UseSetting("ChatSupport:Storage:ConnectionString", $"Data Source={DatabasePath}");
         builder.UseSetting("ChatSupport:Bot:Mode", BotMode);

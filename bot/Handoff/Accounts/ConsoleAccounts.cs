@@ -1,0 +1,187 @@
+using System.Globalization;
+using ChatSupport.Bot.Storage.Sqlite;
+using ChatSupport.Domain.Handoff;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+
+namespace ChatSupport.Bot.Handoff.Accounts;
+
+/// <summary>Configuration section <c>ChatSupport:Console</c>.</summary>
+public sealed class ConsoleOptions
+{
+    public const string SectionName = "ChatSupport:Console";
+
+    /// <summary>Map the console pages and its HTTP API on this node. Default true; false for public-only nodes.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Failed sign-ins in a row before an account is locked. Default 5.</summary>
+    public int MaxFailedSignIns { get; set; } = 5;
+
+    /// <summary>How long a locked account stays locked. Default 15 minutes.</summary>
+    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Lifetime of the sign-in cookie and of bearer tokens. Default 8 hours.</summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>
+    /// Development only: when the store has no account, <c>counselor</c> and <c>supervisor</c> are created
+    /// with this password. Ignored (no account is ever created) outside Development. Default none.
+    /// </summary>
+    public string? DevelopmentPassword { get; set; }
+}
+
+public enum SignInOutcome
+{
+    Succeeded,
+    Failed,
+    LockedOut,
+}
+
+/// <summary>
+/// Console accounts: PBKDF2 password hashes (ASP.NET Core's <see cref="PasswordHasher{TUser}"/>),
+/// roles, availability, and a lockout after <see cref="ConsoleOptions.MaxFailedSignIns"/> failures in a row.
+/// </summary>
+public sealed class ConsoleAccounts(SqliteDatabase database, TimeProvider clock, ConsoleOptions options) : ICounselorDirectory
+{
+    public const int MinPasswordLength = 12;
+    private static readonly PasswordHasher<string> Hasher = new();
+
+    public static bool IsValidUserName(string? name) =>
+        name is { Length: > 0 and <= 64 } && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.');
+
+    /// <summary>Creates an account; returns an error in plain words, or null on success.</summary>
+    public async Task<string?> AddAsync(string userName, CounselorRole role, string password, CancellationToken cancellationToken = default)
+    {
+        if (!IsValidUserName(userName))
+        {
+            return "The user name must be 1 to 64 letters, digits or _ - .";
+        }
+
+        if (password.Length < MinPasswordLength)
+        {
+            return $"The password must be at least {MinPasswordLength} characters.";
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO console_accounts (user_name, password_hash, role, created_at) VALUES ($u, $h, $r, $at)
+            ON CONFLICT (user_name) DO NOTHING;
+            """;
+        command.Parameters.AddWithValue("$u", userName);
+        command.Parameters.AddWithValue("$h", Hasher.HashPassword(userName, password));
+        command.Parameters.AddWithValue("$r", role.ToWire());
+        command.Parameters.AddWithValue("$at", clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1 ? null : $"The account '{userName}' already exists.";
+    }
+
+    /// <summary>Checks the password. A locked account fails even with the right password until the lockout ends.</summary>
+    public async Task<(SignInOutcome Outcome, CounselorAccount? Account)> SignInAsync(string? userName, string? password, CancellationToken cancellationToken = default)
+    {
+        if (!IsValidUserName(userName) || string.IsNullOrEmpty(password))
+        {
+            return (SignInOutcome.Failed, null);
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        string hash;
+        CounselorRole role;
+        int failed;
+        DateTimeOffset? lockedUntil;
+        CounselorStatus status;
+        using (var read = connection.CreateCommand())
+        {
+            read.CommandText = "SELECT password_hash, role, failed_attempts, locked_until, status FROM console_accounts WHERE user_name = $u;";
+            read.Parameters.AddWithValue("$u", userName);
+            await using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                // Same work as a real check, so timing does not tell which names exist.
+                Hasher.VerifyHashedPassword(userName!, DummyHash, password);
+                return (SignInOutcome.Failed, null);
+            }
+
+            hash = reader.GetString(0);
+            CounselorRoles.TryParse(reader.GetString(1), out role);
+            failed = reader.GetInt32(2);
+            lockedUntil = reader.IsDBNull(3) ? null : DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+            status = reader.GetString(4) == "available" ? CounselorStatus.Available : CounselorStatus.Away;
+        }
+
+        var now = clock.GetUtcNow();
+        if (lockedUntil > now)
+        {
+            return (SignInOutcome.LockedOut, null);
+        }
+
+        var verified = Hasher.VerifyHashedPassword(userName!, hash, password) != PasswordVerificationResult.Failed;
+        using var update = connection.CreateCommand();
+        update.Parameters.AddWithValue("$u", userName);
+        if (verified)
+        {
+            update.CommandText = "UPDATE console_accounts SET failed_attempts = 0, locked_until = NULL WHERE user_name = $u;";
+            await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return (SignInOutcome.Succeeded, new CounselorAccount(userName!, role, status, false));
+        }
+
+        failed = lockedUntil is null ? failed + 1 : 1;
+        var lockNow = failed >= options.MaxFailedSignIns;
+        update.CommandText = "UPDATE console_accounts SET failed_attempts = $f, locked_until = $l WHERE user_name = $u;";
+        update.Parameters.AddWithValue("$f", lockNow ? 0 : failed);
+        update.Parameters.AddWithValue("$l", lockNow ? (now + options.LockoutDuration).ToString("O", CultureInfo.InvariantCulture) : DBNull.Value);
+        await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return (lockNow ? SignInOutcome.LockedOut : SignInOutcome.Failed, null);
+    }
+
+    public async Task<IReadOnlyList<CounselorAccount>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var list = new List<CounselorAccount>();
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT user_name, role, status, locked_until FROM console_accounts ORDER BY user_name;";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(ReadAccount(reader));
+        }
+
+        return list;
+    }
+
+    public async Task<CounselorAccount?> FindAsync(string userName, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT user_name, role, status, locked_until FROM console_accounts WHERE user_name = $u;";
+        command.Parameters.AddWithValue("$u", userName);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadAccount(reader) : null;
+    }
+
+    public async Task<bool> SetStatusAsync(string userName, CounselorStatus status, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE console_accounts SET status = $s WHERE user_name = $u;";
+        command.Parameters.AddWithValue("$u", userName);
+        command.Parameters.AddWithValue("$s", status == CounselorStatus.Available ? "available" : "away");
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    public async Task<bool> AnyAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT EXISTS (SELECT 1 FROM console_accounts);";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) == 1;
+    }
+
+    private static readonly string DummyHash = Hasher.HashPassword("nobody", Guid.NewGuid().ToString());
+
+    private CounselorAccount ReadAccount(SqliteDataReader reader)
+    {
+        CounselorRoles.TryParse(reader.GetString(1), out var role);
+        var locked = !reader.IsDBNull(3) && DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind) > clock.GetUtcNow();
+        return new CounselorAccount(reader.GetString(0), role, reader.GetString(2) == "available" ? CounselorStatus.Available : CounselorStatus.Away, locked);
+    }
+}

@@ -1,0 +1,81 @@
+using ChatSupport.Bot.Handoff.Accounts;
+using ChatSupport.Domain.Handoff;
+using ChatSupport.HandoffConsole;
+using ChatSupport.HandoffConsole.Components;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace ChatSupport.Bot.Handoff;
+
+/// <summary>Signs counselors in with the console cookie for the sign-in page (same accounts, lockout and audit as the API).</summary>
+public sealed class ConsoleSignIn(ConsoleAccounts accounts, IAuditLog audit) : IConsoleSignIn
+{
+    public async Task<string?> SignInAsync(HttpContext http, string? user, string? password)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var (outcome, account) = await accounts.SignInAsync(user, password, http.RequestAborted).ConfigureAwait(false);
+        if (outcome != SignInOutcome.Succeeded || account is null)
+        {
+            if (ConsoleAccounts.IsValidUserName(user))
+            {
+                await audit.AppendAsync(user!, AuditActions.SignInFailed, null, outcome == SignInOutcome.LockedOut ? "locked" : null, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            return outcome == SignInOutcome.LockedOut
+                ? "サインインに続けて失敗したため、しばらくロックされています。時間をおいてから試してください。"
+                : "ユーザー名かパスワードが違います。";
+        }
+
+        await http.SignInAsync(ConsoleAuth.CookieScheme, ConsoleAuth.Principal(account, ConsoleAuth.CookieScheme)).ConfigureAwait(false);
+        await audit.AppendAsync(account.UserName, AuditActions.SignIn, null, "console", CancellationToken.None).ConfigureAwait(false);
+        return null;
+    }
+
+    public async Task SignOutAsync(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var who = ConsoleAuth.Identity(http.User);
+        await http.SignOutAsync(ConsoleAuth.CookieScheme).ConfigureAwait(false);
+        if (who is not null)
+        {
+            await audit.AppendAsync(who.UserName, AuditActions.SignOut, null, null, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+}
+
+public static class ConsoleEndpoints
+{
+    /// <summary>
+    /// The counselor console (Blazor, interactive server rendering) under <c>/console</c>, and its sign-out
+    /// form endpoint. Nothing is mapped when <c>ChatSupport:Console:Enabled</c> is false.
+    /// </summary>
+    public static IEndpointRouteBuilder MapHandoffConsole(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (!app.ServiceProvider.GetRequiredService<IOptions<ConsoleOptions>>().Value.Enabled)
+        {
+            return app;
+        }
+
+        app.MapPost("/console/logout", async (HttpContext http, IAntiforgery antiforgery, IConsoleSignIn signIn) =>
+        {
+            if (!await antiforgery.IsRequestValidAsync(http).ConfigureAwait(false))
+            {
+                return Results.BadRequest();
+            }
+
+            await signIn.SignOutAsync(http).ConfigureAwait(false);
+            return Results.Redirect("/console/login");
+        }).ExcludeFromDescription();
+        if (app is WebApplication web)
+        {
+            // Anti-forgery on every console form (after the authentication WebApplication adds first).
+            web.UseAntiforgery();
+            web.MapStaticAssets();
+        }
+
+        app.MapRazorComponents<ConsoleApp>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

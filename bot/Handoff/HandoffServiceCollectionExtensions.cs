@@ -1,0 +1,109 @@
+using ChatSupport.Bot.Handoff.Accounts;
+using ChatSupport.Domain.Events;
+using ChatSupport.Domain.Handoff;
+using ChatSupport.Domain.Storage;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace ChatSupport.Bot.Handoff;
+
+public static class HandoffServiceCollectionExtensions
+{
+    /// <summary>
+    /// The human handoff: queue and sessions (SQLite), the in-process event bus, the handoff service
+    /// (also registered as <see cref="IHandoffRequests"/> for the bot), console accounts, cookie and
+    /// bearer sign-in, authorisation policies, the audit log and the OpenAPI document <c>console</c>.
+    /// The relay middleware is registered by the channel (AddDirectLine).
+    /// </summary>
+    public static IServiceCollection AddHandoff(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<HandoffOptions>().Bind(configuration.GetSection(HandoffOptions.SectionName));
+        services.AddOptions<ConsoleOptions>().Bind(configuration.GetSection(ConsoleOptions.SectionName));
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddSingleton<InProcessEventBus>(sp =>
+        {
+            var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger<InProcessEventBus>();
+            return new InProcessEventBus { OnHandlerError = ex => logger.LogError(ex, "An event handler failed.") };
+        });
+        services.TryAddSingleton<IEventBus>(sp => sp.GetRequiredService<InProcessEventBus>());
+        services.AddSingleton<IHandoffStore, SqliteHandoffStore>();
+        services.AddSingleton<IAuditLog, SqliteAuditLog>();
+        services.AddSingleton<SqliteConsoleWorkspace>();
+        services.AddSingleton<ICounselorNotes>(sp => sp.GetRequiredService<SqliteConsoleWorkspace>());
+        services.AddSingleton<ICannedResponses>(sp => sp.GetRequiredService<SqliteConsoleWorkspace>());
+        services.AddSingleton(sp => new ConsoleAccounts(
+            sp.GetRequiredService<Storage.Sqlite.SqliteDatabase>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<ConsoleOptions>>().Value));
+        services.AddSingleton<ICounselorDirectory>(sp => sp.GetRequiredService<ConsoleAccounts>());
+        services.AddSingleton<IChannelAdapters, ChannelAdapters>();
+        services.AddSingleton(_ => HandoffTexts.LoadDefault());
+        services.AddSingleton(sp => new HandoffService(
+            sp.GetRequiredService<IHandoffStore>(),
+            sp.GetRequiredService<IEventBus>(),
+            sp.GetRequiredService<ITranscriptStore>(),
+            sp.GetRequiredService<IChannelAdapters>(),
+            sp.GetRequiredService<IAuditLog>(),
+            sp.GetRequiredService<HandoffTexts>(),
+            sp.GetRequiredService<IOptions<HandoffOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetServices<IHandoffEndedHandler>()));
+        services.AddSingleton<IHandoffRequests>(sp => sp.GetRequiredService<HandoffService>());
+        services.AddSingleton<HandoffRelayMiddleware>();
+        services.AddHostedService<LongWaitWatcher>();
+        services.AddHostedService<DevelopmentAccountsSeeder>();
+
+        var lifetime = configuration.GetSection(ConsoleOptions.SectionName).Get<ConsoleOptions>()?.SessionLifetime ?? TimeSpan.FromHours(8);
+        // The console scheme is the default so Blazor's circuit sees the signed-in counselor; it only
+        // reads the console cookie, and a bearer token only on /api/console (Direct Line tokens are never tried).
+        services.AddAuthentication(ConsoleAuth.Scheme)
+            .AddCookie(ConsoleAuth.CookieScheme, o =>
+            {
+                o.Cookie.Name = ConsoleAuth.CookieName;
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = environment.IsDevelopment() || environment.IsEnvironment("Testing") ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+                o.ExpireTimeSpan = lifetime;
+                o.SlidingExpiration = true;
+                o.LoginPath = "/console/login";
+                o.LogoutPath = "/console/logout";
+                o.AccessDeniedPath = "/console/denied";
+                o.Events = new CookieAuthenticationEvents
+                {
+                    OnRedirectToLogin = context => ApiOr(context, StatusCodes.Status401Unauthorized),
+                    OnRedirectToAccessDenied = context => ApiOr(context, StatusCodes.Status403Forbidden),
+                };
+            })
+            .AddBearerToken(ConsoleAuth.BearerScheme, o => o.BearerTokenExpiration = lifetime)
+            .AddPolicyScheme(ConsoleAuth.Scheme, "Console", o => o.ForwardDefaultSelector = context =>
+                context.Request.Path.StartsWithSegments("/api/console", StringComparison.OrdinalIgnoreCase)
+                && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? ConsoleAuth.BearerScheme
+                    : ConsoleAuth.CookieScheme);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ConsoleAuth.CounselorPolicy, p => p.AddAuthenticationSchemes(ConsoleAuth.Scheme).RequireAuthenticatedUser().RequireRole("counselor", "supervisor", "admin"))
+            .AddPolicy(ConsoleAuth.SupervisorPolicy, p => p.AddAuthenticationSchemes(ConsoleAuth.Scheme).RequireAuthenticatedUser().RequireRole("supervisor", "admin"));
+        services.AddAntiforgery(o => o.Cookie.Name = "chatsupport.console.af");
+        services.AddCascadingAuthenticationState();
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddSingleton<HandoffConsole.IConsoleSignIn, ConsoleSignIn>();
+        services.AddOpenApi(HandoffApi.DocumentName, o => o.ShouldInclude = d => d.GroupName == HandoffApi.DocumentName);
+        return services;
+    }
+
+    private static Task ApiOr(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,132 @@
+using System.Collections.Concurrent;
+using ChatSupport.Domain.Activities;
+using ChatSupport.Domain.Events;
+using ChatSupport.Domain.Handoff;
+using ChatSupport.Domain.Risk;
+using ChatSupport.Domain.Storage;
+using ChatSupport.Domain.Turns;
+using ChatSupport.Domain.Turns.Testing;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ChatSupport.Domain.Tests.Handoff;
+
+internal sealed class MemoryTranscript : ITranscriptStore
+{
+    private readonly ConcurrentDictionary<string, List<TranscriptEntry>> _entries = new();
+
+    public Task<TranscriptEntry> AppendAsync(string conversationId, TranscriptDirection direction, Activity activity, CancellationToken cancellationToken = default)
+    {
+        var list = _entries.GetOrAdd(conversationId, _ => []);
+        lock (list)
+        {
+            var seq = list.Count + 1;
+            activity.Id = TranscriptIds.ActivityId(conversationId, seq);
+            var entry = new TranscriptEntry(conversationId, seq, direction, activity.Clone(), DateTimeOffset.UtcNow);
+            list.Add(entry);
+            return Task.FromResult(entry);
+        }
+    }
+
+    public Task<IReadOnlyList<TranscriptEntry>> ReadAsync(string conversationId, long afterSequence, int limit, CancellationToken cancellationToken = default)
+    {
+        var list = _entries.GetOrAdd(conversationId, _ => []);
+        lock (list)
+        {
+            return Task.FromResult<IReadOnlyList<TranscriptEntry>>(list.Where(e => e.Sequence > afterSequence).Take(limit).ToList());
+        }
+    }
+
+    public Task<long> GetLastSequenceAsync(string conversationId, CancellationToken cancellationToken = default) =>
+        Task.FromResult((long)_entries.GetOrAdd(conversationId, _ => []).Count);
+
+    public IReadOnlyList<TranscriptEntry> All(string conversationId) => _entries.GetOrAdd(conversationId, _ => []);
+}
+
+internal sealed class MemoryAudit : IAuditLog
+{
+    public ConcurrentQueue<AuditEntry> Entries { get; } = new();
+
+    public Task AppendAsync(string actor, string action, string? conversationId, string? detail = null, CancellationToken cancellationToken = default)
+    {
+        Entries.Enqueue(new AuditEntry(Entries.Count + 1, DateTimeOffset.UtcNow, actor, action, conversationId, detail));
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<AuditEntry>> ReadAsync(int limit, long? beforeId = null, string? conversationId = null, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<AuditEntry>>(Entries.Reverse().Take(limit).ToList());
+}
+
+/// <summary>A channel adapter that appends what it sends to the memory transcript, as Direct Line does.</summary>
+internal sealed class RecordingAdapter(MemoryTranscript transcript) : BotAdapter, IChannelAdapters
+{
+    public BotAdapter? Find(string channelId) => this;
+
+    public override async Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
+    {
+        var ids = new List<ResourceResponse>();
+        foreach (var a in activities)
+        {
+            if (a.IsType(ActivityTypes.Typing))
+            {
+                ids.Add(new ResourceResponse("typing"));
+                continue;
+            }
+
+            var entry = await transcript.AppendAsync(a.Conversation!.Id!, TranscriptDirection.Outbound, a);
+            ids.Add(new ResourceResponse(entry.Activity.Id!));
+        }
+
+        return [.. ids];
+    }
+}
+
+internal sealed class HandoffHarness
+{
+    public HandoffHarness(HandoffOptions? options = null, IHandoffStore? store = null, params IHandoffEndedHandler[] ended)
+    {
+        Store = store ?? new MemoryHandoffStore();
+        Adapter = new RecordingAdapter(Transcript);
+        Options = options ?? new HandoffOptions();
+        Service = new HandoffService(Store, Bus, Transcript, Adapter, Audit, HandoffTexts.LoadDefault(), Options, Clock, ended);
+    }
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 4, 1, 10, 0, 0, TimeSpan.Zero));
+
+    public IHandoffStore Store { get; }
+
+    public InProcessEventBus Bus { get; } = new();
+
+    public MemoryTranscript Transcript { get; } = new();
+
+    public MemoryAudit Audit { get; } = new();
+
+    public RecordingAdapter Adapter { get; }
+
+    public HandoffOptions Options { get; }
+
+    public HandoffService Service { get; }
+
+    public static ConversationReference Reference(string conversationId) => new()
+    {
+        ChannelId = "test",
+        ServiceUrl = "https://test.invalid",
+        Conversation = new ConversationAccount(conversationId),
+        User = new ChannelAccount("user-" + conversationId, null, RoleTypes.User),
+        Bot = new ChannelAccount("bot", "bot", RoleTypes.Bot),
+        Locale = "ja-JP",
+    };
+
+    public static HandoffRequest Request(string conversationId, RiskLevel priority = RiskLevel.None, params string[] terms) =>
+        new(Reference(conversationId), priority >= RiskLevel.High ? HandoffReason.Risk : HandoffReason.PersonAsked, priority, [], terms);
+
+    public Task<HandoffRequestResult> AskAsync(string conversationId, RiskLevel priority = RiskLevel.None, params string[] terms) =>
+        Service.RequestAsync(Request(conversationId, priority, terms), CancellationToken.None);
+
+    public IReadOnlyList<Activity> Outbound(string conversationId) =>
+        Transcript.All(conversationId).Where(e => e.Direction == TranscriptDirection.Outbound).Select(e => e.Activity).ToList();
+
+    public IReadOnlyList<string?> SentTexts(string conversationId) =>
+        Outbound(conversationId).Where(a => a.IsType(ActivityTypes.Message)).Select(a => a.Text).ToList();
+
+    public static TestAdapter NewTestAdapter() => new();
+}

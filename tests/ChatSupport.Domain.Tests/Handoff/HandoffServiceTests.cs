@@ -1,0 +1,212 @@
+using ChatSupport.Domain.Activities;
+using ChatSupport.Domain.Handoff;
+using ChatSupport.Domain.Handoff.Events;
+using ChatSupport.Domain.Risk;
+using ChatSupport.Domain.Turns;
+using ChatSupport.Domain.Turns.Testing;
+
+namespace ChatSupport.Domain.Tests.Handoff;
+
+public sealed class HandoffServiceTests
+{
+    private static readonly CounselorIdentity Sato = new("sato", CounselorRole.Counselor);
+    private static readonly CounselorIdentity Suzuki = new("suzuki", CounselorRole.Counselor);
+    private static readonly CounselorIdentity Boss = new("boss", CounselorRole.Supervisor);
+
+    [Fact]
+    public async Task A_request_queues_the_conversation_tells_the_person_their_place_and_stores_handoff_initiate()
+    {
+        var h = new HandoffHarness();
+        await h.AskAsync("first", RiskLevel.Critical);
+        var result = await h.AskAsync("second", RiskLevel.High, "消えたい");
+
+        Assert.True(result.Queued);
+        Assert.Equal(2, result.QueuePosition);
+        Assert.True(result.CounselorsAvailableNow);
+        Assert.Contains("2番目", result.PersonMessage, StringComparison.Ordinal);
+        var initiate = Assert.Single(h.Outbound("second"), a => a.Name == HandoffActivities.InitiateHandoff);
+        Assert.Equal("high", initiate.Value!.Value.GetProperty("riskLevel").GetString());
+        Assert.Equal("消えたい", initiate.Value!.Value.GetProperty("matchedTerms")[0].GetString());
+        Assert.Equal("Transcript", initiate.Attachments![0].Name);
+        Assert.True(await h.Service.IsWithHumanAsync("second", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Asking_again_while_waiting_keeps_one_place_and_raises_the_priority()
+    {
+        var h = new HandoffHarness();
+        await h.AskAsync("a", RiskLevel.High);
+        await h.AskAsync("b", RiskLevel.Low);
+        var again = await h.AskAsync("b", RiskLevel.Critical);
+        Assert.False(again.Queued);
+        Assert.True(again.AlreadyWithHuman);
+        Assert.Equal(1, again.QueuePosition);
+        Assert.Equal(["b", "a"], (await h.Service.GetQueueAsync()).Select(s => s.ConversationId));
+    }
+
+    [Fact]
+    public async Task Outside_hours_the_person_is_told_honestly_and_given_around_the_clock_services_but_keeps_a_place()
+    {
+        // 2026-04-01 10:00 UTC is 19:00 JST, a Wednesday.
+        var h = new HandoffHarness(new HandoffOptions { Hours = "Mon-Fri 09:00-17:00" });
+        var result = await h.AskAsync("c1");
+        Assert.True(result.Queued);
+        Assert.False(result.CounselorsAvailableNow);
+        Assert.Contains("受付時間外", result.PersonMessage, StringComparison.Ordinal);
+        Assert.Contains("月〜金 09:00〜17:00", result.PersonMessage, StringComparison.Ordinal);
+        Assert.Contains("0120-279-338", result.PersonMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_counselors_claiming_at_once_exactly_one_wins()
+    {
+        for (var round = 0; round < 20; round++)
+        {
+            var h = new HandoffHarness();
+            await h.AskAsync("c1", RiskLevel.Critical);
+            var results = await Task.WhenAll(
+                Task.Run(() => h.Service.ClaimAsync("c1", Sato)),
+                Task.Run(() => h.Service.ClaimAsync("c1", Suzuki)));
+            Assert.Single(results, r => r.Outcome == HandoffOutcome.Done);
+            Assert.Single(results, r => r.Outcome == HandoffOutcome.Conflict);
+            var session = await h.Store.FindAsync("c1");
+            Assert.Equal(HandoffState.Counselor, session!.State);
+            Assert.Single(h.SentTexts("c1"), t => t == h.Service.Texts.Connected);
+        }
+    }
+
+    [Fact]
+    public async Task Claiming_an_ended_conversation_is_a_conflict_and_changes_nothing()
+    {
+        var h = new HandoffHarness();
+        await h.AskAsync("c1");
+        await h.Service.ClaimAsync("c1", Sato);
+        await h.Service.EndAsync("c1", Sato);
+        var late = await h.Service.ClaimAsync("c1", Suzuki);
+        Assert.Equal(HandoffOutcome.Conflict, late.Outcome);
+        Assert.Equal(HandoffState.Bot, (await h.Store.FindAsync("c1"))!.State);
+        Assert.Equal(HandoffOutcome.NotFound, (await h.Service.ClaimAsync("nope", Sato)).Outcome);
+    }
+
+    [Fact]
+    public async Task Capacity_limits_how_many_a_counselor_holds()
+    {
+        var h = new HandoffHarness(new HandoffOptions { CounselorCapacity = 1 });
+        await h.AskAsync("c1");
+        await h.AskAsync("c2");
+        Assert.Equal(HandoffOutcome.Done, (await h.Service.ClaimAsync("c1", Sato)).Outcome);
+        Assert.Equal(HandoffOutcome.Conflict, (await h.Service.ClaimAsync("c2", Sato)).Outcome);
+        Assert.Equal(HandoffOutcome.Done, (await h.Service.ClaimAsync("c2", Suzuki)).Outcome);
+    }
+
+    [Fact]
+    public async Task Only_the_holder_sends_and_another_counselor_is_forbidden_but_a_supervisor_may_read()
+    {
+        var h = new HandoffHarness();
+        await h.AskAsync("c1");
+        await h.Service.ClaimAsync("c1", Sato);
+
+        Assert.Equal(HandoffOutcome.Done, (await h.Service.SendAsync("c1", Sato, "こんばんは。話してくれてありがとう。")).Outcome);
+        Assert.Equal(HandoffOutcome.Forbidden, (await h.Service.SendAsync("c1", Suzuki, "横から")).Outcome);
+        Assert.Equal(HandoffOutcome.Forbidden, (await h.Service.ReadTranscriptAsync("c1", Suzuki)).Result.Outcome);
+        Assert.Equal(HandoffOutcome.Invalid, (await h.Service.SendAsync("c1", Sato, "  ")).Outcome);
+        Assert.Equal(HandoffOutcome.Invalid, (await h.Service.SendAsync("c1", Sato, new string('あ', 2001))).Outcome);
+
+        var (result, messages) = await h.Service.ReadTranscriptAsync("c1", Boss);
+        Assert.Equal(HandoffOutcome.Done, result.Outcome);
+        var counselorLine = Assert.Single(messages, m => m.From == "counselor");
+        Assert.Equal("こんばんは。話してくれてありがとう。", counselorLine.Text);
+        Assert.Contains(h.Audit.Entries, e => e.Actor == "boss" && e.Action == AuditActions.Observe);
+        Assert.Contains(h.Audit.Entries, e => e.Actor == "suzuki" && e.Action == AuditActions.Denied);
+        Assert.DoesNotContain(h.Audit.Entries, e => e.Detail?.Contains("こんばんは", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task Ending_tells_the_person_stores_handoff_status_completed_and_the_bot_resumes_in_the_same_turn()
+    {
+        var resumed = new ResumeRecorder();
+        var h = new HandoffHarness(null, null, resumed);
+        await h.AskAsync("c1");
+        await h.Service.ClaimAsync("c1", Sato);
+        var end = await h.Service.EndAsync("c1", Sato);
+
+        Assert.Equal(HandoffOutcome.Done, end.Outcome);
+        Assert.Equal(["c1"], resumed.Conversations);
+        var texts = h.SentTexts("c1");
+        Assert.Equal(h.Service.Texts.Ended, texts[^2]);
+        Assert.Equal("フィードバックの質問", texts[^1]);
+        var statuses = h.Outbound("c1").Where(a => a.Name == HandoffActivities.HandoffStatus).Select(a => a.Value!.Value.GetProperty("state").GetString());
+        Assert.Equal(["accepted", "completed"], statuses);
+        Assert.False(await h.Service.IsWithHumanAsync("c1", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Long_waits_offer_around_the_clock_services_once_without_leaving_the_queue()
+    {
+        var h = new HandoffHarness();
+        await h.AskAsync("c1");
+        h.Clock.Advance(TimeSpan.FromMinutes(4));
+        Assert.Equal(0, await h.Service.NotifyLongWaitsAsync());
+        h.Clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(1, await h.Service.NotifyLongWaitsAsync());
+        Assert.Equal(0, await h.Service.NotifyLongWaitsAsync());
+        Assert.Contains(h.SentTexts("c1"), t => t!.Contains("0120-0-78310", StringComparison.Ordinal));
+        Assert.Equal(HandoffState.Waiting, (await h.Store.FindAsync("c1"))!.State);
+    }
+
+    [Fact]
+    public async Task The_relay_keeps_the_bot_silent_publishes_to_the_console_and_lets_the_person_cancel()
+    {
+        var h = new HandoffHarness();
+        var adapter = new TestAdapter("test");
+        adapter.Use(new HandoffRelayMiddleware(h.Service));
+        var relayed = new List<PersonMessaged>();
+        var got = new SemaphoreSlim(0);
+        using var sub = h.Bus.Subscribe<PersonMessaged>((e, _) =>
+        {
+            lock (relayed)
+            {
+                relayed.Add(e);
+            }
+
+            got.Release();
+            return Task.CompletedTask;
+        });
+        var conversationId = adapter.Conversation.Conversation!.Id!;
+        BotCallbackHandler bot = (turn, ct) => turn.SendActivityAsync("ボットの返事", ct);
+
+        await new TestFlow(adapter, bot).Send("こんにちは").AssertReply("ボットの返事").StartTestAsync();
+        await h.Service.RequestAsync(new HandoffRequest(adapter.Conversation, HandoffReason.PersonAsked, RiskLevel.None, [], []), CancellationToken.None);
+
+        await new TestFlow(adapter, bot).Send("まだですか").AssertNoReply().StartTestAsync();
+        Assert.True(await got.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal(conversationId, Assert.Single(relayed).ConversationId);
+
+        await new TestFlow(adapter, bot).Send("キャンセル").AssertReply(h.Service.Texts.Cancelled).StartTestAsync();
+        Assert.False(await h.Service.IsWithHumanAsync(conversationId, CancellationToken.None));
+        await new TestFlow(adapter, bot).Send("こんにちは").AssertReply("ボットの返事").StartTestAsync();
+    }
+
+    [Fact]
+    public void Hours_are_read_in_japan_time_and_described_in_japanese()
+    {
+        var hours = CounselorHours.Parse("Mon-Fri 17:00-22:00, Sat-Sun 13:00-24:00");
+        Assert.Equal("月〜金 17:00〜22:00、土〜日 13:00〜24:00", hours.Description);
+        Assert.True(hours.IsOpen(new DateTimeOffset(2026, 4, 1, 8, 30, 0, TimeSpan.Zero)));   // Wed 17:30 JST
+        Assert.False(hours.IsOpen(new DateTimeOffset(2026, 4, 1, 13, 0, 0, TimeSpan.Zero)));  // Wed 22:00 JST
+        Assert.True(hours.IsOpen(new DateTimeOffset(2026, 4, 4, 14, 59, 0, TimeSpan.Zero)));  // Sat 23:59 JST
+        Assert.False(hours.IsOpen(new DateTimeOffset(2026, 4, 4, 3, 0, 0, TimeSpan.Zero)));   // Sat 12:00 JST
+        Assert.Throws<FormatException>(() => CounselorHours.Parse("weekdays 5pm"));
+    }
+
+    private sealed class ResumeRecorder : IHandoffEndedHandler
+    {
+        public List<string> Conversations { get; } = [];
+
+        public async Task OnBotResumedAsync(ITurnContext turnContext, HandoffSession session, CancellationToken cancellationToken)
+        {
+            Conversations.Add(session.ConversationId);
+            await turnContext.SendActivityAsync(Activity.CreateMessage("フィードバックの質問"), cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+using ChatSupport.Bot.Handoff.Accounts;
+using ChatSupport.Bot.Tests.Handoff;
+using ChatSupport.Bot.Tests.Infrastructure;
+using ChatSupport.Domain.Turns;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace ChatSupport.EndToEnd.Tests;
+
+/// <summary>The real host on Kestrel with a bot that asks for a human (as the consultation bot does), and Debian's Chromium.</summary>
+public sealed class HandoffBrowserFixture : IAsyncLifetime
+{
+    public const string Password = "correct horse battery staple";
+
+    private IPlaywright? _playwright;
+
+    public ChatSupportFactory Factory { get; } = new() { ExtraServices = s => s.AddSingleton<IBot, HandoffTestBot>() };
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public string BaseUrl { get; private set; } = string.Empty;
+
+    public async Task InitializeAsync()
+    {
+        Factory.UseKestrel(0);
+        Factory.StartServer();
+        BaseUrl = Factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ChatSupport:Storage:ConnectionString"] = $"Data Source={Factory.DatabasePath}" })
+            .Build();
+        Assert.Equal(0, await AccountsCommand.RunAsync(["add", "--user", "sato", "--role", "counselor", "--password-stdin"], new StringReader(Password), TextWriter.Null, TextWriter.Null, configuration));
+
+        var chromium = Environment.GetEnvironmentVariable("CHATSUPPORT_CHROMIUM");
+        chromium = string.IsNullOrEmpty(chromium) ? "/usr/bin/chromium" : chromium;
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        await Factory.DisposeAsync();
+    }
+}
+
+/// <summary>A person in Web Chat and a counselor in the console, in two browser contexts.</summary>
+public sealed class HandoffConsoleTests(HandoffBrowserFixture fixture) : IClassFixture<HandoffBrowserFixture>
+{
+    private const int Timeout = 20_000;
+    private const string Payload = "<img src=x onerror=\"window.__xss=1\"><script>window.__xss=2</script>";
+
+    [Fact]
+    public async Task A_person_asks_for_a_human_a_counselor_takes_the_chat_they_talk_the_counselor_ends_and_the_bot_resumes()
+    {
+        await using var personContext = await fixture.Browser.NewContextAsync(new() { Locale = "ja-JP" });
+        await using var counselorContext = await fixture.Browser.NewContextAsync(new() { Locale = "ja-JP" });
+
+        // The person asks for a human in Web Chat, and writes something that looks like markup.
+        var person = await personContext.NewPageAsync();
+        await person.GotoAsync(fixture.BaseUrl + "/");
+        var input = person.Locator("[data-id='webchat-sendbox-input']");
+        await input.WaitForAsync(new() { Timeout = Timeout });
+        var chat = person.Locator(".webchat__basic-transcript");
+        await SayAsync(input, HandoffTestBot.AskForHuman);
+        await Expect(chat).ToContainTextAsync("相談員につなぎます", new() { Timeout = Timeout });
+        await SayAsync(input, Payload);
+
+        // The counselor signs in, sees the waiting person and takes the chat.
+        var console = await counselorContext.NewPageAsync();
+        await console.GotoAsync(fixture.BaseUrl + "/console/login");
+        await console.Locator("#user").FillAsync("sato");
+        await console.Locator("#password").FillAsync(HandoffBrowserFixture.Password);
+        await console.Locator("#sign-in").ClickAsync();
+        await console.WaitForURLAsync("**/console", new() { Timeout = Timeout });
+        var claim = console.Locator("#queue .claim").First;
+        await claim.WaitForAsync(new() { Timeout = Timeout });
+        await Expect(console.Locator("#queue")).ToContainTextAsync("window.__xss", new() { Timeout = Timeout });
+        await claim.ClickAsync();
+        await console.WaitForURLAsync("**/console/conversations/**", new() { Timeout = Timeout });
+        var transcript = console.Locator("#transcript");
+        await Expect(transcript).ToContainTextAsync(HandoffTestBot.AskForHuman, new() { Timeout = Timeout });
+        await Expect(person.Locator(".webchat__basic-transcript")).ToContainTextAsync("相談員とつながりました", new() { Timeout = Timeout });
+
+        // The markup the person wrote is shown as text and never runs.
+        await Expect(transcript).ToContainTextAsync(Payload, new() { Timeout = Timeout });
+        Assert.Equal(0, await transcript.Locator("img, script").CountAsync());
+        Assert.True(await console.EvaluateAsync<bool>("() => window.__xss === undefined"));
+
+        // They exchange messages, live both ways.
+        await console.Locator("#reply").FillAsync("こんばんは、相談員の佐藤です。話してくれてありがとう。");
+        await console.Locator("#send").ClickAsync();
+        await Expect(chat).ToContainTextAsync("相談員の佐藤です", new() { Timeout = Timeout });
+        await SayAsync(input, "最近ずっと眠れなくて");
+        await Expect(transcript).ToContainTextAsync("最近ずっと眠れなくて", new() { Timeout = Timeout });
+        Assert.True(await person.EvaluateAsync<bool>("() => window.__xss === undefined"));
+
+        // The counselor ends; the person is told, and the bot answers again.
+        await console.Locator("#end").ClickAsync();
+        await Expect(chat).ToContainTextAsync("ここからは、またボットがお話しします", new() { Timeout = Timeout });
+        await SayAsync(input, "わかった");
+        await Expect(chat).ToContainTextAsync("ボット: わかった", new() { Timeout = Timeout });
+    }
+
+    private static async Task SayAsync(ILocator input, string text)
+    {
+        await input.FillAsync(text);
+        await input.PressAsync("Enter");
+    }
+
+    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+}
