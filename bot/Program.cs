@@ -1,4 +1,5 @@
 using ChatSupport.Bot.Channels.DirectLine;
+using ChatSupport.Bot.Channels.Line;
 using ChatSupport.Bot.Cli;
 using ChatSupport.Bot.Hosting;
 using ChatSupport.Bot.Storage;
@@ -16,6 +17,7 @@ builder.AddChatSupportHosting();
 builder.Services.AddChatSupportStorage(builder.Configuration);
 builder.Services.AddDirectLine(builder.Configuration, builder.Environment);
 builder.Services.AddChatSupportBot(builder.Configuration);
+builder.Services.AddLineChannel(builder.Configuration);
 builder.Services.AddWebChat();
 
 var app = builder.Build();
@@ -25,6 +27,7 @@ app.Services.ValidateChatSupportData();
 app.UseChatSupportHosting();
 app.MapHealthEndpoints();
 app.MapDirectLineApi();
+app.MapLineWebhook();
 app.MapWebChatApi();
 
 await app.RunAsync();
