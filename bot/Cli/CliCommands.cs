@@ -29,6 +29,7 @@ public static class CliCommands
     {
         "risk" => RiskCommand.Run,
         "directory" => DirectoryCommand.Run,
+        "line-sim" => ChatSupport.Bot.Channels.Line.Simulator.LineSimCommand.Run,
         _ => null,
     };
 }
