@@ -8,7 +8,11 @@ using System.Text.Json.Nodes;
 namespace ChatSupport.Bot.Channels.Line.Simulator;
 
 /// <summary>One Messaging API request the simulator received, and how it answered.</summary>
-public sealed record LineApiCall(string Path, string? RetryKey, JsonObject? Body, int Status, IReadOnlyList<string> SchemaErrors, string? UserId, DateTimeOffset At);
+public sealed record LineApiCall(string Path, string? RetryKey, JsonObject? Body, int Status, IReadOnlyList<string> SchemaErrors, string? UserId, DateTimeOffset At)
+{
+    /// <summary>True when LINE carried the request out (also when its answer was lost on the way).</summary>
+    public bool Accepted => UserId is not null;
+}
 
 /// <summary>
 /// Plays LINE for developers and tests: sends correctly signed webhooks to the bot, and answers the
@@ -26,7 +30,7 @@ public sealed class LineSimulator
     private readonly TimeProvider _clock;
     private readonly ConcurrentDictionary<string, (string UserId, DateTimeOffset IssuedAt, bool Used)> _replyTokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _acceptedRetryKeys = new(StringComparer.OrdinalIgnoreCase);
-    private readonly ConcurrentQueue<(int Status, string? PathContains)> _failures = new();
+    private readonly ConcurrentQueue<(int Status, string? PathContains, bool AfterAccept)> _failures = new();
     private readonly List<LineApiCall> _calls = [];
     private readonly object _lock = new();
     private long _ids = 100000;
@@ -68,7 +72,7 @@ public sealed class LineSimulator
 
     /// <summary>The messages LINE accepted for a person (by reply or push), in order.</summary>
     public IReadOnlyList<JsonObject> MessagesTo(string userId) =>
-        [.. Calls.Where(c => c.UserId == userId && c.Status == 200 && c.Path.Contains("/message/", StringComparison.Ordinal))
+        [.. Calls.Where(c => c.UserId == userId && c.Accepted && c.Path.Contains("/message/", StringComparison.Ordinal))
             .SelectMany(c => (c.Body?["messages"] as JsonArray ?? []).OfType<JsonObject>())];
 
     public static string NewUserId() => "U" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
@@ -78,9 +82,12 @@ public sealed class LineSimulator
     {
         for (var i = 0; i < count; i++)
         {
-            _failures.Enqueue((status, pathContains));
+            _failures.Enqueue((status, pathContains, false));
         }
     }
+
+    /// <summary>The next matching call is carried out but answered <paramref name="status"/>, as when LINE's answer is lost on the way.</summary>
+    public void LoseNextAnswer(int status, string pathContains) => _failures.Enqueue((status, pathContains, true));
 
     // ---- webhook side ----
 
@@ -150,7 +157,7 @@ public sealed class LineSimulator
     public (int Status, string Body) HandleApi(string path, string? authorization, string? retryKey, string body)
     {
         var api = path.IndexOf("/v2/", StringComparison.Ordinal);
-        path = api >= 0 ? path[api..] : path;
+        var operation = api >= 0 ? path[api..] : path;
         JsonObject? json = null;
         try
         {
@@ -160,7 +167,7 @@ public sealed class LineSimulator
         {
         }
 
-        var (status, answer, userId, errors) = Answer(path, authorization, retryKey, json);
+        var (status, answer, userId, errors) = Answer(operation, authorization, retryKey, json);
         var call = new LineApiCall(path, retryKey, json, status, errors, userId, _clock.GetUtcNow());
         lock (_lock)
         {
@@ -204,8 +211,20 @@ public sealed class LineSimulator
 
         if (_failures.TryPeek(out var failure) && (failure.PathContains is null || path.Contains(failure.PathContains, StringComparison.Ordinal)) && _failures.TryDequeue(out failure))
         {
-            return (failure.Status, Error("Simulated failure"), null, []);
+            if (!failure.AfterAccept)
+            {
+                return (failure.Status, Error("Simulated failure"), null, []);
+            }
+
+            var (_, _, acceptedUser, _) = Carry(schema, json, retryKey);
+            return (failure.Status, Error("Simulated lost answer"), acceptedUser, []);
         }
+
+        return Carry(schema, json, retryKey);
+    }
+
+    private (int, string, string?, IReadOnlyList<string>) Carry(string schema, JsonObject json, string? retryKey)
+    {
 
         switch (schema)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
@@ -185,7 +186,7 @@ public sealed class OpenApiSchemas
         switch (type)
         {
             case "string":
-                if (!(value is JsonValue sv && sv.TryGetValue<string>(out var s)))
+                if (value.GetValueKind() != JsonValueKind.String || !(value is JsonValue sv && sv.TryGetValue<string>(out var s)))
                 {
                     errors.Add($"{path}: expected a string");
                     return;
@@ -218,7 +219,9 @@ public sealed class OpenApiSchemas
 
                 break;
             case "integer" or "number":
-                if (!(value is JsonValue nv && nv.TryGetValue<double>(out var n)) || (type == "integer" && n != Math.Floor(n)))
+                if (value.GetValueKind() != JsonValueKind.Number
+                    || !double.TryParse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var n)
+                    || (type == "integer" && n != Math.Floor(n)))
                 {
                     errors.Add($"{path}: expected {type}");
                     return;
@@ -236,7 +239,7 @@ public sealed class OpenApiSchemas
 
                 break;
             case "boolean":
-                if (!(value is JsonValue bv && bv.TryGetValue<bool>(out _)))
+                if (value.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
                 {
                     errors.Add($"{path}: expected a boolean");
                 }
