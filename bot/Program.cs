@@ -1,4 +1,5 @@
 using ChatSupport.Bot.Channels.DirectLine;
+using ChatSupport.Bot.Channels.Line;
 using ChatSupport.Bot.Cli;
 using ChatSupport.Bot.Handoff;
 using ChatSupport.Bot.Hosting;
@@ -17,6 +18,7 @@ builder.AddChatSupportHosting();
 builder.Services.AddChatSupportStorage(builder.Configuration);
 builder.Services.AddDirectLine(builder.Configuration, builder.Environment);
 builder.Services.AddChatSupportBot(builder.Configuration);
+builder.Services.AddLineChannel(builder.Configuration);
 builder.Services.AddWebChat();
 builder.Services.AddHandoff(builder.Configuration, builder.Environment);
 
@@ -27,6 +29,7 @@ app.Services.ValidateChatSupportData();
 app.UseChatSupportHosting();
 app.MapHealthEndpoints();
 app.MapDirectLineApi();
+app.MapLineWebhook();
 app.MapWebChatApi();
 app.MapHandoffApi();
 app.MapHandoffConsole();

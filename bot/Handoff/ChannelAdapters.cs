@@ -1,4 +1,5 @@
 using ChatSupport.Bot.Channels.DirectLine;
+using ChatSupport.Bot.Channels.Line;
 using ChatSupport.Domain.Handoff;
 using ChatSupport.Domain.Turns;
 
@@ -10,6 +11,9 @@ public sealed class ChannelAdapters(IServiceProvider services) : IChannelAdapter
     public BotAdapter? Find(string channelId) => channelId switch
     {
         DirectLineAdapter.ChannelId => services.GetRequiredService<DirectLineAdapter>(),
+
+        // Registered only when LINE is configured; counselor messages then go out by push.
+        LineAdapter.ChannelId => services.GetService<LineAdapter>(),
         _ => null,
     };
 }

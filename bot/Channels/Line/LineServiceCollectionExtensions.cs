@@ -1,0 +1,58 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace ChatSupport.Bot.Channels.Line;
+
+public static class LineServiceCollectionExtensions
+{
+    /// <summary>
+    /// The LINE channel: webhook, inbox processor, adapter and Messaging API client. Registers
+    /// nothing at all unless <c>ChatSupport:Line:ChannelSecret</c> and <c>ChannelAccessToken</c>
+    /// are both set, so an unconfigured host starts nothing about LINE. Call after <c>AddDirectLine</c>
+    /// (the adapter shares the turn middleware).
+    /// </summary>
+    public static IServiceCollection AddLineChannel(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(LineOptions.SectionName);
+        var options = section.Get<LineOptions>() ?? new LineOptions();
+        if (!options.IsConfigured)
+        {
+            return services;
+        }
+
+        if (!Uri.TryCreate(options.ApiBaseUrl, UriKind.Absolute, out var baseUri) || baseUri.Scheme is not ("https" or "http"))
+        {
+            throw new InvalidOperationException("ChatSupport:Line:ApiBaseUrl must be an absolute http or https URL.");
+        }
+
+        services.AddOptions<LineOptions>().Bind(section);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient(LineMessagingClient.HttpClientName, (sp, client) =>
+            LineMessagingClient.Configure(client, sp.GetRequiredService<IOptions<LineOptions>>().Value));
+        services.AddSingleton<LineMessagingClient>();
+        services.AddSingleton<LineStore>();
+        services.AddSingleton<LineInboxSignal>();
+        services.AddSingleton<LineDelivery>();
+        services.AddSingleton<LineAdapter>();
+        services.AddSingleton<LineWebhook>();
+        services.AddSingleton<LineEventProcessor>();
+        services.AddHostedService(sp => sp.GetRequiredService<LineEventProcessor>());
+        return services;
+    }
+
+    /// <summary>Maps <c>POST /api/line/webhook</c> when the channel is configured; otherwise nothing (the path answers 404).</summary>
+    public static IEndpointRouteBuilder MapLineWebhook(this IEndpointRouteBuilder app)
+    {
+        if (app.ServiceProvider.GetService<LineWebhook>() is null)
+        {
+            // LINE is off: the address does not exist (404), whatever other endpoints would answer for it.
+            app.MapPost(LineWebhook.Path, () => Results.NotFound()).ExcludeFromDescription();
+            return app;
+        }
+
+        app.MapPost(LineWebhook.Path, (HttpRequest request, LineWebhook webhook) => webhook.HandleAsync(request))
+            .WithTags("LINE")
+            .DisableAntiforgery();
+        return app;
+    }
+}
