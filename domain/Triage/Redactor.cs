@@ -227,10 +227,10 @@ public static partial class Redactor
     [GeneratedRegex(@"(?:(?:東京都|北海道|大阪府|京都府|[" + Kanji + @"]{2,3}県)\s*)?(?:[" + Kanji + @"ァ-ヶー]{1,6}(?:市|区|郡|町|村)){1,3}[" + Kanji + @"ァ-ヶー]{0,6}?\s*(?:" + D + @"{1,4}|[一二三四五六七八九十]{1,3})(?:丁目|番地|番|号|" + H + @")(?:\s*(?:" + D + @"{1,4}|[一二三四五六七八九十]{1,3})(?:丁目|番地|番|号|" + H + @")?)*", RegexOptions.CultureInvariant, 200)]
     private static partial Regex StreetAddressPattern();
 
-    [GeneratedRegex(@"[" + Kanji + @"ァ-ヶー]{0,8}(?:" + D + @"{1,3}|[一二三四五六七八九十]{1,3})丁目(?:\s*" + D + @"{1,4}\s*(?:番地|番|" + H + @")?)*(?:\s*" + D + @"{1,4}\s*号)?", RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"[" + Kanji + @"ァ-ヶー]{0,8}(?:" + D + @"{1,3}|[一二三四五六七八九十]{1,3})丁目(?:\s*" + D + @"{1,4}\s*(?:番地|番|号|" + H + @")?)*", RegexOptions.CultureInvariant, 200)]
     private static partial Regex ChomePattern();
 
-    [GeneratedRegex(@"[" + Kanji + @"ァ-ヶーA-Za-z]{1,12}(?:マンション|アパート|ハイツ|コーポ|レジデンス|ハウス|荘|団地|寮)\s*(?:" + D + @"{1,4}\s*(?:号室|号棟|号|" + H + D + @"{1,4})?)?", RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"[" + Kanji + @"ァ-ヶーぁ-ゖA-Za-z]{1,12}(?:マンション|アパート|ハイツ|コーポ|レジデンス|ハウス|荘|団地|寮)\s*(?:" + D + @"{1,4}\s*(?:号室|号棟|号|" + H + D + @"{1,4})?)?", RegexOptions.CultureInvariant, 200)]
     private static partial Regex BuildingPattern();
 
     [GeneratedRegex(@"(?<![0-9０-９])" + D + "{1,4}" + H + D + "{1,4}" + H + D + "{1,4}(?:" + H + D + @"{1,4})?(?![0-9０-９])", RegexOptions.CultureInvariant, 200)]
