@@ -2,6 +2,7 @@ using ChatSupport.Bot.Channels.DirectLine;
 using ChatSupport.Bot.Cli;
 using ChatSupport.Bot.Hosting;
 using ChatSupport.Bot.Storage;
+using ChatSupport.Bot.Triage;
 using ChatSupport.Bot.Turns;
 using ChatSupport.Bot.WebChat;
 
@@ -16,6 +17,7 @@ builder.AddChatSupportHosting();
 builder.Services.AddChatSupportStorage(builder.Configuration);
 builder.Services.AddDirectLine(builder.Configuration, builder.Environment);
 builder.Services.AddChatSupportBot(builder.Configuration);
+builder.Services.AddTriage(builder.Configuration);
 builder.Services.AddWebChat();
 
 var app = builder.Build();
