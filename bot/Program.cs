@@ -4,6 +4,7 @@ using ChatSupport.Bot.Cli;
 using ChatSupport.Bot.Handoff;
 using ChatSupport.Bot.Hosting;
 using ChatSupport.Bot.Storage;
+using ChatSupport.Bot.Triage;
 using ChatSupport.Bot.Turns;
 using ChatSupport.Bot.WebChat;
 
@@ -19,6 +20,7 @@ builder.Services.AddChatSupportStorage(builder.Configuration);
 builder.Services.AddDirectLine(builder.Configuration, builder.Environment);
 builder.Services.AddChatSupportBot(builder.Configuration);
 builder.Services.AddLineChannel(builder.Configuration);
+builder.Services.AddTriage(builder.Configuration);
 builder.Services.AddWebChat();
 builder.Services.AddHandoff(builder.Configuration, builder.Environment);
 

@@ -7,13 +7,14 @@ namespace ChatSupport.Bot.Cli;
 /// <summary>
 /// <c>risk score --input FILE|-</c>: one JSON line out per JSON line in (<c>{"id", "text"}</c>).
 /// <c>risk eval --input FILE [--errors]</c>: confusion matrix and floor figures on labelled lines
-/// (<c>{"id", "text", "level", "categories"}</c>, the rubric's format); <c>--errors</c> lists the ids
+/// (<c>{"id", "text", "level", "categories"}</c>, the rubric's format); <c>--with-ai</c> compares rule-only with
+/// rule + AI (see <see cref="Triage.TriageEvalCommand"/>); <c>--errors</c> lists the ids
 /// whose level differs. A malformed line is reported on stderr with its number and skipped; the exit
 /// code is then 1 (2 for usage errors, 0 when every line was read).
 /// </summary>
 public static class RiskCommand
 {
-    private const string Usage = "usage: risk score --input FILE|-   |   risk eval --input FILE [--errors]";
+    private const string Usage = "usage: risk score --input FILE|-   |   risk eval --input FILE [--errors] [--with-ai]";
 
     private static readonly JsonSerializerOptions OutputOptions = new()
     {
@@ -27,6 +28,11 @@ public static class RiskCommand
         {
             stderr.WriteLine(Usage);
             return 2;
+        }
+
+        if (args[0] == "eval" && args.Contains("--with-ai"))
+        {
+            return Triage.TriageEvalCommand.Run(args[1..], stdin, stdout, stderr, Triage.TriageEvalCommand.DefaultConfiguration());
         }
 
         string? input = null;

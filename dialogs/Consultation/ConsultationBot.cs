@@ -2,6 +2,7 @@ using ChatSupport.Domain.Activities;
 using ChatSupport.Domain.Handoff;
 using ChatSupport.Domain.Risk;
 using ChatSupport.Domain.State;
+using ChatSupport.Domain.Triage;
 using ChatSupport.Domain.Turns;
 
 namespace ChatSupport.Dialogs.Consultation;
@@ -25,9 +26,11 @@ public sealed class ConsultationBot : ActivityHandler, IHandoffEndedHandler
     private readonly CrisisResponder _crisis;
     private readonly BotTexts _texts;
     private readonly TimeProvider _clock;
+    private readonly TriageStatus? _triage;
 
-    public ConsultationBot(ConversationState conversationState, MainDialog main, HumanRequests humans, CrisisResponder crisis, RiskEngine risk, BotTexts texts, TimeProvider clock)
+    public ConsultationBot(ConversationState conversationState, MainDialog main, HumanRequests humans, CrisisResponder crisis, RiskEngine risk, BotTexts texts, TimeProvider clock, TriageStatus? triage = null)
     {
+        _triage = triage;
         _dialogState = conversationState.CreateProperty<DialogState>("dialogState");
         _profile = conversationState.CreateProperty<ConsultationProfile>("consultation");
         _main = main;
@@ -75,6 +78,12 @@ public sealed class ConsultationBot : ActivityHandler, IHandoffEndedHandler
     {
         var profile = await LoadProfileAsync(turnContext, cancellationToken).ConfigureAwait(false);
         await turnContext.SendActivityAsync(_texts.Get("welcome", profile.English), cancellationToken).ConfigureAwait(false);
+        if (_triage?.IsActive == true)
+        {
+            // ETH-04: when the AI may advise counselors, the person is told plainly; the menu carries the opt-out button.
+            await turnContext.SendActivityAsync(_texts.Get("welcome.ai", profile.English), cancellationToken).ConfigureAwait(false);
+        }
+
         var dc = await new DialogSet(_dialogState).Add(_main).CreateContextAsync(turnContext, cancellationToken).ConfigureAwait(false);
         if (dc.ActiveDialog is null)
         {
@@ -107,6 +116,19 @@ public sealed class ConsultationBot : ActivityHandler, IHandoffEndedHandler
             return;
         }
 
+        if (_triage?.Enabled == true && TriageOptOut.IsOptOutRequest(text))
+        {
+            // ETH-04: the triage middleware has recorded the opt-out; confirm it.
+            // The menu starts again, this time without the opt-out button.
+            profile.AiOptedOut = true;
+            profile.OfferAiOptOut = false;
+            await turnContext.SendActivityAsync(_texts.Get("triage.optout.done", profile.English), cancellationToken).ConfigureAwait(false);
+            var dc = await new DialogSet(_dialogState).Add(_main).CreateContextAsync(turnContext, cancellationToken).ConfigureAwait(false);
+            await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+            await dc.BeginDialogAsync(MainDialog.DialogId, new MainDialog.MenuOptions(Again: true), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         await _main.RunAsync(turnContext, _dialogState, _commands, cancellationToken).ConfigureAwait(false);
     }
 
@@ -127,6 +149,7 @@ public sealed class ConsultationBot : ActivityHandler, IHandoffEndedHandler
             () => new ConsultationProfile { English = locale is not null && locale.StartsWith("en", StringComparison.OrdinalIgnoreCase) },
             cancellationToken).ConfigureAwait(false);
         turnContext.TurnState.Set(profile);
+        profile.OfferAiOptOut = _triage?.IsActive == true && !profile.AiOptedOut;
         return profile;
     }
 

@@ -19,6 +19,13 @@ public sealed class ConsultationProfile
 
     public string? PrefectureCode { get; set; }
 
+    /// <summary>The person said no to the AI triage (ETH-04); the menu stops offering the opt-out button.</summary>
+    public bool AiOptedOut { get; set; }
+
+    /// <summary>This turn: the AI triage is on and the person has not said no, so the menu shows the opt-out button.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool OfferAiOptOut { get; set; }
+
     /// <summary>The answer to the optional question after a counselor's conversation (helpful, not_helpful), if any.</summary>
     public string? Feedback { get; set; }
 

@@ -39,6 +39,22 @@ public sealed class MainDialog : ComponentDialog
         new(texts.Get("menu.human", english), "相談員", "人間", "person", "human"),
     ];
 
+    /// <summary>
+    /// While the AI triage is on and the person has not said no, the menu also carries 「AIを使わない」 (ETH-04).
+    /// Its button sends the opt-out phrase, which the bot handles before any dialog, so the menu never routes it.
+    /// </summary>
+    private List<Choice> WithAiOptOut(List<Choice> choices, ChatSupport.Domain.Turns.ITurnContext turnContext)
+    {
+        var profile = ConsultationProfile.For(turnContext);
+        if (profile.OfferAiOptOut)
+        {
+            var title = _texts.Get("welcome.ai.button", profile.English);
+            choices.Add(new Choice(title) { Action = CardAction.ImBack(title, ChatSupport.Domain.Triage.TriageOptOut.ButtonValue) });
+        }
+
+        return choices;
+    }
+
     /// <summary>The menu option the whole message names, if it names one exactly (used to leave the listening mode).</summary>
     public static int? MenuSelection(BotTexts texts, string? text)
     {
@@ -92,7 +108,7 @@ public sealed class MainDialog : ComponentDialog
         {
             Prompt = Activity.CreateMessage(_texts.Get(again ? "menu.again" : "menu.prompt", english)),
             RetryPrompt = Activity.CreateMessage(_texts.Get("menu.retry", english)),
-            Choices = MenuChoices(_texts, english),
+            Choices = WithAiOptOut(MenuChoices(_texts, english), step.Context),
             MaxAttempts = 3,
         }, cancellationToken).ConfigureAwait(false);
     }

@@ -27,6 +27,9 @@ public sealed class ChatSupportFactory : WebApplicationFactory<Program>
 
     public Action<IServiceCollection>? ExtraServices { get; init; }
 
+    /// <summary>Extra configuration keys (for example <c>ChatSupport:Triage:Enabled</c>), applied before Program reads them.</summary>
+    public IReadOnlyDictionary<string, string>? Settings { get; init; }
+
     public HttpClient CreateClientWith(string credential)
     {
         var client = CreateClient();
@@ -43,6 +46,11 @@ public sealed class ChatSupportFactory : WebApplicationFactory<Program>
         builder.UseSetting("ChatSupport:DirectLine:Secret", Secret);
         builder.UseSetting("ChatSupport:Storage:ConnectionString", $"Data Source={DatabasePath}");
         builder.UseSetting("ChatSupport:Bot:Mode", BotMode);
+        foreach (var (key, value) in Settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);

@@ -4,6 +4,7 @@ using ChatSupport.Domain.Directory;
 using ChatSupport.Domain.Handoff;
 using ChatSupport.Domain.Risk;
 using ChatSupport.Domain.State;
+using ChatSupport.Domain.Triage;
 using ChatSupport.Domain.Turns.Testing;
 using Microsoft.Extensions.Time.Testing;
 
@@ -12,7 +13,7 @@ namespace ChatSupport.Dialogs.Tests.Consultation;
 /// <summary>The consultation bot as the host wires it, over memory storage, with a fixed clock in JST and an optional handoff.</summary>
 public sealed class ConsultationHarness
 {
-    public ConsultationHarness(IHandoffRequests? handoff = null, DateTimeOffset? now = null, MemoryStorage? storage = null)
+    public ConsultationHarness(IHandoffRequests? handoff = null, DateTimeOffset? now = null, MemoryStorage? storage = null, bool triage = false)
     {
         // A Wednesday at 14:00 in Japan unless a test says otherwise.
         Clock = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 25, 14, 0, 0, TimeSpan.FromHours(9)));
@@ -24,7 +25,8 @@ public sealed class ConsultationHarness
         var humans = new HumanRequests(texts, directory, cards, Clock, handoff);
         var crisis = new CrisisResponder(texts, directory, cards, humans, Clock);
         var main = new MainDialog(texts, humans, new ListenDialog(texts), new FindSupportDialog(texts, new SupportRouter(directory), cards, Clock));
-        Bot = new ConsultationBot(conversationState, main, humans, crisis, RiskEngine.CreateDefault(), texts, Clock);
+        Triage = triage ? new TriageStatus(true, new TriageKillSwitch(new MemoryTriageStore(), Clock)) : null;
+        Bot = new ConsultationBot(conversationState, main, humans, crisis, RiskEngine.CreateDefault(), texts, Clock, Triage);
         Adapter = new TestAdapter();
         Adapter.Use(new AutoSaveStateMiddleware(conversationState));
     }
@@ -32,6 +34,8 @@ public sealed class ConsultationHarness
     private static readonly Lazy<SupportDirectory> SharedDirectory = new(() => SupportDirectory.LoadDefault(Path.Combine(Path.GetTempPath(), "no-local-directory")));
 
     public FakeTimeProvider Clock { get; }
+
+    public TriageStatus? Triage { get; }
 
     public MemoryStorage Storage { get; }
 

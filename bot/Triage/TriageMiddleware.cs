@@ -1,0 +1,62 @@
+using ChatSupport.Dialogs.Consultation;
+using ChatSupport.Domain.Activities;
+using ChatSupport.Domain.Risk;
+using ChatSupport.Domain.Triage;
+using ChatSupport.Domain.Turns;
+
+namespace ChatSupport.Bot.Triage;
+
+/// <summary>
+/// The triage's place in the turn pipeline (last middleware, right around the bot).
+/// Before the bot: a message asking not to use the AI records the opt-out (ETH-04).
+/// After the bot has replied and the rule-based path has run: the message is redacted (ETH-05) and queued for the
+/// AI without waiting (ETH-02). Nothing is queued while the kill switch is on (ETH-03) or for a person who opted out.
+/// </summary>
+public sealed class TriageMiddleware(TriageQueue queue, TriageKillSwitch killSwitch, ITriageOptOuts optOuts, RiskEngine risk, TimeProvider clock, TriageOptions options, ILogger<TriageMiddleware> logger) : ITurnMiddleware
+{
+    public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(next);
+        var activity = turnContext.Activity;
+        var text = activity.Text;
+        if (activity.Type != ActivityTypes.Message || string.IsNullOrWhiteSpace(text) || activity.Conversation?.Id is not { } conversationId)
+        {
+            await next(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var channelId = activity.ChannelId ?? string.Empty;
+        var userId = activity.From?.Id ?? string.Empty;
+        if (TriageOptOut.IsOptOutRequest(text))
+        {
+            // ETH-04: recorded before the bot answers, so the confirmation the person reads is already true.
+            await optOuts.OptOutAsync(channelId, userId, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            queue.Forget(conversationId);
+            TriageLog.OptedOut(logger, conversationId);
+            await next(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await next(cancellationToken).ConfigureAwait(false);
+
+        if (killSwitch.IsStopped)
+        {
+            return;
+        }
+
+        // The rule result the bot acted on (ConsultationBot leaves both in the turn state); the engine for other bots.
+        var assessment = turnContext.TurnState.Get<RiskAssessment>() ?? risk.Assess(text);
+        var conversationRisk = turnContext.TurnState.Get<ConsultationProfile>()?.Risk;
+        var ruleLevel = RiskLevels.Max(assessment.Level, conversationRisk?.Level ?? RiskLevel.None);
+        IReadOnlyList<SupportCategory> categories = [.. (conversationRisk?.Categories ?? []).Union(assessment.Categories).Order()];
+
+        var redacted = Redactor.Redact(text).Text.Value;
+        if (redacted.Length > options.MaxCharsPerMessage)
+        {
+            redacted = redacted[..Math.Max(1, options.MaxCharsPerMessage)];
+        }
+
+        queue.Enqueue(activity.GetConversationReference(), channelId, userId, Redactor.AlreadyRedacted(redacted), ruleLevel, categories, clock.GetUtcNow());
+    }
+}

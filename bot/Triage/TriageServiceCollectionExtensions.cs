@@ -1,0 +1,77 @@
+using ChatSupport.Bot.Storage.Sqlite;
+using ChatSupport.Domain.Handoff;
+using ChatSupport.Domain.Risk;
+using ChatSupport.Domain.Triage;
+using ChatSupport.Domain.Turns;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ChatSupport.Bot.Triage;
+
+public static class TriageServiceCollectionExtensions
+{
+    /// <summary>
+    /// The supervised AI triage (ETHICS.md). Always registers what the console needs (review service, kill switch,
+    /// status, stores), so past judgements stay reviewable. Only with <c>ChatSupport:Triage:Enabled=true</c> (ETH-03)
+    /// does it add the advisor, the queue, the background worker and the turn middleware; misconfiguration then stops
+    /// the start and names the variable to set. Call after <c>AddDirectLine</c> so the middleware runs last.
+    /// </summary>
+    public static IServiceCollection AddTriage(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(TriageOptions.SectionName).Get<TriageOptions>() ?? new TriageOptions();
+        options.Validate();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(options);
+        services.AddSingleton(sp => new SqliteTriageStore(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<ITriageReviewStore>(sp => sp.GetRequiredService<SqliteTriageStore>());
+        services.AddSingleton<ITriageControlStore>(sp => sp.GetRequiredService<SqliteTriageStore>());
+        services.AddSingleton<ITriageOptOuts>(sp => sp.GetRequiredService<SqliteTriageStore>());
+        services.AddSingleton<TriageKillSwitch>();
+        services.AddSingleton(sp => new TriageStatus(options.Enabled, sp.GetRequiredService<TriageKillSwitch>()));
+        services.AddSingleton<TriageReviewService>();
+        services.AddHostedService<TriageKillSwitchLoader>();
+
+        if (!options.Enabled)
+        {
+            return services;
+        }
+
+        var prompt = TriagePromptLibrary.LoadEmbedded().Get(options.PromptVersion);
+        services.AddSingleton(prompt);
+        services.AddSingleton(sp => new OpenAiTriageAdvisor(options, prompt));
+        services.AddSingleton<ITriageAdvisor>(sp => new GuardedTriageAdvisor(
+            sp.GetRequiredService<OpenAiTriageAdvisor>(), options, sp.GetRequiredService<ILogger<GuardedTriageAdvisor>>()));
+        services.AddSingleton<TriageQueue>();
+        services.AddSingleton(sp => new TriageProcessor(
+            sp.GetRequiredService<ITriageAdvisor>(),
+            sp.GetRequiredService<ITriageReviewStore>(),
+            sp.GetRequiredService<ITriageOptOuts>(),
+            sp.GetRequiredService<TriageKillSwitch>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<TriageProcessor>>(),
+            sp.GetService<IHandoffRequests>(),
+            RiskLevels.TryParse(configuration["ChatSupport:Bot:AutoHandoffLevel"], out var level) ? level : RiskLevel.High));
+        services.AddHostedService<TriageWorker>();
+        services.AddSingleton<ITurnMiddleware>(sp => new TriageMiddleware(
+            sp.GetRequiredService<TriageQueue>(),
+            sp.GetRequiredService<TriageKillSwitch>(),
+            sp.GetRequiredService<ITriageOptOuts>(),
+            sp.GetService<RiskEngine>() ?? RiskEngine.CreateDefault(),
+            sp.GetRequiredService<TimeProvider>(),
+            options,
+            sp.GetRequiredService<ILogger<TriageMiddleware>>()));
+        return services;
+    }
+}
+
+/// <summary>Loads the persisted kill switch before the host accepts requests (ETH-03).</summary>
+internal sealed class TriageKillSwitchLoader(TriageKillSwitch killSwitch, ILogger<TriageKillSwitchLoader> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await killSwitch.LoadAsync(cancellationToken).ConfigureAwait(false);
+        TriageLog.Switched(logger, killSwitch.IsStopped ? "stopped" : "not stopped");
+        killSwitch.Changed += stopped => TriageLog.Switched(logger, stopped ? "stopped" : "running");
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

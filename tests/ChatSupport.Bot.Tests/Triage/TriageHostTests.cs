@@ -1,0 +1,195 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using ChatSupport.Bot.Tests.Infrastructure;
+using ChatSupport.Bot.Triage;
+using ChatSupport.Domain.Handoff;
+using ChatSupport.Domain.Risk;
+using ChatSupport.Domain.Triage;
+using ChatSupport.Domain.Turns;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatSupport.Bot.Tests.Triage;
+
+/// <summary>The whole host with the triage on, over Direct Line, against the fake AI server.</summary>
+public sealed class TriageHostTests : IAsyncLifetime
+{
+    private FakeOpenAiServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await FakeOpenAiServer.StartAsync();
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [Fact]
+    public void AddTriage_DisabledByDefault_ETH03()
+    {
+        using var factory = new ChatSupportFactory();
+        var services = factory.Services;
+        Assert.False(services.GetRequiredService<TriageStatus>().IsActive);
+        Assert.DoesNotContain(services.GetServices<ITurnMiddleware>(), m => m is TriageMiddleware);
+        Assert.Null(services.GetService<TriageQueue>());
+        Assert.Null(services.GetService<ITriageAdvisor>());
+
+        // The console can still list and review past judgements.
+        Assert.NotNull(services.GetService<TriageReviewService>());
+    }
+
+    [Fact]
+    public void AddTriage_EnabledWithoutEndpoint_StopsTheStartNamingTheVariable()
+    {
+        using var factory = new ChatSupportFactory { Settings = new Dictionary<string, string> { ["ChatSupport:Triage:Enabled"] = "true" } };
+        var e = Assert.ThrowsAny<Exception>(() => factory.Services);
+        Assert.Contains("ChatSupport__Triage__Endpoint", e.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Middleware_DoesNotWaitForTheAdvisor_ETH02()
+    {
+        // The AI answers after 3 s with "critical"; the person's turn (reply and rule-based path) must not wait.
+        _server.Delay = TimeSpan.FromSeconds(3);
+        _server.Content = """{"level":"critical","categories":["suicidal"],"rationale":"具体的な時刻に触れており切迫している。","confidence":0.9}""";
+        var handoff = new RecordingHandoff();
+        using var factory = Factory(handoff);
+        var client = await DirectLineClient.StartAsync(factory);
+        var botMessagesBefore = (await client.BotMessagesAsync()).Count;
+
+        var watch = Stopwatch.StartNew();
+        await client.SayAsync("田中さんのことで、もう疲れた。明日の朝にはいなくなるかも");
+        var turn = watch.Elapsed;
+        var replies = (await client.BotMessagesAsync()).Count - botMessagesBefore;
+
+        Assert.True(turn < TimeSpan.FromSeconds(2), $"the turn took {turn}");
+        Assert.True(replies >= 1, "the bot replied before the AI answered");
+
+        // Then, in the background: a redacted request, a judgement for review, a handoff marked AI-suggested.
+        await _server.WaitForRequestsAsync(1);
+        var request = _server.Requests.First();
+        Assert.Equal("Bearer sk-host-test", request.Authorization);
+        Assert.Contains("［名前］さんのことで", request.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("田中", request.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(client.ConversationId!, request.Body, StringComparison.Ordinal);
+
+        var sent = await handoff.WaitAsync();
+        Assert.Equal(HandoffReason.AiSuggested, sent.Reason);
+        Assert.Equal(RiskLevel.Critical, sent.Priority);
+        Assert.Equal(client.ConversationId, sent.Conversation.Conversation!.Id);
+
+        var reviews = factory.Services.GetRequiredService<TriageReviewService>();
+        var record = await reviews.LatestForConversationAsync(client.ConversationId!, default);
+        Assert.NotNull(record);
+        Assert.Equal((RiskLevel.Critical, "v1", "fake-model-1"), (record.AiLevel, record.PromptVersion, record.Model));
+        Assert.DoesNotContain("田中", record.Excerpt, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Worker_NeverSendsAnythingToThePerson_ETH01()
+    {
+        _server.Content = """{"level":"high","categories":[],"rationale":"希死念慮の可能性がある。","confidence":0.9}""";
+        using var factory = Factory(new RecordingHandoff());
+        var client = await DirectLineClient.StartAsync(factory);
+        await client.SayAsync("最近ずっと眠れない");
+        var afterTurn = await client.BotMessagesAsync();
+
+        await _server.WaitForRequestsAsync(1);
+        var reviews = factory.Services.GetRequiredService<TriageReviewService>();
+        await WaitUntilAsync(async () => await reviews.LatestForConversationAsync(client.ConversationId!, default) is not null);
+
+        var later = await client.BotMessagesAsync();
+        Assert.Equal(afterTurn.Count, later.Count);
+        Assert.DoesNotContain(later, m => m.Text?.Contains("希死念慮", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task OptOut_PhraseStopsEverythingAfterwards_ETH04()
+    {
+        using var factory = Factory(new RecordingHandoff(), concurrency: 1);
+        var optedOut = await DirectLineClient.StartAsync(factory);
+        await optedOut.SayAsync("AIを使わないで");
+        await optedOut.SayAsync("もう死にたいよ");
+        await optedOut.SayAsync("部活の先輩が怖い");
+
+        // A second person, after: with one reader the queue is FIFO, so once theirs arrives the others were handled.
+        var other = await DirectLineClient.StartAsync(factory);
+        await other.SayAsync("最近さみしい");
+        await _server.WaitForRequestsAsync(1);
+        await Task.Delay(200);
+
+        var request = Assert.Single(_server.Requests);
+        Assert.Contains("最近さみしい", request.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("もう死にたいよ", request.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("部活の先輩", request.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("AIを使わないで", request.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task KillSwitch_SurvivesRestart_ETH03()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "chatsupport-tests", Guid.NewGuid().ToString("N") + ".db");
+        using (var first = Factory(new RecordingHandoff(), databasePath: path))
+        {
+            var killSwitch = first.Services.GetRequiredService<TriageKillSwitch>();
+            _ = first.Server;
+            Assert.Equal(TriageCommandResult.Done, await killSwitch.StopAsync(new TriageActor("sv-1", TriageRole.Supervisor), "誤判定の調査", default));
+        }
+
+        using var second = Factory(new RecordingHandoff(), databasePath: path);
+        var client = await DirectLineClient.StartAsync(second);
+        Assert.True(second.Services.GetRequiredService<TriageKillSwitch>().IsStopped);
+        Assert.False(second.Services.GetRequiredService<TriageStatus>().IsActive);
+        await client.SayAsync("もう疲れた");
+        await Task.Delay(300);
+        Assert.Empty(_server.Requests);
+
+        var audit = await second.Services.GetRequiredService<ITriageControlStore>().ReadAuditAsync(10, default);
+        Assert.Equal(("stop", "sv-1", "誤判定の調査"), (audit[0].Action, audit[0].ActorId, audit[0].Reason));
+    }
+
+    private ChatSupportFactory Factory(RecordingHandoff handoff, int concurrency = 2, string? databasePath = null) => new(databasePath)
+    {
+        Settings = new Dictionary<string, string>
+        {
+            ["ChatSupport:Triage:Enabled"] = "true",
+            ["ChatSupport:Triage:Endpoint"] = _server.Endpoint,
+            ["ChatSupport:Triage:Model"] = "test-model",
+            ["ChatSupport:Triage:ApiKey"] = "sk-host-test",
+            ["ChatSupport:Triage:TimeoutSeconds"] = "10",
+            ["ChatSupport:Triage:Concurrency"] = concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        },
+        ExtraServices = services => services.AddSingleton<IHandoffRequests>(handoff),
+    };
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "condition not met in 15 s");
+            await Task.Delay(20);
+        }
+    }
+
+    private sealed class RecordingHandoff : IHandoffRequests
+    {
+        private readonly ConcurrentQueue<HandoffRequest> _requests = new();
+
+        public Task<HandoffRequestResult> RequestAsync(HandoffRequest request, CancellationToken cancellationToken)
+        {
+            _requests.Enqueue(request);
+            return Task.FromResult(new HandoffRequestResult(true, false, 1, true));
+        }
+
+        public Task<bool> IsWithHumanAsync(string conversationId, CancellationToken cancellationToken) => Task.FromResult(false);
+
+        public async Task<HandoffRequest> WaitAsync()
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(15);
+            HandoffRequest? request;
+            while (!_requests.TryDequeue(out request) || request.Reason != HandoffReason.AiSuggested)
+            {
+                Assert.True(DateTime.UtcNow < deadline, "no AI-suggested handoff in 15 s");
+                await Task.Delay(20);
+            }
+
+            return request;
+        }
+    }
+}

@@ -1,0 +1,131 @@
+using ChatSupport.Domain.Triage;
+
+namespace ChatSupport.Domain.Tests.Triage;
+
+/// <summary>ETH-05: nothing identifying leaves the process. Each case is a message a young person might write.</summary>
+public sealed class RedactorTests
+{
+    [Theory]
+    [InlineData("電話番号は090-1234-5678です", "電話番号は［電話番号］です")]
+    [InlineData("09012345678に電話して", "［電話番号］に電話して")]
+    [InlineData("０８０ー１２３４ー５６７８だよ", "［電話番号］だよ")]
+    [InlineData("家の電話 03-1234-5678", "家の電話 ［電話番号］")]
+    [InlineData("(03)1234-5678", "［電話番号］")]
+    [InlineData("+81 90 1234 5678 にかけて", "［電話番号］ にかけて")]
+    [InlineData("0120-123-456", "［電話番号］")]
+    [InlineData("045 123 4567", "［電話番号］")]
+    public void PhoneNumbers_AreRedacted_ETH05(string input, string expected) => Assert.Equal(expected, Redact(input));
+
+    [Theory]
+    [InlineData("110番した")]
+    [InlineData("119に電話した方がいい？")]
+    [InlineData("2024年に12345円払った")]
+    [InlineData("テストで95点だった")]
+    public void ShortNumbers_Stay(string input) => Assert.Equal(input, Redact(input));
+
+    [Theory]
+    [InlineData("メールは taro.yamada+x@example.co.jp です", "メールは ［メール］ です")]
+    [InlineData("ｔａｒｏ＠ｅｘａｍｐｌｅ．ｃｏｍに送って", "［メール］に送って")]
+    public void Emails_AreRedacted_ETH05(string input, string expected) => Assert.Equal(expected, Redact(input));
+
+    [Theory]
+    [InlineData("このページ見て https://example.com/a?b=1 やばい", "このページ見て ［URL］ やばい")]
+    [InlineData("www.example.jp/profile", "［URL］")]
+    [InlineData("example.net に書いてあった", "［URL］ に書いてあった")]
+    public void Urls_AreRedacted_ETH05(string input, string expected) => Assert.Equal(expected, Redact(input));
+
+    [Theory]
+    [InlineData("LINEのIDはtaro_1234です", "LINEのIDは［ID］です")]
+    [InlineData("ライン ID: hanako.99", "ライン ID: ［ID］")]
+    [InlineData("インスタ @hana_chan_7 で知り合った", "インスタ ［ID］ で知り合った")]
+    [InlineData("相手のIDは abc123xyz", "相手のIDは ［ID］")]
+    [InlineData("@someone_12 にDMされた", "［ID］ にDMされた")]
+    public void SocialIds_AreRedacted_ETH05(string input, string expected) => Assert.Equal(expected, Redact(input));
+
+    [Fact]
+    public void LineWithoutAnId_Stays() => Assert.Equal("LINE交換しようって言われた", Redact("LINE交換しようって言われた"));
+
+    [Theory]
+    [InlineData("〒150-0001に住んでる", "［郵便番号］に住んでる")]
+    [InlineData("〒１５００００１", "［郵便番号］")]
+    [InlineData("郵便番号は060-0001", "郵便番号は［郵便番号］")]
+    public void PostalCodes_AreRedacted_ETH05(string input, string expected) => Assert.Equal(expected, Redact(input));
+
+    [Theory]
+    [InlineData("東京都渋谷区神南1-2-3に住んでる", "［住所］に住んでる")]
+    [InlineData("横浜市中区山下町１丁目２番地", "［住所］")]
+    [InlineData("桜ヶ丘3丁目5番12号の近く", "［住所］の近く")]
+    [InlineData("住所は2-15-7です", "住所は［住所］です")]
+    [InlineData("さくらハイツ203号室にひとりでいる", "［住所］にひとりでいる")]
+    public void Addresses_AreRedacted_ETH05(string input, string expected) => Assert.Equal(expected, Redact(input));
+
+    [Theory]
+    [InlineData("大阪に住んでる")]
+    [InlineData("東京都の高校生です")]
+    [InlineData("北海道札幌市にいる")]
+    public void CoarsePlaces_Stay(string input) => Assert.Equal(input, Redact(input));
+
+    [Theory]
+    [InlineData("田中さんにいじめられてる", "［名前］さんにいじめられてる")]
+    [InlineData("タカシくんが怖い", "［名前］くんが怖い")]
+    [InlineData("ゆうきくんが死にたいって言ってた", "［名前］くんが死にたいって言ってた")]
+    [InlineData("友達のあおいちゃんがリスカしてる", "友達の［名前］ちゃんがリスカしてる")]
+    [InlineData("担任の佐藤先生に言えない", "担任の［名前］先生に言えない")]
+    [InlineData("山田様からのメール", "［名前］様からのメール")]
+    [InlineData("鈴木君に殴られた", "［名前］君に殴られた")]
+    public void NamesBeforeHonorifics_AreRedacted_ETH05(string input, string expected) => Assert.Equal(expected, Redact(input));
+
+    [Theory]
+    [InlineData("お母さんに殴られる")]
+    [InlineData("お父さんが怖い")]
+    [InlineData("おかあさんが帰ってこない")]
+    [InlineData("お兄ちゃんに叩かれた")]
+    [InlineData("おばあちゃんの介護がつらい")]
+    [InlineData("店員さんに怒られた")]
+    [InlineData("先生に相談したい")]
+    [InlineData("みなさんありがとう")]
+    [InlineData("彼氏くんと別れた")]
+    public void FamilyAndRoleWords_Stay(string input) => Assert.Equal(input, Redact(input));
+
+    [Theory]
+    [InlineData("名前は田中です", "名前は［名前］です")]
+    [InlineData("私は佐藤花子と申します", "私は［名前］と申します")]
+    [InlineData("本名はゆいだよ", "本名は［名前］だよ")]
+    public void SelfIntroducedNames_AreRedacted_ETH05(string input, string expected) => Assert.Equal(expected, Redact(input));
+
+    [Theory]
+    [InlineData("桜丘中学校でいじめられてる", "［学校名］でいじめられてる")]
+    [InlineData("西高校に通ってる", "［学校名］に通ってる")]
+    public void SchoolNames_AreRedacted_ETH05(string input, string expected) => Assert.Equal(expected, Redact(input));
+
+    [Theory]
+    [InlineData("中学生です")]
+    [InlineData("高校に行きたくない")]
+    [InlineData("私立高校に通ってる")]
+    public void SchoolWordsWithoutAName_Stay(string input) => Assert.Equal(input, Redact(input));
+
+    [Fact]
+    public void RiskWords_SurviveRedaction()
+    {
+        var text = "田中さんに毎日殴られてて、もう死にたい。090-1111-2222";
+        var result = Redactor.Redact(text);
+        Assert.Equal("［名前］さんに毎日殴られてて、もう死にたい。［電話番号］", result.Text.Value);
+        Assert.Equal(1, result.Counts[RedactionKind.Name]);
+        Assert.Equal(1, result.Counts[RedactionKind.Phone]);
+        Assert.Equal(2, result.Total);
+    }
+
+    [Fact]
+    public void HugeText_IsCutAndStillRedacted()
+    {
+        var text = string.Concat(Enumerable.Repeat("090-1234-5678 ", 1000));
+        var result = Redactor.Redact(text).Text.Value;
+        Assert.True(result.Length <= Redactor.MaxInputLength);
+        Assert.DoesNotContain("1234-5678", result, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Empty_IsEmpty() => Assert.Equal(string.Empty, Redact(null));
+
+    private static string Redact(string? s) => Redactor.Redact(s).Text.Value;
+}
