@@ -42,7 +42,6 @@ public static class HandoffQueueLatency
         {
             ExtraServices = s =>
             {
-                s.AddSingleton<IBot, HandoffTestBot>();
                 s.AddSingleton<TimeProvider>(TimeProvider.System);
                 s.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
             },
@@ -89,7 +88,7 @@ public static class HandoffQueueLatency
         {
             var (conversationId, personToken) = await StartAsync(http, ct);
             var waiter = Waiter(conversationId);
-            var body = JsonSerializer.Serialize(new { type = "message", from = new { id = "p" }, text = "もう" + HandoffTestBot.CriticalText, locale = "ja-JP" });
+            var body = JsonSerializer.Serialize(new { type = "message", from = new { id = "p" }, text = "もう無理。今から死ぬ", locale = "ja-JP" });
             using var post = new HttpRequestMessage(HttpMethod.Post, $"/v3/directline/conversations/{conversationId}/activities")
             {
                 Content = new StringContent(body, Encoding.UTF8, "application/json"),
