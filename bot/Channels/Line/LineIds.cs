@@ -19,7 +19,10 @@ public static class LineIds
     }
 
     /// <summary>The conversation id of a person's one-on-one chat with the account.</summary>
-    public static string ConversationId(string lineUserId) => "line-" + UserKey(lineUserId);
+    public static string ConversationId(string lineUserId) => ConversationPrefix + UserKey(lineUserId);
+
+    /// <summary>Every LINE conversation id starts with this.</summary>
+    public const string ConversationPrefix = "line-";
 
     /// <summary>The id the person has in activities (<c>from.id</c>) and in the conversation registry.</summary>
     public static string ActivityUserId(string lineUserId) => "lu-" + UserKey(lineUserId);

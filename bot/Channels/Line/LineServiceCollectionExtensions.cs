@@ -37,6 +37,7 @@ public static class LineServiceCollectionExtensions
         services.AddSingleton<LineWebhook>();
         services.AddSingleton<LineEventProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<LineEventProcessor>());
+        services.AddHostedService<LineHandoffSignals>();
         return services;
     }
 

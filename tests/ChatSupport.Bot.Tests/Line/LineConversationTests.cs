@@ -15,6 +15,7 @@ public sealed class LineConversationTests
     public async Task From_follow_to_a_service_card_on_LINE_with_quick_replies_and_a_tel_button()
     {
         using var host = new LineTestHost();
+        host.Settings["ChatSupport:Line:MarkAsRead"] = "true";
         var sim = host.Simulator;
         var user = LineSimulator.NewUserId();
 
@@ -68,6 +69,10 @@ public sealed class LineConversationTests
 
         await WaitForNewAsync(host, user, seen, m => Text(m).Contains("相談員の加藤です", StringComparison.Ordinal));
         Assert.Contains(sim.Calls, c => c.Path.EndsWith("/push", StringComparison.Ordinal) && c.Status == 200);
+
+        // While waiting the person saw LINE's loading animation; once the counselor had it open, their messages were marked read.
+        Assert.Contains(sim.Calls, c => c.Path.EndsWith("/chat/loading/start", StringComparison.Ordinal));
+        await Handoff.ConsoleClient.WaitUntilAsync(() => Task.FromResult(sim.Calls.Any(c => c.Path.EndsWith("/chat/markAsRead", StringComparison.Ordinal))), "mark-as-read after the claim");
         Assert.All(sim.Calls, c => Assert.Empty(c.SchemaErrors));
     }
 
