@@ -41,22 +41,17 @@ public sealed class ConsultationBot : ActivityHandler, IHandoffEndedHandler
         _commands = new GlobalCommands()
             .AddRestart(ctx => Activity.CreateMessage(texts.Get("restart", ConsultationProfile.IsEnglish(ctx))), [.. GlobalCommandPhrases.Restart, "start over", "最初に戻る"])
             .AddCancel(ctx => Activity.CreateMessage(texts.Get("cancel.goodbye", ConsultationProfile.IsEnglish(ctx))), [.. GlobalCommandPhrases.Cancel, "stop"])
-            .AddHumanRequest(async (context, ct) =>
-            {
-                if (await humans.RequestByPersonAsync(context.TurnContext, ct).ConfigureAwait(false))
-                {
-                    await context.DialogContext.CancelAllDialogsAsync(ct).ConfigureAwait(false);
-                    return new DialogTurnResult(DialogTurnStatus.Cancelled);
-                }
-
-                return await RepromptAsync(context.DialogContext, ct).ConfigureAwait(false);
-            }, [.. GlobalCommandPhrases.HumanRequest, "talk to a person"])
+            .AddHumanRequest(AskForPerson(humans, null), [.. GlobalCommandPhrases.HumanRequest, "talk to a person"])
             .AddHelp(ctx => Activity.CreateMessage(texts.Get("help", ConsultationProfile.IsEnglish(ctx))), [.. GlobalCommandPhrases.Help])
             .Add("emergency", ["緊急", "きんきゅう", "emergency", "SOS"], async (context, ct) =>
             {
                 await crisis.SendEmergencyContactsAsync(context.TurnContext, ct).ConfigureAwait(false);
                 return await RepromptAsync(context.DialogContext, ct).ConfigureAwait(false);
             });
+        foreach (var (preference, phrases) in HumanRequests.PreferencePhrases)
+        {
+            _commands.Add("human:" + preference, phrases, AskForPerson(humans, preference));
+        }
     }
 
     public override Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
@@ -163,6 +158,18 @@ public sealed class ConsultationBot : ActivityHandler, IHandoffEndedHandler
 
         return ToJapanese.Any(w => TextNormalizer.Normalize(w) == normalized) ? false : null;
     }
+
+    /// <summary>人と話したい (optionally of a kind): queued → the dialogs stop and a counselor takes over; otherwise the question is asked again.</summary>
+    private static GlobalCommandHandler AskForPerson(HumanRequests humans, string? preference) => async (context, ct) =>
+    {
+        if (await humans.RequestByPersonAsync(context.TurnContext, ct, preference).ConfigureAwait(false))
+        {
+            await context.DialogContext.CancelAllDialogsAsync(ct).ConfigureAwait(false);
+            return new DialogTurnResult(DialogTurnStatus.Cancelled);
+        }
+
+        return await RepromptAsync(context.DialogContext, ct).ConfigureAwait(false);
+    };
 
     private static async Task<DialogTurnResult> RepromptAsync(DialogContext dc, CancellationToken cancellationToken)
     {

@@ -15,11 +15,11 @@ public sealed class HumanRequests(BotTexts texts, SupportDirectory directory, Se
     public bool IsAvailable => handoff is not null;
 
     /// <summary>The person asked for a human. Returns true when the conversation is now with (or waiting for) a counselor.</summary>
-    public async Task<bool> RequestByPersonAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    public async Task<bool> RequestByPersonAsync(ITurnContext turnContext, CancellationToken cancellationToken, string? preference = null)
     {
         var profile = ConsultationProfile.For(turnContext);
         var english = profile.English;
-        var result = await RequestAsync(turnContext, HandoffReason.PersonAsked, profile.Risk.Level, profile.Risk.Categories, [], cancellationToken).ConfigureAwait(false);
+        var result = await RequestAsync(turnContext, HandoffReason.PersonAsked, profile.Risk.Level, profile.Risk.Categories, [], cancellationToken, preference).ConfigureAwait(false);
         if (result is { AlreadyWithHuman: true } or { Queued: true } && !english && result.PersonMessage is { } personMessage)
         {
             // The handoff's own Japanese text: waiting and the place in the queue, or outside hours with 24-hour services.
@@ -54,6 +54,18 @@ public sealed class HumanRequests(BotTexts texts, SupportDirectory directory, Se
         return false;
     }
 
+    /// <summary>
+    /// Whole messages that ask for a person of a kind, and the preference shown to counselors. The queue's
+    /// order never looks at it (a critical conversation is never delayed); counselors see it on the item
+    /// and in the conversation, so one who fits can take it.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string[]> PreferencePhrases { get; } = new Dictionary<string, string[]>
+    {
+        ["女性の相談員"] = ["女性の相談員と話したい", "女性の相談員がいい", "女の人と話したい", "女性と話したい", "女性がいい", "女の人がいい"],
+        ["男性の相談員"] = ["男性の相談員と話したい", "男性の相談員がいい", "男の人と話したい", "男性と話したい", "男性がいい", "男の人がいい"],
+        ["若い相談員"] = ["若い人と話したい", "若い相談員と話したい", "若い相談員がいい", "年の近い人と話したい", "歳の近い人と話したい"],
+    };
+
     /// <summary>A high or critical message: queue the conversation with that priority (if handoff is configured and the level reaches the threshold).</summary>
     public Task<HandoffRequestResult?> RequestForRiskAsync(ITurnContext turnContext, RiskAssessment assessment, CancellationToken cancellationToken)
     {
@@ -68,14 +80,14 @@ public sealed class HumanRequests(BotTexts texts, SupportDirectory directory, Se
         return RequestAsync(turnContext, HandoffReason.Risk, RiskLevels.Max(assessment.Level, profile.Risk.Level), categories, terms, cancellationToken);
     }
 
-    private async Task<HandoffRequestResult?> RequestAsync(ITurnContext turnContext, HandoffReason reason, RiskLevel priority, IReadOnlyList<SupportCategory> categories, IReadOnlyList<string> terms, CancellationToken cancellationToken)
+    private async Task<HandoffRequestResult?> RequestAsync(ITurnContext turnContext, HandoffReason reason, RiskLevel priority, IReadOnlyList<SupportCategory> categories, IReadOnlyList<string> terms, CancellationToken cancellationToken, string? preference = null)
     {
         if (handoff is null)
         {
             return null;
         }
 
-        var request = new HandoffRequest(turnContext.Activity.GetConversationReference(), reason, priority, categories, terms);
+        var request = new HandoffRequest(turnContext.Activity.GetConversationReference(), reason, priority, categories, terms, preference);
         return await handoff.RequestAsync(request, cancellationToken).ConfigureAwait(false);
     }
 

@@ -183,6 +183,23 @@ public sealed class ConsultationFlowTests
         handoff.Verify(h => h.RequestAsync(It.Is<HandoffRequest>(r => r.Reason == HandoffReason.PersonAsked), It.IsAny<CancellationToken>()), Times.Once);
     }
 
+    [Theory]
+    [InlineData("女性の相談員と話したい", "女性の相談員")]
+    [InlineData("女の人がいいです", "女性の相談員")]
+    [InlineData("若い人と話したい", "若い相談員")]
+    public async Task A_stated_preference_for_the_counselor_goes_with_the_request(string text, string preference)
+    {
+        var handoff = new Mock<IHandoffRequests>();
+        handoff.Setup(h => h.RequestAsync(It.IsAny<HandoffRequest>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new HandoffRequestResult(true, false, 1, true));
+
+        await new ConsultationHarness(handoff.Object).Started()
+            .Send(text).AssertReplyContains("相談員")
+            .StartTestAsync();
+
+        handoff.Verify(h => h.RequestAsync(It.Is<HandoffRequest>(r => r.Reason == HandoffReason.PersonAsked && r.Preference == preference), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
     [Fact]
     public async Task Without_a_handoff_asking_for_a_person_is_answered_honestly_with_24_hour_services()
     {
