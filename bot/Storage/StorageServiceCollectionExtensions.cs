@@ -21,6 +21,7 @@ public static class StorageServiceCollectionExtensions
         var options = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
         services.AddSingleton(new SqliteDatabase(options.ConnectionString));
         services.AddSingleton<IStorage, SqliteStorage>();
+        services.AddHostedService<SqliteCheckpointer>();
         services.AddSingleton<SqliteTranscriptStore>();
         services.AddSingleton<ITranscriptStore>(sp => sp.GetRequiredService<SqliteTranscriptStore>());
         services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<SqliteTranscriptStore>());

@@ -30,6 +30,31 @@ public sealed class SqliteStoreTests
     }
 
     [Fact]
+    public async Task Commits_never_checkpoint_and_the_background_checkpoint_moves_the_whole_log()
+    {
+        var database = await NewDatabaseAsync();
+        var store = new SqliteTranscriptStore(database, TimeProvider.System);
+        for (var i = 0; i < 300; i++)
+        {
+            await store.AppendAsync("c", TranscriptDirection.Outbound, Activity.CreateMessage(new string('x', 2000)));
+        }
+
+        await using var connection = await database.OpenAsync();
+        using var auto = connection.CreateCommand();
+        auto.CommandText = "PRAGMA wal_autocheckpoint;";
+        Assert.Equal(0L, (long)(await auto.ExecuteScalarAsync())!);
+
+        await database.CheckpointAsync();
+        using var check = connection.CreateCommand();
+        check.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+        await using var reader = await check.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal(0, reader.GetInt32(0)); // not busy
+        Assert.Equal(reader.GetInt64(1), reader.GetInt64(2)); // every frame of the log is in the database file
+        Assert.True(reader.GetInt64(1) > 0);
+    }
+
+    [Fact]
     public async Task State_writes_are_conditional_on_the_version_read()
     {
         var storage = new SqliteStorage(await NewDatabaseAsync());
