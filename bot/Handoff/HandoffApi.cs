@@ -2,10 +2,12 @@ using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using ChatSupport.Bot.Handoff.Accounts;
+using ChatSupport.Bot.Triage;
 using ChatSupport.Domain.Events;
 using ChatSupport.Domain.Handoff;
 using ChatSupport.Domain.Handoff.Events;
 using ChatSupport.Domain.Risk;
+using ChatSupport.Domain.Triage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -52,6 +54,7 @@ public static class HandoffApi
         api.MapPut("/canned-responses", EditCannedAsync).RequireAuthorization(ConsoleAuth.SupervisorPolicy);
         api.MapGet("/dashboard", DashboardAsync).RequireAuthorization(ConsoleAuth.SupervisorPolicy);
         api.MapGet("/audit", AuditAsync).RequireAuthorization(ConsoleAuth.SupervisorPolicy);
+        api.MapTriageReview();
         return app;
     }
 
@@ -125,7 +128,7 @@ public static class HandoffApi
         return TypedResults.NoContent();
     }
 
-    public static async Task<Ok<List<QueueItem>>> QueueAsync(HttpContext http, HandoffService handoff, IAuditLog audit, TimeProvider clock)
+    public static async Task<Ok<List<QueueItem>>> QueueAsync(HttpContext http, HandoffService handoff, TriageReviewService reviews, IAuditLog audit, TimeProvider clock)
     {
         var who = Who(http);
         var queue = await handoff.GetQueueAsync(who, http.RequestAborted).ConfigureAwait(false);
@@ -146,7 +149,9 @@ public static class HandoffApi
                 s.Preference,
                 s.AssignedCounselorId,
                 i + 1,
-                await handoff.PreviewAsync(s.ConversationId, 60, http.RequestAborted).ConfigureAwait(false)));
+                await handoff.PreviewAsync(s.ConversationId, 60, http.RequestAborted).ConfigureAwait(false),
+                s.AiSuggested,
+                AiSuggestion.From(await reviews.LatestForConversationAsync(s.ConversationId, http.RequestAborted).ConfigureAwait(false))));
         }
 
         await audit.AppendAsync(who.UserName, AuditActions.ViewQueue, null, null, CancellationToken.None).ConfigureAwait(false);

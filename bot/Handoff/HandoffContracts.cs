@@ -9,7 +9,10 @@ public sealed record MeResponse(string User, string Role, string Status);
 
 public sealed record StatusRequest(string? Status);
 
-/// <summary>One waiting conversation in the queue, most urgent first.</summary>
+/// <summary>
+/// One waiting conversation in the queue, most urgent first. <c>aiSuggested</c>: the AI triage queued it or raised
+/// its priority; <c>ai</c>: the newest AI suggestion for it, or null (advice for counselors, never shown to the person).
+/// </summary>
 public sealed record QueueItem(
     string ConversationId,
     string Priority,
@@ -22,7 +25,9 @@ public sealed record QueueItem(
     string? Preference,
     string? AssignedTo,
     int Position,
-    string? Preview);
+    string? Preview,
+    bool AiSuggested,
+    ChatSupport.Bot.Triage.AiSuggestion? Ai);
 
 public sealed record ConversationSummary(
     string ConversationId,

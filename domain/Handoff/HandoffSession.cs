@@ -35,6 +35,12 @@ public sealed class HandoffSession
 
     public HandoffReason Reason { get; private set; }
 
+    /// <summary>
+    /// True when the supervised AI triage put this conversation in the queue or raised its waiting priority
+    /// (ETH-02); the console shows it as 「AIの提案」. Reset when the conversation joins the queue anew.
+    /// </summary>
+    public bool AiSuggested { get; private set; }
+
     public IReadOnlyList<SupportCategory> Categories { get; private set; } = [];
 
     public IReadOnlyList<string> MatchedTerms { get; private set; } = [];
@@ -91,12 +97,13 @@ public sealed class HandoffSession
             EndedAt = s.EndedAt,
             LongWaitNoticeAt = s.LongWaitNoticeAt,
             Version = s.Version,
+            AiSuggested = s.AiSuggested,
         };
     }
 
     public HandoffSessionSnapshot ToSnapshot() => new(
         ConversationId, ChannelId, Reference, State, Priority, Reason, Categories, MatchedTerms, Preference,
-        WaitingSince, CounselorId, AssignedCounselorId, ClaimedAt, EndedAt, LongWaitNoticeAt, Version);
+        WaitingSince, CounselorId, AssignedCounselorId, ClaimedAt, EndedAt, LongWaitNoticeAt, Version, AiSuggested);
 
     /// <summary>Bot or Closed → Waiting: joins the queue with the request's priority and context.</summary>
     public void Request(HandoffRequest request, DateTimeOffset now)
@@ -111,6 +118,7 @@ public sealed class HandoffSession
         Reference = request.Conversation;
         Priority = request.Priority;
         Reason = request.Reason;
+        AiSuggested = request.Reason == HandoffReason.AiSuggested;
         Categories = request.Categories.Distinct().ToArray();
         MatchedTerms = request.MatchedTerms.Distinct(StringComparer.Ordinal).ToArray();
         Preference = string.IsNullOrWhiteSpace(request.Preference) ? null : request.Preference.Trim();
@@ -125,7 +133,8 @@ public sealed class HandoffSession
 
     /// <summary>
     /// Waiting: merges a later request (more risk found, a stated preference). The priority only
-    /// ever rises; returns true when it rose.
+    /// ever rises; returns true when it rose. An AI-suggested request that raises it marks the
+    /// conversation <see cref="AiSuggested"/>; one that does not raise it changes only the context.
     /// </summary>
     public bool Escalate(HandoffRequest request, DateTimeOffset now)
     {
@@ -144,6 +153,7 @@ public sealed class HandoffSession
         }
 
         Priority = request.Priority;
+        AiSuggested |= request.Reason == HandoffReason.AiSuggested;
         _pending.Add(new HandoffEscalated(ConversationId, Priority, now));
         return true;
     }
@@ -254,4 +264,5 @@ public sealed record HandoffSessionSnapshot(
     DateTimeOffset? ClaimedAt,
     DateTimeOffset? EndedAt,
     DateTimeOffset? LongWaitNoticeAt,
-    long Version);
+    long Version,
+    bool AiSuggested = false);

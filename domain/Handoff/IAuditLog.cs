@@ -30,4 +30,10 @@ public static class AuditActions
     public const string SetStatus = "set-status";
     public const string ViewAudit = "view-audit";
     public const string Denied = "denied";
+    public const string ViewTriage = "view-triage";
+    public const string TriageConfirm = "triage-confirm";
+    public const string TriageOverride = "triage-override";
+    public const string TriageExport = "triage-export";
+    public const string TriageStop = "triage-stop";
+    public const string TriageResume = "triage-resume";
 }

@@ -17,7 +17,7 @@ public interface ITriageOptOuts
 /// </summary>
 public static class TriageOptOut
 {
-    /// <summary>The value the consent button sends (the lead's welcome button, see docs/triage.md).</summary>
+    /// <summary>The value the consent button sends (the menu button offered while the AI triage is on).</summary>
     public const string ButtonValue = "AIを使わないで";
 
     private static readonly string[] Phrases =

@@ -45,6 +45,52 @@ public sealed class HandoffServiceTests
     }
 
     [Fact]
+    public async Task An_ai_suggestion_for_a_waiting_conversation_raises_it_in_place_without_a_second_entry_ETH02()
+    {
+        var h = new HandoffHarness();
+        await h.AskAsync("rule-high", RiskLevel.High, "消えたい");
+        await h.AskAsync("other", RiskLevel.Critical);
+        var ai = new HandoffRequest(HandoffHarness.Reference("rule-high"), HandoffReason.AiSuggested, RiskLevel.Critical, [SupportCategory.Suicidal], []);
+
+        var result = await h.Service.RequestAsync(ai, CancellationToken.None);
+
+        Assert.False(result.Queued);
+        var queue = await h.Service.GetQueueAsync();
+        Assert.Equal(2, queue.Count);
+        var raised = Assert.Single(queue, s => s.ConversationId == "rule-high");
+        Assert.Equal(RiskLevel.Critical, raised.Priority);
+        Assert.True(raised.AiSuggested);
+        Assert.Equal(HandoffReason.Risk, raised.Reason);
+        Assert.Equal(["消えたい"], raised.MatchedTerms);
+        Assert.Contains(SupportCategory.Suicidal, raised.Categories);
+        Assert.Single(h.Outbound("rule-high"), a => a.Name == HandoffActivities.InitiateHandoff);
+        Assert.Equal(RiskLevel.Critical, (await h.Store.FindAsync("rule-high"))!.Priority);
+    }
+
+    [Fact]
+    public async Task An_ai_suggestion_below_the_waiting_priority_never_lowers_it_and_is_not_marked_ETH02()
+    {
+        var h = new HandoffHarness();
+        await h.AskAsync("c", RiskLevel.Critical);
+        await h.Service.RequestAsync(new HandoffRequest(HandoffHarness.Reference("c"), HandoffReason.AiSuggested, RiskLevel.High, [], []), CancellationToken.None);
+
+        var session = Assert.Single(await h.Service.GetQueueAsync());
+        Assert.Equal(RiskLevel.Critical, session.Priority);
+        Assert.False(session.AiSuggested);
+    }
+
+    [Fact]
+    public async Task An_ai_suggestion_for_a_conversation_not_yet_waiting_queues_it_marked_as_ai_suggested()
+    {
+        var h = new HandoffHarness();
+        var result = await h.Service.RequestAsync(new HandoffRequest(HandoffHarness.Reference("n"), HandoffReason.AiSuggested, RiskLevel.High, [], []), CancellationToken.None);
+
+        Assert.True(result.Queued);
+        var session = Assert.Single(await h.Service.GetQueueAsync());
+        Assert.Equal((RiskLevel.High, HandoffReason.AiSuggested, true), (session.Priority, session.Reason, session.AiSuggested));
+    }
+
+    [Fact]
     public async Task Outside_hours_the_person_is_told_honestly_and_given_around_the_clock_services_but_keeps_a_place()
     {
         // 2026-04-01 10:00 UTC is 19:00 JST, a Wednesday.
