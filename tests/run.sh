@@ -29,7 +29,7 @@ dotnet format ChatSupport.sln --verify-no-changes --no-restore
 echo "== tests"
 log=$(mktemp)
 set +e
-dotnet test ChatSupport.sln -c Release --no-build -nologo --logger "console;verbosity=normal" 2>&1 | tee "$log"
+dotnet test ChatSupport.sln -c Release --no-build -nologo --logger "console;verbosity=normal" -- RunConfiguration.MaxCpuCount=1 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 count() { { grep -Eo "^ +$1: +[0-9]+" "$log" || true; } | awk '{s+=$2} END {print s+0}'; }

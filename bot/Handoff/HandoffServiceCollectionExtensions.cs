@@ -51,7 +51,8 @@ public static class HandoffServiceCollectionExtensions
             sp.GetRequiredService<HandoffTexts>(),
             sp.GetRequiredService<IOptions<HandoffOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetServices<IHandoffEndedHandler>()));
+            sp.GetServices<IHandoffEndedHandler>(),
+            sp.GetRequiredService<ICounselorDirectory>()));
         services.AddSingleton<IHandoffRequests>(sp => sp.GetRequiredService<HandoffService>());
         services.AddSingleton<HandoffRelayMiddleware>();
         services.AddHostedService<LongWaitWatcher>();

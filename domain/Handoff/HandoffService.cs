@@ -49,7 +49,8 @@ public sealed class HandoffService(
     HandoffTexts texts,
     HandoffOptions options,
     TimeProvider clock,
-    IEnumerable<IHandoffEndedHandler> endedHandlers) : IHandoffRequests
+    IEnumerable<IHandoffEndedHandler> endedHandlers,
+    ICounselorDirectory? counselors = null) : IHandoffRequests
 {
     private const int SaveAttempts = 5;
     private readonly CounselorHours _hours = CounselorHours.Parse(options.Hours);
@@ -224,6 +225,12 @@ public sealed class HandoffService(
         if (session.AssignedCounselorId is not null && session.AssignedCounselorId != who.UserName)
         {
             return new(HandoffOutcome.Conflict, "この会話はほかの相談員に引き継がれています。", session);
+        }
+
+        if (counselors is not null && await counselors.FindAsync(who.UserName, cancellationToken).ConfigureAwait(false) is { Status: CounselorStatus.Away })
+        {
+            // Away means away: a person is never given to someone who is not there to answer.
+            return new(HandoffOutcome.Conflict, "離席中は新しい会話を始められません。状態を「対応可能」にしてから対応してください。", session);
         }
 
         var held = await store.ListAsync([HandoffState.Counselor], cancellationToken).ConfigureAwait(false);

@@ -88,10 +88,9 @@ public sealed class ConsoleAccounts(SqliteDatabase database, TimeProvider clock,
         CounselorRole role;
         int failed;
         DateTimeOffset? lockedUntil;
-        CounselorStatus status;
         using (var read = connection.CreateCommand())
         {
-            read.CommandText = "SELECT password_hash, role, failed_attempts, locked_until, status FROM console_accounts WHERE user_name = $u;";
+            read.CommandText = "SELECT password_hash, role, failed_attempts, locked_until FROM console_accounts WHERE user_name = $u;";
             read.Parameters.AddWithValue("$u", userName);
             await using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -105,7 +104,6 @@ public sealed class ConsoleAccounts(SqliteDatabase database, TimeProvider clock,
             CounselorRoles.TryParse(reader.GetString(1), out role);
             failed = reader.GetInt32(2);
             lockedUntil = reader.IsDBNull(3) ? null : DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
-            status = reader.GetString(4) == "available" ? CounselorStatus.Available : CounselorStatus.Away;
         }
 
         var now = clock.GetUtcNow();
@@ -119,9 +117,10 @@ public sealed class ConsoleAccounts(SqliteDatabase database, TimeProvider clock,
         update.Parameters.AddWithValue("$u", userName);
         if (verified)
         {
-            update.CommandText = "UPDATE console_accounts SET failed_attempts = 0, locked_until = NULL WHERE user_name = $u;";
+            // Signing in means being at work: the counselor is available until they say they are away.
+            update.CommandText = "UPDATE console_accounts SET failed_attempts = 0, locked_until = NULL, status = 'available' WHERE user_name = $u;";
             await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            return (SignInOutcome.Succeeded, new CounselorAccount(userName!, role, status, false));
+            return (SignInOutcome.Succeeded, new CounselorAccount(userName!, role, CounselorStatus.Available, false));
         }
 
         failed = lockedUntil is null ? failed + 1 : 1;

@@ -22,6 +22,22 @@ public sealed class HandoffApiTests : IAsyncLifetime
 
     public Task DisposeAsync() => _factory.DisposeAsync().AsTask();
 
+    [Fact]
+    public async Task A_counselor_who_is_away_cannot_take_a_conversation_until_available_again()
+    {
+        var person = await DirectLineClient.StartAsync(_factory);
+        await person.SayAsync(HandoffTestBot.AskForHuman);
+        var sato = await ConsoleClient.SignInAsync(_factory, "sato");
+
+        Assert.Equal(HttpStatusCode.NoContent, (await sato.PutAsJsonAsync("/api/console/me/status", new { status = "away" })).StatusCode);
+        var refused = await sato.PostAsync($"/api/console/conversations/{person.ConversationId}/claim", null);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("離席中", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await sato.PutAsJsonAsync("/api/console/me/status", new { status = "available" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await sato.PostAsync($"/api/console/conversations/{person.ConversationId}/claim", null)).StatusCode);
+    }
+
     [Theory]
     [InlineData("GET", "/api/console/queue")]
     [InlineData("POST", "/api/console/conversations/abc/claim")]
