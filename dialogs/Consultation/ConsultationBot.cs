@@ -91,6 +91,15 @@ public sealed class ConsultationBot : ActivityHandler, IHandoffEndedHandler
         var profile = await LoadProfileAsync(turnContext, cancellationToken).ConfigureAwait(false);
         var text = turnContext.Activity.Text ?? string.Empty;
 
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            // A sticker, picture or file: nothing to read, so say so kindly and ask the open question again.
+            await turnContext.SendActivityAsync(_texts.Get("only_text", profile.English), cancellationToken).ConfigureAwait(false);
+            var open = await new DialogSet(_dialogState).Add(_main).CreateContextAsync(turnContext, cancellationToken).ConfigureAwait(false);
+            await RepromptAsync(open, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         if (LanguageCommand(text) is { } english)
         {
             profile.English = english;

@@ -172,10 +172,9 @@ public sealed class LineEventProcessor(
                 await AppendInboundOnceAsync(stored, activity, cancellationToken).ConfigureAwait(false);
             }
 
-            BotCallbackHandler callback = e.Kind == LineEventKind.OtherMessage
-                ? (context, ct) => context.SendActivityAsync(LineTexts.OnlyTextIsRead, ct)
-                : bot.OnTurnAsync;
-            var outgoing = await adapter.RunEventTurnAsync(activity, callback, cancellationToken).ConfigureAwait(false);
+            // Stickers, images and the like arrive as messages without text: the bot answers them kindly
+            // (only text is read here) and asks its open question again, with its buttons.
+            var outgoing = await adapter.RunEventTurnAsync(activity, bot.OnTurnAsync, cancellationToken).ConfigureAwait(false);
 
             // The reply token counts from the event's own time (or from when it arrived, if that is earlier).
             var eventTime = e.Timestamp is { } ts && ts < stored.ReceivedAt ? ts : stored.ReceivedAt;

@@ -98,11 +98,13 @@ public sealed class LineConversationTests
         var sim = host.Simulator;
         var user = LineSimulator.NewUserId();
         await sim.SendAsync(sim.StickerEvent(user));
-        var first = await host.WaitForMessagesAsync(user, 1);
-        Assert.Contains("文字で送ってください", Text(first), StringComparison.Ordinal);
+        var first = await host.WaitForMessagesAsync(user, 2);
+        Assert.Contains("スタンプや画像", Text(first), StringComparison.Ordinal);
+        Assert.Contains("相談先を知りたい", QuickReplies(first[^1])); // the open question again, with its buttons
         await sim.SendAsync(sim.ImageEvent(user));
-        var second = await host.WaitForMessagesAsync(user, 2);
-        Assert.Equal(2, second.Count);
+        var second = await host.WaitForMessagesAsync(user, 4);
+        Assert.Equal(4, second.Count);
+        Assert.Contains("相談先を知りたい", QuickReplies(second[^1]));
     }
 
     [Fact]

@@ -92,7 +92,10 @@ public sealed class LineWebhookTests
         await host.WaitIdleAsync(TimeSpan.FromSeconds(120));
         foreach (var user in users)
         {
-            Assert.Equal(100, host.Simulator.MessagesTo(user).Count);
+            // Each sticker is answered once: the kind "only text is read" message and the open question again.
+            var messages = host.Simulator.MessagesTo(user);
+            Assert.Equal(200, messages.Count);
+            Assert.Equal(100, messages.Count(m => m["text"]?.GetValue<string>().Contains("スタンプや画像", StringComparison.Ordinal) == true));
         }
 
         Assert.All(host.Simulator.Calls, c => Assert.Empty(c.SchemaErrors));

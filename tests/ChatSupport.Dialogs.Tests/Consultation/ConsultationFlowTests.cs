@@ -96,6 +96,22 @@ public sealed class ConsultationFlowTests
     }
 
     [Fact]
+    public async Task A_sticker_or_picture_gets_a_kind_answer_and_the_open_question_again()
+    {
+        var picture = new Activity { Type = ActivityTypes.Message, Attachments = [new Attachment { ContentType = "image/png", ContentUrl = "https://example.invalid/p.png" }] };
+        await new ConsultationHarness().Started()
+            .Send("2").SkipReplies()
+            .Send(picture)
+            .AssertReplyContains("スタンプや画像")
+            .AssertReply(r =>
+            {
+                Assert.Contains("どんなことで困っていますか", r.Text);
+                Assert.True(HasButton(r, "いじめ"));
+            })
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task Three_unreadable_menu_answers_offer_the_menu_and_a_person()
     {
         await new ConsultationHarness().Started()
