@@ -1,4 +1,5 @@
 using ChatSupport.Domain.Activities;
+using ChatSupport.Domain.Risk;
 using ChatSupport.Domain.Turns;
 
 namespace ChatSupport.Domain.Handoff;
@@ -7,9 +8,10 @@ namespace ChatSupport.Domain.Handoff;
 /// The turn step that routes a person's activity while a human has the conversation: while it
 /// waits or a counselor holds it, the message goes to the console live and the turn stops (the bot
 /// says nothing; the channel has already stored the message). 「キャンセル」 while waiting ends the
-/// wait. Proactive turns (counselor messages) and conversations the bot holds pass through.
+/// wait. Proactive turns (counselor messages) and conversations the bot holds pass through, and so does a
+/// high or critical message while the conversation still waits (the crisis reply never waits for a person).
 /// </summary>
-public sealed class HandoffRelayMiddleware(HandoffService handoff) : ITurnMiddleware
+public sealed class HandoffRelayMiddleware(HandoffService handoff, RiskEngine? risk = null) : ITurnMiddleware
 {
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken)
     {
@@ -47,5 +49,12 @@ public sealed class HandoffRelayMiddleware(HandoffService handoff) : ITurnMiddle
         }
 
         await handoff.PersonMessagedAsync(conversationId, activity.Id, cancellationToken).ConfigureAwait(false);
+
+        // Danger while still waiting: nobody has the conversation yet, so the bot's crisis reply (110/119 and
+        // 24-hour contacts) must not wait for a counselor, and its handoff request raises the queue priority.
+        if (session.State == HandoffState.Waiting && risk is not null && risk.Assess(activity.Text ?? string.Empty).Level >= RiskLevel.High)
+        {
+            await next(cancellationToken).ConfigureAwait(false);
+        }
     }
 }

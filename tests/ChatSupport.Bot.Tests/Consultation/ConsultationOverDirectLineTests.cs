@@ -80,6 +80,31 @@ public sealed class ConsultationOverDirectLineTests
     }
 
     [Fact]
+    public async Task Danger_while_waiting_for_a_counselor_gets_the_crisis_reply_at_once_and_raises_the_queue_priority()
+    {
+        using var factory = new ChatSupportFactory();
+        await Handoff.ConsoleClient.AddAccountAsync(factory, "sato", "supervisor");
+        var person = await DirectLineClient.StartAsync(factory);
+        await person.SayAsync("人と話したい");
+        var supervisor = await Handoff.ConsoleClient.SignInAsync(factory, "sato");
+        var before = await (await supervisor.GetAsync("/api/console/queue")).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        Assert.Equal("none", before.EnumerateArray().Single().GetProperty("priority").GetString());
+
+        var id = await person.SayAsync("もう待てない。今から飛び降りる");
+
+        var replies = (await person.GetActivitiesAsync()).Activities.Where(a => a.ReplyToId == id).ToList();
+        Assert.Contains(replies, r => r.Text!.Contains("119", StringComparison.Ordinal));
+        var after = await (await supervisor.GetAsync("/api/console/queue")).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        var item = after.EnumerateArray().Single();
+        Assert.Equal(person.ConversationId, item.GetProperty("conversationId").GetString());
+        Assert.Equal("critical", item.GetProperty("priority").GetString());
+
+        // An ordinary message while waiting still goes only to the console: the bot stays quiet.
+        var quiet = await person.SayAsync("まだかな");
+        Assert.DoesNotContain((await person.GetActivitiesAsync()).Activities, a => a.ReplyToId == quiet);
+    }
+
+    [Fact]
     public async Task After_a_restart_the_conversation_continues_at_the_same_dialog_step()
     {
         var path = Path.Combine(Path.GetTempPath(), "chatsupport-tests", Guid.NewGuid().ToString("N") + ".db");
