@@ -21,7 +21,12 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         await turnContext.SendActivityAsync(EmergencyMessage(turnContext, critical ? "crisis.critical" : "crisis.high"), cancellationToken).ConfigureAwait(false);
 
         var result = await humans.RequestForRiskAsync(turnContext, assessment, cancellationToken).ConfigureAwait(false);
-        if (result is { Queued: true } or { AlreadyWithHuman: true })
+        if (result is { Queued: true } or { AlreadyWithHuman: true } && !result.CounselorsAvailableNow)
+        {
+            // Queued, but outside counselor hours: no promise of a person now; the numbers above are open.
+            await turnContext.SendActivityAsync(texts.Get("crisis.queued.closed", english), cancellationToken).ConfigureAwait(false);
+        }
+        else if (result is { Queued: true } or { AlreadyWithHuman: true })
         {
             await turnContext.SendActivityAsync(texts.Get(critical ? "crisis.critical.queued" : "crisis.high.queued", english), cancellationToken).ConfigureAwait(false);
         }

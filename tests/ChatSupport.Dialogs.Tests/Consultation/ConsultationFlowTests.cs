@@ -179,6 +179,24 @@ public sealed class ConsultationFlowTests
     }
 
     [Fact]
+    public async Task Outside_counselor_hours_a_crisis_reply_never_promises_a_person_now()
+    {
+        var handoff = new Mock<IHandoffRequests>();
+        handoff.Setup(h => h.RequestAsync(It.IsAny<HandoffRequest>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new HandoffRequestResult(true, false, 1, CounselorsAvailableNow: false));
+
+        await new ConsultationHarness(handoff.Object).Started()
+            .Send("薬を全部飲んだ")
+            .AssertReplyContains("119")
+            .AssertReply(r =>
+            {
+                Assert.Contains("受付時間外", r.Text);
+                Assert.DoesNotContain("急いでつなぎます", r.Text);
+            })
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task Asking_for_a_person_queues_the_conversation_at_any_point()
     {
         var handoff = new Mock<IHandoffRequests>();
