@@ -6,6 +6,10 @@ namespace ChatSupport.Bot.Hosting;
 
 public static class HostingExtensions
 {
+    public const string WebChatContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+        "font-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'";
+
     /// <summary>Logging, shutdown and WebSocket settings shared by every node.</summary>
     public static WebApplicationBuilder AddChatSupportHosting(this WebApplicationBuilder builder)
     {
@@ -25,6 +29,13 @@ public static class HostingExtensions
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "no-referrer";
             headers.XFrameOptions = "DENY";
+            if (context.Request.Path == "/" || context.Request.Path == "/index.html")
+            {
+                // The person's page runs only our own scripts (Web Chat's bundle and app.js) and talks only to us;
+                // Web Chat injects its styles at run time, hence 'unsafe-inline' for styles only.
+                headers.ContentSecurityPolicy = WebChatContentSecurityPolicy;
+            }
+
             await next(context).ConfigureAwait(false);
         });
         app.UseDefaultFiles();

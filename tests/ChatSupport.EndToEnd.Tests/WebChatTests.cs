@@ -50,6 +50,14 @@ public sealed class WebChatTests(BrowserFixture fixture) : IClassFixture<Browser
     {
         await using var context = await fixture.Browser.NewContextAsync(new() { Locale = "ja-JP" });
         var page = await context.NewPageAsync();
+        var violations = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                violations.Add(message.Text);
+            }
+        };
         await page.GotoAsync(fixture.BaseUrl + "/");
         var transcript = page.Locator(".webchat__basic-transcript");
         await Expect(transcript).ToContainTextAsync("ボット", new() { Timeout = Timeout });
@@ -73,6 +81,7 @@ public sealed class WebChatTests(BrowserFixture fixture) : IClassFixture<Browser
         await call.WaitForAsync(new() { Timeout = Timeout });
         await Expect(transcript).ToContainTextAsync("受付", new() { Timeout = Timeout });
         await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "chatsupport-service-card.png"), FullPage = true });
+        Assert.Empty(violations); // the page's Content-Security-Policy blocks nothing Web Chat needs
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);

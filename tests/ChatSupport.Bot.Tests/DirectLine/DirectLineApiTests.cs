@@ -218,6 +218,9 @@ public sealed class DirectLineApiTests : IDisposable
         var token = await http.PostAsync("/api/webchat/token", null);
 
         Assert.Contains("すぐに閉じる", page, StringComparison.Ordinal);
+        var headers = (await http.GetAsync("/")).Headers;
+        Assert.Contains("script-src 'self'", headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Equal("DENY", headers.GetValues("X-Frame-Options").Single());
         Assert.Contains("/lib/webchat.js", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, token.StatusCode);
         var body = await token.Content.ReadAsStringAsync();
