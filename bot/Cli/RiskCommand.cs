@@ -30,30 +30,24 @@ public static class RiskCommand
             return 2;
         }
 
-        if (args[0] == "eval" && args.Contains("--with-ai"))
+        if (RiskArguments.Parse(args[1..], stderr, Usage) is not { } parsed)
+        {
+            return 2;
+        }
+
+        if (args[0] == "score" && parsed.WithAi)
+        {
+            stderr.WriteLine("unknown argument '--with-ai'");
+            stderr.WriteLine(Usage);
+            return 2;
+        }
+
+        if (parsed.WithAi)
         {
             return Triage.TriageEvalCommand.Run(args[1..], stdin, stdout, stderr, Triage.TriageEvalCommand.DefaultConfiguration());
         }
 
-        string? input = null;
-        var listErrors = false;
-        for (var i = 1; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--input" when i + 1 < args.Length:
-                    input = args[++i];
-                    break;
-                case "--errors":
-                    listErrors = true;
-                    break;
-                default:
-                    stderr.WriteLine($"unknown argument '{args[i]}'");
-                    stderr.WriteLine(Usage);
-                    return 2;
-            }
-        }
-
+        var (input, listErrors) = (parsed.Input, parsed.ListErrors);
         if (input is null || (input == "-" && args[0] == "eval"))
         {
             stderr.WriteLine(input is null ? "--input is required" : "risk eval needs a file");

@@ -31,27 +31,12 @@ public static class TriageEvalCommand
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(configuration);
-        string? input = null;
-        var listErrors = false;
-        for (var i = 0; i < args.Length; i++)
+        if (Cli.RiskArguments.Parse(args, stderr, Usage) is not { } parsed)
         {
-            switch (args[i])
-            {
-                case "--input" when i + 1 < args.Length:
-                    input = args[++i];
-                    break;
-                case "--errors":
-                    listErrors = true;
-                    break;
-                case "--with-ai":
-                    break;
-                default:
-                    stderr.WriteLine($"unknown argument '{args[i]}'");
-                    stderr.WriteLine(Usage);
-                    return 2;
-            }
+            return 2;
         }
 
+        var (input, listErrors) = (parsed.Input, parsed.ListErrors);
         if (input is null || input == "-" || !File.Exists(input))
         {
             stderr.WriteLine(input is null or "-" ? "risk eval --with-ai needs --input FILE" : $"input file not found: {input}");
