@@ -126,6 +126,23 @@ public static partial class Redactor
         return new RedactionResult(new RedactedText(s), counts);
     }
 
+    /// <summary>The placeholder that replaces <paramref name="kind"/> (such as ［電話番号］).</summary>
+    public static string Placeholder(RedactionKind kind) => Placeholders[kind];
+
+    /// <summary>The kinds whose placeholders appear in <paramref name="texts"/>, in enum order (what was actually masked).</summary>
+    public static IReadOnlyList<RedactionKind> MaskedKinds(IEnumerable<string> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var all = string.Concat(texts);
+        return [.. Placeholders.Where(p => all.Contains(p.Value, StringComparison.Ordinal)).Select(p => p.Key).Order()];
+    }
+
+    /// <summary>
+    /// Defence in depth before anything is sent (ETH-05): what the redactor would still mask in text that should
+    /// already be redacted. Empty when nothing identifying is left. Counts only; the text is never returned.
+    /// </summary>
+    public static IReadOnlyDictionary<RedactionKind, int> FindPersonalData(string? text) => Redact(text).Counts;
+
     /// <summary>Marks text as redacted without changing it: for text that is already redacted (read back from the review store).</summary>
     public static RedactedText AlreadyRedacted(string redacted) => new(redacted ?? string.Empty);
 

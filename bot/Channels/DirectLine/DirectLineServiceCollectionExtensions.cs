@@ -40,9 +40,11 @@ public static class DirectLineServiceCollectionExtensions
         services.AddSingleton<ConversationStreamHub>();
         services.AddSingleton<DirectLineServices>();
 
-        // The turn pipeline, in order: cap what the bot reads, relay to a counselor while a human has
-        // the conversation (the bot stays silent), then save state after the bot.
+        // The turn pipeline, in order: cap what the bot reads, record an AI opt-out (before the relay can end the
+        // turn, ETH-04), relay to a counselor while a human has the conversation (the bot stays silent), then save
+        // state after the bot.
         services.AddSingleton<ITurnMiddleware, MessageLengthMiddleware>();
+        services.AddSingleton<ITurnMiddleware>(sp => sp.GetRequiredService<ChatSupport.Bot.Triage.TriageConsentMiddleware>());
         services.AddSingleton<ITurnMiddleware>(sp => sp.GetRequiredService<HandoffRelayMiddleware>());
         services.AddSingleton<ITurnMiddleware>(sp => new AutoSaveStateMiddleware(
             sp.GetRequiredService<ConversationState>(),
