@@ -49,7 +49,14 @@ public sealed class TriageMiddleware(TriageQueue queue, TriageKillSwitch killSwi
         var ruleLevel = RiskLevels.Max(assessment.Level, conversationRisk?.Level ?? RiskLevel.None);
         IReadOnlyList<SupportCategory> categories = [.. (conversationRisk?.Categories ?? []).Union(assessment.Categories).Order()];
 
-        var redacted = Redactor.Redact(text).Text.Value;
+        var result = Redactor.Redact(text, queue.RedactionContextFor(conversationId));
+        if (result.Failed)
+        {
+            // ETH-05: the redactor could not finish; nothing of this message is sent.
+            return;
+        }
+
+        var redacted = result.Text.Value;
         if (redacted.Length > options.MaxCharsPerMessage)
         {
             redacted = redacted[..Math.Max(1, options.MaxCharsPerMessage)];

@@ -152,6 +152,22 @@ public sealed class TriageHostTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Worker_SendsRedactedTextOnly_ANameGivenEarlierStaysMasked_ETH05()
+    {
+        using var factory = Factory(new RecordingHandoff(), concurrency: 1);
+        var person = await DirectLineClient.StartAsync(factory);
+        await person.SayAsync("わたしは田中ゆうきっていいます");
+        await person.SayAsync("ゆうきって呼ばれるのがもう嫌。ＬＩＮＥのＩＤはｔａｒｏ１２３");
+        await _server.WaitForRequestsAsync(2);
+
+        var last = _server.Requests.Last().Body;
+        Assert.Contains("わたしは［名前］っていいます", last, StringComparison.Ordinal);
+        Assert.Contains("［名前］って呼ばれるのがもう嫌。ＬＩＮＥのＩＤは［ID］", last, StringComparison.Ordinal);
+        Assert.All(_server.Requests, r => Assert.DoesNotContain("ゆうき", r.Body, StringComparison.Ordinal));
+        Assert.All(_server.Requests, r => Assert.DoesNotContain("ｔａｒｏ", r.Body, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task KillSwitch_SurvivesRestart_ETH03()
     {
         var path = Path.Combine(Path.GetTempPath(), "chatsupport-tests", Guid.NewGuid().ToString("N") + ".db");
