@@ -12,6 +12,7 @@ public static class BotServiceCollectionExtensions
     /// <summary>The bot behind every channel: the consultation bot, or the echo baseline for benchmarks.</summary>
     public static IServiceCollection AddChatSupportBot(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.SectionName));
         services.AddOptions<SupportDirectoryOptions>().Bind(configuration.GetSection(SupportDirectoryOptions.SectionName));
         services.AddSingleton(_ => RiskEngine.CreateDefault());
         services.AddSingleton(sp => SupportDirectory.LoadDefault(
@@ -31,6 +32,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<ListenDialog>();
         services.AddSingleton<FindSupportDialog>();
         services.AddSingleton<MainDialog>();
+        services.AddSingleton<MessageLengthMiddleware>();
 
         var mode = configuration.GetSection(BotOptions.SectionName).Get<BotOptions>()?.Mode ?? "consultation";
         if (string.Equals(mode, "echo", StringComparison.OrdinalIgnoreCase))
@@ -41,7 +43,7 @@ public static class BotServiceCollectionExtensions
         {
             services.AddSingleton<ConsultationBot>();
             services.AddSingleton<IBot>(sp => sp.GetRequiredService<ConsultationBot>());
-            services.AddSingleton<IHandoffEndedHandler, ResumeAfterHandoff>();
+            services.AddHostedService<ResumeAfterHandoff>();
         }
 
         return services;
@@ -54,15 +56,4 @@ public static class BotServiceCollectionExtensions
         services.GetRequiredService<RiskEngine>();
         services.GetRequiredService<IBot>();
     }
-}
-
-/// <summary>
-/// Hands "the counselor ended, the bot has the conversation again" to the consultation bot. Resolved
-/// on use: the bot asks the handoff service for counselors and the handoff service calls back here,
-/// so resolving the bot eagerly would make the two wait for each other at start.
-/// </summary>
-internal sealed class ResumeAfterHandoff(IServiceProvider services) : IHandoffEndedHandler
-{
-    public Task OnBotResumedAsync(ITurnContext turnContext, HandoffSession session, CancellationToken cancellationToken) =>
-        services.GetRequiredService<ConsultationBot>().OnBotResumedAsync(turnContext, session, cancellationToken);
 }
