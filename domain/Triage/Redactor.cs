@@ -648,7 +648,7 @@ public static partial class Redactor
     private static partial Regex ShortSchoolPattern();
 
     // 名前はゆうき / 本名は田中です / あだ名はたっくん
-    [GeneratedRegex(@"(?:名前|なまえ|本名|ほんみょう|フルネーム|下の名前|あだ名|あだな|ニックネーム|呼び名)\s*(?:は|が|[:]|って)\s*[「『]?(?<x>[" + Kanji + @"ァ-ヶーぁ-ゖA-Za-z]{1,12}?)[」』]?(?=です|でした|だよ|だけど|だ|って|と|なん|なの|で[、。\s]|。|、|！|!|？|\?|\s|$)", RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"(?:名前|なまえ|本名|ほんみょう|フルネーム|下の名前|あだ名|あだな|ニックネーム|呼び名)\s*(?:は|が|[:]|って)\s*[「『]?(?<x>[" + Kanji + @"ァ-ヶーぁ-ゖA-Za-z]{1,12}?)[」』]?(?=です|でした|だよ|だけど|だ|って|と(?:言|い|申)|なん|なの|で[、。\s]|。|、|！|!|？|\?|\s|$)", RegexOptions.CultureInvariant, 200)]
     private static partial Regex SelfNamePattern();
 
     // わたしは田中ゆうきっていいます / 僕は佐藤と申します / 私は佐藤花子です

@@ -12,8 +12,9 @@ namespace ChatSupport.Domain.Tests.Triage;
 /// personal data (中2, 山登り, 田舎, お母さん …) and must stay, and <c>" || "</c> separates messages of the same
 /// conversation (a name given earlier must be masked when it comes back). Printed: span recall (a span counts only when
 /// every character of it is masked), the share of harmless look-alike words that were touched by a mask, and the masks
-/// that cover no marked span. tune.txt is what the rules were written against; holdout.txt was written apart and only
-/// measured.
+/// that cover no marked span. tune.txt is what the rules were written against; holdout.txt was written apart (its first
+/// measurement is in docs/triage.md; three general gaps it showed were fixed afterwards); holdout2.txt was written after
+/// the last rule change and only measured.
 /// </summary>
 public sealed class RedactionCorpusTests(ITestOutputHelper output)
 {
@@ -35,6 +36,17 @@ public sealed class RedactionCorpusTests(ITestOutputHelper output)
         Assert.True(holdout.Lines >= 50, $"the held-out corpus has {holdout.Lines} lines");
         Assert.True(holdout.Recall >= 0.93, $"held-out span recall {holdout.Recall:0.000} is below 0.93");
         Assert.True(holdout.DecoyMaskedShare <= 0.05, $"{holdout.DecoyMaskedShare:0.000} of the held-out harmless words were masked");
+    }
+
+    [Fact]
+    public void SecondHeldOut_SpanRecallHoldsAndHarmlessWordsStay_ETH05()
+    {
+        // Written after every rule change and measured once; the floors only guard against regressions.
+        var holdout = Measure("holdout2.txt");
+        output.WriteLine(holdout.Format("second held out"));
+        Assert.True(holdout.Lines >= 50, $"the second held-out corpus has {holdout.Lines} lines");
+        Assert.True(holdout.Recall >= 0.90, $"second held-out span recall {holdout.Recall:0.000} is below 0.90");
+        Assert.True(holdout.DecoyMaskedShare <= 0.10, $"{holdout.DecoyMaskedShare:0.000} of the second held-out harmless words were masked");
     }
 
     [Fact]
