@@ -1,11 +1,11 @@
 using System.Globalization;
-using ChatSupport.Bot.Storage.Sqlite;
+using ChatSupport.Bot.Storage;
 using ChatSupport.Domain.Handoff;
 
 namespace ChatSupport.Bot.Handoff;
 
 /// <summary>The audit trail in SQLite; triggers refuse any update or delete.</summary>
-public sealed class SqliteAuditLog(SqliteDatabase database, TimeProvider clock) : IAuditLog
+public sealed class SqliteAuditLog(StoreDatabase database, TimeProvider clock) : IAuditLog
 {
     public async Task AppendAsync(string actor, string action, string? conversationId, string? detail = null, CancellationToken cancellationToken = default)
     {
