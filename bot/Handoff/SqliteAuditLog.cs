@@ -27,7 +27,7 @@ public sealed class SqliteAuditLog(StoreDatabase database, TimeProvider clock) :
         using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT id, at, actor, action, conversation_id, detail FROM audit_log
-            WHERE ($before IS NULL OR id < $before) AND ($conversation IS NULL OR conversation_id = $conversation)
+            WHERE (CAST($before AS BIGINT) IS NULL OR id < $before) AND (CAST($conversation AS TEXT) IS NULL OR conversation_id = $conversation)
             ORDER BY id DESC LIMIT $limit;
             """;
         command.Parameters.AddWithValue("$before", (object?)beforeId ?? DBNull.Value);
