@@ -1,7 +1,7 @@
+using System.Data.Common;
 using System.Globalization;
 using ChatSupport.Bot.Storage;
 using ChatSupport.Domain.Handoff;
-using System.Data.Common;
 
 namespace ChatSupport.Bot.Handoff;
 

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Globalization;
 using ChatSupport.Bot.Storage;
 using ChatSupport.Domain.Risk;
 using ChatSupport.Domain.Triage;
-using System.Data.Common;
 
 namespace ChatSupport.Bot.Triage;
 

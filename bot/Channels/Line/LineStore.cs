@@ -1,6 +1,6 @@
+using System.Data.Common;
 using System.Globalization;
 using ChatSupport.Bot.Storage;
-using System.Data.Common;
 
 namespace ChatSupport.Bot.Channels.Line;
 

@@ -1,8 +1,8 @@
+using System.Data.Common;
 using System.Globalization;
 using ChatSupport.Bot.Storage;
 using ChatSupport.Domain.Handoff;
 using Microsoft.AspNetCore.Identity;
-using System.Data.Common;
 
 namespace ChatSupport.Bot.Handoff.Accounts;
 

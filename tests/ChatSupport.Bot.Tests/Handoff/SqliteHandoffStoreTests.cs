@@ -1,10 +1,10 @@
+using System.Data.Common;
 using ChatSupport.Bot.Handoff;
+using ChatSupport.Bot.Storage;
+using ChatSupport.Bot.Tests.Infrastructure;
 using ChatSupport.Domain.Activities;
 using ChatSupport.Domain.Handoff;
 using ChatSupport.Domain.Risk;
-using System.Data.Common;
-using ChatSupport.Bot.Storage;
-using ChatSupport.Bot.Tests.Infrastructure;
 
 namespace ChatSupport.Bot.Tests.Handoff;
 

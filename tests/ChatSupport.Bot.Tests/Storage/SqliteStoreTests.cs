@@ -1,10 +1,10 @@
+using System.Data.Common;
+using ChatSupport.Bot.Storage;
 using ChatSupport.Bot.Storage.Sqlite;
 using ChatSupport.Bot.Tests.Infrastructure;
 using ChatSupport.Domain.Activities;
 using ChatSupport.Domain.State;
 using ChatSupport.Domain.Storage;
-using System.Data.Common;
-using ChatSupport.Bot.Storage;
 
 namespace ChatSupport.Bot.Tests.Storage;
 

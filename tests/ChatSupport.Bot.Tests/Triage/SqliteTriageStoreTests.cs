@@ -1,9 +1,9 @@
-using ChatSupport.Bot.Triage;
-using ChatSupport.Domain.Risk;
-using ChatSupport.Domain.Triage;
 using System.Data.Common;
 using ChatSupport.Bot.Storage;
 using ChatSupport.Bot.Tests.Infrastructure;
+using ChatSupport.Bot.Triage;
+using ChatSupport.Domain.Risk;
+using ChatSupport.Domain.Triage;
 
 namespace ChatSupport.Bot.Tests.Triage;
 
