@@ -186,6 +186,15 @@ public sealed class PostgresDatabase : StoreDatabase, IAsyncDisposable, IDisposa
         CREATE TRIGGER triage_audit_no_truncate BEFORE TRUNCATE ON triage_audit
             FOR EACH STATEMENT EXECUTE FUNCTION chatsupport_append_only();
         """,
+
+        // 5: leases on background work that must run on one node at a time.
+        """
+        CREATE TABLE work_leases (
+            name TEXT PRIMARY KEY,
+            holder TEXT NOT NULL,
+            expires_at TEXT NOT NULL
+        );
+        """,
     ];
 
     private readonly NpgsqlDataSource _dataSource;

@@ -180,6 +180,15 @@ public sealed class SqliteDatabase : StoreDatabase
         CREATE TRIGGER triage_audit_append_only_delete BEFORE DELETE ON triage_audit
         BEGIN SELECT RAISE(ABORT, 'the triage audit log is append-only'); END;
         """,
+
+        // 5: leases on background work that must run on one node at a time (used by PostgreSQL deployments).
+        """
+        CREATE TABLE work_leases (
+            name TEXT PRIMARY KEY,
+            holder TEXT NOT NULL,
+            expires_at TEXT NOT NULL
+        );
+        """,
     ];
 
     public SqliteDatabase(string connectionString)
