@@ -40,7 +40,7 @@ public sealed record ConsoleMessage(string ActivityId, long Sequence, string Fro
 /// action (claim, send, typing, transfer, end) with its authorisation and audit line. Counselor
 /// messages reach the person only through the channel's adapter. Events go on the bus after each save.
 /// </summary>
-public sealed class HandoffService(
+public sealed partial class HandoffService(
     IHandoffStore store,
     IEventBus bus,
     ITranscriptStore transcript,
@@ -85,7 +85,7 @@ public sealed class HandoffService(
             throw new ArgumentException("The request's conversation reference needs a conversation id and a channel id.", nameof(request));
         }
 
-        var open = _hours.IsOpen(clock.GetUtcNow());
+        var open = await CounselorOnDutyAsync(cancellationToken).ConfigureAwait(false);
         for (var attempt = 0; attempt < SaveAttempts; attempt++)
         {
             var now = clock.GetUtcNow();
@@ -105,6 +105,7 @@ public sealed class HandoffService(
                     var position = await PositionAsync(conversationId, cancellationToken).ConfigureAwait(false);
                     return new HandoffRequestResult(false, true, position, open)
                     {
+                        CounselorsBackAt = BackAt(now),
                         PersonMessage = texts.AlreadyWaiting + HandoffTexts.Fill(texts.Position, "position", position ?? 1),
                     };
                 default:
@@ -123,8 +124,8 @@ public sealed class HandoffService(
                     var place = await PositionAsync(conversationId, cancellationToken).ConfigureAwait(false) ?? 1;
                     var message = open
                         ? texts.Waiting + HandoffTexts.Fill(texts.Position, "position", place)
-                        : OutsideHoursText();
-                    return new HandoffRequestResult(true, false, place, open) { PersonMessage = message };
+                        : _hours.IsOpen(now) ? NobodyOnDutyText() : OutsideHoursText();
+                    return new HandoffRequestResult(true, false, place, open) { PersonMessage = message, CounselorsBackAt = BackAt(now) };
             }
         }
 
