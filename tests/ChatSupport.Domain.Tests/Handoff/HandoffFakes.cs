@@ -82,12 +82,12 @@ internal sealed class RecordingAdapter(MemoryTranscript transcript) : BotAdapter
 
 internal sealed class HandoffHarness
 {
-    public HandoffHarness(HandoffOptions? options = null, IHandoffStore? store = null, params IHandoffEndedHandler[] ended)
+    public HandoffHarness(HandoffOptions? options = null, IHandoffStore? store = null, ICounselorDirectory? counselors = null, params IHandoffEndedHandler[] ended)
     {
         Store = store ?? new MemoryHandoffStore();
         Adapter = new RecordingAdapter(Transcript);
         Options = options ?? new HandoffOptions();
-        Service = new HandoffService(Store, Bus, Transcript, Adapter, Audit, HandoffTexts.LoadDefault(), Options, Clock, ended);
+        Service = new HandoffService(Store, Bus, Transcript, Adapter, Audit, HandoffTexts.LoadDefault(), Options, Clock, ended, counselors);
     }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 4, 1, 10, 0, 0, TimeSpan.Zero));
