@@ -11,10 +11,10 @@ namespace ChatSupport.Dialogs.Consultation;
 /// The consultation bot behind every channel. Each message is risk-scanned first; high and
 /// critical get the crisis reply in the same turn, whatever dialog was running (the dialog waits
 /// where it was); answers after a crisis message stay on the crisis path; while the conversation waits
-/// for a counselor and nobody holds it, the bot still answers every message (never silent). Otherwise global commands (最初から, やめる, 人と話したい, 緊急, help) run before the
-/// active dialog, and then the dialog continues. State is saved by the host's pipeline.
+/// for a counselor and nobody holds it, the bot still answers every message (never silent, docs/crisis.md).
+/// Otherwise global commands (最初から, やめる, 人と話したい, 緊急, help) run before the active dialog, and then the dialog continues. State is saved by the host's pipeline.
 /// </summary>
-public sealed class ConsultationBot : ActivityHandler, IHandoffEndedHandler
+public sealed class ConsultationBot : ActivityHandler
 {
     private static readonly string[] ToEnglish = ["English", "英語", "えいご"];
     private static readonly string[] ToJapanese = ["日本語", "にほんご", "Japanese"];
@@ -149,7 +149,7 @@ public sealed class ConsultationBot : ActivityHandler, IHandoffEndedHandler
     }
 
     /// <summary>A counselor ended the conversation and the bot has it again: one optional feedback question, then the menu.</summary>
-    public async Task OnBotResumedAsync(ITurnContext turnContext, HandoffSession session, CancellationToken cancellationToken)
+    public async Task OnBotResumedAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         await LoadProfileAsync(turnContext, cancellationToken).ConfigureAwait(false);
         var dc = await new DialogSet(_dialogState).Add(_main).CreateContextAsync(turnContext, cancellationToken).ConfigureAwait(false);

@@ -15,7 +15,7 @@ namespace ChatSupport.Domain.Handoff;
 /// </list>
 /// Proactive turns (counselor messages) and conversations the bot holds pass through.
 /// </summary>
-public sealed class HandoffRelayMiddleware(HandoffService handoff) : ITurnMiddleware
+public sealed class HandoffRelayMiddleware(HandoffQueries handoff, HandoffRequests person) : ITurnMiddleware
 {
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken)
     {
@@ -38,13 +38,13 @@ public sealed class HandoffRelayMiddleware(HandoffService handoff) : ITurnMiddle
 
         if (activity.IsType(ActivityTypes.Typing))
         {
-            await handoff.PersonTypedAsync(conversationId, cancellationToken).ConfigureAwait(false);
+            await person.PersonTypedAsync(conversationId, cancellationToken).ConfigureAwait(false);
             return;
         }
 
         if (session.State == HandoffState.Waiting && handoff.Texts.IsCancel(activity.Text))
         {
-            var reply = await handoff.CancelByPersonAsync(conversationId, cancellationToken).ConfigureAwait(false);
+            var reply = await person.CancelByPersonAsync(conversationId, cancellationToken).ConfigureAwait(false);
             if (reply is not null)
             {
                 await turnContext.SendActivityAsync(reply, cancellationToken).ConfigureAwait(false);
@@ -52,14 +52,14 @@ public sealed class HandoffRelayMiddleware(HandoffService handoff) : ITurnMiddle
             }
         }
 
-        await handoff.PersonMessagedAsync(conversationId, activity.Id, cancellationToken).ConfigureAwait(false);
+        await person.PersonMessagedAsync(conversationId, activity.Id, cancellationToken).ConfigureAwait(false);
         if (session.State != HandoffState.Waiting)
         {
             return;
         }
 
         // Nobody holds the conversation yet: the bot keeps answering until a counselor takes it.
-        turnContext.TurnState.Set(await handoff.WaitingAsync(session, cancellationToken).ConfigureAwait(false));
+        turnContext.TurnState.Set(await person.Availability.WaitingAsync(session, cancellationToken).ConfigureAwait(false));
         await next(cancellationToken).ConfigureAwait(false);
     }
 }

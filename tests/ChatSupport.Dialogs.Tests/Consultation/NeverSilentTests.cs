@@ -27,7 +27,7 @@ public sealed class NeverSilentTests
         Assert.Contains(first, r => r.Text!.Contains("受付時間外", StringComparison.Ordinal) && r.Text.Contains("1月4日の17:00から", StringComparison.Ordinal));
         Assert.DoesNotContain(first, r => r.Text!.Contains("急いでつなぎます", StringComparison.Ordinal));
         Assert.True(ConsultationHarness.HasButton(first[^1], "119に電話する"));
-        Assert.Equal(HandoffState.Waiting, (await rig.Service.FindAsync(rig.ConversationId))!.State);
+        Assert.Equal(HandoffState.Waiting, (await rig.Queries.FindAsync(rig.ConversationId))!.State);
 
         var expectations = new (string Say, string[] Expect)[]
         {
@@ -94,7 +94,7 @@ public sealed class NeverSilentTests
         await rig.SayAsync("人と話したい");
         var replies = await rig.SayAsync("もう死にたい。今から飛び降りる");
         Assert.StartsWith("いま危ない状態なら、すぐに119", replies[0].Text, StringComparison.Ordinal);
-        Assert.Equal(Domain.Risk.RiskLevel.Critical, (await rig.Service.FindAsync(rig.ConversationId))!.Priority);
+        Assert.Equal(Domain.Risk.RiskLevel.Critical, (await rig.Queries.FindAsync(rig.ConversationId))!.Priority);
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public sealed class NeverSilentTests
     {
         var rig = new Rig(CrisisTests.WeekdayDay, "Daily 00:00-24:00", new CounselorAccount("tanaka", CounselorRole.Counselor, CounselorStatus.Available, false));
         await rig.SayAsync("人と話したい");
-        Assert.Equal(HandoffOutcome.Done, (await rig.Service.ClaimAsync(rig.ConversationId, new CounselorIdentity("tanaka", CounselorRole.Counselor))).Outcome);
+        Assert.Equal(HandoffOutcome.Done, (await rig.Commands.ClaimAsync(rig.ConversationId, new CounselorIdentity("tanaka", CounselorRole.Counselor))).Outcome);
         rig.Drain();
 
         Assert.Empty(await rig.SayAsync("こんにちは"));
@@ -115,7 +115,7 @@ public sealed class NeverSilentTests
         var rig = new Rig(CrisisTests.WeekdayDay, "Daily 00:00-24:00");
         await rig.SayAsync("人と話したい");
         Assert.Contains("待つのをやめました", Assert.Single(await rig.SayAsync("キャンセル")).Text, StringComparison.Ordinal);
-        Assert.Equal(HandoffState.Bot, (await rig.Service.FindAsync(rig.ConversationId))!.State);
+        Assert.Equal(HandoffState.Bot, (await rig.Queries.FindAsync(rig.ConversationId))!.State);
     }
 
     /// <summary>The consultation bot with a real handoff service and the relay in front of it.</summary>
@@ -128,16 +128,25 @@ public sealed class NeverSilentTests
         {
             _accounts = [.. accounts];
             Clock = new FakeTimeProvider(now);
-            Service = new HandoffService(
-                new MemoryHandoffStore(), new InProcessEventBus(), new ListTranscript(), this, this, HandoffTexts.LoadDefault(),
-                new HandoffOptions { Hours = hours }, Clock, [], accounts.Length == 0 ? null : this);
-            _harness = new ConsultationHarness(Service, clock: Clock);
-            _harness.Adapter.Use(new HandoffRelayMiddleware(Service));
+            var store = new MemoryHandoffStore();
+            var transcript = new ListTranscript();
+            var texts = HandoffTexts.LoadDefault();
+            var options = new HandoffOptions { Hours = hours };
+            var sessions = new HandoffSessions(store, new InProcessEventBus());
+            Queries = new HandoffQueries(store, transcript, this, texts, options, Clock);
+            Requests = new HandoffRequests(sessions, Queries, transcript, Clock, new CounselorAvailability(Queries, Clock, accounts.Length == 0 ? null : this));
+            Commands = new HandoffCommands(sessions, new HandoffDelivery(this), transcript, this, this, texts, options, Clock);
+            _harness = new ConsultationHarness(Requests, clock: Clock);
+            _harness.Adapter.Use(new HandoffRelayMiddleware(Queries, Requests));
         }
 
         public FakeTimeProvider Clock { get; }
 
-        public HandoffService Service { get; }
+        public HandoffQueries Queries { get; }
+
+        public HandoffRequests Requests { get; }
+
+        public HandoffCommands Commands { get; }
 
         public string ConversationId => _harness.Adapter.Conversation.Conversation!.Id!;
 
