@@ -200,7 +200,8 @@ internal static class JapaneseNormalizer
             if (previous != ClauseBreak)
             {
                 var vowel = VowelOfVowelKana(f);
-                if (vowel != 0 && VowelOf(previous) == vowel)
+                // Only within one script: たぁぁい stretches, but がアムカ is が + アムカ.
+                if (vowel != 0 && VowelOf(previous) == vowel && katakana == state.PreviousKatakana)
                 {
                     ends[n - 1] = end;
                     return;
@@ -247,6 +248,7 @@ internal static class JapaneseNormalizer
         state.Length = n + 1;
         state.Run = 1;
         state.PreviousWasKatakanaTa = katakana && f == 'た';
+        state.PreviousKatakana = katakana;
     }
 
     private static char Substitute(char f, ReadOnlySpan<char> text, int next, char[] chars, ref EmitState state)
@@ -489,6 +491,7 @@ internal static class JapaneseNormalizer
         public int Length;
         public int Run;
         public bool PreviousWasKatakanaTa;
+        public bool PreviousKatakana;
     }
 }
 

@@ -201,9 +201,6 @@ public sealed class RiskScanner
         _clauseCount = clause + 1;
     }
 
-    // Hiragana that may follow a short kana word (particles and sentence endings): しのうかな, しねよ.
-    private const string WordEnders = "かよねなとわぜぞさやっ";
-
     // Hiragana after which a two-kana word may begin (particles, もう, っ): もうしね, 早くしね.
     private const string WordStarters = "はがをにでともへやよねなうっくだ";
 
@@ -229,13 +226,8 @@ public sealed class RiskScanner
             return (first == 0 || !IsKatakana(text[first - 1])) && (last >= text.Length || !IsKatakana(text[last]));
         }
 
-        // Three kana: the word must not run on (あたしのうち is not しのう). Two kana: it must start after a
-        // particle or outside kana (むかしね is not しね); the end is free (いまおとうさんに).
-        if (end - start > 2)
-        {
-            return last >= text.Length || !IsKana(text[last]) || WordEnders.Contains(ToHiragana(text[last]), StringComparison.Ordinal);
-        }
-
+        // The word must start after a particle or outside kana (あたしのうち is not しのう, むかしね is not
+        // しね); its end is free, since verbs and adjectives go on (しびれてる, いまおとうさんに).
         return first == 0 || !IsKana(text[first - 1]) || WordStarters.Contains(ToHiragana(text[first - 1]), StringComparison.Ordinal);
     }
 
