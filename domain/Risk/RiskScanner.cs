@@ -202,7 +202,7 @@ public sealed class RiskScanner
     }
 
     // Hiragana after which a two-kana word may begin (particles, もう, っ): もうしね, 早くしね.
-    private const string WordStarters = "はがをにでともへやよねなうっくだ";
+    private const string WordStarters = "はがをにでともへやよねなうっくだて";
 
     /// <summary>
     /// A short kana term counts only where a word can begin and end: a katakana term must be written in
@@ -299,8 +299,10 @@ public sealed class RiskScanner
         }
     }
 
+    // A situation cue is independent evidence: only masks and hyperbole cancel it, not a longer signal.
     private static bool Contains(bool[] overrides, ref RawMatch outer, ref RawMatch inner) =>
         outer.Role != WithRole && overrides[outer.Entry]
+        && (inner.Role != LexiconRole.Cue || outer.Role is LexiconRole.Mask or LexiconRole.Hyperbole)
         && outer.Start <= inner.Start && outer.End >= inner.End
         && outer.End - outer.Start > inner.End - inner.Start;
 
