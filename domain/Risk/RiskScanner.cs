@@ -175,7 +175,7 @@ public sealed class RiskScanner
                 }
 
                 var boundary = _lexicon.PatternBoundary[p];
-                if (boundary != WordBoundary.None && !IsKanaWord(text, start, k + 1, boundary))
+                if (boundary != WordBoundary.None && !IsKanaWord(text, start, k + 1, boundary, _lexicon.PatternTerms[p].Length))
                 {
                     continue;
                 }
@@ -209,7 +209,7 @@ public sealed class RiskScanner
     /// katakana with no katakana around it (ライブ is not イブ, 思うと is not ウット); a hiragana term must not
     /// run on into more hiragana (あたしのうち is not しのう), and a two-kana one must also start after a particle.
     /// </summary>
-    private bool IsKanaWord(ReadOnlySpan<char> text, int start, int end, WordBoundary boundary)
+    private bool IsKanaWord(ReadOnlySpan<char> text, int start, int end, WordBoundary boundary, int writtenLength)
     {
         var first = _text.Starts[start];
         var last = _text.Ends[end - 1];
@@ -228,6 +228,14 @@ public sealed class RiskScanner
 
         // The word must start after a particle or outside kana (あたしのうち is not しのう, むかしね is not
         // しね); its end is free, since verbs and adjectives go on (しびれてる, いまおとうさんに).
+        // Written in katakana, it must be a whole katakana word spelled like the term (カッター is neither
+        // かった nor かた; ｼﾇ is しぬ).
+        if (IsKatakana(text[first])
+            && (last - first != writtenLength || (last < text.Length && IsKatakana(text[last])) || (first > 0 && IsKatakana(text[first - 1]))))
+        {
+            return false;
+        }
+
         return first == 0 || !IsKana(text[first - 1]) || WordStarters.Contains(ToHiragana(text[first - 1]), StringComparison.Ordinal);
     }
 
