@@ -202,7 +202,7 @@ public sealed class RiskScanner
     }
 
     // Hiragana after which a two-kana word may begin (particles, もう, っ): もうしね, 早くしね.
-    private const string WordStarters = "はがをにでともへやよねなうっくだて";
+    private const string WordStarters = "はがをにでともへやよねなうっくだてん";
 
     /// <summary>
     /// A short kana term counts only where a word can begin and end: a katakana term must be written in
