@@ -130,9 +130,6 @@ public sealed class RiskScanner
     /// <summary>The situation id of a bit of <see cref="RiskScanResult.SituationMask"/>.</summary>
     public string SituationIdOf(int bit) => _lexicon.SituationIds[bit];
 
-    /// <summary>The normalized text of the last scan (for a sibling matcher over the same text).</summary>
-    internal NormalizedText Normalized => _text;
-
     public RiskScanResult Scan(ReadOnlySpan<char> text)
     {
         _rawCount = 0;

@@ -78,7 +78,7 @@ public class SituationRuleTests
     [InlineData("ニュースで虐待の事件見てつらくなった", "dampen-news")]
     [InlineData("キャンプで炭とロープ買ってきた", "dampen-camping")]
     [InlineData("バレたらおかんに殺されるｗ", "dampen-family-joke")]
-    [InlineData("部活引退の日、先輩に今までありがとうございましたって言えた", "dampen-occasion")]
+    [InlineData("部活引退の日、先輩に今までありがとうって伝えた", "dampen-occasion")]
     public void ADampener_LowersWhenTheContextIsUnambiguous(string text, string dampener)
     {
         var result = Engine.Assess(text);

@@ -39,8 +39,8 @@ public class WordBoundaryTests
     }
 
     [Theory]
-    [InlineData("ｼﾇ ｲﾏｶﾗ", RiskLevel.Critical)]
-    [InlineData("いまおとうさんになぐられてる", RiskLevel.Critical)]
+    [InlineData("ｼﾇ ｺﾚｶﾗ", RiskLevel.Critical)]
+    [InlineData("いまおかあさんにたたかれてる", RiskLevel.Critical)]
     [InlineData("もうしのうかな", RiskLevel.High)]
     [InlineData("生きたくない", RiskLevel.High)]
     [InlineData("イブ20錠のんだ", RiskLevel.Critical)]
