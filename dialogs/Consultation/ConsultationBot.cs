@@ -117,8 +117,10 @@ public sealed class ConsultationBot : ActivityHandler
             return;
         }
 
-        var assessment = _risk.Assess(text);
-        profile.Risk = profile.Risk.Update(assessment, _clock.GetUtcNow());
+        // The conversation so far lets a situation combine with an earlier message (消えたい … いま橋の上).
+        var now = _clock.GetUtcNow();
+        var assessment = _risk.Assess(text, profile.Risk, now);
+        profile.Risk = profile.Risk.Update(assessment, now);
         turnContext.TurnState.Set(assessment);
         if (await _crisis.HandleAsync(turnContext, assessment, cancellationToken).ConfigureAwait(false))
         {
