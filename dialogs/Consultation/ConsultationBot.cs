@@ -111,7 +111,8 @@ public sealed class ConsultationBot : ActivityHandler, IHandoffEndedHandler
             return;
         }
 
-        var assessment = _risk.Assess(text);
+        // The whole message, even past the reading limit: danger at the end of a long text still counts.
+        var assessment = _risk.Assess(FullMessageText.Of(turnContext));
         profile.Risk = profile.Risk.Update(assessment, _clock.GetUtcNow());
         turnContext.TurnState.Set(assessment);
         if (assessment.Level >= RiskLevel.High)

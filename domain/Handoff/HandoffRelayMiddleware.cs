@@ -52,7 +52,7 @@ public sealed class HandoffRelayMiddleware(HandoffService handoff, RiskEngine? r
 
         // Danger while still waiting: nobody has the conversation yet, so the bot's crisis reply (110/119 and
         // 24-hour contacts) must not wait for a counselor, and its handoff request raises the queue priority.
-        if (session.State == HandoffState.Waiting && risk is not null && risk.Assess(activity.Text ?? string.Empty).Level >= RiskLevel.High)
+        if (session.State == HandoffState.Waiting && risk is not null && risk.Assess(FullMessageText.Of(turnContext)).Level >= RiskLevel.High)
         {
             await next(cancellationToken).ConfigureAwait(false);
         }

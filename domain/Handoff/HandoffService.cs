@@ -53,6 +53,7 @@ public sealed class HandoffService(
     ICounselorDirectory? counselors = null) : IHandoffRequests
 {
     private const int SaveAttempts = 5;
+    private const int HistoryWindow = 4 * HandoffActivities.TranscriptMaxActivities;
     private readonly CounselorHours _hours = CounselorHours.Parse(options.Hours);
     private readonly IHandoffEndedHandler[] _endedHandlers = endedHandlers.ToArray();
 
@@ -114,7 +115,9 @@ public sealed class HandoffService(
                         continue;
                     }
 
-                    var history = await ReadAllAsync(conversationId, cancellationToken).ConfigureAwait(false);
+                    // Only a bounded tail is read: the excerpt keeps at most TranscriptMaxActivities messages.
+                    var lastSequence = await transcript.GetLastSequenceAsync(conversationId, cancellationToken).ConfigureAwait(false);
+                    var history = await transcript.ReadAsync(conversationId, Math.Max(0, lastSequence - HistoryWindow), HistoryWindow, cancellationToken).ConfigureAwait(false);
                     await transcript.AppendAsync(
                         conversationId,
                         TranscriptDirection.Outbound,
