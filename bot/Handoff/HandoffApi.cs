@@ -321,7 +321,8 @@ public static class HandoffApi
 
     private static async IAsyncEnumerable<SseItem<ConsoleEvent>> StreamAsync(CounselorIdentity who, IEventBus bus, HandoffService handoff, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var queue = Channel.CreateUnbounded<HandoffEvent>(new UnboundedChannelOptions { SingleReader = true });
+        // Bounded: the console re-reads the queue and transcripts on each notice, so a slow client loses only old notices.
+        var queue = Channel.CreateBounded<HandoffEvent>(new BoundedChannelOptions(256) { SingleReader = true, FullMode = BoundedChannelFullMode.DropOldest });
         using var subscription = bus.Subscribe<HandoffEvent>((e, _) =>
         {
             queue.Writer.TryWrite(e);
