@@ -40,6 +40,8 @@ public static class HandoffServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<ConsoleOptions>>().Value));
         services.AddSingleton<ICounselorDirectory>(sp => sp.GetRequiredService<ConsoleAccounts>());
+        services.AddSingleton<ConsoleSessions>();
+        services.AddSingleton(sp => new SignInThrottle(sp.GetRequiredService<IOptions<ConsoleOptions>>().Value));
         services.AddSingleton<IChannelAdapters, ChannelAdapters>();
         services.AddSingleton(_ => HandoffTexts.LoadDefault());
         services.AddSingleton(sp => new HandoffService(
@@ -68,6 +70,7 @@ public static class HandoffServiceCollectionExtensions
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.Cookie.SecurePolicy = environment.IsDevelopment() || environment.IsEnvironment("Testing") ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+                // The cookie slides within the session's absolute end, which the server enforces (ConsoleSessions).
                 o.ExpireTimeSpan = lifetime;
                 o.SlidingExpiration = true;
                 o.LoginPath = "/console/login";
@@ -77,9 +80,14 @@ public static class HandoffServiceCollectionExtensions
                 {
                     OnRedirectToLogin = context => ApiOr(context, StatusCodes.Status401Unauthorized),
                     OnRedirectToAccessDenied = context => ApiOr(context, StatusCodes.Status403Forbidden),
+                    OnValidatePrincipal = ConsoleSessionValidation.ValidateCookieAsync,
                 };
             })
-            .AddBearerToken(ConsoleAuth.BearerScheme, o => o.BearerTokenExpiration = lifetime)
+            .AddBearerToken(ConsoleAuth.BearerScheme, o =>
+            {
+                o.BearerTokenExpiration = lifetime;
+                o.Events = new Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenEvents { OnMessageReceived = ConsoleSessionValidation.ValidateBearerAsync };
+            })
             .AddPolicyScheme(ConsoleAuth.Scheme, "Console", o => o.ForwardDefaultSelector = context =>
                 context.Request.Path.StartsWithSegments("/api/console", StringComparison.OrdinalIgnoreCase)
                 && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
@@ -91,6 +99,7 @@ public static class HandoffServiceCollectionExtensions
         services.AddAntiforgery(o => o.Cookie.Name = "chatsupport.console.af");
         services.AddCascadingAuthenticationState();
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, ConsoleCircuitRevalidation>();
         services.AddSingleton<HandoffConsole.IConsoleSignIn, ConsoleSignIn>();
         services.AddOpenApi(HandoffApi.DocumentName, o => o.ShouldInclude = d => d.GroupName == HandoffApi.DocumentName);
         return services;

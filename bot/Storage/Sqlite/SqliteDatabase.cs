@@ -176,6 +176,20 @@ public sealed class SqliteDatabase
         CREATE TRIGGER triage_audit_append_only_delete BEFORE DELETE ON triage_audit
         BEGIN SELECT RAISE(ABORT, 'the triage audit log is append-only'); END;
         """,
+
+        // 5: console sessions revocable on the server (sign-out, disable, new password) with an absolute end;
+        // accounts that can be disabled.
+        """
+        CREATE TABLE console_sessions (
+            id_hash TEXT PRIMARY KEY,
+            user_name TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            revoked_at TEXT
+        );
+        CREATE INDEX console_sessions_by_user ON console_sessions (user_name);
+        ALTER TABLE console_accounts ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;
+        """,
     ];
 
     public SqliteDatabase(string connectionString)

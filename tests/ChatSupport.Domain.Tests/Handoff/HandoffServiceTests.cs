@@ -168,6 +168,25 @@ public sealed class HandoffServiceTests
     }
 
     [Fact]
+    public async Task A_supervisor_observes_a_held_conversation_but_cannot_write_into_it_or_end_it()
+    {
+        var h = new HandoffHarness();
+        await h.AskAsync("c1");
+        await h.Service.ClaimAsync("c1", Sato);
+
+        Assert.Equal(HandoffOutcome.Forbidden, (await h.Service.SendAsync("c1", Boss, "監督者です")).Outcome);
+        Assert.Equal(HandoffOutcome.Forbidden, (await h.Service.SendTypingAsync("c1", Boss)).Outcome);
+        Assert.Equal(HandoffOutcome.Forbidden, (await h.Service.EndAsync("c1", Boss)).Outcome);
+        Assert.Equal(HandoffState.Counselor, (await h.Service.FindAsync("c1"))!.State);
+        Assert.Equal(2, h.Audit.Entries.Count(e => e.Actor == "boss" && e.Action == AuditActions.Denied));
+        Assert.Equal(HandoffOutcome.Done, (await h.Service.ReadTranscriptAsync("c1", Boss)).Result.Outcome);
+
+        // Taking the conversation off a counselor who cannot go on stays open to a supervisor.
+        Assert.Equal(HandoffOutcome.Done, (await h.Service.TransferAsync("c1", Boss, null)).Outcome);
+        Assert.Equal(HandoffState.Waiting, (await h.Service.FindAsync("c1"))!.State);
+    }
+
+    [Fact]
     public async Task Ending_tells_the_person_stores_handoff_status_completed_and_the_bot_resumes_in_the_same_turn()
     {
         var resumed = new ResumeRecorder();
