@@ -99,48 +99,48 @@ public static class AccountsCommand
                 return 0;
 
             case "add":
-            {
-                var error = await accounts.AddAsync(user!, role, await ReadPasswordAsync(stdin).ConfigureAwait(false)).ConfigureAwait(false);
-                if (error is not null)
                 {
-                    await stderr.WriteLineAsync(error).ConfigureAwait(false);
-                    return 1;
-                }
+                    var error = await accounts.AddAsync(user!, role, await ReadPasswordAsync(stdin).ConfigureAwait(false)).ConfigureAwait(false);
+                    if (error is not null)
+                    {
+                        await stderr.WriteLineAsync(error).ConfigureAwait(false);
+                        return 1;
+                    }
 
-                await audit.AppendAsync(CliActor, AuditActions.AccountAdd, null, $"{user} {role.ToWire()}").ConfigureAwait(false);
-                await stdout.WriteLineAsync($"Created {role.ToWire()} account '{user}'.").ConfigureAwait(false);
-                return 0;
-            }
+                    await audit.AppendAsync(CliActor, AuditActions.AccountAdd, null, $"{user} {role.ToWire()}").ConfigureAwait(false);
+                    await stdout.WriteLineAsync($"Created {role.ToWire()} account '{user}'.").ConfigureAwait(false);
+                    return 0;
+                }
 
             case "set-password":
-            {
-                var error = await accounts.SetPasswordAsync(user!, await ReadPasswordAsync(stdin).ConfigureAwait(false)).ConfigureAwait(false);
-                if (error is not null)
                 {
-                    await stderr.WriteLineAsync(error).ConfigureAwait(false);
-                    return 1;
-                }
+                    var error = await accounts.SetPasswordAsync(user!, await ReadPasswordAsync(stdin).ConfigureAwait(false)).ConfigureAwait(false);
+                    if (error is not null)
+                    {
+                        await stderr.WriteLineAsync(error).ConfigureAwait(false);
+                        return 1;
+                    }
 
-                var ended = await sessions.RevokeAllAsync(user!).ConfigureAwait(false);
-                await audit.AppendAsync(CliActor, AuditActions.AccountSetPassword, null, user).ConfigureAwait(false);
-                await stdout.WriteLineAsync($"Set a new password for '{user}'; {ended} session(s) ended.").ConfigureAwait(false);
-                return 0;
-            }
+                    var ended = await sessions.RevokeAllAsync(user!).ConfigureAwait(false);
+                    await audit.AppendAsync(CliActor, AuditActions.AccountSetPassword, null, user).ConfigureAwait(false);
+                    await stdout.WriteLineAsync($"Set a new password for '{user}'; {ended} session(s) ended.").ConfigureAwait(false);
+                    return 0;
+                }
 
             default:
-            {
-                var disable = command == "disable";
-                if (!await accounts.SetDisabledAsync(user!, disable).ConfigureAwait(false))
                 {
-                    await stderr.WriteLineAsync($"There is no account '{user}'.").ConfigureAwait(false);
-                    return 1;
-                }
+                    var disable = command == "disable";
+                    if (!await accounts.SetDisabledAsync(user!, disable).ConfigureAwait(false))
+                    {
+                        await stderr.WriteLineAsync($"There is no account '{user}'.").ConfigureAwait(false);
+                        return 1;
+                    }
 
-                var ended = disable ? await sessions.RevokeAllAsync(user!).ConfigureAwait(false) : 0;
-                await audit.AppendAsync(CliActor, disable ? AuditActions.AccountDisable : AuditActions.AccountEnable, null, user).ConfigureAwait(false);
-                await stdout.WriteLineAsync(disable ? $"Disabled '{user}'; {ended} session(s) ended." : $"Enabled '{user}'.").ConfigureAwait(false);
-                return 0;
-            }
+                    var ended = disable ? await sessions.RevokeAllAsync(user!).ConfigureAwait(false) : 0;
+                    await audit.AppendAsync(CliActor, disable ? AuditActions.AccountDisable : AuditActions.AccountEnable, null, user).ConfigureAwait(false);
+                    await stdout.WriteLineAsync(disable ? $"Disabled '{user}'; {ended} session(s) ended." : $"Enabled '{user}'.").ConfigureAwait(false);
+                    return 0;
+                }
         }
     }
 
