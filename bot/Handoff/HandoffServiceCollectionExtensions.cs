@@ -60,6 +60,7 @@ public static class HandoffServiceCollectionExtensions
         services.AddHostedService<LongWaitWatcher>();
         services.AddHostedService<DevelopmentAccountsSeeder>();
 
+        services.AddConsoleDataProtection(configuration, environment);
         var lifetime = configuration.GetSection(ConsoleOptions.SectionName).Get<ConsoleOptions>()?.SessionLifetime ?? TimeSpan.FromHours(8);
         // The console scheme is the default so Blazor's circuit sees the signed-in counselor; it only
         // reads the console cookie, and a bearer token only on /api/console (Direct Line tokens are never tried).

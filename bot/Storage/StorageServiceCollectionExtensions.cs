@@ -28,6 +28,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
+        DataLifecycle.DataLifecycleServiceCollectionExtensions.AddDataLifecycle(services, configuration);
         return services;
     }
 
