@@ -61,6 +61,7 @@ public static class CliCommands
     {
         "data" => DataLifecycle.DataCommand.Run,
         "risk" => RiskCommand.Run,
+        "understand" => UnderstandCommand.Run,
         "directory" => DirectoryCommand.Run,
         "accounts" => Handoff.Accounts.AccountsCommand.Run,
         "line-sim" => ChatSupport.Bot.Channels.Line.Simulator.LineSimCommand.Run,
