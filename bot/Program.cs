@@ -7,6 +7,8 @@ using ChatSupport.Bot.Storage;
 using ChatSupport.Bot.Triage;
 using ChatSupport.Bot.Turns;
 using ChatSupport.Bot.WebChat;
+using ChatSupport.Domain.Handoff;
+using ChatSupport.Domain.State;
 
 // Command-line verbs (risk, directory, accounts) run instead of the web host.
 if (CliCommands.TryRun(args, out var exitCode))
@@ -23,6 +25,22 @@ builder.Services.AddLineChannel(builder.Configuration);
 builder.Services.AddTriage(builder.Configuration);
 builder.Services.AddWebChat();
 builder.Services.AddHandoff(builder.Configuration, builder.Environment);
+
+// The turn pipeline: every channel (Direct Line, LINE) runs each turn through these steps, in this order,
+// around the bot. Each step is registered by its feature; this list is the only place that orders them.
+builder.Services.AddTurnPipeline(turn => turn
+    // 1. Cap what the bot reads (the channel has already stored the whole text), so every later step
+    //    reads the same text and the person is told that only the beginning was read.
+    .Use<MessageLengthMiddleware>()
+    // 2. While a human has the conversation the message goes to the console and the bot stays silent;
+    //    this runs before state is loaded so the bot's state is not touched meanwhile. A high or critical
+    //    message while still waiting goes on to the bot: the crisis reply never waits for a counselor.
+    .Use<HandoffRelayMiddleware>()
+    // 3. Save conversation and user state after the bot (optimistic concurrency), for every turn that reached it.
+    .Use<AutoSaveStateMiddleware>()
+    // 4. AI triage, when enabled: records an opt-out before the bot, and queues the redacted message only
+    //    after the bot has answered and the rule-based crisis path has run (the turn never waits for the AI).
+    .UseIfRegistered<TriageMiddleware>());
 
 var app = builder.Build();
 await app.Services.MigrateChatSupportStorageAsync();

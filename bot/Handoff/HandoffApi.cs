@@ -17,7 +17,7 @@ using Microsoft.Extensions.Options;
 namespace ChatSupport.Bot.Handoff;
 
 /// <summary>
-/// The console's HTTP API under <c>/api/console</c>, on the same <see cref="HandoffService"/> as the
+/// The console's HTTP API under <c>/api/console</c>, on the same handoff (<see cref="HandoffQueries"/>, <see cref="HandoffCommands"/>) as the
 /// console pages; cookie or bearer authentication; described in the OpenAPI document <c>/openapi/console.json</c>.
 /// </summary>
 public static class HandoffApi
@@ -147,7 +147,7 @@ public static class HandoffApi
         return TypedResults.NoContent();
     }
 
-    public static async Task<Ok<List<QueueItem>>> QueueAsync(HttpContext http, HandoffService handoff, TriageReviewService reviews, IAuditLog audit, TimeProvider clock)
+    public static async Task<Ok<List<QueueItem>>> QueueAsync(HttpContext http, HandoffQueries handoff, TriageReviewService reviews, IAuditLog audit, TimeProvider clock)
     {
         var who = Who(http);
         var queue = await handoff.GetQueueAsync(who, http.RequestAborted).ConfigureAwait(false);
@@ -178,10 +178,10 @@ public static class HandoffApi
     }
 
     /// <summary>Server-sent events: queue changes for everyone; a conversation's messages and typing for those who may read it.</summary>
-    public static ServerSentEventsResult<ConsoleEvent> Events(HttpContext http, IEventBus bus, HandoffService handoff) =>
+    public static ServerSentEventsResult<ConsoleEvent> Events(HttpContext http, IEventBus bus, HandoffQueries handoff) =>
         TypedResults.ServerSentEvents(StreamAsync(Who(http), bus, handoff, http.RequestAborted));
 
-    public static async Task<Ok<List<ConversationSummary>>> ConversationsAsync(HttpContext http, HandoffService handoff)
+    public static async Task<Ok<List<ConversationSummary>>> ConversationsAsync(HttpContext http, HandoffQueries handoff)
     {
         var who = Who(http);
         var active = await handoff.GetActiveAsync(who, http.RequestAborted).ConfigureAwait(false);
@@ -189,19 +189,19 @@ public static class HandoffApi
         return TypedResults.Ok(waiting.Concat(active).Select(Summary).ToList());
     }
 
-    public static async Task<IResult> ConversationAsync(string conversationId, HttpContext http, HandoffService handoff)
+    public static async Task<IResult> ConversationAsync(string conversationId, HttpContext http, HandoffQueries handoff)
     {
         var access = await handoff.AuthorizeReadAsync(conversationId, Who(http), http.RequestAborted).ConfigureAwait(false);
         return access.Outcome == HandoffOutcome.Done ? TypedResults.Ok(Summary(access.Session!)) : Failure(access);
     }
 
-    public static async Task<IResult> ClaimAsync(string conversationId, HttpContext http, HandoffService handoff)
+    public static async Task<IResult> ClaimAsync(string conversationId, HttpContext http, HandoffCommands handoff)
     {
         var result = await handoff.ClaimAsync(conversationId, Who(http), http.RequestAborted).ConfigureAwait(false);
         return result.Outcome == HandoffOutcome.Done ? TypedResults.Ok(Summary(result.Session!)) : Failure(result);
     }
 
-    public static async Task<IResult> MessagesAsync(string conversationId, long? after, HttpContext http, HandoffService handoff)
+    public static async Task<IResult> MessagesAsync(string conversationId, long? after, HttpContext http, HandoffQueries handoff)
     {
         var (result, messages) = await handoff.ReadTranscriptAsync(conversationId, Who(http), after ?? 0, http.RequestAborted).ConfigureAwait(false);
         return result.Outcome == HandoffOutcome.Done
@@ -209,19 +209,19 @@ public static class HandoffApi
             : Failure(result);
     }
 
-    public static async Task<IResult> SendAsync(string conversationId, SendMessageRequest request, HttpContext http, HandoffService handoff)
+    public static async Task<IResult> SendAsync(string conversationId, SendMessageRequest request, HttpContext http, HandoffCommands handoff)
     {
         var result = await handoff.SendAsync(conversationId, Who(http), request.Text, CancellationToken.None).ConfigureAwait(false);
         return result.Outcome == HandoffOutcome.Done ? TypedResults.Ok(new SendMessageResponse(conversationId, true)) : Failure(result);
     }
 
-    public static async Task<IResult> TypingAsync(string conversationId, HttpContext http, HandoffService handoff)
+    public static async Task<IResult> TypingAsync(string conversationId, HttpContext http, HandoffCommands handoff)
     {
         var result = await handoff.SendTypingAsync(conversationId, Who(http), http.RequestAborted).ConfigureAwait(false);
         return result.Outcome == HandoffOutcome.Done ? TypedResults.NoContent() : Failure(result);
     }
 
-    public static async Task<IResult> TransferAsync(string conversationId, [FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] TransferRequest? request, HttpContext http, HandoffService handoff, ICounselorDirectory directory)
+    public static async Task<IResult> TransferAsync(string conversationId, [FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] TransferRequest? request, HttpContext http, HandoffCommands handoff, ICounselorDirectory directory)
     {
         var to = string.IsNullOrWhiteSpace(request?.To) ? null : request.To.Trim();
         if (to is not null && await directory.FindAsync(to, http.RequestAborted).ConfigureAwait(false) is null)
@@ -233,13 +233,13 @@ public static class HandoffApi
         return result.Outcome == HandoffOutcome.Done ? TypedResults.Ok(Summary(result.Session!)) : Failure(result);
     }
 
-    public static async Task<IResult> EndAsync(string conversationId, [FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] EndRequest? request, HttpContext http, HandoffService handoff)
+    public static async Task<IResult> EndAsync(string conversationId, [FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] EndRequest? request, HttpContext http, HandoffCommands handoff)
     {
         var result = await handoff.EndAsync(conversationId, Who(http), request?.Close ?? false, CancellationToken.None).ConfigureAwait(false);
         return result.Outcome == HandoffOutcome.Done ? TypedResults.Ok(Summary(result.Session!)) : Failure(result);
     }
 
-    public static async Task<IResult> NotesAsync(string conversationId, HttpContext http, HandoffService handoff, ICounselorNotes notes)
+    public static async Task<IResult> NotesAsync(string conversationId, HttpContext http, HandoffQueries handoff, ICounselorNotes notes)
     {
         var access = await handoff.AuthorizeReadAsync(conversationId, Who(http), http.RequestAborted).ConfigureAwait(false);
         if (access.Outcome != HandoffOutcome.Done)
@@ -251,7 +251,7 @@ public static class HandoffApi
         return TypedResults.Ok(list.Select(n => new NoteItem(n.Id, n.Author, n.At, n.Text)).ToList());
     }
 
-    public static async Task<IResult> AddNoteAsync(string conversationId, NoteRequest request, HttpContext http, HandoffService handoff, ICounselorNotes notes, IAuditLog audit)
+    public static async Task<IResult> AddNoteAsync(string conversationId, NoteRequest request, HttpContext http, HandoffQueries handoff, ICounselorNotes notes, IAuditLog audit)
     {
         var who = Who(http);
         if (string.IsNullOrWhiteSpace(request.Text) || request.Text.Length > 4000)
@@ -286,7 +286,7 @@ public static class HandoffApi
         return TypedResults.NoContent();
     }
 
-    public static async Task<Ok<DashboardResponse>> DashboardAsync(HttpContext http, HandoffService handoff, ICounselorDirectory directory)
+    public static async Task<Ok<DashboardResponse>> DashboardAsync(HttpContext http, HandoffQueries handoff, ICounselorDirectory directory)
     {
         var who = Who(http);
         var health = await handoff.GetHealthAsync(http.RequestAborted).ConfigureAwait(false);
@@ -338,7 +338,7 @@ public static class HandoffApi
     private static CounselorIdentity Who(HttpContext http) =>
         ConsoleAuth.Identity(http.User) ?? throw new InvalidOperationException("The console endpoints require a signed-in counselor.");
 
-    private static async IAsyncEnumerable<SseItem<ConsoleEvent>> StreamAsync(CounselorIdentity who, IEventBus bus, HandoffService handoff, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<SseItem<ConsoleEvent>> StreamAsync(CounselorIdentity who, IEventBus bus, HandoffQueries handoff, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // Bounded: the console re-reads the queue and transcripts on each notice, so a slow client loses only old notices.
         var queue = Channel.CreateBounded<HandoffEvent>(new BoundedChannelOptions(256) { SingleReader = true, FullMode = BoundedChannelFullMode.DropOldest });

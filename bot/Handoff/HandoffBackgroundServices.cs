@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace ChatSupport.Bot.Handoff;
 
 /// <summary>Every 30 seconds, offers around-the-clock services to people who have waited longer than <c>LongWait</c>.</summary>
-public sealed partial class LongWaitWatcher(HandoffService handoff, TimeProvider clock, ILogger<LongWaitWatcher> logger) : BackgroundService
+public sealed partial class LongWaitWatcher(HandoffTimers handoff, TimeProvider clock, ILogger<LongWaitWatcher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

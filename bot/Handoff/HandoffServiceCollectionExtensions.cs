@@ -12,10 +12,9 @@ namespace ChatSupport.Bot.Handoff;
 public static class HandoffServiceCollectionExtensions
 {
     /// <summary>
-    /// The human handoff: queue and sessions (SQLite), the in-process event bus, the handoff service
-    /// (also registered as <see cref="IHandoffRequests"/> for the bot), console accounts, cookie and
-    /// bearer sign-in, authorisation policies, the audit log and the OpenAPI document <c>console</c>.
-    /// The relay middleware is registered by the channel (AddDirectLine).
+    /// The human handoff: queue and sessions (SQLite), the in-process event bus, the handoff's requests
+    /// (<see cref="IHandoffRequests"/> for the bot), commands, queries and timers, the relay turn step, console
+    /// accounts, cookie and bearer sign-in, authorisation policies, the audit log and the OpenAPI document <c>console</c>.
     /// </summary>
     public static IServiceCollection AddHandoff(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -42,20 +41,18 @@ public static class HandoffServiceCollectionExtensions
         services.AddSingleton<ICounselorDirectory>(sp => sp.GetRequiredService<ConsoleAccounts>());
         services.AddSingleton<ConsoleSessions>();
         services.AddSingleton(sp => new SignInThrottle(sp.GetRequiredService<IOptions<ConsoleOptions>>().Value));
-        services.AddSingleton<IChannelAdapters, ChannelAdapters>();
         services.AddSingleton(_ => HandoffTexts.LoadDefault());
-        services.AddSingleton(sp => new HandoffService(
-            sp.GetRequiredService<IHandoffStore>(),
-            sp.GetRequiredService<IEventBus>(),
-            sp.GetRequiredService<ITranscriptStore>(),
-            sp.GetRequiredService<IChannelAdapters>(),
-            sp.GetRequiredService<IAuditLog>(),
-            sp.GetRequiredService<HandoffTexts>(),
-            sp.GetRequiredService<IOptions<HandoffOptions>>().Value,
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetServices<IHandoffEndedHandler>(),
-            sp.GetRequiredService<ICounselorDirectory>()));
-        services.AddSingleton<IHandoffRequests>(sp => sp.GetRequiredService<HandoffService>());
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<HandoffOptions>>().Value);
+
+        // The handoff by responsibility: sessions saved then published, delivery through the person's channel,
+        // the person's side (inside their turn), counselor commands, queries, and the clock-driven notices.
+        services.AddSingleton<HandoffSessions>();
+        services.AddSingleton<HandoffDelivery>();
+        services.AddSingleton<HandoffQueries>();
+        services.AddSingleton<HandoffRequests>();
+        services.AddSingleton<IHandoffRequests>(sp => sp.GetRequiredService<HandoffRequests>());
+        services.AddSingleton<HandoffCommands>();
+        services.AddSingleton<HandoffTimers>();
         services.AddSingleton<HandoffRelayMiddleware>();
         services.AddHostedService<LongWaitWatcher>();
         services.AddHostedService<DevelopmentAccountsSeeder>();

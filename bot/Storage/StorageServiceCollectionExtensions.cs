@@ -27,6 +27,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<SqliteTranscriptStore>());
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
+        services.AddSingleton(sp => new AutoSaveStateMiddleware(sp.GetRequiredService<ConversationState>(), sp.GetRequiredService<UserState>()));
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
         DataLifecycle.DataLifecycleServiceCollectionExtensions.AddDataLifecycle(services, configuration);
         return services;

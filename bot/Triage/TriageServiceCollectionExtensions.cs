@@ -2,7 +2,6 @@ using ChatSupport.Bot.Storage.Sqlite;
 using ChatSupport.Domain.Handoff;
 using ChatSupport.Domain.Risk;
 using ChatSupport.Domain.Triage;
-using ChatSupport.Domain.Turns;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChatSupport.Bot.Triage;
@@ -13,7 +12,7 @@ public static class TriageServiceCollectionExtensions
     /// The supervised AI triage (ETHICS.md). Always registers what the console needs (review service, kill switch,
     /// status, stores), so past judgements stay reviewable. Only with <c>ChatSupport:Triage:Enabled=true</c> (ETH-03)
     /// does it add the advisor, the queue, the background worker and the turn middleware; misconfiguration then stops
-    /// the start and names the variable to set. Call after <c>AddDirectLine</c> so the middleware runs last.
+    /// the start and names the variable to set. Its place in the turn pipeline is set in Program.cs.
     /// </summary>
     public static IServiceCollection AddTriage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -51,7 +50,7 @@ public static class TriageServiceCollectionExtensions
             sp.GetService<IHandoffRequests>(),
             RiskLevels.TryParse(configuration["ChatSupport:Bot:AutoHandoffLevel"], out var level) ? level : RiskLevel.High));
         services.AddHostedService<TriageWorker>();
-        services.AddSingleton<ITurnMiddleware>(sp => new TriageMiddleware(
+        services.AddSingleton(sp => new TriageMiddleware(
             sp.GetRequiredService<TriageQueue>(),
             sp.GetRequiredService<TriageKillSwitch>(),
             sp.GetRequiredService<ITriageOptOuts>(),

@@ -13,6 +13,7 @@ public static class BotServiceCollectionExtensions
     /// <summary>The bot behind every channel: the consultation bot, or the echo baseline for benchmarks.</summary>
     public static IServiceCollection AddChatSupportBot(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.SectionName));
         services.AddOptions<SupportDirectoryOptions>().Bind(configuration.GetSection(SupportDirectoryOptions.SectionName));
         services.AddSingleton(_ => RiskEngine.CreateDefault());
         services.AddSingleton(sp => new UnderstandingEngine(sp.GetRequiredService<RiskEngine>(), UnderstandingPatterns.LoadEmbedded()));
@@ -34,6 +35,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<ListenDialog>();
         services.AddSingleton<FindSupportDialog>();
         services.AddSingleton<MainDialog>();
+        services.AddSingleton<MessageLengthMiddleware>();
 
         var mode = configuration.GetSection(BotOptions.SectionName).Get<BotOptions>()?.Mode ?? "consultation";
         if (string.Equals(mode, "echo", StringComparison.OrdinalIgnoreCase))
@@ -44,7 +46,7 @@ public static class BotServiceCollectionExtensions
         {
             services.AddSingleton<ConsultationBot>();
             services.AddSingleton<IBot>(sp => sp.GetRequiredService<ConsultationBot>());
-            services.AddSingleton<IHandoffEndedHandler, ResumeAfterHandoff>();
+            services.AddHostedService<ResumeAfterHandoff>();
         }
 
         return services;
@@ -58,15 +60,4 @@ public static class BotServiceCollectionExtensions
         services.GetRequiredService<MessageReader>();
         services.GetRequiredService<IBot>();
     }
-}
-
-/// <summary>
-/// Hands "the counselor ended, the bot has the conversation again" to the consultation bot. Resolved
-/// on use: the bot asks the handoff service for counselors and the handoff service calls back here,
-/// so resolving the bot eagerly would make the two wait for each other at start.
-/// </summary>
-internal sealed class ResumeAfterHandoff(IServiceProvider services) : IHandoffEndedHandler
-{
-    public Task OnBotResumedAsync(ITurnContext turnContext, HandoffSession session, CancellationToken cancellationToken) =>
-        services.GetRequiredService<ConsultationBot>().OnBotResumedAsync(turnContext, session, cancellationToken);
 }

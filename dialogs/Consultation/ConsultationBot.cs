@@ -1,5 +1,4 @@
 using ChatSupport.Domain.Activities;
-using ChatSupport.Domain.Handoff;
 using ChatSupport.Domain.Risk;
 using ChatSupport.Domain.State;
 using ChatSupport.Domain.Triage;
@@ -13,7 +12,7 @@ namespace ChatSupport.Dialogs.Consultation;
 /// where it was). Otherwise global commands (最初から, やめる, 人と話したい, 緊急, help) run before the
 /// active dialog, and then the dialog continues. State is saved by the host's pipeline.
 /// </summary>
-public sealed class ConsultationBot : ActivityHandler, IHandoffEndedHandler
+public sealed class ConsultationBot : ActivityHandler
 {
     private static readonly string[] ToEnglish = ["English", "英語", "えいご"];
     private static readonly string[] ToJapanese = ["日本語", "にほんご", "Japanese"];
@@ -138,7 +137,7 @@ public sealed class ConsultationBot : ActivityHandler, IHandoffEndedHandler
     }
 
     /// <summary>A counselor ended the conversation and the bot has it again: one optional feedback question, then the menu.</summary>
-    public async Task OnBotResumedAsync(ITurnContext turnContext, HandoffSession session, CancellationToken cancellationToken)
+    public async Task OnBotResumedAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         await LoadProfileAsync(turnContext, cancellationToken).ConfigureAwait(false);
         var dc = await new DialogSet(_dialogState).Add(_main).CreateContextAsync(turnContext, cancellationToken).ConfigureAwait(false);

@@ -14,7 +14,7 @@ public enum ChannelKind
     Visit,
 }
 
-/// <summary>The status given to each service in shared/reference/support-services-japan.md.</summary>
+/// <summary>The status the verified support-services reference gives each service (how sure its facts are).</summary>
 public enum ServiceStatus
 {
     /// <summary>Read on an operator, ministry or municipal page, or in a government document.</summary>

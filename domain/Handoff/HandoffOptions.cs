@@ -22,7 +22,7 @@ public sealed class HandoffOptions
 
     /// <summary>
     /// Around-the-clock services offered outside hours and on long waits, one line each. Empty (the
-    /// default) uses the list in the handoff text file (from shared/reference/support-services-japan.md).
+    /// default) uses the list in the handoff text file (taken from the verified support-services reference).
     /// </summary>
     public List<string> AroundTheClockServices { get; set; } = [];
 }

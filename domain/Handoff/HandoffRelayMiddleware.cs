@@ -11,7 +11,7 @@ namespace ChatSupport.Domain.Handoff;
 /// wait. Proactive turns (counselor messages) and conversations the bot holds pass through, and so does a
 /// high or critical message while the conversation still waits (the crisis reply never waits for a person).
 /// </summary>
-public sealed class HandoffRelayMiddleware(HandoffService handoff, RiskEngine? risk = null) : ITurnMiddleware
+public sealed class HandoffRelayMiddleware(HandoffQueries handoff, HandoffRequests person, RiskEngine? risk = null) : ITurnMiddleware
 {
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken)
     {
@@ -34,13 +34,13 @@ public sealed class HandoffRelayMiddleware(HandoffService handoff, RiskEngine? r
 
         if (activity.IsType(ActivityTypes.Typing))
         {
-            await handoff.PersonTypedAsync(conversationId, cancellationToken).ConfigureAwait(false);
+            await person.PersonTypedAsync(conversationId, cancellationToken).ConfigureAwait(false);
             return;
         }
 
         if (session.State == HandoffState.Waiting && handoff.Texts.IsCancel(activity.Text))
         {
-            var reply = await handoff.CancelByPersonAsync(conversationId, cancellationToken).ConfigureAwait(false);
+            var reply = await person.CancelByPersonAsync(conversationId, cancellationToken).ConfigureAwait(false);
             if (reply is not null)
             {
                 await turnContext.SendActivityAsync(reply, cancellationToken).ConfigureAwait(false);
@@ -48,7 +48,7 @@ public sealed class HandoffRelayMiddleware(HandoffService handoff, RiskEngine? r
             }
         }
 
-        await handoff.PersonMessagedAsync(conversationId, activity.Id, cancellationToken).ConfigureAwait(false);
+        await person.PersonMessagedAsync(conversationId, activity.Id, cancellationToken).ConfigureAwait(false);
 
         // Danger while still waiting: nobody has the conversation yet, so the bot's crisis reply (110/119 and
         // 24-hour contacts) must not wait for a counselor, and its handoff request raises the queue priority.

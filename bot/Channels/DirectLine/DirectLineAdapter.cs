@@ -1,3 +1,4 @@
+using ChatSupport.Bot.Turns;
 using ChatSupport.Domain.Activities;
 using ChatSupport.Domain.Storage;
 using ChatSupport.Domain.Turns;
@@ -9,46 +10,19 @@ namespace ChatSupport.Bot.Channels.DirectLine;
 /// gives them their id and timestamp) and the conversation's streams are woken; typing is
 /// delivered live only.
 /// </summary>
-public sealed class DirectLineAdapter : BotAdapter
+public sealed class DirectLineAdapter : ChannelAdapter
 {
     public const string ChannelId = "directline";
 
     private readonly ITranscriptStore _transcript;
     private readonly ConversationStreamHub _hub;
 
-    public DirectLineAdapter(ITranscriptStore transcript, ConversationStreamHub hub, IEnumerable<ITurnMiddleware> middleware, ILogger<DirectLineAdapter> logger)
+    public DirectLineAdapter(ITranscriptStore transcript, ConversationStreamHub hub, TurnPipeline pipeline, ILogger<DirectLineAdapter> logger)
+        : base(ChannelId, pipeline, logger)
     {
         _transcript = transcript;
         _hub = hub;
-        foreach (var item in middleware)
-        {
-            Use(item);
-        }
-
-        OnTurnError = async (context, exception) =>
-        {
-            // No message text or user data in the log: an exception's message may quote the person's words,
-            // so only its type and where it was thrown are written, never its message.
-            logger.LogError(
-                "A turn failed on {Channel} ({ActivityType}): {ExceptionType} at {Site}.",
-                context.Activity.ChannelId,
-                context.Activity.Type,
-                exception.GetType().FullName,
-                exception.TargetSite is { } site ? $"{site.DeclaringType?.FullName}.{site.Name}" : "unknown");
-            try
-            {
-                await context.SendActivityAsync(BotFailureText).ConfigureAwait(false);
-            }
-            catch (Exception sendFailure)
-            {
-                logger.LogError("The failure notice could not be sent: {ExceptionType}.", sendFailure.GetType().FullName);
-            }
-        };
     }
-
-    /// <summary>Shown when the bot itself failed; the person's message is already stored.</summary>
-    public static string BotFailureText { get; set; } =
-        "ごめんなさい、ボットの処理でエラーが起きました。メッセージは保存されています。もう一度送るか、「人と話したい」と送ってください。命の危険があるときは110番・119番に電話してください。";
 
     public override async Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
     {

@@ -8,9 +8,6 @@ namespace ChatSupport.Bot.Channels.DirectLine;
 /// <summary>The Direct Line 3.0 REST surface (specs/directline), so the official Web Chat and DirectLineJS work unchanged.</summary>
 public static class DirectLineApi
 {
-    public const string BotId = "chatsupport-bot";
-    public const string BotName = "ChatSupport";
-
     private static readonly HashSet<string> AcceptedInboundTypes = new(StringComparer.Ordinal)
     {
         ActivityTypes.Message,
@@ -120,7 +117,7 @@ public static class DirectLineApi
             var update = new Activity
             {
                 Type = ActivityTypes.ConversationUpdate,
-                MembersAdded = [new ChannelAccount(BotId, BotName, RoleTypes.Bot), new ChannelAccount(userId, null, RoleTypes.User)],
+                MembersAdded = [ChannelAdapter.BotAccount(), new ChannelAccount(userId, null, RoleTypes.User)],
                 Locale = request.Headers.AcceptLanguage.FirstOrDefault()?.Split(',')[0],
             };
             Address(update, conversationId, userId, s.Clock.GetUtcNow());
@@ -337,7 +334,7 @@ public static class DirectLineApi
     {
         activity.ChannelId = DirectLineAdapter.ChannelId;
         activity.Conversation = new ConversationAccount(conversationId);
-        activity.Recipient = new ChannelAccount(BotId, BotName, RoleTypes.Bot);
+        activity.Recipient = ChannelAdapter.BotAccount();
         activity.From ??= new ChannelAccount(userId, null, RoleTypes.User);
         activity.ServiceUrl = "urn:chatsupport:directline";
         activity.Timestamp = now;

@@ -1,8 +1,4 @@
 using System.Security.Cryptography;
-using ChatSupport.Bot.Turns;
-using ChatSupport.Domain.Handoff;
-using ChatSupport.Domain.State;
-using ChatSupport.Domain.Turns;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -10,11 +6,10 @@ namespace ChatSupport.Bot.Channels.DirectLine;
 
 public static class DirectLineServiceCollectionExtensions
 {
-    /// <summary>The Direct Line channel: tokens, the adapter with the turn middleware, and live streams.</summary>
+    /// <summary>The Direct Line channel: tokens, the adapter (on the host's turn pipeline), and live streams.</summary>
     public static IServiceCollection AddDirectLine(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddOptions<DirectLineOptions>().Bind(configuration.GetSection(DirectLineOptions.SectionName));
-        services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp =>
         {
@@ -41,14 +36,7 @@ public static class DirectLineServiceCollectionExtensions
         services.AddSingleton<ConversationStreamHub>();
         services.AddSingleton<DirectLineServices>();
 
-        // The turn pipeline, in order: cap what the bot reads, relay to a counselor while a human has
-        // the conversation (the bot stays silent), then save state after the bot.
-        services.AddSingleton<ITurnMiddleware, MessageLengthMiddleware>();
-        services.AddSingleton<ITurnMiddleware>(sp => sp.GetRequiredService<HandoffRelayMiddleware>());
-        services.AddSingleton<ITurnMiddleware>(sp => new AutoSaveStateMiddleware(
-            sp.GetRequiredService<ConversationState>(),
-            sp.GetRequiredService<UserState>()));
-        services.AddSingleton<DirectLineAdapter>();
+        services.AddChannelAdapter<DirectLineAdapter>();
         return services;
     }
 }

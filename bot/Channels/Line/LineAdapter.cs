@@ -1,4 +1,4 @@
-using ChatSupport.Bot.Channels.DirectLine;
+using ChatSupport.Bot.Turns;
 using ChatSupport.Domain.Activities;
 using ChatSupport.Domain.Storage;
 using ChatSupport.Domain.Turns;
@@ -13,7 +13,7 @@ namespace ChatSupport.Bot.Channels.Line;
 /// <see cref="BotAdapter.ContinueConversationAsync"/> — they are queued and pushed at once with a
 /// stored retry key. Typing shows LINE's loading animation.
 /// </summary>
-public sealed class LineAdapter : BotAdapter
+public sealed class LineAdapter : ChannelAdapter
 {
     public const string ChannelId = "line";
 
@@ -25,7 +25,6 @@ public sealed class LineAdapter : BotAdapter
     private readonly LineMessagingClient _client;
     private readonly LineOptions _options;
     private readonly TimeProvider _clock;
-    private readonly ILogger<LineAdapter> _logger;
 
     public LineAdapter(
         ITranscriptStore transcript,
@@ -34,8 +33,9 @@ public sealed class LineAdapter : BotAdapter
         LineMessagingClient client,
         IOptions<LineOptions> options,
         TimeProvider clock,
-        IEnumerable<ITurnMiddleware> middleware,
+        TurnPipeline pipeline,
         ILogger<LineAdapter> logger)
+        : base(ChannelId, pipeline, logger)
     {
         _transcript = transcript;
         _store = store;
@@ -43,24 +43,6 @@ public sealed class LineAdapter : BotAdapter
         _client = client;
         _options = options.Value;
         _clock = clock;
-        _logger = logger;
-        foreach (var item in middleware)
-        {
-            Use(item);
-        }
-
-        OnTurnError = async (context, exception) =>
-        {
-            logger.LogError(exception, "A turn failed on {Channel} ({ActivityType}).", context.Activity.ChannelId, context.Activity.Type);
-            try
-            {
-                await context.SendActivityAsync(DirectLineAdapter.BotFailureText).ConfigureAwait(false);
-            }
-            catch (Exception sendFailure)
-            {
-                logger.LogError(sendFailure, "The failure notice could not be sent.");
-            }
-        };
     }
 
     /// <summary>A reference for proactive messages (a counselor's reply) into a LINE conversation.</summary>
@@ -69,7 +51,7 @@ public sealed class LineAdapter : BotAdapter
         ChannelId = ChannelId,
         Conversation = new ConversationAccount(conversationId),
         User = new ChannelAccount(activityUserId, null, RoleTypes.User),
-        Bot = new ChannelAccount(DirectLineApi.BotId, DirectLineApi.BotName, RoleTypes.Bot),
+        Bot = BotAccount(),
         Locale = "ja-JP",
     };
 

@@ -111,7 +111,7 @@ public sealed record LineInboundEvent(
         }
 
         var user = new ChannelAccount(LineIds.ActivityUserId(LineUserId), null, RoleTypes.User);
-        var bot = new ChannelAccount(DirectLineApi.BotId, DirectLineApi.BotName, RoleTypes.Bot);
+        var bot = ChannelAdapter.BotAccount();
         var activity = new Activity
         {
             ChannelId = LineAdapter.ChannelId,

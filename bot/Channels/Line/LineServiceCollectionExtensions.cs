@@ -8,8 +8,7 @@ public static class LineServiceCollectionExtensions
     /// <summary>
     /// The LINE channel: webhook, inbox processor, adapter and Messaging API client. Registers
     /// nothing at all unless <c>ChatSupport:Line:ChannelSecret</c> and <c>ChannelAccessToken</c>
-    /// are both set, so an unconfigured host starts nothing about LINE. Call after <c>AddDirectLine</c>
-    /// (the adapter shares the turn middleware).
+    /// are both set, so an unconfigured host starts nothing about LINE. The adapter runs the host's turn pipeline.
     /// </summary>
     public static IServiceCollection AddLineChannel(this IServiceCollection services, IConfiguration configuration)
     {
@@ -33,7 +32,7 @@ public static class LineServiceCollectionExtensions
         services.AddSingleton<LineStore>();
         services.AddSingleton<LineInboxSignal>();
         services.AddSingleton<LineDelivery>();
-        services.AddSingleton<LineAdapter>();
+        services.AddChannelAdapter<LineAdapter>();
         services.AddSingleton<LineWebhook>();
         services.AddSingleton<LineEventProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<LineEventProcessor>());

@@ -42,7 +42,7 @@ public sealed class DataLifecycleTests
         Assert.Equal(0, await DataCommand.RunAsync(["erase", "--conversation", person.ConversationId!], stdout, new StringWriter(), Configuration(factory.DatabasePath)));
 
         Assert.Empty(await factory.Services.GetRequiredService<ITranscriptStore>().ReadAsync(person.ConversationId!, 0, 100));
-        Assert.Null(await factory.Services.GetRequiredService<HandoffService>().FindAsync(person.ConversationId!));
+        Assert.Null(await factory.Services.GetRequiredService<HandoffQueries>().FindAsync(person.ConversationId!));
         Assert.Null(await factory.Services.GetRequiredService<IConversationStore>().FindAsync(person.ConversationId!));
         Assert.Contains(await factory.Services.GetRequiredService<ITranscriptStore>().ReadAsync(other.ConversationId!, 0, 100), e => e.Activity.Text == "ほかの人の話");
         Assert.False(FilesContain(factory.DatabasePath, marker), "the marker is gone from the database and its log");

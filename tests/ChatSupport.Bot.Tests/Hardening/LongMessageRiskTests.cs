@@ -28,7 +28,7 @@ public sealed class LongMessageRiskTests
         Assert.Contains("最初の2000文字まで読みました", replies, StringComparison.Ordinal);
         Assert.Contains("119", replies, StringComparison.Ordinal);
 
-        var session = await factory.Services.GetRequiredService<HandoffService>().FindAsync(person.ConversationId!);
+        var session = await factory.Services.GetRequiredService<HandoffQueries>().FindAsync(person.ConversationId!);
         Assert.NotNull(session);
         Assert.Equal(HandoffState.Waiting, session.State);
         Assert.True(session.Priority >= Domain.Risk.RiskLevel.High);
@@ -46,7 +46,7 @@ public sealed class LongMessageRiskTests
         var texts = string.Join("\n", sim.MessagesTo(user).Select(m => m.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping })));
         Assert.Contains("最初の2000文字まで読みました", texts, StringComparison.Ordinal);
         Assert.Contains("119", texts, StringComparison.Ordinal);
-        var session = await host.Get<HandoffService>().FindAsync(LineIds.ConversationId(user));
+        var session = await host.Get<HandoffQueries>().FindAsync(LineIds.ConversationId(user));
         Assert.NotNull(session);
         Assert.True(session.Priority >= Domain.Risk.RiskLevel.High);
     }

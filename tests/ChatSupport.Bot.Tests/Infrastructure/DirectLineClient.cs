@@ -79,4 +79,23 @@ public sealed class DirectLineClient(ChatSupportFactory factory)
     /// <summary>All bot messages so far, oldest first.</summary>
     public async Task<List<Activity>> BotMessagesAsync() =>
         (await GetActivitiesAsync()).Activities.Where(a => a.From?.Role == RoleTypes.Bot && a.Type == ActivityTypes.Message).ToList();
+
+    /// <summary>
+    /// Bot messages once one matches <paramref name="until"/> (for what the bot sends in a turn of its own, after
+    /// an event such as the end of a handoff); all messages so far if none does within <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<List<Activity>> BotMessagesAsync(Func<Activity, bool> until, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            var messages = await BotMessagesAsync();
+            if (messages.Exists(m => until(m)) || DateTime.UtcNow > deadline)
+            {
+                return messages;
+            }
+
+            await Task.Delay(20);
+        }
+    }
 }

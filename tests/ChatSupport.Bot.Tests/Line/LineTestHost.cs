@@ -45,6 +45,9 @@ public sealed class LineTestHost : WebApplicationFactory<Program>
 
     public Dictionary<string, string> Settings { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Registered after the host's own services (a logger, a replacement bot).</summary>
+    public Action<IServiceCollection>? ExtraServices { get; init; }
+
     public T Get<T>()
         where T : notnull => Services.GetRequiredService<T>();
 
@@ -114,6 +117,8 @@ public sealed class LineTestHost : WebApplicationFactory<Program>
                     services.Remove(descriptor);
                 }
             }
+
+            ExtraServices?.Invoke(services);
         });
     }
 }

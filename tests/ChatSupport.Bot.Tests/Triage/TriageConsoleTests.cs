@@ -56,7 +56,7 @@ public sealed partial class TriageConsoleTests : IAsyncLifetime
     {
         var person = await DirectLineClient.StartAsync(_factory);
         await person.SayAsync(HandoffTestBot.AskForHuman);
-        var handoff = _factory.Services.GetRequiredService<HandoffService>();
+        var handoff = _factory.Services.GetRequiredService<HandoffQueries>();
         var session = await handoff.FindAsync(person.ConversationId!);
 
         await _factory.Services.GetRequiredService<IHandoffRequests>().RequestAsync(

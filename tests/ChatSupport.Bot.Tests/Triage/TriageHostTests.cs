@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using ChatSupport.Bot.Tests.Infrastructure;
 using ChatSupport.Bot.Triage;
+using ChatSupport.Bot.Turns;
 using ChatSupport.Domain.Handoff;
 using ChatSupport.Domain.Risk;
 using ChatSupport.Domain.Triage;
@@ -25,7 +26,7 @@ public sealed class TriageHostTests : IAsyncLifetime
         using var factory = new ChatSupportFactory();
         var services = factory.Services;
         Assert.False(services.GetRequiredService<TriageStatus>().IsActive);
-        Assert.DoesNotContain(services.GetServices<ITurnMiddleware>(), m => m is TriageMiddleware);
+        Assert.DoesNotContain(services.GetRequiredService<TurnPipeline>().Steps, m => m is TriageMiddleware);
         Assert.Null(services.GetService<TriageQueue>());
         Assert.Null(services.GetService<ITriageAdvisor>());
 

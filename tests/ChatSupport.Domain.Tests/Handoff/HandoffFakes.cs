@@ -80,14 +80,30 @@ internal sealed class RecordingAdapter(MemoryTranscript transcript) : BotAdapter
     }
 }
 
+/// <summary>No console accounts: nobody is away.</summary>
+internal sealed class NoCounselors : ICounselorDirectory
+{
+    public Task<IReadOnlyList<CounselorAccount>> ListAsync(CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<CounselorAccount>>([]);
+
+    public Task<CounselorAccount?> FindAsync(string userName, CancellationToken cancellationToken = default) => Task.FromResult<CounselorAccount?>(null);
+
+    public Task<bool> SetStatusAsync(string userName, CounselorStatus status, CancellationToken cancellationToken = default) => Task.FromResult(false);
+}
+
 internal sealed class HandoffHarness
 {
-    public HandoffHarness(HandoffOptions? options = null, IHandoffStore? store = null, params IHandoffEndedHandler[] ended)
+    public HandoffHarness(HandoffOptions? options = null, IHandoffStore? store = null)
     {
         Store = store ?? new MemoryHandoffStore();
         Adapter = new RecordingAdapter(Transcript);
         Options = options ?? new HandoffOptions();
-        Service = new HandoffService(Store, Bus, Transcript, Adapter, Audit, HandoffTexts.LoadDefault(), Options, Clock, ended);
+        var texts = HandoffTexts.LoadDefault();
+        var sessions = new HandoffSessions(Store, Bus);
+        var delivery = new HandoffDelivery(Adapter);
+        Queries = new HandoffQueries(Store, Transcript, Audit, texts, Options, Clock);
+        Requests = new HandoffRequests(sessions, Queries, Transcript, Clock);
+        Commands = new HandoffCommands(sessions, delivery, Transcript, Audit, Counselors, texts, Options, Clock);
+        Timers = new HandoffTimers(sessions, Queries, delivery, Options, Clock);
     }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 4, 1, 10, 0, 0, TimeSpan.Zero));
@@ -104,7 +120,15 @@ internal sealed class HandoffHarness
 
     public HandoffOptions Options { get; }
 
-    public HandoffService Service { get; }
+    public NoCounselors Counselors { get; } = new();
+
+    public HandoffQueries Queries { get; }
+
+    public HandoffRequests Requests { get; }
+
+    public HandoffCommands Commands { get; }
+
+    public HandoffTimers Timers { get; }
 
     public static ConversationReference Reference(string conversationId) => new()
     {
@@ -120,7 +144,7 @@ internal sealed class HandoffHarness
         new(Reference(conversationId), priority >= RiskLevel.High ? HandoffReason.Risk : HandoffReason.PersonAsked, priority, [], terms);
 
     public Task<HandoffRequestResult> AskAsync(string conversationId, RiskLevel priority = RiskLevel.None, params string[] terms) =>
-        Service.RequestAsync(Request(conversationId, priority, terms), CancellationToken.None);
+        Requests.RequestAsync(Request(conversationId, priority, terms), CancellationToken.None);
 
     public IReadOnlyList<Activity> Outbound(string conversationId) =>
         Transcript.All(conversationId).Where(e => e.Direction == TranscriptDirection.Outbound).Select(e => e.Activity).ToList();

@@ -28,7 +28,7 @@ public sealed class HandoffServiceTests
         Assert.Equal("high", initiate.Value!.Value.GetProperty("riskLevel").GetString());
         Assert.Equal("消えたい", initiate.Value!.Value.GetProperty("matchedTerms")[0].GetString());
         Assert.Equal("Transcript", initiate.Attachments![0].Name);
-        Assert.True(await h.Service.IsWithHumanAsync("second", CancellationToken.None));
+        Assert.True(await h.Queries.IsWithHumanAsync("second", CancellationToken.None));
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class HandoffServiceTests
         Assert.False(again.Queued);
         Assert.True(again.AlreadyWithHuman);
         Assert.Equal(1, again.QueuePosition);
-        Assert.Equal(["b", "a"], (await h.Service.GetQueueAsync()).Select(s => s.ConversationId));
+        Assert.Equal(["b", "a"], (await h.Queries.GetQueueAsync()).Select(s => s.ConversationId));
     }
 
     [Fact]
@@ -52,10 +52,10 @@ public sealed class HandoffServiceTests
         await h.AskAsync("other", RiskLevel.Critical);
         var ai = new HandoffRequest(HandoffHarness.Reference("rule-high"), HandoffReason.AiSuggested, RiskLevel.Critical, [SupportCategory.Suicidal], []);
 
-        var result = await h.Service.RequestAsync(ai, CancellationToken.None);
+        var result = await h.Requests.RequestAsync(ai, CancellationToken.None);
 
         Assert.False(result.Queued);
-        var queue = await h.Service.GetQueueAsync();
+        var queue = await h.Queries.GetQueueAsync();
         Assert.Equal(2, queue.Count);
         var raised = Assert.Single(queue, s => s.ConversationId == "rule-high");
         Assert.Equal(RiskLevel.Critical, raised.Priority);
@@ -72,9 +72,9 @@ public sealed class HandoffServiceTests
     {
         var h = new HandoffHarness();
         await h.AskAsync("c", RiskLevel.Critical);
-        await h.Service.RequestAsync(new HandoffRequest(HandoffHarness.Reference("c"), HandoffReason.AiSuggested, RiskLevel.High, [], []), CancellationToken.None);
+        await h.Requests.RequestAsync(new HandoffRequest(HandoffHarness.Reference("c"), HandoffReason.AiSuggested, RiskLevel.High, [], []), CancellationToken.None);
 
-        var session = Assert.Single(await h.Service.GetQueueAsync());
+        var session = Assert.Single(await h.Queries.GetQueueAsync());
         Assert.Equal(RiskLevel.Critical, session.Priority);
         Assert.False(session.AiSuggested);
     }
@@ -83,10 +83,10 @@ public sealed class HandoffServiceTests
     public async Task An_ai_suggestion_for_a_conversation_not_yet_waiting_queues_it_marked_as_ai_suggested()
     {
         var h = new HandoffHarness();
-        var result = await h.Service.RequestAsync(new HandoffRequest(HandoffHarness.Reference("n"), HandoffReason.AiSuggested, RiskLevel.High, [], []), CancellationToken.None);
+        var result = await h.Requests.RequestAsync(new HandoffRequest(HandoffHarness.Reference("n"), HandoffReason.AiSuggested, RiskLevel.High, [], []), CancellationToken.None);
 
         Assert.True(result.Queued);
-        var session = Assert.Single(await h.Service.GetQueueAsync());
+        var session = Assert.Single(await h.Queries.GetQueueAsync());
         Assert.Equal((RiskLevel.High, HandoffReason.AiSuggested, true), (session.Priority, session.Reason, session.AiSuggested));
     }
 
@@ -111,13 +111,13 @@ public sealed class HandoffServiceTests
             var h = new HandoffHarness();
             await h.AskAsync("c1", RiskLevel.Critical);
             var results = await Task.WhenAll(
-                Task.Run(() => h.Service.ClaimAsync("c1", Sato)),
-                Task.Run(() => h.Service.ClaimAsync("c1", Suzuki)));
+                Task.Run(() => h.Commands.ClaimAsync("c1", Sato)),
+                Task.Run(() => h.Commands.ClaimAsync("c1", Suzuki)));
             Assert.Single(results, r => r.Outcome == HandoffOutcome.Done);
             Assert.Single(results, r => r.Outcome == HandoffOutcome.Conflict);
             var session = await h.Store.FindAsync("c1");
             Assert.Equal(HandoffState.Counselor, session!.State);
-            Assert.Single(h.SentTexts("c1"), t => t == h.Service.Texts.Connected);
+            Assert.Single(h.SentTexts("c1"), t => t == h.Queries.Texts.Connected);
         }
     }
 
@@ -126,12 +126,12 @@ public sealed class HandoffServiceTests
     {
         var h = new HandoffHarness();
         await h.AskAsync("c1");
-        await h.Service.ClaimAsync("c1", Sato);
-        await h.Service.EndAsync("c1", Sato);
-        var late = await h.Service.ClaimAsync("c1", Suzuki);
+        await h.Commands.ClaimAsync("c1", Sato);
+        await h.Commands.EndAsync("c1", Sato);
+        var late = await h.Commands.ClaimAsync("c1", Suzuki);
         Assert.Equal(HandoffOutcome.Conflict, late.Outcome);
         Assert.Equal(HandoffState.Bot, (await h.Store.FindAsync("c1"))!.State);
-        Assert.Equal(HandoffOutcome.NotFound, (await h.Service.ClaimAsync("nope", Sato)).Outcome);
+        Assert.Equal(HandoffOutcome.NotFound, (await h.Commands.ClaimAsync("nope", Sato)).Outcome);
     }
 
     [Fact]
@@ -140,9 +140,9 @@ public sealed class HandoffServiceTests
         var h = new HandoffHarness(new HandoffOptions { CounselorCapacity = 1 });
         await h.AskAsync("c1");
         await h.AskAsync("c2");
-        Assert.Equal(HandoffOutcome.Done, (await h.Service.ClaimAsync("c1", Sato)).Outcome);
-        Assert.Equal(HandoffOutcome.Conflict, (await h.Service.ClaimAsync("c2", Sato)).Outcome);
-        Assert.Equal(HandoffOutcome.Done, (await h.Service.ClaimAsync("c2", Suzuki)).Outcome);
+        Assert.Equal(HandoffOutcome.Done, (await h.Commands.ClaimAsync("c1", Sato)).Outcome);
+        Assert.Equal(HandoffOutcome.Conflict, (await h.Commands.ClaimAsync("c2", Sato)).Outcome);
+        Assert.Equal(HandoffOutcome.Done, (await h.Commands.ClaimAsync("c2", Suzuki)).Outcome);
     }
 
     [Fact]
@@ -150,15 +150,15 @@ public sealed class HandoffServiceTests
     {
         var h = new HandoffHarness();
         await h.AskAsync("c1");
-        await h.Service.ClaimAsync("c1", Sato);
+        await h.Commands.ClaimAsync("c1", Sato);
 
-        Assert.Equal(HandoffOutcome.Done, (await h.Service.SendAsync("c1", Sato, "こんばんは。話してくれてありがとう。")).Outcome);
-        Assert.Equal(HandoffOutcome.Forbidden, (await h.Service.SendAsync("c1", Suzuki, "横から")).Outcome);
-        Assert.Equal(HandoffOutcome.Forbidden, (await h.Service.ReadTranscriptAsync("c1", Suzuki)).Result.Outcome);
-        Assert.Equal(HandoffOutcome.Invalid, (await h.Service.SendAsync("c1", Sato, "  ")).Outcome);
-        Assert.Equal(HandoffOutcome.Invalid, (await h.Service.SendAsync("c1", Sato, new string('あ', 2001))).Outcome);
+        Assert.Equal(HandoffOutcome.Done, (await h.Commands.SendAsync("c1", Sato, "こんばんは。話してくれてありがとう。")).Outcome);
+        Assert.Equal(HandoffOutcome.Forbidden, (await h.Commands.SendAsync("c1", Suzuki, "横から")).Outcome);
+        Assert.Equal(HandoffOutcome.Forbidden, (await h.Queries.ReadTranscriptAsync("c1", Suzuki)).Result.Outcome);
+        Assert.Equal(HandoffOutcome.Invalid, (await h.Commands.SendAsync("c1", Sato, "  ")).Outcome);
+        Assert.Equal(HandoffOutcome.Invalid, (await h.Commands.SendAsync("c1", Sato, new string('あ', 2001))).Outcome);
 
-        var (result, messages) = await h.Service.ReadTranscriptAsync("c1", Boss);
+        var (result, messages) = await h.Queries.ReadTranscriptAsync("c1", Boss);
         Assert.Equal(HandoffOutcome.Done, result.Outcome);
         var counselorLine = Assert.Single(messages, m => m.From == "counselor");
         Assert.Equal("こんばんは。話してくれてありがとう。", counselorLine.Text);
@@ -172,37 +172,68 @@ public sealed class HandoffServiceTests
     {
         var h = new HandoffHarness();
         await h.AskAsync("c1");
-        await h.Service.ClaimAsync("c1", Sato);
+        await h.Commands.ClaimAsync("c1", Sato);
 
-        Assert.Equal(HandoffOutcome.Forbidden, (await h.Service.SendAsync("c1", Boss, "監督者です")).Outcome);
-        Assert.Equal(HandoffOutcome.Forbidden, (await h.Service.SendTypingAsync("c1", Boss)).Outcome);
-        Assert.Equal(HandoffOutcome.Forbidden, (await h.Service.EndAsync("c1", Boss)).Outcome);
-        Assert.Equal(HandoffState.Counselor, (await h.Service.FindAsync("c1"))!.State);
+        Assert.Equal(HandoffOutcome.Forbidden, (await h.Commands.SendAsync("c1", Boss, "監督者です")).Outcome);
+        Assert.Equal(HandoffOutcome.Forbidden, (await h.Commands.SendTypingAsync("c1", Boss)).Outcome);
+        Assert.Equal(HandoffOutcome.Forbidden, (await h.Commands.EndAsync("c1", Boss)).Outcome);
+        Assert.Equal(HandoffState.Counselor, (await h.Queries.FindAsync("c1"))!.State);
         Assert.Equal(2, h.Audit.Entries.Count(e => e.Actor == "boss" && e.Action == AuditActions.Denied));
-        Assert.Equal(HandoffOutcome.Done, (await h.Service.ReadTranscriptAsync("c1", Boss)).Result.Outcome);
+        Assert.Equal(HandoffOutcome.Done, (await h.Queries.ReadTranscriptAsync("c1", Boss)).Result.Outcome);
 
         // Taking the conversation off a counselor who cannot go on stays open to a supervisor.
-        Assert.Equal(HandoffOutcome.Done, (await h.Service.TransferAsync("c1", Boss, null)).Outcome);
-        Assert.Equal(HandoffState.Waiting, (await h.Service.FindAsync("c1"))!.State);
+        Assert.Equal(HandoffOutcome.Done, (await h.Commands.TransferAsync("c1", Boss, null)).Outcome);
+        Assert.Equal(HandoffState.Waiting, (await h.Queries.FindAsync("c1"))!.State);
     }
 
     [Fact]
-    public async Task Ending_tells_the_person_stores_handoff_status_completed_and_the_bot_resumes_in_the_same_turn()
+    public async Task Ending_tells_the_person_stores_handoff_status_completed_and_then_hands_the_conversation_back_to_the_bot()
     {
-        var resumed = new ResumeRecorder();
-        var h = new HandoffHarness(null, null, resumed);
+        var h = new HandoffHarness();
+        var resumed = new TaskCompletionSource<(BotResumed Event, string? LastText)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var sub = h.Bus.Subscribe<BotResumed>((e, _) =>
+        {
+            resumed.TrySetResult((e, h.SentTexts(e.ConversationId)[^1]));
+            return Task.CompletedTask;
+        });
         await h.AskAsync("c1");
-        await h.Service.ClaimAsync("c1", Sato);
-        var end = await h.Service.EndAsync("c1", Sato);
+        await h.Commands.ClaimAsync("c1", Sato);
+        var end = await h.Commands.EndAsync("c1", Sato);
 
         Assert.Equal(HandoffOutcome.Done, end.Outcome);
-        Assert.Equal(["c1"], resumed.Conversations);
-        var texts = h.SentTexts("c1");
-        Assert.Equal(h.Service.Texts.Ended, texts[^2]);
-        Assert.Equal("フィードバックの質問", texts[^1]);
+        var (e, lastText) = await resumed.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal("c1", e.ConversationId);
+        Assert.Equal("c1", e.Reference.Conversation!.Id);
+        Assert.Equal(h.Queries.Texts.Ended, lastText);   // the bot's turn comes after the closing message
         var statuses = h.Outbound("c1").Where(a => a.Name == HandoffActivities.HandoffStatus).Select(a => a.Value!.Value.GetProperty("state").GetString());
         Assert.Equal(["accepted", "completed"], statuses);
-        Assert.False(await h.Service.IsWithHumanAsync("c1", CancellationToken.None));
+        Assert.False(await h.Queries.IsWithHumanAsync("c1", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Closing_a_conversation_does_not_hand_it_back_to_the_bot()
+    {
+        var h = new HandoffHarness();
+        var resumed = 0;
+        using var sub = h.Bus.Subscribe<BotResumed>((_, _) =>
+        {
+            Interlocked.Increment(ref resumed);
+            return Task.CompletedTask;
+        });
+        var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var endSub = h.Bus.Subscribe<HandoffEnded>((_, _) =>
+        {
+            ended.TrySetResult();
+            return Task.CompletedTask;
+        });
+        await h.AskAsync("c1");
+        await h.Commands.ClaimAsync("c1", Sato);
+        await h.Commands.EndAsync("c1", Sato, close: true);
+
+        await ended.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        await Task.Delay(100);
+        Assert.Equal(0, Volatile.Read(ref resumed));
+        Assert.Equal(h.Queries.Texts.Closed, h.SentTexts("c1")[^1]);
     }
 
     [Fact]
@@ -211,10 +242,10 @@ public sealed class HandoffServiceTests
         var h = new HandoffHarness();
         await h.AskAsync("c1");
         h.Clock.Advance(TimeSpan.FromMinutes(4));
-        Assert.Equal(0, await h.Service.NotifyLongWaitsAsync());
+        Assert.Equal(0, await h.Timers.NotifyLongWaitsAsync());
         h.Clock.Advance(TimeSpan.FromMinutes(2));
-        Assert.Equal(1, await h.Service.NotifyLongWaitsAsync());
-        Assert.Equal(0, await h.Service.NotifyLongWaitsAsync());
+        Assert.Equal(1, await h.Timers.NotifyLongWaitsAsync());
+        Assert.Equal(0, await h.Timers.NotifyLongWaitsAsync());
         Assert.Contains(h.SentTexts("c1"), t => t!.Contains("0120-0-78310", StringComparison.Ordinal));
         Assert.Equal(HandoffState.Waiting, (await h.Store.FindAsync("c1"))!.State);
     }
@@ -224,7 +255,7 @@ public sealed class HandoffServiceTests
     {
         var h = new HandoffHarness();
         var adapter = new TestAdapter("test");
-        adapter.Use(new HandoffRelayMiddleware(h.Service));
+        adapter.Use(new HandoffRelayMiddleware(h.Queries, h.Requests));
         var relayed = new List<PersonMessaged>();
         var got = new SemaphoreSlim(0);
         using var sub = h.Bus.Subscribe<PersonMessaged>((e, _) =>
@@ -241,14 +272,14 @@ public sealed class HandoffServiceTests
         BotCallbackHandler bot = (turn, ct) => turn.SendActivityAsync("ボットの返事", ct);
 
         await new TestFlow(adapter, bot).Send("こんにちは").AssertReply("ボットの返事").StartTestAsync();
-        await h.Service.RequestAsync(new HandoffRequest(adapter.Conversation, HandoffReason.PersonAsked, RiskLevel.None, [], []), CancellationToken.None);
+        await h.Requests.RequestAsync(new HandoffRequest(adapter.Conversation, HandoffReason.PersonAsked, RiskLevel.None, [], []), CancellationToken.None);
 
         await new TestFlow(adapter, bot).Send("まだですか").AssertNoReply().StartTestAsync();
         Assert.True(await got.WaitAsync(TimeSpan.FromSeconds(5)));
         Assert.Equal(conversationId, Assert.Single(relayed).ConversationId);
 
-        await new TestFlow(adapter, bot).Send("キャンセル").AssertReply(h.Service.Texts.Cancelled).StartTestAsync();
-        Assert.False(await h.Service.IsWithHumanAsync(conversationId, CancellationToken.None));
+        await new TestFlow(adapter, bot).Send("キャンセル").AssertReply(h.Queries.Texts.Cancelled).StartTestAsync();
+        Assert.False(await h.Queries.IsWithHumanAsync(conversationId, CancellationToken.None));
         await new TestFlow(adapter, bot).Send("こんにちは").AssertReply("ボットの返事").StartTestAsync();
     }
 
@@ -262,16 +293,5 @@ public sealed class HandoffServiceTests
         Assert.True(hours.IsOpen(new DateTimeOffset(2026, 4, 4, 14, 59, 0, TimeSpan.Zero)));  // Sat 23:59 JST
         Assert.False(hours.IsOpen(new DateTimeOffset(2026, 4, 4, 3, 0, 0, TimeSpan.Zero)));   // Sat 12:00 JST
         Assert.Throws<FormatException>(() => CounselorHours.Parse("weekdays 5pm"));
-    }
-
-    private sealed class ResumeRecorder : IHandoffEndedHandler
-    {
-        public List<string> Conversations { get; } = [];
-
-        public async Task OnBotResumedAsync(ITurnContext turnContext, HandoffSession session, CancellationToken cancellationToken)
-        {
-            Conversations.Add(session.ConversationId);
-            await turnContext.SendActivityAsync(Activity.CreateMessage("フィードバックの質問"), cancellationToken);
-        }
     }
 }

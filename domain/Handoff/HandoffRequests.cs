@@ -1,0 +1,115 @@
+using ChatSupport.Domain.Storage;
+
+namespace ChatSupport.Domain.Handoff;
+
+/// <summary>
+/// The person's side of the handoff, called inside the person's own turn: the bot's requests
+/// (<see cref="IHandoffRequests"/>), 「キャンセル」 while waiting, and the console's live signals that the
+/// person wrote or is typing. Never sends through a channel, so it is safe inside any turn.
+/// </summary>
+public sealed class HandoffRequests(
+    HandoffSessions sessions,
+    HandoffQueries queries,
+    ITranscriptStore transcript,
+    TimeProvider clock) : IHandoffRequests
+{
+    private const int HistoryWindow = 4 * HandoffActivities.TranscriptMaxActivities;
+
+    public Task<bool> IsWithHumanAsync(string conversationId, CancellationToken cancellationToken) =>
+        queries.IsWithHumanAsync(conversationId, cancellationToken);
+
+    /// <summary>
+    /// Puts the conversation in the queue (or raises its priority if it already waits) and stores
+    /// <c>handoff.initiate</c> in its transcript.
+    /// </summary>
+    public async Task<HandoffRequestResult> RequestAsync(HandoffRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var conversationId = request.Conversation.Conversation?.Id;
+        var channelId = request.Conversation.ChannelId;
+        if (string.IsNullOrEmpty(conversationId) || string.IsNullOrEmpty(channelId))
+        {
+            throw new ArgumentException("The request's conversation reference needs a conversation id and a channel id.", nameof(request));
+        }
+
+        var texts = queries.Texts;
+        var open = queries.IsWithinHours();
+        for (var attempt = 0; attempt < HandoffSessions.SaveAttempts; attempt++)
+        {
+            var now = clock.GetUtcNow();
+            var session = await sessions.FindAsync(conversationId, cancellationToken).ConfigureAwait(false)
+                ?? HandoffSession.Create(conversationId, channelId, request.Conversation);
+            switch (session.State)
+            {
+                case HandoffState.Counselor:
+                    return new HandoffRequestResult(false, true, null, open) { PersonMessage = texts.AlreadyWithCounselor };
+                case HandoffState.Waiting:
+                    session.Escalate(request, now);
+                    if (!await sessions.TrySaveAsync(session, cancellationToken).ConfigureAwait(false))
+                    {
+                        continue;
+                    }
+
+                    var position = await queries.PositionAsync(conversationId, cancellationToken).ConfigureAwait(false);
+                    return new HandoffRequestResult(false, true, position, open)
+                    {
+                        PersonMessage = texts.AlreadyWaiting + HandoffTexts.Fill(texts.Position, "position", position ?? 1),
+                    };
+                default:
+                    session.Request(request, now);
+                    if (!await sessions.TrySaveAsync(session, cancellationToken).ConfigureAwait(false))
+                    {
+                        continue;
+                    }
+
+                    // Only a bounded tail is read: the excerpt keeps at most TranscriptMaxActivities messages.
+                    var lastSequence = await transcript.GetLastSequenceAsync(conversationId, cancellationToken).ConfigureAwait(false);
+                    var history = await transcript.ReadAsync(conversationId, Math.Max(0, lastSequence - HistoryWindow), HistoryWindow, cancellationToken).ConfigureAwait(false);
+                    await transcript.AppendAsync(
+                        conversationId,
+                        TranscriptDirection.Outbound,
+                        HandoffActivities.Initiate(request.Conversation, session, history.Select(e => e.Activity)),
+                        CancellationToken.None).ConfigureAwait(false);
+                    var place = await queries.PositionAsync(conversationId, cancellationToken).ConfigureAwait(false) ?? 1;
+                    var message = open
+                        ? texts.Waiting + HandoffTexts.Fill(texts.Position, "position", place)
+                        : queries.OutsideHoursText();
+                    return new HandoffRequestResult(true, false, place, open) { PersonMessage = message };
+            }
+        }
+
+        throw new InvalidOperationException($"The handoff of conversation {conversationId} changed {HandoffSessions.SaveAttempts} times in a row; try again.");
+    }
+
+    /// <summary>
+    /// Called by the relay inside the person's turn when they write 「キャンセル」 while waiting:
+    /// Waiting → Bot and <c>handoff.status failed</c>. Returns the text to send in that turn, or null if they were not waiting.
+    /// </summary>
+    public async Task<string?> CancelByPersonAsync(string conversationId, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 0; attempt < HandoffSessions.SaveAttempts; attempt++)
+        {
+            var session = await sessions.FindAsync(conversationId, cancellationToken).ConfigureAwait(false);
+            if (session?.State != HandoffState.Waiting)
+            {
+                return null;
+            }
+
+            session.Cancel(clock.GetUtcNow());
+            if (await sessions.TrySaveAsync(session, cancellationToken).ConfigureAwait(false))
+            {
+                await transcript.AppendAsync(conversationId, TranscriptDirection.Outbound, HandoffActivities.Status(session.Reference, HandoffActivities.StateFailed, "cancelled by the person"), CancellationToken.None).ConfigureAwait(false);
+                return queries.Texts.Cancelled;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Tells the console that the person wrote (the console reads the text from the transcript).</summary>
+    public Task PersonMessagedAsync(string conversationId, string? activityId, CancellationToken cancellationToken = default) =>
+        sessions.PublishAsync(new Events.PersonMessaged(conversationId, activityId, clock.GetUtcNow()), cancellationToken);
+
+    public Task PersonTypedAsync(string conversationId, CancellationToken cancellationToken = default) =>
+        sessions.PublishAsync(new Events.PersonTyped(conversationId, clock.GetUtcNow()), cancellationToken);
+}

@@ -1,0 +1,40 @@
+using ChatSupport.Domain.Events;
+
+namespace ChatSupport.Domain.Handoff;
+
+/// <summary>
+/// Where every change to a handoff session goes through: the store (an optimistic save, so of two
+/// writers exactly one wins) and then the bus (the session's events, only after the save succeeded).
+/// </summary>
+public sealed class HandoffSessions(IHandoffStore store, IEventBus bus)
+{
+    /// <summary>How often a person-side change is retried when another writer changed the session in between.</summary>
+    public const int SaveAttempts = 5;
+
+    public Task<HandoffSession?> FindAsync(string conversationId, CancellationToken cancellationToken = default) =>
+        store.FindAsync(conversationId, cancellationToken);
+
+    public Task<IReadOnlyList<HandoffSession>> ListAsync(IReadOnlyCollection<HandoffState> states, CancellationToken cancellationToken = default) =>
+        store.ListAsync(states, cancellationToken);
+
+    /// <summary>Saves the session if nobody changed it since it was read, then publishes its pending events; false when someone did.</summary>
+    public async Task<bool> TrySaveAsync(HandoffSession session, CancellationToken cancellationToken)
+    {
+        var events = session.PendingEvents.ToArray();
+        if (!await store.TrySaveAsync(session, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        foreach (var e in events)
+        {
+            await bus.PublishAsync(e, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    public Task PublishAsync<TEvent>(TEvent @event, CancellationToken cancellationToken = default)
+        where TEvent : IntegrationEvent =>
+        bus.PublishAsync(@event, cancellationToken);
+}
