@@ -37,8 +37,12 @@ public static class DataCommand
             return 2;
         }
 
-        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
-        var database = new SqliteDatabase(storage.ConnectionString);
+        if (StorageOptions.CreateDatabase(configuration) is not SqliteDatabase database)
+        {
+            await stderr.WriteLineAsync("data erase and data purge work on the embedded SQLite store only (PostgreSQL: not yet).").ConfigureAwait(false);
+            return 1;
+        }
+
         await database.MigrateAsync().ConfigureAwait(false);
         var lifecycle = new SqliteDataLifecycle(database, clock);
         var audit = new SqliteAuditLog(database, clock);

@@ -37,7 +37,7 @@ public sealed class SqliteDataLifecycle(SqliteDatabase database, TimeProvider cl
         ErasureReport report;
         using (await database.EnterWriteAsync(cancellationToken).ConfigureAwait(false))
         {
-            await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var connection = (SqliteConnection)await database.OpenAsync(cancellationToken).ConfigureAwait(false);
             await ExecuteAsync(connection, null, "PRAGMA secure_delete = ON;", cancellationToken).ConfigureAwait(false);
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             report = await EraseInAsync(connection, transaction, conversationId, cancellationToken).ConfigureAwait(false);
@@ -61,7 +61,7 @@ public sealed class SqliteDataLifecycle(SqliteDatabase database, TimeProvider cl
         var cutoff = Stamp(clock.GetUtcNow() - keep);
         var expired = new List<string>();
         var tables = await TablesAsync(cancellationToken).ConfigureAwait(false);
-        await using (var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false))
+        await using (var connection = (SqliteConnection)await database.OpenAsync(cancellationToken).ConfigureAwait(false))
         {
             using var find = connection.CreateCommand();
             find.CommandText = $"""
@@ -85,7 +85,7 @@ public sealed class SqliteDataLifecycle(SqliteDatabase database, TimeProvider cl
         int inbox = 0, outbox = 0;
         using (await database.EnterWriteAsync(cancellationToken).ConfigureAwait(false))
         {
-            await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var connection = (SqliteConnection)await database.OpenAsync(cancellationToken).ConfigureAwait(false);
             await ExecuteAsync(connection, null, "PRAGMA secure_delete = ON;", cancellationToken).ConfigureAwait(false);
             if (tables.Contains("line_inbox"))
             {
@@ -107,7 +107,7 @@ public sealed class SqliteDataLifecycle(SqliteDatabase database, TimeProvider cl
     {
         using (await database.EnterWriteAsync(cancellationToken).ConfigureAwait(false))
         {
-            await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var connection = (SqliteConnection)await database.OpenAsync(cancellationToken).ConfigureAwait(false);
             await ExecuteAsync(connection, null, "PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken).ConfigureAwait(false);
             await ExecuteAsync(connection, null, "VACUUM;", cancellationToken).ConfigureAwait(false);
             await ExecuteAsync(connection, null, "PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken).ConfigureAwait(false);
@@ -116,7 +116,7 @@ public sealed class SqliteDataLifecycle(SqliteDatabase database, TimeProvider cl
 
     private async Task CheckpointAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = (SqliteConnection)await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, null, "PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken).ConfigureAwait(false);
     }
 
@@ -231,7 +231,7 @@ public sealed class SqliteDataLifecycle(SqliteDatabase database, TimeProvider cl
     private async Task<HashSet<string>> TablesAsync(CancellationToken cancellationToken)
     {
         var tables = new HashSet<string>(StringComparer.Ordinal);
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = (SqliteConnection)await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table';";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);

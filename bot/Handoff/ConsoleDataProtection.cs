@@ -48,7 +48,16 @@ public static partial class ConsoleDataProtection
     private static string DefaultKeysPath(IConfiguration configuration)
     {
         var connection = configuration.GetSection(Storage.StorageOptions.SectionName).Get<Storage.StorageOptions>()?.ConnectionString ?? new Storage.StorageOptions().ConnectionString;
-        var source = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection).DataSource;
+        string? source;
+        try
+        {
+            source = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection).DataSource;
+        }
+        catch (ArgumentException)
+        {
+            source = null; // another store's connection string (PostgreSQL): keep the keys under data/
+        }
+
         var directory = string.IsNullOrEmpty(source) || source == ":memory:" ? "data" : Path.GetDirectoryName(Path.GetFullPath(source)) ?? "data";
         return Path.Combine(directory, "keys");
     }

@@ -35,7 +35,7 @@ public static class HandoffServiceCollectionExtensions
         services.AddSingleton<ICounselorNotes>(sp => sp.GetRequiredService<SqliteConsoleWorkspace>());
         services.AddSingleton<ICannedResponses>(sp => sp.GetRequiredService<SqliteConsoleWorkspace>());
         services.AddSingleton(sp => new ConsoleAccounts(
-            sp.GetRequiredService<Storage.Sqlite.SqliteDatabase>(),
+            sp.GetRequiredService<Storage.StoreDatabase>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<ConsoleOptions>>().Value));
         services.AddSingleton<ICounselorDirectory>(sp => sp.GetRequiredService<ConsoleAccounts>());

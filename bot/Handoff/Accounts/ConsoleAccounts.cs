@@ -1,8 +1,8 @@
+using System.Data.Common;
 using System.Globalization;
-using ChatSupport.Bot.Storage.Sqlite;
+using ChatSupport.Bot.Storage;
 using ChatSupport.Domain.Handoff;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 
 namespace ChatSupport.Bot.Handoff.Accounts;
 
@@ -54,7 +54,7 @@ public enum SignInOutcome
 /// <see cref="Pbkdf2Iterations"/> iterations; an older hash is replaced at the next sign-in), roles, availability,
 /// disabling, and a lockout after <see cref="ConsoleOptions.MaxFailedSignIns"/> failures in a row, counted atomically.
 /// </summary>
-public sealed class ConsoleAccounts(SqliteDatabase database, TimeProvider clock, ConsoleOptions options) : ICounselorDirectory
+public sealed class ConsoleAccounts(StoreDatabase database, TimeProvider clock, ConsoleOptions options) : ICounselorDirectory
 {
     public const int MinPasswordLength = 12;
 
@@ -266,7 +266,7 @@ public sealed class ConsoleAccounts(SqliteDatabase database, TimeProvider clock,
 
     private static readonly string DummyHash = Hasher.HashPassword("nobody", Guid.NewGuid().ToString());
 
-    private CounselorAccount ReadAccount(SqliteDataReader reader)
+    private CounselorAccount ReadAccount(DbDataReader reader)
     {
         CounselorRoles.TryParse(reader.GetString(1), out var role);
         var locked = !reader.IsDBNull(3) && DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind) > clock.GetUtcNow();

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
-using ChatSupport.Bot.Storage.Sqlite;
+using ChatSupport.Bot.Storage;
 
 namespace ChatSupport.Bot.Handoff.Accounts;
 
@@ -12,7 +12,7 @@ namespace ChatSupport.Bot.Handoff.Accounts;
 /// (<see cref="ConsoleOptions.SessionLifetime"/> after sign-in, however active the counselor is) and its
 /// account is not disabled. Only a SHA-256 of the id is stored.
 /// </summary>
-public sealed class ConsoleSessions(SqliteDatabase database, TimeProvider clock)
+public sealed class ConsoleSessions(StoreDatabase database, TimeProvider clock)
 {
     /// <summary>The claim that names the session in the cookie and the bearer token.</summary>
     public const string SessionClaim = "chatsupport:sid";

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
 namespace ChatSupport.Bot.Storage.Sqlite;
@@ -6,9 +7,12 @@ namespace ChatSupport.Bot.Storage.Sqlite;
 /// The embedded store: one SQLite file in WAL mode. Creates the folder and the schema at start and
 /// applies migrations in order; each migration runs once, recorded in <c>schema_migrations</c>.
 /// </summary>
-public sealed class SqliteDatabase
+public sealed class SqliteDatabase : StoreDatabase
 {
-    private static readonly string[] Migrations =
+    public override string Provider => "sqlite";
+
+    /// <summary>The schema, one entry per version; <see cref="Postgres.PostgresDatabase"/> keeps the same versions.</summary>
+    internal static readonly string[] Migrations =
     [
         // 1: bot state, conversations and the append-only transcript.
         """
@@ -220,7 +224,7 @@ public sealed class SqliteDatabase
     /// thread-pool thread. Writers of this process queue here instead, asynchronously, so a burst of
     /// turns never starves the thread pool. Reads (WAL) do not need it.
     /// </summary>
-    public async Task<IDisposable> EnterWriteAsync(CancellationToken cancellationToken = default)
+    public override async Task<IDisposable> EnterWriteAsync(CancellationToken cancellationToken = default)
     {
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         return new WriteTicket(_writeGate);
@@ -239,7 +243,13 @@ public sealed class SqliteDatabase
         }
     }
 
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
+    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default) =>
+        await OpenSqliteAsync(cancellationToken).ConfigureAwait(false);
+
+    public override bool IsUniqueViolation(DbException exception) =>
+        exception is SqliteException { SqliteErrorCode: 19 }; // SQLITE_CONSTRAINT
+
+    public async Task<SqliteConnection> OpenSqliteAsync(CancellationToken cancellationToken = default)
     {
         var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -252,9 +262,9 @@ public sealed class SqliteDatabase
     }
 
     /// <summary>Switches the file to WAL and brings the schema up to date.</summary>
-    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    public override async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenSqliteAsync(cancellationToken).ConfigureAwait(false);
         using (var wal = connection.CreateCommand())
         {
             wal.CommandText = "PRAGMA journal_mode = WAL;";
@@ -304,7 +314,7 @@ public sealed class SqliteDatabase
     }
 
     /// <summary>True when the file can be opened and read (readiness probe).</summary>
-    public async Task<bool> IsReachableAsync(CancellationToken cancellationToken)
+    public override async Task<bool> IsReachableAsync(CancellationToken cancellationToken)
     {
         try
         {

@@ -1,9 +1,10 @@
+using System.Data.Common;
+using ChatSupport.Bot.Storage;
 using ChatSupport.Bot.Storage.Sqlite;
 using ChatSupport.Bot.Tests.Infrastructure;
 using ChatSupport.Domain.Activities;
 using ChatSupport.Domain.State;
 using ChatSupport.Domain.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace ChatSupport.Bot.Tests.Storage;
 
@@ -22,7 +23,7 @@ public sealed class SqliteStoreTests
     {
         var database = await NewDatabaseAsync();
         await database.MigrateAsync();
-        await using var connection = await database.OpenAsync();
+        await using var connection = await database.OpenSqliteAsync();
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode;";
         Assert.Equal("wal", (string)(await command.ExecuteScalarAsync())!);
@@ -39,7 +40,7 @@ public sealed class SqliteStoreTests
             await store.AppendAsync("c", TranscriptDirection.Outbound, Activity.CreateMessage(new string('x', 2000)));
         }
 
-        await using var connection = await database.OpenAsync();
+        await using var connection = await database.OpenSqliteAsync();
         using var auto = connection.CreateCommand();
         auto.CommandText = "PRAGMA wal_autocheckpoint;";
         Assert.Equal(0L, (long)(await auto.ExecuteScalarAsync())!);
@@ -54,10 +55,12 @@ public sealed class SqliteStoreTests
         Assert.True(reader.GetInt64(1) > 0);
     }
 
-    [Fact]
-    public async Task State_writes_are_conditional_on_the_version_read()
+    [Theory]
+    [SqliteStore]
+    [PostgresStore]
+    public async Task State_writes_are_conditional_on_the_version_read(StoreProvider provider)
     {
-        var storage = new SqliteStorage(await NewDatabaseAsync());
+        var storage = new SqliteStorage(await TestStores.CreateAsync(provider));
         var created = await storage.WriteAsync(new Dictionary<string, StoreItem> { ["k"] = new(new() { ["v"] = 1 }, StoreItem.Absent) });
         await Assert.ThrowsAsync<StorageConcurrencyException>(() =>
             storage.WriteAsync(new Dictionary<string, StoreItem> { ["k"] = new(new() { ["v"] = 9 }, StoreItem.Absent) }));
@@ -72,10 +75,12 @@ public sealed class SqliteStoreTests
         Assert.Equal(2, (int)(await storage.ReadAsync(["k"]))["k"].Data["v"]!);
     }
 
-    [Fact]
-    public async Task Concurrent_appends_get_consecutive_sequences_and_the_transcript_is_append_only()
+    [Theory]
+    [SqliteStore]
+    [PostgresStore]
+    public async Task Concurrent_appends_get_consecutive_sequences_and_the_transcript_is_append_only(StoreProvider provider)
     {
-        var database = await NewDatabaseAsync();
+        var database = await TestStores.CreateAsync(provider);
         var store = new SqliteTranscriptStore(database, TimeProvider.System);
         await Task.WhenAll(Enumerable.Range(0, 50).Select(i => Task.Run(() =>
             store.AppendAsync("c", TranscriptDirection.Inbound, Activity.CreateMessage($"m{i}")))));
@@ -88,10 +93,10 @@ public sealed class SqliteStoreTests
         await using var connection = await database.OpenAsync();
         using var update = connection.CreateCommand();
         update.CommandText = "UPDATE activities SET activity = '{}' WHERE conversation_id = 'c';";
-        await Assert.ThrowsAsync<SqliteException>(() => update.ExecuteNonQueryAsync());
+        await Assert.ThrowsAnyAsync<DbException>(() => update.ExecuteNonQueryAsync());
         using var delete = connection.CreateCommand();
         delete.CommandText = "DELETE FROM activities;";
-        await Assert.ThrowsAsync<SqliteException>(() => delete.ExecuteNonQueryAsync());
+        await Assert.ThrowsAnyAsync<DbException>(() => delete.ExecuteNonQueryAsync());
     }
 
     [Fact]
