@@ -3,6 +3,7 @@ using ChatSupport.Bot.Channels.Line;
 using ChatSupport.Bot.Cli;
 using ChatSupport.Bot.Handoff;
 using ChatSupport.Bot.Hosting;
+using ChatSupport.Bot.Scale;
 using ChatSupport.Bot.Storage;
 using ChatSupport.Bot.Triage;
 using ChatSupport.Bot.Turns;
@@ -25,6 +26,7 @@ builder.Services.AddLineChannel(builder.Configuration);
 builder.Services.AddTriage(builder.Configuration);
 builder.Services.AddWebChat();
 builder.Services.AddHandoff(builder.Configuration, builder.Environment);
+builder.Services.AddScaleOut(builder.Configuration);
 
 // The turn pipeline: every channel (Direct Line, LINE) runs each turn through these steps, in this order,
 // around the bot. Each step is registered by its feature; this list is the only place that orders them.

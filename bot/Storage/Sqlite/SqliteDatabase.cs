@@ -181,7 +181,16 @@ public sealed class SqliteDatabase : StoreDatabase
         BEGIN SELECT RAISE(ABORT, 'the triage audit log is append-only'); END;
         """,
 
-        // 5: console sessions revocable on the server (sign-out, disable, new password) with an absolute end;
+        // 5: leases on background work that must run on one node at a time (used by PostgreSQL deployments).
+        """
+        CREATE TABLE work_leases (
+            name TEXT PRIMARY KEY,
+            holder TEXT NOT NULL,
+            expires_at TEXT NOT NULL
+        );
+        """,
+
+        // 6: console sessions revocable on the server (sign-out, disable, new password) with an absolute end;
         // accounts that can be disabled.
         """
         CREATE TABLE console_sessions (

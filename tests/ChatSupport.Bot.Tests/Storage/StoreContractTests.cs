@@ -180,6 +180,33 @@ public sealed class StoreContractTests
     }
 
     [Theory]
+    [PostgresStore]
+    public async Task A_work_lease_is_held_by_one_node_until_it_expires_then_another_node_takes_it(StoreProvider provider)
+    {
+        var clock = new FakeTimeProvider(T0);
+        var database = await TestStores.CreateAsync(provider);
+        var nodeA = new WorkLeases(database, clock);
+        var nodeB = new WorkLeases(database, clock);
+        Assert.True(await nodeA.TryHoldAsync("line-inbox", TimeSpan.FromSeconds(60)));
+        Assert.False(await nodeB.TryHoldAsync("line-inbox", TimeSpan.FromSeconds(60)));
+        Assert.True(await nodeB.TryHoldAsync("other-work", TimeSpan.FromSeconds(60)));
+
+        clock.Advance(TimeSpan.FromSeconds(50));
+        Assert.True(await nodeA.TryHoldAsync("line-inbox", TimeSpan.FromSeconds(60))); // renewed
+        clock.Advance(TimeSpan.FromSeconds(50));
+        Assert.False(await nodeB.TryHoldAsync("line-inbox", TimeSpan.FromSeconds(60)));
+
+        clock.Advance(TimeSpan.FromSeconds(61)); // node A stopped renewing (it died)
+        var takers = await Task.WhenAll(Task.Run(() => nodeB.TryHoldAsync("line-inbox", TimeSpan.FromSeconds(60))), Task.Run(() => new WorkLeases(database, clock).TryHoldAsync("line-inbox", TimeSpan.FromSeconds(60))));
+        Assert.Single(takers, t => t);
+        Assert.False(await nodeA.TryHoldAsync("line-inbox", TimeSpan.FromSeconds(60)));
+
+        await nodeB.ReleaseAsync("line-inbox");
+        await nodeB.ReleaseAsync("other-work");
+        Assert.True(await nodeA.TryHoldAsync("other-work", TimeSpan.FromSeconds(60)));
+    }
+
+    [Theory]
     [SqliteStore]
     [PostgresStore]
     public async Task Through_the_host_a_counselor_created_by_the_cli_claims_once_and_the_reply_reaches_the_person(StoreProvider provider)
