@@ -104,7 +104,10 @@ public static class RiskCommand
                 item.Id,
                 assessment.Level.ToWire(),
                 assessment.Categories.Select(c => c.ToWire()).ToList(),
-                assessment.Matches.Select(m => new ScoreMatch(m.Term, m.Start, m.Length, m.Category?.ToWire())).ToList());
+                assessment.Matches.Select(m => new ScoreMatch(m.Term, m.Start, m.Length, m.Category?.ToWire())).ToList(),
+                assessment.Situations,
+                assessment.Rules,
+                assessment.Cues.Select(c => new ScoreCue(c.Class, c.Start, c.Length)).ToList());
             stdout.WriteLine(JsonSerializer.Serialize(output, OutputOptions));
         }
 
@@ -125,8 +128,14 @@ public static class RiskCommand
                 continue;
             }
 
-            var predicted = engine.Assess(item.Text).Level;
+            var assessment = engine.Assess(item.Text);
+            var predicted = assessment.Level;
             evaluation.Add(item.Gold, predicted);
+            foreach (var rule in engine.Lexicon.Rules.Where(r => assessment.Rules.Contains(r.Id)))
+            {
+                evaluation.AddRule(rule, item.Gold);
+            }
+
             if (predicted != item.Gold)
             {
                 errors.Add($"{item.Id}: gold {item.Gold.ToWire()}, predicted {predicted.ToWire()}");
@@ -206,7 +215,15 @@ public static class RiskCommand
         [property: System.Text.Json.Serialization.JsonPropertyName("id")] string? Id,
         [property: System.Text.Json.Serialization.JsonPropertyName("level")] string Level,
         [property: System.Text.Json.Serialization.JsonPropertyName("categories")] IReadOnlyList<string> Categories,
-        [property: System.Text.Json.Serialization.JsonPropertyName("matches")] IReadOnlyList<ScoreMatch> Matches);
+        [property: System.Text.Json.Serialization.JsonPropertyName("matches")] IReadOnlyList<ScoreMatch> Matches,
+        [property: System.Text.Json.Serialization.JsonPropertyName("situations")] IReadOnlyList<string> Situations,
+        [property: System.Text.Json.Serialization.JsonPropertyName("rules")] IReadOnlyList<string> Rules,
+        [property: System.Text.Json.Serialization.JsonPropertyName("cues")] IReadOnlyList<ScoreCue> Cues);
+
+    private sealed record ScoreCue(
+        [property: System.Text.Json.Serialization.JsonPropertyName("class")] string Class,
+        [property: System.Text.Json.Serialization.JsonPropertyName("start")] int Start,
+        [property: System.Text.Json.Serialization.JsonPropertyName("length")] int Length);
 
     private sealed record ScoreMatch(
         [property: System.Text.Json.Serialization.JsonPropertyName("term")] string Term,

@@ -111,8 +111,10 @@ public sealed class ConsultationBot : ActivityHandler
         }
 
         // The whole message, even past the reading limit: danger at the end of a long text still counts.
-        var assessment = _risk.Assess(FullMessageText.Of(turnContext));
-        profile.Risk = profile.Risk.Update(assessment, _clock.GetUtcNow());
+        // The conversation so far lets a situation combine with an earlier message (消えたい … いま橋の上).
+        var now = _clock.GetUtcNow();
+        var assessment = _risk.Assess(FullMessageText.Of(turnContext), profile.Risk, now);
+        profile.Risk = profile.Risk.Update(assessment, now);
         turnContext.TurnState.Set(assessment);
         if (assessment.Level >= RiskLevel.High)
         {

@@ -19,12 +19,35 @@ internal sealed class CompiledLexicon
         Overrides = new bool[EntryCount];
         IfPast = new RiskLevel[EntryCount];
         IfNegated = new RiskLevel[EntryCount];
+        CueBits = new UInt128[EntryCount];
+        EntrySituations = new ulong[EntryCount];
+        var situationIds = new List<string> { SituationCues.ThirdPerson };
+        ulong SituationBits(IEnumerable<string> ids)
+        {
+            ulong bits = 0;
+            foreach (var id in ids)
+            {
+                var index = situationIds.IndexOf(id);
+                if (index < 0)
+                {
+                    index = situationIds.Count;
+                    situationIds.Add(id);
+                }
+
+                bits |= 1UL << index;
+            }
+
+            return bits;
+        }
+
+        UInt128 ClassBit(string name) => UInt128.One << lexicon.CueClasses.ToList().IndexOf(name);
 
         var patterns = new List<string>();
         var patternEntries = new List<int>();
         var patternIsWith = new List<bool>();
         var patternTerms = new List<string>();
         var patternAscii = new List<bool>();
+        var patternBoundary = new List<WordBoundary>();
 
         for (var e = 0; e < EntryCount; e++)
         {
@@ -40,6 +63,18 @@ internal sealed class CompiledLexicon
             {
                 CategoryMasks[e] |= 1u << (int)c;
             }
+
+            CueBits[e] = entry.Role switch
+            {
+                LexiconRole.Cue => ClassBit(entry.CueClass!),
+                LexiconRole.Time => ClassBit(SituationCues.Time),
+                LexiconRole.ThirdPerson => ClassBit(SituationCues.ThirdPerson),
+                LexiconRole.Past => ClassBit(SituationCues.Past),
+                LexiconRole.Negation => ClassBit(SituationCues.Negation),
+                LexiconRole.Joke => ClassBit(SituationCues.Joke),
+                _ => UInt128.Zero,
+            };
+            EntrySituations[e] = SituationBits(entry.Situations);
 
             Add(entry.Terms, isWith: false);
             Add(entry.With, isWith: true);
@@ -60,6 +95,7 @@ internal sealed class CompiledLexicon
                     patternIsWith.Add(isWith);
                     patternTerms.Add(term);
                     patternAscii.Add(normalized.All(char.IsAsciiLetterOrDigit));
+                    patternBoundary.Add(BoundaryOf(term, normalized));
                     MaxPatternLength = Math.Max(MaxPatternLength, normalized.Length);
                 }
             }
@@ -70,8 +106,107 @@ internal sealed class CompiledLexicon
         PatternIsWith = [.. patternIsWith];
         PatternTerms = [.. patternTerms];
         PatternAscii = [.. patternAscii];
+        PatternBoundary = [.. patternBoundary];
         NormalizedPatterns = patterns;
+
+        IdeationBit = ClassBit(SituationCues.Ideation);
+        SelfHarmBit = ClassBit(SituationCues.SelfHarm);
+        SignalHighBit = ClassBit(SituationCues.SignalHigh);
+        DistressBit = ClassBit(SituationCues.Distress);
+        ThirdPersonSituation = 1UL;
+
+        var rules = lexicon.Rules;
+        RuleCount = rules.Count;
+        RuleAll = new UInt128[RuleCount];
+        RuleAny = new UInt128[RuleCount];
+        RuleNone = new UInt128[RuleCount];
+        RuleEarlier = new UInt128[RuleCount];
+        RuleScopes = new SituationScope[RuleCount];
+        RuleLevels = new RiskLevel[RuleCount];
+        RuleCaps = new RiskLevel[RuleCount];
+        RuleIsDampener = new bool[RuleCount];
+        RuleCategories = new uint[RuleCount];
+        RuleSituations = new ulong[RuleCount];
+        for (var r = 0; r < RuleCount; r++)
+        {
+            var rule = rules[r];
+            RuleAll[r] = rule.All.Aggregate(UInt128.Zero, (m, c) => m | ClassBit(c));
+            RuleAny[r] = rule.Any.Aggregate(UInt128.Zero, (m, c) => m | ClassBit(c));
+            RuleNone[r] = rule.None.Aggregate(UInt128.Zero, (m, c) => m | ClassBit(c));
+            RuleEarlier[r] = rule.Earlier.Aggregate(UInt128.Zero, (m, c) => m | ClassBit(c));
+            RuleScopes[r] = rule.Scope;
+            RuleLevels[r] = rule.Level ?? RiskLevel.None;
+            RuleCaps[r] = rule.Cap ?? RiskLevel.Critical;
+            RuleIsDampener[r] = rule.IsDampener;
+            RuleCategories[r] = rule.Categories.Aggregate(0u, (m, c) => m | (1u << (int)c));
+            RuleSituations[r] = SituationBits(rule.Situations);
+        }
+
+        if (situationIds.Count > 64)
+        {
+            throw new InvalidDataException($"The lexicon names {situationIds.Count} situation ids; at most 64 fit the scanner's masks.");
+        }
+
+        SituationIds = situationIds;
     }
+
+    /// <summary>Which neighbours a short kana term needs to count as a word (see <see cref="RiskScanner"/>).</summary>
+    private static WordBoundary BoundaryOf(string term, string normalized)
+    {
+        if (normalized.Length > ShortKanaLength || !normalized.All(c => c is >= '\u3041' and <= '\u3096'))
+        {
+            return WordBoundary.None;
+        }
+
+        return term.Any(c => c is >= '\u30A1' and <= '\u30FA' or >= '\uFF66' and <= '\uFF9D')
+            ? WordBoundary.Katakana
+            : WordBoundary.Hiragana;
+    }
+
+    /// <summary>Kana terms up to this many normalized characters match only where a word can begin and end.</summary>
+    public const int ShortKanaLength = 3;
+
+    public UInt128[] CueBits { get; }
+
+    public ulong[] EntrySituations { get; }
+
+    public WordBoundary[] PatternBoundary { get; }
+
+    public UInt128 IdeationBit { get; }
+
+    public UInt128 SelfHarmBit { get; }
+
+    public UInt128 SignalHighBit { get; }
+
+    public UInt128 DistressBit { get; }
+
+    /// <summary>The situation bit of third_person (always index 0).</summary>
+    public ulong ThirdPersonSituation { get; }
+
+    /// <summary>Situation ids by bit index.</summary>
+    public IReadOnlyList<string> SituationIds { get; }
+
+    public int RuleCount { get; }
+
+    public UInt128[] RuleAll { get; }
+
+    public UInt128[] RuleAny { get; }
+
+    public UInt128[] RuleNone { get; }
+
+    public UInt128[] RuleEarlier { get; }
+
+    public SituationScope[] RuleScopes { get; }
+
+    public RiskLevel[] RuleLevels { get; }
+
+    public RiskLevel[] RuleCaps { get; }
+
+    public bool[] RuleIsDampener { get; }
+
+    public uint[] RuleCategories { get; }
+
+    public ulong[] RuleSituations { get; }
 
     public RiskLexicon Lexicon { get; }
 
@@ -109,4 +244,16 @@ internal sealed class CompiledLexicon
     public IReadOnlyList<string> NormalizedPatterns { get; }
 
     public int MaxPatternLength { get; private set; }
+}
+
+/// <summary>Boundary check of a short kana term.</summary>
+internal enum WordBoundary : byte
+{
+    None,
+
+    /// <summary>Hiragana: the next character must not continue the word (あたしのうち is not しのう).</summary>
+    Hiragana,
+
+    /// <summary>Katakana: written in katakana, with no katakana right before or after (ライブ is not イブ).</summary>
+    Katakana,
 }

@@ -13,6 +13,9 @@ namespace ChatSupport.Domain.Risk;
 /// <see cref="RecentWindow"/> (30 minutes): a high message keeps the conversation high for 30 minutes
 /// after the last high message, then it falls to the highest level still inside the window.</item>
 /// <item>Categories are the union over the whole session; they never decay.</item>
+/// <item>The cue classes of the last <see cref="MaxRecentMessages"/> messages within <see cref="RecentWindow"/>
+/// are kept (<see cref="RecentMessages"/>, bounded) so the conversation rules of situations.yaml can combine
+/// an earlier message with this one (see <see cref="RiskEngine.Assess(string, ConversationRisk?, DateTimeOffset)"/>).</item>
 /// </list>
 /// </remarks>
 /// <param name="Level">The current conversation level.</param>
@@ -23,6 +26,7 @@ namespace ChatSupport.Domain.Risk;
 /// <param name="LowSeenAt">When the last low message came.</param>
 /// <param name="UpdatedAt">When the last message was assessed.</param>
 /// <param name="LexiconVersion">Lexicon version of the last assessment.</param>
+/// <param name="RecentMessages">Cue classes of the recent messages, oldest first (null in state written before they existed).</param>
 public sealed record ConversationRisk(
     RiskLevel Level,
     IReadOnlyList<SupportCategory> Categories,
@@ -31,10 +35,17 @@ public sealed record ConversationRisk(
     DateTimeOffset? MediumSeenAt,
     DateTimeOffset? LowSeenAt,
     DateTimeOffset? UpdatedAt,
-    string? LexiconVersion)
+    string? LexiconVersion,
+    IReadOnlyList<RecentRiskMessage>? RecentMessages = null)
 {
     /// <summary>How long a message's level counts as recent.</summary>
     public static readonly TimeSpan RecentWindow = TimeSpan.FromMinutes(30);
+
+    /// <summary>How many recent messages the conversation rules look back over.</summary>
+    public const int MaxRecentMessages = 5;
+
+    /// <summary>At most this many cue classes are kept per message.</summary>
+    public const int MaxClassesPerMessage = 24;
 
     /// <summary>A conversation with no messages yet.</summary>
     public static ConversationRisk Empty { get; } = new(RiskLevel.None, [], null, null, null, null, null, null);
@@ -50,7 +61,40 @@ public sealed record ConversationRisk(
 
         var categories = Categories.Concat(message.Categories).Distinct().Order().ToList();
         var level = critical is not null ? RiskLevel.Critical : LevelAt(now, high, medium, low);
-        return new ConversationRisk(level, categories, critical, high, medium, low, now, message.LexiconVersion);
+        var recent = (RecentMessages ?? [])
+            .Where(m => now - m.At <= RecentWindow && m.At <= now)
+            .Append(new RecentRiskMessage(now, message.Level, message.CueClasses.Take(MaxClassesPerMessage).ToList()))
+            .TakeLast(MaxRecentMessages)
+            .ToList();
+        return new ConversationRisk(level, categories, critical, high, medium, low, now, message.LexiconVersion, recent);
+    }
+
+    /// <summary>The cue classes of the recent messages at <paramref name="now"/>, as bits over <paramref name="classes"/>.</summary>
+    public UInt128 RecentCueMask(DateTimeOffset now, IReadOnlyList<string> classes)
+    {
+        ArgumentNullException.ThrowIfNull(classes);
+        var mask = UInt128.Zero;
+        foreach (var m in RecentMessages ?? [])
+        {
+            if (now - m.At > RecentWindow || m.At > now)
+            {
+                continue;
+            }
+
+            foreach (var c in m.CueClasses ?? [])
+            {
+                for (var i = 0; i < classes.Count && i < 128; i++)
+                {
+                    if (string.Equals(classes[i], c, StringComparison.Ordinal))
+                    {
+                        mask |= UInt128.One << i;
+                        break;
+                    }
+                }
+            }
+        }
+
+        return mask;
     }
 
     /// <summary>The level this conversation has at <paramref name="now"/> without a new message (decay only).</summary>
@@ -74,3 +118,6 @@ public sealed record ConversationRisk(
         return Recent(now, low) ? RiskLevel.Low : RiskLevel.None;
     }
 }
+
+/// <summary>What the conversation keeps of one recent message: when, its level, its cue classes (no text).</summary>
+public sealed record RecentRiskMessage(DateTimeOffset At, RiskLevel Level, IReadOnlyList<string> CueClasses);

@@ -58,7 +58,16 @@ internal static class JapaneseNormalizer
         [0x1F52A] = "刃物",   // 🔪 kitchen knife
         [0x1FAA2] = "ロープ", // 🪢 knot (rope)
         [0x1FA78] = "血",     // 🩸 drop of blood
+        [0x1FA92] = "カミソリ", // 🪒 razor
+        [0x1FAA6] = "墓",     // 🪦 headstone
+        [0x1F309] = "橋の上", // 🌉 bridge at night
+        [0x1F44B] = "バイバイ", // 👋 waving hand
+        [0x1F635] = "ふらふら", // 😵 dizzy face (also 😵‍💫)
+        [0x1F6AA] = "ドア",   // 🚪 door
     };
+
+    /// <summary>Written after the third repetition of the same emoji (💊💊💊): a lexicon term for "many".</summary>
+    public const string EmojiRunWord = "連打";
 
     static JapaneseNormalizer()
     {
@@ -94,6 +103,8 @@ internal static class JapaneseNormalizer
         var state = new EmitState();
 
         var i = 0;
+        var lastEmoji = 0;
+        var emojiRun = 0;
         while (i < text.Length)
         {
             var c = text[i];
@@ -102,7 +113,11 @@ internal static class JapaneseNormalizer
                 var codePoint = char.ConvertToUtf32(c, text[i + 1]);
                 if (EmojiWords.TryGetValue(codePoint, out var word))
                 {
-                    foreach (var w in word)
+                    emojiRun = codePoint == lastEmoji ? emojiRun + 1 : 1;
+                    lastEmoji = codePoint;
+                    // A word for each of the first two, then one "many" marker for the run.
+                    var emitted = emojiRun <= 2 ? word : emojiRun == 3 ? EmojiRunWord : string.Empty;
+                    foreach (var w in emitted)
                     {
                         ProcessChar(w, text, i, i + 2, chars, starts, ends, ref state);
                     }
@@ -110,6 +125,11 @@ internal static class JapaneseNormalizer
 
                 i += 2;
                 continue;
+            }
+
+            if (c is not ('\u200D' or '\uFE0F'))
+            {
+                lastEmoji = 0;
             }
 
             ProcessChar(c, text, i, i + 1, chars, starts, ends, ref state);
@@ -180,7 +200,8 @@ internal static class JapaneseNormalizer
             if (previous != ClauseBreak)
             {
                 var vowel = VowelOfVowelKana(f);
-                if (vowel != 0 && VowelOf(previous) == vowel)
+                // Only within one script: たぁぁい stretches, but がアムカ is が + アムカ.
+                if (vowel != 0 && VowelOf(previous) == vowel && katakana == state.PreviousKatakana)
                 {
                     ends[n - 1] = end;
                     return;
@@ -227,6 +248,7 @@ internal static class JapaneseNormalizer
         state.Length = n + 1;
         state.Run = 1;
         state.PreviousWasKatakanaTa = katakana && f == 'た';
+        state.PreviousKatakana = katakana;
     }
 
     private static char Substitute(char f, ReadOnlySpan<char> text, int next, char[] chars, ref EmitState state)
@@ -469,6 +491,7 @@ internal static class JapaneseNormalizer
         public int Length;
         public int Run;
         public bool PreviousWasKatakanaTa;
+        public bool PreviousKatakana;
     }
 }
 

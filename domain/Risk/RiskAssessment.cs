@@ -20,7 +20,17 @@ public sealed record RiskAssessment(
     /// and these ids. Empty when no situation was read.
     /// </summary>
     public IReadOnlyList<string> Situations { get; init; } = [];
+
+    /// <summary>The situation cues found (class and span in the original text), for the counselor.</summary>
+    public IReadOnlyList<RiskCue> Cues { get; init; } = [];
+
+    /// <summary>Every cue class present, including the derived ones (ideation, distress, time …); kept by
+    /// <see cref="ConversationRisk"/> for the conversation rules.</summary>
+    public IReadOnlyList<string> CueClasses { get; init; } = [];
 }
+
+/// <summary>One situation cue: its class (situations.yaml) and where it is in the original message.</summary>
+public sealed record RiskCue(string Class, int Start, int Length);
 
 /// <summary>One signal found in a message.</summary>
 /// <param name="Term">The lexicon term as written in the lexicon (the text itself is at Start/Length).</param>

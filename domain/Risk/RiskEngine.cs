@@ -39,16 +39,62 @@ public sealed class RiskEngine
     public RiskScanner CurrentScanner => _scanners.Value!;
 
     /// <summary>Assesses one message: level, categories, matches in the original text, rules and lexicon version.</summary>
-    public RiskAssessment Assess(string text)
+    public RiskAssessment Assess(string text) => Assess(text, null, default);
+
+    /// <summary>
+    /// Assesses one message in its conversation: the conversation rules of situations.yaml may raise it
+    /// when an earlier message within <see cref="ConversationRisk.RecentWindow"/> (and among the last
+    /// <see cref="ConversationRisk.MaxRecentMessages"/>) carried their <c>earlier</c> classes
+    /// (「消えたい」 earlier, then 「いま橋の上」 → critical).
+    /// </summary>
+    public RiskAssessment Assess(string text, ConversationRisk? conversation, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(text);
         var scanner = _scanners.Value!;
         var result = scanner.Scan(text);
+        var lexicon = _compiled.Lexicon;
+        var level = result.Level;
+        var categoryMask = result.CategoryMask;
+        var situationMask = result.SituationMask;
+        var ruleIds = new List<string>(RiskRuleIds.ToIds(result.Rules));
+        foreach (var r in scanner.FiredRules)
+        {
+            ruleIds.Add(lexicon.Rules[r].Id);
+        }
+
+        if (conversation is not null)
+        {
+            var earlier = conversation.RecentCueMask(now, lexicon.CueClasses);
+            for (var r = 0; r < _compiled.RuleCount; r++)
+            {
+                if (_compiled.RuleScopes[r] != SituationScope.Conversation || (earlier & _compiled.RuleEarlier[r]) == UInt128.Zero)
+                {
+                    continue;
+                }
+
+                var all = _compiled.RuleAll[r];
+                var any = _compiled.RuleAny[r];
+                var mask = result.CueMask;
+                if ((mask & _compiled.RuleNone[r]) != UInt128.Zero || (mask & all) != all || (any != UInt128.Zero && (mask & any) == UInt128.Zero))
+                {
+                    continue;
+                }
+
+                if (_compiled.RuleLevels[r] > level)
+                {
+                    level = _compiled.RuleLevels[r];
+                }
+
+                categoryMask |= _compiled.RuleCategories[r];
+                situationMask |= _compiled.RuleSituations[r];
+                ruleIds.Add(lexicon.Rules[r].Id);
+            }
+        }
 
         var categories = new List<SupportCategory>();
         foreach (var category in SupportCategories.All)
         {
-            if (result.Has(category))
+            if ((categoryMask & (1u << (int)category)) != 0)
             {
                 categories.Add(category);
             }
@@ -67,6 +113,35 @@ public sealed class RiskEngine
                 entry.Id));
         }
 
-        return new RiskAssessment(result.Level, categories, matches, RiskRuleIds.ToIds(result.Rules), LexiconVersion);
+        var situations = new List<string>();
+        for (var bit = 0; bit < 64; bit++)
+        {
+            if ((situationMask & (1UL << bit)) != 0)
+            {
+                situations.Add(_compiled.SituationIds[bit]);
+            }
+        }
+
+        var cues = new List<RiskCue>(scanner.Cues.Length);
+        foreach (var c in scanner.Cues)
+        {
+            cues.Add(new RiskCue(lexicon.CueClasses[c.CueClass], c.Start, c.Length));
+        }
+
+        var cueClasses = new List<string>();
+        for (var bit = 0; bit < lexicon.CueClasses.Count; bit++)
+        {
+            if ((result.CueMask & (UInt128.One << bit)) != UInt128.Zero)
+            {
+                cueClasses.Add(lexicon.CueClasses[bit]);
+            }
+        }
+
+        return new RiskAssessment(level, categories, matches, ruleIds, LexiconVersion)
+        {
+            Situations = situations,
+            Cues = cues,
+            CueClasses = cueClasses,
+        };
     }
 }

@@ -33,6 +33,9 @@ public enum LexiconRole
 
     /// <summary>A time word that makes danger immediate (今, これから, 今夜).</summary>
     Time,
+
+    /// <summary>A term of a situation cue class (situations.yaml); situation rules combine the classes.</summary>
+    Cue,
 }
 
 /// <summary>One reviewed entry of the risk lexicon, as written in a YAML file under Risk/Lexicon.</summary>
@@ -58,7 +61,14 @@ public sealed record LexiconEntry(
     bool Ambiguous,
     RiskLevel IfPast,
     RiskLevel IfNegated,
-    bool Overrides = false);
+    bool Overrides = false)
+{
+    /// <summary>For <see cref="LexiconRole.Cue"/> entries: the cue class the terms belong to.</summary>
+    public string? CueClass { get; init; }
+
+    /// <summary>Situation ids (RiskAssessment.Situations) a counted signal of this entry reports (overdose, finality, …).</summary>
+    public IReadOnlyList<string> Situations { get; init; } = [];
+}
 
 /// <summary>
 /// The risk lexicon: reviewed entries loaded from YAML files, and the version every result records.
@@ -66,17 +76,25 @@ public sealed record LexiconEntry(
 public sealed class RiskLexicon
 {
     private const string ResourcePrefix = "ChatSupport.Domain.Risk.Lexicon.";
-    private const int MaxVariantsPerTerm = 2048;
+    private const int MaxVariantsPerTerm = 4096;
 
-    private RiskLexicon(string version, IReadOnlyList<LexiconEntry> entries)
+    private RiskLexicon(string version, IReadOnlyList<LexiconEntry> entries, IReadOnlyList<string> cueClasses, IReadOnlyList<SituationRule> rules)
     {
         Version = version;
         Entries = entries;
+        CueClasses = cueClasses;
+        Rules = rules;
     }
 
     public string Version { get; }
 
     public IReadOnlyList<LexiconEntry> Entries { get; }
+
+    /// <summary>Every cue class a rule can name: the built-in ones (<see cref="SituationCues.BuiltIn"/>) then those of situations.yaml.</summary>
+    public IReadOnlyList<string> CueClasses { get; }
+
+    /// <summary>Situation rules and dampeners, in file order.</summary>
+    public IReadOnlyList<SituationRule> Rules { get; }
 
     /// <summary>Loads the lexicon embedded in this assembly (domain/Risk/Lexicon/*.yaml).</summary>
     public static RiskLexicon LoadEmbedded()
@@ -109,6 +127,8 @@ public sealed class RiskLexicon
         string? version = null;
         var entries = new List<LexiconEntry>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
+        var cueClasses = new List<string>(SituationCues.BuiltIn);
+        var ruleDtos = new List<(string File, RuleDto Rule)>();
         foreach (var (name, yaml) in files)
         {
             LexiconFile? file;
@@ -146,6 +166,36 @@ public sealed class RiskLexicon
 
                 entries.Add(entry);
             }
+
+            foreach (var cue in file.Cues ?? [])
+            {
+                if (string.IsNullOrWhiteSpace(cue.Id) || cueClasses.Contains(cue.Id, StringComparer.Ordinal))
+                {
+                    throw new InvalidDataException($"Lexicon file {name}: cue class '{cue.Id}' is missing an id or defined twice (built-in: {string.Join(", ", SituationCues.BuiltIn)}).");
+                }
+
+                if (cue.Terms is null || cue.Terms.Count == 0 || string.IsNullOrWhiteSpace(cue.Note))
+                {
+                    throw new InvalidDataException($"Lexicon file {name}: cue class '{cue.Id}' needs terms and a note.");
+                }
+
+                cueClasses.Add(cue.Id);
+                entries.Add(new LexiconEntry(
+                    "cue:" + cue.Id,
+                    cue.Terms.SelectMany(ExpandTerm).Distinct(StringComparer.Ordinal).ToList(),
+                    RiskLevel.None,
+                    [],
+                    cue.Note,
+                    LexiconRole.Cue,
+                    [],
+                    false,
+                    RiskLevel.None,
+                    RiskLevel.None,
+                    cue.Overrides)
+                { CueClass = cue.Id });
+            }
+
+            ruleDtos.AddRange((file.Rules ?? []).Select(r => (name, r)));
         }
 
         if (version is null)
@@ -153,29 +203,133 @@ public sealed class RiskLexicon
             throw new InvalidDataException("No lexicon file declares a version; add 'version: …' to lexicon.yaml.");
         }
 
-        return new RiskLexicon(version, entries);
+        if (cueClasses.Count > SituationCues.MaxClasses)
+        {
+            throw new InvalidDataException($"The lexicon defines {cueClasses.Count} cue classes; at most {SituationCues.MaxClasses} fit the scanner's masks.");
+        }
+
+        var rules = new List<SituationRule>();
+        foreach (var (file, dto) in ruleDtos)
+        {
+            var rule = ToRule(file, dto, cueClasses);
+            if (!ids.Add("rule:" + rule.Id))
+            {
+                throw new InvalidDataException($"Lexicon file {file}: rule id '{rule.Id}' is used twice.");
+            }
+
+            rules.Add(rule);
+        }
+
+        return new RiskLexicon(version, entries, cueClasses, rules);
     }
 
-    /// <summary>Expands <c>(a|b|)</c> groups: "(薬|くすり)(を|)飲んだ" gives four terms.</summary>
+    private static SituationRule ToRule(string file, RuleDto dto, List<string> cueClasses)
+    {
+        string Where() => $"Lexicon file {file}, rule '{dto.Id ?? "(no id)"}'";
+        if (string.IsNullOrWhiteSpace(dto.Id) || string.IsNullOrWhiteSpace(dto.Note))
+        {
+            throw new InvalidDataException($"{Where()}: every rule needs an id and a note.");
+        }
+
+        IReadOnlyList<string> Classes(List<string>? names, string field)
+        {
+            foreach (var n in names ?? [])
+            {
+                if (!cueClasses.Contains(n, StringComparer.Ordinal))
+                {
+                    throw new InvalidDataException($"{Where()}: unknown cue class '{n}' in {field}.");
+                }
+            }
+
+            return names ?? [];
+        }
+
+        var scope = dto.Scope?.Trim().ToLowerInvariant() switch
+        {
+            null or "message" => SituationScope.Message,
+            "sentence" => SituationScope.Sentence,
+            "conversation" => SituationScope.Conversation,
+            var other => throw new InvalidDataException($"{Where()}: unknown scope '{other}' (sentence, message, conversation)."),
+        };
+
+        RiskLevel? level = null;
+        if (dto.Level is not null)
+        {
+            level = RiskLevels.TryParse(dto.Level, out var parsed) ? parsed : throw new InvalidDataException($"{Where()}: unknown level '{dto.Level}'.");
+        }
+
+        RiskLevel? cap = null;
+        if (dto.Cap is not null)
+        {
+            cap = RiskLevels.TryParse(dto.Cap, out var parsed) ? parsed : throw new InvalidDataException($"{Where()}: unknown level '{dto.Cap}' in cap.");
+        }
+
+        if ((level is null) == (cap is null))
+        {
+            throw new InvalidDataException($"{Where()}: a rule either raises (level) or dampens (cap), exactly one of them.");
+        }
+
+        var all = Classes(dto.All, "all");
+        var any = Classes(dto.Any, "any");
+        if (all.Count == 0 && any.Count == 0)
+        {
+            throw new InvalidDataException($"{Where()}: a rule needs cue classes in all or any.");
+        }
+
+        var earlier = Classes(dto.Earlier, "earlier");
+        if ((scope == SituationScope.Conversation) != (earlier.Count > 0))
+        {
+            throw new InvalidDataException($"{Where()}: earlier (classes of recent messages) goes with scope conversation, and only there.");
+        }
+
+        var categories = new List<SupportCategory>();
+        foreach (var c in dto.Categories ?? [])
+        {
+            categories.Add(SupportCategories.TryParse(c, out var category)
+                ? category
+                : throw new InvalidDataException($"{Where()}: unknown category '{c}'."));
+        }
+
+        return new SituationRule(
+            dto.Id, scope, all, any, Classes(dto.None, "none"), earlier, level, cap, categories,
+            dto.Situations ?? [], dto.Note);
+    }
+
+    /// <summary>Expands <c>(a|b|)</c> groups, nested ones too: "(薬|くすり)(を|)飲んだ" gives four terms.</summary>
     public static IReadOnlyList<string> ExpandTerm(string term)
     {
         ArgumentNullException.ThrowIfNull(term);
-        var results = new List<string> { string.Empty };
         var i = 0;
+        var results = ExpandSequence(term, ref i, topLevel: true);
+        return results.Where(r => r.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    // Reads a sequence up to ')' or '|' (inside a group) or the end (top level).
+    private static List<string> ExpandSequence(string term, ref int i, bool topLevel)
+    {
+        var results = new List<string> { string.Empty };
         while (i < term.Length)
         {
-            if (term[i] == '(')
+            var c = term[i];
+            if (c == '(')
             {
-                var close = term.IndexOf(')', i);
-                if (close < 0)
+                i++;
+                var options = new List<string>();
+                while (true)
                 {
-                    throw new InvalidDataException($"Term '{term}' has '(' without ')'.");
-                }
+                    options.AddRange(ExpandSequence(term, ref i, topLevel: false));
+                    if (i >= term.Length)
+                    {
+                        throw new InvalidDataException($"Term '{term}' has '(' without ')'.");
+                    }
 
-                var options = term[(i + 1)..close].Split('|');
-                if (options.Any(o => o.Contains('(', StringComparison.Ordinal)))
-                {
-                    throw new InvalidDataException($"Term '{term}' nests groups; write the inner group out.");
+                    if (term[i] == ')')
+                    {
+                        i++;
+                        break;
+                    }
+
+                    i++; // '|'
                 }
 
                 results = [.. results.SelectMany(r => options.Select(o => r + o))];
@@ -183,19 +337,25 @@ public sealed class RiskLexicon
                 {
                     throw new InvalidDataException($"Term '{term}' expands to more than {MaxVariantsPerTerm} variants; split it.");
                 }
+            }
+            else if (c is ')' or '|')
+            {
+                if (topLevel)
+                {
+                    throw new InvalidDataException($"Term '{term}' has '{c}' outside a group.");
+                }
 
-                i = close + 1;
+                return results;
             }
             else
             {
-                var next = term.IndexOf('(', i);
-                var literal = next < 0 ? term[i..] : term[i..next];
+                var literal = c;
                 results = [.. results.Select(r => r + literal)];
-                i = next < 0 ? term.Length : next;
+                i++;
             }
         }
 
-        return results.Where(r => r.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        return results;
     }
 
     private static LexiconEntry ToEntry(string file, EntryDto dto)
@@ -267,7 +427,8 @@ public sealed class RiskLexicon
             dto.Ambiguous,
             Optional(dto.IfPast, level < RiskLevel.Medium ? level : RiskLevel.Medium, "if_past"),
             Optional(dto.IfNegated, level < RiskLevel.Low ? level : RiskLevel.Low, "if_negated"),
-            dto.Overrides);
+            dto.Overrides)
+        { Situations = dto.Situations ?? [] };
     }
 
     private sealed class LexiconFile
@@ -277,6 +438,46 @@ public sealed class RiskLexicon
         public string? Description { get; set; }
 
         public List<EntryDto>? Entries { get; set; }
+
+        public List<CueDto>? Cues { get; set; }
+
+        public List<RuleDto>? Rules { get; set; }
+    }
+
+    private sealed class CueDto
+    {
+        public string? Id { get; set; }
+
+        public List<string>? Terms { get; set; }
+
+        public string? Note { get; set; }
+
+        public bool Overrides { get; set; }
+    }
+
+    private sealed class RuleDto
+    {
+        public string? Id { get; set; }
+
+        public string? Scope { get; set; }
+
+        public List<string>? All { get; set; }
+
+        public List<string>? Any { get; set; }
+
+        public List<string>? None { get; set; }
+
+        public List<string>? Earlier { get; set; }
+
+        public string? Level { get; set; }
+
+        public string? Cap { get; set; }
+
+        public List<string>? Categories { get; set; }
+
+        public List<string>? Situations { get; set; }
+
+        public string? Note { get; set; }
     }
 
     private sealed class EntryDto
@@ -302,5 +503,7 @@ public sealed class RiskLexicon
         public string? IfNegated { get; set; }
 
         public bool Overrides { get; set; }
+
+        public List<string>? Situations { get; set; }
     }
 }

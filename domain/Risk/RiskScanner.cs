@@ -56,7 +56,19 @@ public static class RiskRuleIds
 public readonly record struct RiskScanResult(RiskLevel Level, uint CategoryMask, RiskRules Rules, int MatchCount)
 {
     public bool Has(SupportCategory category) => (CategoryMask & (1u << (int)category)) != 0;
+
+    /// <summary>Cue classes found in the message, as bits over <see cref="RiskLexicon.CueClasses"/>.</summary>
+    public UInt128 CueMask { get; init; }
+
+    /// <summary>Situation ids, as bits over <see cref="RiskScanner.SituationIdOf"/>.</summary>
+    public ulong SituationMask { get; init; }
+
+    /// <summary>How many situation rules and dampeners fired (<see cref="RiskScanner.FiredRules"/>).</summary>
+    public int FiredRuleCount { get; init; }
 }
+
+/// <summary>A cue of a situation class found by the last scan, with its span in the original text.</summary>
+public readonly record struct RiskCueInfo(int CueClass, int Start, int Length);
 
 /// <summary>A reported signal of the last scan, with its span in the original text.</summary>
 public readonly record struct RiskMatchInfo(int Pattern, int Entry, int Start, int Length, RiskLevel Level);
@@ -85,6 +97,12 @@ public sealed class RiskScanner
     private RiskMatchInfo[] _reported = new RiskMatchInfo[16];
     private int _reportedCount;
     private int _stamp;
+    private UInt128[] _clauseMasks = new UInt128[16];
+    private int _clauseCount;
+    private int[] _fired = new int[16];
+    private int _firedCount;
+    private RiskCueInfo[] _cues = new RiskCueInfo[16];
+    private int _cueCount;
 
     internal RiskScanner(CompiledLexicon lexicon)
     {
@@ -103,10 +121,21 @@ public sealed class RiskScanner
 
     public LexiconEntry EntryOf(int entry) => _lexicon.Lexicon.Entries[entry];
 
+    /// <summary>Indexes into <see cref="RiskLexicon.Rules"/> of the rules that fired in the last scan, in firing order.</summary>
+    public ReadOnlySpan<int> FiredRules => _fired.AsSpan(0, _firedCount);
+
+    /// <summary>Situation cues found by the last scan (terms of situations.yaml classes), valid until the next call.</summary>
+    public ReadOnlySpan<RiskCueInfo> Cues => _cues.AsSpan(0, _cueCount);
+
+    /// <summary>The situation id of a bit of <see cref="RiskScanResult.SituationMask"/>.</summary>
+    public string SituationIdOf(int bit) => _lexicon.SituationIds[bit];
+
     public RiskScanResult Scan(ReadOnlySpan<char> text)
     {
         _rawCount = 0;
         _reportedCount = 0;
+        _firedCount = 0;
+        _cueCount = 0;
         if (++_stamp == int.MaxValue)
         {
             Array.Clear(_withStamp);
@@ -114,12 +143,12 @@ public sealed class RiskScanner
         }
 
         JapaneseNormalizer.Normalize(text, _text);
-        FindMatches();
+        FindMatches(text);
         SuppressContained();
         return Score();
     }
 
-    private void FindMatches()
+    private void FindMatches(ReadOnlySpan<char> text)
     {
         var automaton = _lexicon.Automaton;
         var chars = _text.Chars;
@@ -145,6 +174,12 @@ public sealed class RiskScanner
                     continue;
                 }
 
+                var boundary = _lexicon.PatternBoundary[p];
+                if (boundary != WordBoundary.None && !IsKanaWord(text, start, k + 1, boundary, _lexicon.PatternTerms[p].Length))
+                {
+                    continue;
+                }
+
                 if (_rawCount == _raw.Length)
                 {
                     Array.Resize(ref _raw, _raw.Length * 2);
@@ -162,7 +197,55 @@ public sealed class RiskScanner
                 };
             }
         }
+
+        _clauseCount = clause + 1;
     }
+
+    // Hiragana after which a two-kana word may begin (particles, もう, っ): もうしね, 早くしね.
+    private const string WordStarters = "はがをにでともへやよねなうっくだてん";
+
+    /// <summary>
+    /// A short kana term counts only where a word can begin and end: a katakana term must be written in
+    /// katakana with no katakana around it (ライブ is not イブ, 思うと is not ウット); a hiragana term must not
+    /// run on into more hiragana (あたしのうち is not しのう), and a two-kana one must also start after a particle.
+    /// </summary>
+    private bool IsKanaWord(ReadOnlySpan<char> text, int start, int end, WordBoundary boundary, int writtenLength)
+    {
+        var first = _text.Starts[start];
+        var last = _text.Ends[end - 1];
+        if (boundary == WordBoundary.Katakana)
+        {
+            for (var i = first; i < last; i++)
+            {
+                if (!IsKatakana(text[i]))
+                {
+                    return false;
+                }
+            }
+
+            return (first == 0 || !IsKatakana(text[first - 1])) && (last >= text.Length || !IsKatakana(text[last]));
+        }
+
+        // The word must start after a particle or outside kana (あたしのうち is not しのう, むかしね is not
+        // しね); its end is free, since verbs and adjectives go on (しびれてる, いまおとうさんに).
+        // Written in katakana, it must be a whole katakana word spelled like the term (カッター is neither
+        // かった nor かた; ｼﾇ is しぬ).
+        if (IsKatakana(text[first])
+            && (last - first != writtenLength || (last < text.Length && IsKatakana(text[last])) || (first > 0 && IsKatakana(text[first - 1]))))
+        {
+            return false;
+        }
+
+        return first == 0 || !IsKana(text[first - 1]) || WordStarters.Contains(ToHiragana(text[first - 1]), StringComparison.Ordinal);
+    }
+
+    private static bool IsKana(char c) => IsHiragana(c) || IsKatakana(c);
+
+    private static char ToHiragana(char c) => c is >= '\u30A1' and <= '\u30F6' ? (char)(c - 0x60) : c;
+
+    private static bool IsKatakana(char c) => c is >= '\u30A1' and <= '\u30FF' or >= '\uFF66' and <= '\uFF9F';
+
+    private static bool IsHiragana(char c) => c is >= '\u3041' and <= '\u3096';
 
     // With-cues are stored under a role value outside the enum's named range.
     private const LexiconRole WithRole = (LexiconRole)(-1);
@@ -224,8 +307,10 @@ public sealed class RiskScanner
         }
     }
 
+    // A situation cue is independent evidence: only masks and hyperbole cancel it, not a longer signal.
     private static bool Contains(bool[] overrides, ref RawMatch outer, ref RawMatch inner) =>
         outer.Role != WithRole && overrides[outer.Entry]
+        && (inner.Role != LexiconRole.Cue || outer.Role is LexiconRole.Mask or LexiconRole.Hyperbole)
         && outer.Start <= inner.Start && outer.End >= inner.End
         && outer.End - outer.Start > inner.End - inner.Start;
 
@@ -233,9 +318,25 @@ public sealed class RiskScanner
     {
         var thirdPerson = false;
         var rules = RiskRules.None;
+        if (_clauseMasks.Length < _clauseCount)
+        {
+            _clauseMasks = new UInt128[Math.Max(_clauseCount, _clauseMasks.Length * 2)];
+        }
+
+        Array.Clear(_clauseMasks, 0, _clauseCount);
         for (var i = 0; i < _rawCount; i++)
         {
             ref var m = ref _raw[i];
+            if (!m.Suppressed && m.Role != WithRole)
+            {
+                var bits = _lexicon.CueBits[m.Entry];
+                _clauseMasks[m.Clause] |= bits;
+                if (m.Role == LexiconRole.Cue)
+                {
+                    ReportCue(ref m);
+                }
+            }
+
             if (m.Suppressed)
             {
                 if (m.SuppressedByHyperbole && m.Role == LexiconRole.Signal && _lexicon.Levels[m.Entry] > RiskLevel.None)
@@ -259,6 +360,7 @@ public sealed class RiskScanner
         var level = RiskLevel.None;
         uint categories = 0;
         uint categoryOnly = 0;
+        ulong situations = 0;
         var signals = 0;
         for (var i = 0; i < _rawCount; i++)
         {
@@ -327,7 +429,16 @@ public sealed class RiskScanner
             categories |= _lexicon.CategoryMasks[e];
             signals++;
             Report(ref m, effective);
+            MarkDerived(ref m, effective, ref situations);
         }
+
+        var messageMask = UInt128.Zero;
+        for (var c = 0; c < _clauseCount; c++)
+        {
+            messageMask |= _clauseMasks[c];
+        }
+
+        ApplyRules(messageMask, ref level, ref categories, ref situations);
 
         if (level >= RiskLevel.Low)
         {
@@ -344,7 +455,122 @@ public sealed class RiskScanner
             _reportedCount = 0;
         }
 
-        return new RiskScanResult(level, categories, rules, _reportedCount);
+        if (thirdPerson && level >= RiskLevel.Medium)
+        {
+            situations |= _lexicon.ThirdPersonSituation;
+        }
+
+        return new RiskScanResult(level, categories, rules, _reportedCount)
+        {
+            CueMask = messageMask,
+            SituationMask = level >= RiskLevel.Medium ? situations : 0,
+            FiredRuleCount = _firedCount,
+        };
+    }
+
+    private void MarkDerived(ref RawMatch m, RiskLevel effective, ref ulong situations)
+    {
+        var e = m.Entry;
+        var bits = UInt128.Zero;
+        if (effective >= RiskLevel.Medium)
+        {
+            bits |= _lexicon.DistressBit;
+        }
+
+        if (effective >= RiskLevel.High)
+        {
+            bits |= _lexicon.SignalHighBit;
+            situations |= _lexicon.EntrySituations[e];
+            var mask = _lexicon.CategoryMasks[e];
+            if ((mask & (1u << (int)SupportCategory.Suicidal)) != 0)
+            {
+                bits |= _lexicon.IdeationBit;
+            }
+
+            if ((mask & (1u << (int)SupportCategory.SelfHarm)) != 0)
+            {
+                bits |= _lexicon.SelfHarmBit;
+            }
+        }
+
+        _clauseMasks[m.Clause] |= bits;
+    }
+
+    /// <summary>Situation rules raise, then dampeners cap; sentence rules need their classes in one sentence.</summary>
+    private void ApplyRules(UInt128 messageMask, ref RiskLevel level, ref uint categories, ref ulong situations)
+    {
+        var count = _lexicon.RuleCount;
+        for (var r = 0; r < count; r++)
+        {
+            if (_lexicon.RuleIsDampener[r] || _lexicon.RuleScopes[r] == SituationScope.Conversation || !Fires(r, messageMask))
+            {
+                continue;
+            }
+
+            level = RiskLevels.Max(level, _lexicon.RuleLevels[r]);
+            categories |= _lexicon.RuleCategories[r];
+            situations |= _lexicon.RuleSituations[r];
+            AddFired(r);
+        }
+
+        for (var r = 0; r < count; r++)
+        {
+            if (!_lexicon.RuleIsDampener[r] || level <= _lexicon.RuleCaps[r] || !Fires(r, messageMask))
+            {
+                continue;
+            }
+
+            level = _lexicon.RuleCaps[r];
+            AddFired(r);
+        }
+    }
+
+    private bool Fires(int r, UInt128 messageMask)
+    {
+        var all = _lexicon.RuleAll[r];
+        var any = _lexicon.RuleAny[r];
+        if ((messageMask & _lexicon.RuleNone[r]) != UInt128.Zero || (messageMask & all) != all || (any != UInt128.Zero && (messageMask & any) == UInt128.Zero))
+        {
+            return false;
+        }
+
+        if (_lexicon.RuleScopes[r] != SituationScope.Sentence)
+        {
+            return true;
+        }
+
+        for (var c = 0; c < _clauseCount; c++)
+        {
+            var mask = _clauseMasks[c];
+            if ((mask & all) == all && (any == UInt128.Zero || (mask & any) != UInt128.Zero))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void AddFired(int rule)
+    {
+        if (_firedCount == _fired.Length)
+        {
+            Array.Resize(ref _fired, _fired.Length * 2);
+        }
+
+        _fired[_firedCount++] = rule;
+    }
+
+    private void ReportCue(ref RawMatch m)
+    {
+        if (_cueCount == _cues.Length)
+        {
+            Array.Resize(ref _cues, _cues.Length * 2);
+        }
+
+        var start = _text.Starts[m.Start];
+        var end = _text.Ends[m.End - 1];
+        _cues[_cueCount++] = new RiskCueInfo((int)UInt128.TrailingZeroCount(_lexicon.CueBits[m.Entry]), start, end - start);
     }
 
     /// <summary>

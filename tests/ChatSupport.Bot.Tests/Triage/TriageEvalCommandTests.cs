@@ -16,7 +16,7 @@ public sealed class TriageEvalCommandTests : IAsyncLifetime
         await File.WriteAllLinesAsync(_file,
         [
             """{"id": "a", "text": "こんにちは", "level": "none"}""",
-            """{"id": "b", "text": "明日の朝、全部終わりにする準備ができた", "level": "critical"}""",
+            """{"id": "b", "text": "ぜんぶどうでもよくなってきた", "level": "critical"}""",
             """{"id": "c", "text": "今から飛び降りる", "level": "critical"}""",
         ]);
     }

@@ -5,20 +5,24 @@ using Xunit.Abstractions;
 namespace ChatSupport.Domain.Tests.Risk;
 
 /// <summary>
-/// The quality floor on ../shared/risk/dev.jsonl. The file lives outside the repository; it is found by
-/// walking up from the test binaries and looking at each ancestor and its sibling <c>shared</c> folder.
+/// The quality floor on ../shared/risk/dev.jsonl and dev2.jsonl (issue #12): recall of gold ≥ high at least
+/// 0.97, critical recall at least 0.90, none/low raised to ≥ high at most 0.05, on EACH file. The files live
+/// outside the repository; they are found by walking up from the test binaries and looking at each
+/// ancestor and its sibling <c>shared</c> folder. The test prints the matrix and the per-rule precision.
 /// </summary>
 public class DevSetQualityTests(ITestOutputHelper output)
 {
     private const double HighRecallFloor = 0.97;
-    private const double CriticalRecallFloor = 0.85;
+    private const double CriticalRecallFloor = 0.90;
     private const double LowFlaggedCeiling = 0.05;
 
-    [Fact]
-    public void DevSet_MeetsTheQualityFloor()
+    [Theory]
+    [InlineData("dev.jsonl", 200)]
+    [InlineData("dev2.jsonl", 320)]
+    public void DevSet_MeetsTheQualityFloor(string file, int count)
     {
-        var path = FindDevSet();
-        Assert.True(path is not null, "shared/risk/dev.jsonl not found above " + AppContext.BaseDirectory);
+        var path = FindDevSet(file);
+        Assert.True(path is not null, $"shared/risk/{file} not found above " + AppContext.BaseDirectory);
 
         var engine = RiskEngine.CreateDefault();
         var evaluation = new RiskEvaluation();
@@ -27,28 +31,33 @@ public class DevSetQualityTests(ITestOutputHelper output)
             using var doc = JsonDocument.Parse(line);
             var root = doc.RootElement;
             Assert.True(RiskLevels.TryParse(root.GetProperty("level").GetString(), out var gold));
-            var predicted = engine.Assess(root.GetProperty("text").GetString()!).Level;
-            evaluation.Add(gold, predicted);
-            if (predicted != gold)
+            var assessment = engine.Assess(root.GetProperty("text").GetString()!);
+            evaluation.Add(gold, assessment.Level);
+            foreach (var rule in engine.Lexicon.Rules.Where(r => assessment.Rules.Contains(r.Id)))
             {
-                output.WriteLine($"{root.GetProperty("id").GetString()}: gold {gold.ToWire()}, predicted {predicted.ToWire()}");
+                evaluation.AddRule(rule, gold);
+            }
+
+            if (assessment.Level != gold)
+            {
+                output.WriteLine($"{root.GetProperty("id").GetString()}: gold {gold.ToWire()}, predicted {assessment.Level.ToWire()}");
             }
         }
 
         output.WriteLine($"lexicon {engine.LexiconVersion}, {path}");
         output.WriteLine(evaluation.Format());
 
-        Assert.Equal(200, evaluation.Total);
-        Assert.True(evaluation.HighRecall >= HighRecallFloor, $"recall >= high {evaluation.HighRecall:0.000} < {HighRecallFloor}");
-        Assert.True(evaluation.CriticalRecall >= CriticalRecallFloor, $"critical recall {evaluation.CriticalRecall:0.000} < {CriticalRecallFloor}");
-        Assert.True(evaluation.LowFlaggedHigh <= LowFlaggedCeiling, $"none/low flagged >= high {evaluation.LowFlaggedHigh:0.000} > {LowFlaggedCeiling}");
+        Assert.Equal(count, evaluation.Total);
+        Assert.True(evaluation.HighRecall >= HighRecallFloor, $"recall >= high {RiskEvaluation.Show(evaluation.HighRecall)} < {HighRecallFloor}");
+        Assert.True(evaluation.CriticalRecall >= CriticalRecallFloor, $"critical recall {RiskEvaluation.Show(evaluation.CriticalRecall)} < {CriticalRecallFloor}");
+        Assert.True(evaluation.LowFlaggedHigh <= LowFlaggedCeiling, $"none/low flagged >= high {RiskEvaluation.Show(evaluation.LowFlaggedHigh)} > {LowFlaggedCeiling}");
     }
 
-    private static string? FindDevSet()
+    internal static string? FindDevSet(string file)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var inside = Path.Combine(dir.FullName, "shared", "risk", "dev.jsonl");
+            var inside = Path.Combine(dir.FullName, "shared", "risk", file);
             if (File.Exists(inside))
             {
                 return inside;
@@ -56,7 +65,7 @@ public class DevSetQualityTests(ITestOutputHelper output)
 
             if (dir.Parent is not null)
             {
-                var sibling = Path.Combine(dir.Parent.FullName, "shared", "risk", "dev.jsonl");
+                var sibling = Path.Combine(dir.Parent.FullName, "shared", "risk", file);
                 if (File.Exists(sibling))
                 {
                     return sibling;

@@ -7,7 +7,7 @@ public sealed class LexiconRegressionTests
 {
     [Theory]
     [InlineData("これから海に飛び込む", RiskLevel.Critical)]
-    [InlineData("川に飛び込もうかな", RiskLevel.High)]
+    [InlineData("川に飛び込もうかな", RiskLevel.Critical)] // a method at a named place: the situation rule place-high-danger makes it critical
     [InlineData("腕切っちゃった", RiskLevel.High)]
     [InlineData("ご飯2日食べてない", RiskLevel.Medium)]
     [InlineData("誰も私のこと必要としてない", RiskLevel.Medium)]

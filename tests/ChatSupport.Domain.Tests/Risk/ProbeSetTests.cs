@@ -6,30 +6,41 @@ using Xunit.Abstractions;
 namespace ChatSupport.Domain.Tests.Risk;
 
 /// <summary>
-/// probe.jsonl: 100 messages written for this project independently of dev.jsonl (spelling games, slang,
-/// methods, hyperbole, ordinary chat that contains risky substrings). Used while building the lexicon,
-/// so it is a regression set, not a held-out one.
+/// The project's own probe sets: probe.jsonl (100, the first lexicon), Probes/tuning.jsonl (200, used while
+/// building the situation layer) and Probes/heldout.jsonl (100, evaluated only at the end; see
+/// Probes/README.md). Each must stay above the issue floor; the figures are printed.
 /// </summary>
 public class ProbeSetTests(ITestOutputHelper output)
 {
-    [Fact]
-    public void ProbeSet_StaysAboveTheFloor()
+    [Theory]
+    [InlineData("probe.jsonl", 0.97, 0.85, 0.05)]
+    [InlineData("Probes/tuning.jsonl", 0.97, 0.90, 0.05)]
+    // Held-out, measured once at the end (0.891 / 0.762 / 0.000): a ratchet on that measurement. The issue's
+    // held-out target (0.95 / 0.80 / 0.08) is not met yet; see docs/risk.md.
+    [InlineData("Probes/heldout.jsonl", 0.89, 0.76, 0.05)]
+    public void ProbeSet_StaysAboveTheFloor(string file, double highFloor, double criticalFloor, double falseHighCeiling)
     {
         var engine = RiskEngine.CreateDefault();
         var evaluation = new RiskEvaluation();
-        foreach (var line in File.ReadLines(ProbePath()).Where(l => !string.IsNullOrWhiteSpace(l)))
+        foreach (var line in File.ReadLines(ProbePath(file)).Where(l => !string.IsNullOrWhiteSpace(l)))
         {
             using var doc = JsonDocument.Parse(line);
-            Assert.True(RiskLevels.TryParse(doc.RootElement.GetProperty("level").GetString(), out var gold));
-            evaluation.Add(gold, engine.Assess(doc.RootElement.GetProperty("text").GetString()!).Level);
+            var root = doc.RootElement;
+            Assert.True(RiskLevels.TryParse(root.GetProperty("level").GetString(), out var gold));
+            var assessment = engine.Assess(root.GetProperty("text").GetString()!);
+            evaluation.Add(gold, assessment.Level);
+            if (assessment.Level != gold)
+            {
+                output.WriteLine($"{root.GetProperty("id").GetString()}: gold {gold.ToWire()}, predicted {assessment.Level.ToWire()}");
+            }
         }
 
         output.WriteLine(evaluation.Format());
-        Assert.True(evaluation.HighRecall >= 0.97);
-        Assert.True(evaluation.CriticalRecall >= 0.85);
-        Assert.True(evaluation.LowFlaggedHigh <= 0.05);
+        Assert.True(evaluation.HighRecall >= highFloor, $"recall >= high {RiskEvaluation.Show(evaluation.HighRecall)}");
+        Assert.True(evaluation.CriticalRecall >= criticalFloor, $"critical recall {RiskEvaluation.Show(evaluation.CriticalRecall)}");
+        Assert.True(evaluation.LowFlaggedHigh <= falseHighCeiling, $"false high {RiskEvaluation.Show(evaluation.LowFlaggedHigh)}");
     }
 
-    private static string ProbePath([CallerFilePath] string source = "") =>
-        Path.Combine(Path.GetDirectoryName(source)!, "probe.jsonl");
+    private static string ProbePath(string file, [CallerFilePath] string source = "") =>
+        Path.Combine(Path.GetDirectoryName(source)!, file);
 }
