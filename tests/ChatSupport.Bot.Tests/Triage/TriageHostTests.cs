@@ -127,9 +127,11 @@ public sealed class TriageHostTests : IAsyncLifetime
         // The real handoff: the person waits for a counselor, says 「AIを使わないで」 (the relay ends that turn),
         // cancels the wait and talks with the bot again. Nothing of theirs reaches the AI after the opt-out.
         using var factory = Factory(handoff: null, concurrency: 1);
+        await Handoff.ConsoleClient.AddAccountAsync(factory, "tanaka", "counselor");
+        await Handoff.ConsoleClient.SignInAsync(factory, "tanaka");
         var person = await DirectLineClient.StartAsync(factory);
         await person.SayAsync("人と話したい");
-        Assert.Contains(await person.BotMessagesAsync(), m => m.Text!.Contains("相談員につなぎます", StringComparison.Ordinal));
+        Assert.Contains(await person.BotMessagesAsync(), m => m.Text!.Contains("つなぎます", StringComparison.Ordinal));
         await _server.WaitForRequestsAsync(1);
         var before = _server.Requests.Count;
 
