@@ -34,14 +34,18 @@ builder.Services.AddTurnPipeline(turn => turn
     // 1. Cap what the bot reads (the channel has already stored the whole text), so every later step
     //    reads the same text and the person is told that only the beginning was read.
     .Use<MessageLengthMiddleware>()
-    // 2. While a human has the conversation the message goes to the console and the bot stays silent;
+    // 2. Record 「AIを使わないで」 wherever the conversation is (ETH-04): the relay below ends the turn while a
+    //    person waits for a counselor or talks with one, and an opt-out said then must not be lost. Registered by
+    //    AddTriage whether or not the triage is enabled, so the choice also holds if it is turned on later.
+    .Use<TriageConsentMiddleware>()
+    // 3. While a human has the conversation the message goes to the console and the bot stays silent;
     //    this runs before state is loaded so the bot's state is not touched meanwhile. A high or critical
     //    message while still waiting goes on to the bot: the crisis reply never waits for a counselor.
     .Use<HandoffRelayMiddleware>()
-    // 3. Save conversation and user state after the bot (optimistic concurrency), for every turn that reached it.
+    // 4. Save conversation and user state after the bot (optimistic concurrency), for every turn that reached it.
     .Use<AutoSaveStateMiddleware>()
-    // 4. AI triage, when enabled: records an opt-out before the bot, and queues the redacted message only
-    //    after the bot has answered and the rule-based crisis path has run (the turn never waits for the AI).
+    // 5. AI triage, when enabled: queues the redacted message only after the bot has answered and the
+    //    rule-based crisis path has run (the turn never waits for the AI).
     .UseIfRegistered<TriageMiddleware>());
 
 var app = builder.Build();

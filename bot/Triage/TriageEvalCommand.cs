@@ -62,7 +62,7 @@ public static class TriageEvalCommand
             return 2;
         }
 
-        var advisor = new GuardedTriageAdvisor(new OpenAiTriageAdvisor(options, prompt), options, NullLogger<GuardedTriageAdvisor>.Instance);
+        var advisor = new GuardedTriageAdvisor(new SemanticKernelTriageAdvisor(options, prompt), options, NullLogger<GuardedTriageAdvisor>.Instance);
         return RunAsync(input, advisor, stdout, stderr, listErrors).GetAwaiter().GetResult();
     }
 

@@ -41,4 +41,10 @@ internal static partial class TriageLog
 
     [LoggerMessage(7012, LogLevel.Information, "AI triage is {State} (kill switch)", EventName = "TriageKillSwitch")]
     public static partial void Switched(ILogger logger, string state);
+
+    [LoggerMessage(7013, LogLevel.Warning, "AI triage prompt {PromptVersion} withheld: the redaction check found {Count} item(s) of personal data left ({Kinds}); nothing was sent", EventName = "TriageWithheld")]
+    public static partial void Withheld(ILogger logger, string promptVersion, int count, string kinds);
+
+    [LoggerMessage(7014, LogLevel.Information, "AI triage call: prompt {PromptVersion}, model {Model}, {Outcome}, {ElapsedMs} ms, tokens in {InputTokens} out {OutputTokens}", EventName = "TriageCallAudit")]
+    public static partial void Audited(ILogger logger, string promptVersion, string model, string outcome, long elapsedMs, int inputTokens, int outputTokens);
 }

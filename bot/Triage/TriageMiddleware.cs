@@ -8,11 +8,12 @@ namespace ChatSupport.Bot.Triage;
 
 /// <summary>
 /// The triage's place in the turn pipeline (last middleware, right around the bot).
-/// Before the bot: a message asking not to use the AI records the opt-out (ETH-04).
 /// After the bot has replied and the rule-based path has run: the message is redacted (ETH-05) and queued for the
-/// AI without waiting (ETH-02). Nothing is queued while the kill switch is on (ETH-03) or for a person who opted out.
+/// AI without waiting (ETH-02). Nothing is queued while the kill switch is on (ETH-03), for the opt-out message
+/// itself, or for a person who opted out (ETH-04; <see cref="TriageConsentMiddleware"/> records the opt-out earlier
+/// in the pipeline, before the handoff relay can end the turn).
 /// </summary>
-public sealed class TriageMiddleware(TriageQueue queue, TriageKillSwitch killSwitch, ITriageOptOuts optOuts, RiskEngine risk, TimeProvider clock, TriageOptions options, ILogger<TriageMiddleware> logger) : ITurnMiddleware
+public sealed class TriageMiddleware(TriageQueue queue, TriageKillSwitch killSwitch, ITriageOptOuts optOuts, RiskEngine risk, TimeProvider clock, TriageOptions options) : ITurnMiddleware
 {
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken)
     {
@@ -28,20 +29,17 @@ public sealed class TriageMiddleware(TriageQueue queue, TriageKillSwitch killSwi
 
         var channelId = activity.ChannelId ?? string.Empty;
         var userId = activity.From?.Id ?? string.Empty;
-        if (TriageOptOut.IsOptOutRequest(text))
+        await next(cancellationToken).ConfigureAwait(false);
+
+        if (killSwitch.IsStopped || TriageOptOut.IsOptOutRequest(text))
         {
-            // ETH-04: recorded before the bot answers, so the confirmation the person reads is already true.
-            await optOuts.OptOutAsync(channelId, userId, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-            queue.Forget(conversationId);
-            TriageLog.OptedOut(logger, conversationId);
-            await next(cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        await next(cancellationToken).ConfigureAwait(false);
-
-        if (killSwitch.IsStopped)
+        // ETH-04: nothing of a person who opted out is queued, not even kept in memory.
+        if (await optOuts.IsOptedOutAsync(channelId, userId, cancellationToken).ConfigureAwait(false))
         {
+            queue.Forget(conversationId);
             return;
         }
 
@@ -51,7 +49,14 @@ public sealed class TriageMiddleware(TriageQueue queue, TriageKillSwitch killSwi
         var ruleLevel = RiskLevels.Max(assessment.Level, conversationRisk?.Level ?? RiskLevel.None);
         IReadOnlyList<SupportCategory> categories = [.. (conversationRisk?.Categories ?? []).Union(assessment.Categories).Order()];
 
-        var redacted = Redactor.Redact(text).Text.Value;
+        var result = Redactor.Redact(text, queue.RedactionContextFor(conversationId));
+        if (result.Failed)
+        {
+            // ETH-05: the redactor could not finish; nothing of this message is sent.
+            return;
+        }
+
+        var redacted = result.Text.Value;
         if (redacted.Length > options.MaxCharsPerMessage)
         {
             redacted = redacted[..Math.Max(1, options.MaxCharsPerMessage)];

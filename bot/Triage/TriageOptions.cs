@@ -23,8 +23,8 @@ public sealed class TriageOptions
     /// <summary>Longest wait for one answer, in seconds. Default 10.</summary>
     public int TimeoutSeconds { get; set; } = 10;
 
-    /// <summary>Which <c>prompts/triage/&lt;version&gt;</c> to use. Default <c>v1</c>.</summary>
-    public string PromptVersion { get; set; } = "v1";
+    /// <summary>Which <c>prompts/triage/&lt;version&gt;</c> to use. Default <c>v2</c>.</summary>
+    public string PromptVersion { get; set; } = "v2";
 
     /// <summary><c>json_schema</c> (default, strict structured output), <c>json_object</c>, or <c>none</c> for servers without response formats.</summary>
     public string ResponseFormat { get; set; } = "json_schema";

@@ -27,8 +27,9 @@ public sealed record TriageWorkItem(
 
 /// <summary>
 /// ETH-02: the hand-over between the turn and the AI. <see cref="Enqueue"/> never waits: when the queue is full the
-/// oldest item is dropped. Also keeps each conversation's last few redacted messages in memory (never stored),
-/// so the AI sees a little context; a window older than <see cref="ConversationRisk.RecentWindow"/> starts afresh.
+/// oldest item is dropped. Also keeps each conversation's last few redacted messages and the names the redactor met
+/// in memory (never stored), so the AI sees a little context and a name given earlier stays masked; a window older
+/// than <see cref="ConversationRisk.RecentWindow"/> starts afresh.
 /// </summary>
 public sealed class TriageQueue
 {
@@ -85,6 +86,12 @@ public sealed class TriageQueue
         return item;
     }
 
+    /// <summary>
+    /// The names the redactor has seen in this conversation (ETH-05: a name given earlier is masked when it comes
+    /// back alone). In memory with the conversation's window only; forgotten with it.
+    /// </summary>
+    public RedactionContext RedactionContextFor(string conversationId) => _windows.GetOrAdd(conversationId, _ => new Window()).Names;
+
     /// <summary>Forgets a conversation's window (after an opt-out, ETH-04).</summary>
     public void Forget(string conversationId) => _windows.TryRemove(conversationId, out _);
 
@@ -102,6 +109,8 @@ public sealed class TriageQueue
     private sealed class Window
     {
         public Queue<RedactedText> Messages { get; } = new();
+
+        public RedactionContext Names { get; } = new();
 
         public DateTimeOffset? LastAt { get; set; }
     }

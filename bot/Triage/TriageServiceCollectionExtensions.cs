@@ -27,6 +27,13 @@ public static class TriageServiceCollectionExtensions
         services.AddSingleton<TriageKillSwitch>();
         services.AddSingleton(sp => new TriageStatus(options.Enabled, sp.GetRequiredService<TriageKillSwitch>()));
         services.AddSingleton<TriageReviewService>();
+
+        // ETH-04: the opt-out is recorded in its own turn step ahead of the handoff relay, enabled or not.
+        services.AddSingleton(sp => new TriageConsentMiddleware(
+            sp.GetRequiredService<ITriageOptOuts>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<TriageConsentMiddleware>>(),
+            options.Enabled ? sp.GetRequiredService<TriageQueue>() : null));
         services.AddHostedService<TriageKillSwitchLoader>();
 
         if (!options.Enabled)
@@ -36,9 +43,9 @@ public static class TriageServiceCollectionExtensions
 
         var prompt = TriagePromptLibrary.LoadEmbedded().Get(options.PromptVersion);
         services.AddSingleton(prompt);
-        services.AddSingleton(sp => new OpenAiTriageAdvisor(options, prompt));
+        services.AddSingleton(sp => new SemanticKernelTriageAdvisor(options, prompt, sp.GetRequiredService<ILogger<SemanticKernelTriageAdvisor>>()));
         services.AddSingleton<ITriageAdvisor>(sp => new GuardedTriageAdvisor(
-            sp.GetRequiredService<OpenAiTriageAdvisor>(), options, sp.GetRequiredService<ILogger<GuardedTriageAdvisor>>()));
+            sp.GetRequiredService<SemanticKernelTriageAdvisor>(), options, sp.GetRequiredService<ILogger<GuardedTriageAdvisor>>()));
         services.AddSingleton<TriageQueue>();
         services.AddSingleton(sp => new TriageProcessor(
             sp.GetRequiredService<ITriageAdvisor>(),
@@ -56,8 +63,7 @@ public static class TriageServiceCollectionExtensions
             sp.GetRequiredService<ITriageOptOuts>(),
             sp.GetService<RiskEngine>() ?? RiskEngine.CreateDefault(),
             sp.GetRequiredService<TimeProvider>(),
-            options,
-            sp.GetRequiredService<ILogger<TriageMiddleware>>()));
+            options));
         return services;
     }
 }

@@ -39,25 +39,83 @@ public sealed class RedactedText : IEquatable<RedactedText>
 public sealed record RedactionResult(RedactedText Text, IReadOnlyDictionary<RedactionKind, int> Counts)
 {
     public int Total => Counts.Values.Sum();
+
+    /// <summary>True when the redactor could not finish (a pattern timed out): the text is then empty and must not be sent.</summary>
+    public bool Failed { get; init; }
+}
+
+/// <summary>One masked stretch of the text: where it starts, how long it is, what it was.</summary>
+public readonly record struct RedactionSpan(int Start, int Length, RedactionKind Kind)
+{
+    public int End => Start + Length;
 }
 
 /// <summary>
-/// ETH-05: removes what identifies a person before any text leaves the process: phone numbers (Japanese formats,
-/// full-width digits, +81), e-mail addresses, URLs, LINE and other social ids, postal codes, street addresses
-/// (丁目・番地・号, 1-2-3, building and room numbers), school names, self-introduced names and names before
-/// honorifics (さん, くん, ちゃん, 様, 先生 …) where they can be told apart from family and role words
-/// (お母さん, 店員さん and 先生 alone stay, because they matter for the risk).
+/// What the redactor remembers within one conversation: the names it has masked, so that a name given in an earlier
+/// message (名前はゆうき) is masked again when it comes back alone (ゆうきって呼ばれるのが嫌). Held in memory only for
+/// the conversation's AI window, never stored or logged. Thread-safe.
+/// </summary>
+public sealed class RedactionContext
+{
+    private const int MaxNames = 64;
+    private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+
+    /// <summary>How many names are remembered.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_names)
+            {
+                return _names.Count;
+            }
+        }
+    }
+
+    internal IReadOnlyList<string> Snapshot()
+    {
+        lock (_names)
+        {
+            return [.. _names];
+        }
+    }
+
+    internal void Learn(string name)
+    {
+        lock (_names)
+        {
+            if (_names.Count < MaxNames)
+            {
+                _names.Add(name);
+            }
+        }
+    }
+}
+
+/// <summary>
+/// ETH-05: finds and masks what identifies a person before any text leaves the process, the way young people write
+/// it: phone numbers with any separator and in full width (090.1234.5678, ０９０－…, +81), e-mail addresses, URLs,
+/// SNS ids and handles (LINE, X, Instagram, TikTok, Discord … half or full width), postal codes, street addresses
+/// (丁目・番地・号, 1-2-3, building and room numbers), school names and their short forms (さくら小学校, 西中, 北高),
+/// names before honorifics (さん, ちゃん, くん, 先生, 先輩 …) unless they are family or role words (お母さん, 店員さん),
+/// common family names without an honorific before a particle (山田が), self-introduced names (名前はゆうき,
+/// 田中ゆうきっていいます, はじめまして、ゆうきです), English and romaji names (my name is Emily, yuki-chan), and, with a
+/// <see cref="RedactionContext"/>, names given in an earlier message of the same conversation.
 /// Coarse places (a prefecture, a city without a street number) stay: they help find local support.
-/// Each kind is replaced by a placeholder such as ［電話番号］. Thread-safe and stateless.
+/// Matching runs on a width-folded copy (full-width letters and digits read as ASCII) and masks the original.
+/// Each kind is replaced by a placeholder such as ［電話番号］. Stateless apart from the optional context.
 /// </summary>
 public static partial class Redactor
 {
     /// <summary>Text longer than this is cut before redaction (the advisor never needs more).</summary>
     public const int MaxInputLength = 4000;
 
-    private const string D = "[0-9０-９]";
-    private const string H = "[-‐‑‒–—―−ー－ｰ]";
+    /// <summary>The longest text <see cref="FindPersonalData"/> checks (a whole rendered prompt).</summary>
+    public const int MaxCheckLength = 20000;
+
     private const string Kanji = "一-龥々〆ヵヶ";
+    private const string Dash = @"\-‐‑‒–—―−ーｰ";
+    private const string NameChars = "[" + Kanji + "ァ-ヶー]";
 
     private static readonly Dictionary<RedactionKind, string> Placeholders = new()
     {
@@ -71,32 +129,14 @@ public static partial class Redactor
         [RedactionKind.Name] = "［名前］",
     };
 
-    // Words before an honorific that are family or roles, not names: they stay (they matter for the risk).
-    private static readonly string[] RoleWords =
-    [
-        "母", "父", "兄", "姉", "弟", "妹", "祖母", "祖父", "叔母", "叔父", "伯母", "伯父", "義母", "義父", "継母", "継父",
-        "皆", "奥", "旦那", "彼氏", "彼女", "彼", "友達", "友", "医者", "看護師", "警察", "警官", "相談員", "大家", "担任",
-        "上司", "店長", "社長", "部長", "課長", "店員", "運転手", "校長", "教頭", "先生", "先輩", "後輩", "赤", "嫁", "婿",
-        "孫", "息子", "娘", "主人", "神", "仏", "客", "駅員", "職員", "担当", "相手", "隣", "近所", "親戚", "親", "王", "姫",
-        "子", "坊", "保健", "顧問", "監督", "コーチ", "ママ", "パパ", "カウンセラー", "バイト", "パート", "生徒", "学生",
-        "女", "男", "漫画家", "作家", "歌手", "弁護士", "司法書士", "看護", "介護", "保育士", "施設",
-    ];
-
-    private static readonly string[] HiraganaRoleWords =
-    [
-        "おかあ", "かあ", "おとう", "とう", "おにい", "にい", "おねえ", "ねえ", "おばあ", "ばあ", "おじい", "じい", "おば", "おじ",
-        "あか", "みな", "みんな", "おく", "おきゃく", "おいしゃ", "おまわり", "だんな", "よめ", "まご", "むすこ", "むすめ",
-        "せんぱい", "こうはい", "ともだち", "かれし", "かのじょ", "おとな", "こども", "ぼっ", "おじょう", "ねえ", "おや",
-    ];
-
-    private static readonly string[] SchoolPrefixStopWords =
-    [
-        "私立", "公立", "県立", "都立", "府立", "道立", "市立", "区立", "町立", "村立", "国立", "定時制", "通信制", "全日制",
-        "女子", "男子", "私", "僕", "俺", "今", "前", "元", "同", "他", "別", "次", "新", "旧", "近", "第", "同じ", "専門",
-    ];
-
     /// <summary>Redacts <paramref name="text"/>; the result and the per-kind counts.</summary>
-    public static RedactionResult Redact(string? text)
+    public static RedactionResult Redact(string? text) => Redact(text, null);
+
+    /// <summary>
+    /// Redacts <paramref name="text"/>, also masking names remembered in <paramref name="context"/> and remembering
+    /// the names found now.
+    /// </summary>
+    public static RedactionResult Redact(string? text, RedactionContext? context)
     {
         var counts = new Dictionary<RedactionKind, int>();
         if (string.IsNullOrEmpty(text))
@@ -105,47 +145,236 @@ public static partial class Redactor
         }
 
         var s = text.Length > MaxInputLength ? text[..MaxInputLength] : text;
-        s = Replace(EmailPattern(), s, RedactionKind.Email, counts);
-        s = Replace(UrlPattern(), s, RedactionKind.Url, counts);
-        s = ReplaceGroup(SocialIdPattern(), s, RedactionKind.SocialId, counts);
-        s = ReplaceGroup(BareIdPattern(), s, RedactionKind.SocialId, counts);
-        s = Replace(HandlePattern(), s, RedactionKind.SocialId, counts);
-        s = Replace(PostalMarkPattern(), s, RedactionKind.PostalCode, counts);
-        s = ReplaceIf(PhonePattern(), s, RedactionKind.Phone, counts, IsPhoneNumber);
-        s = Replace(PostalPattern(), s, RedactionKind.PostalCode, counts);
-        s = Replace(StreetAddressPattern(), s, RedactionKind.Address, counts);
-        s = Replace(ChomePattern(), s, RedactionKind.Address, counts);
-        s = Replace(BuildingPattern(), s, RedactionKind.Address, counts);
-        s = Replace(BlockNumberPattern(), s, RedactionKind.Address, counts);
-        s = Replace(RoomPattern(), s, RedactionKind.Address, counts);
-        s = ReplaceIf(SchoolPattern(), s, RedactionKind.School, counts, m => !IsStopPrefix(m.Groups["prefix"].Value));
-        s = ReplaceGroup(SelfNamePattern(), s, RedactionKind.Name, counts);
-        s = ReplaceGroup(IntroducedNamePattern(), s, RedactionKind.Name, counts);
-        s = ReplaceGroup(HonorificNamePattern(), s, RedactionKind.Name, counts, g => !IsRoleWord(g.Value));
-        s = ReplaceGroup(HiraganaHonorificNamePattern(), s, RedactionKind.Name, counts, g => !HiraganaRoleWords.Contains(g.Value, StringComparer.Ordinal));
-        return new RedactionResult(new RedactedText(s), counts);
+        List<RedactionSpan> spans;
+        try
+        {
+            spans = FindSpans(s, context);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Fail closed: nothing of this text may leave.
+            return new RedactionResult(new RedactedText(string.Empty), counts) { Failed = true };
+        }
+
+        var b = new StringBuilder(s.Length);
+        var at = 0;
+        foreach (var span in spans)
+        {
+            b.Append(s, at, span.Start - at).Append(Placeholders[span.Kind]);
+            counts[span.Kind] = counts.GetValueOrDefault(span.Kind) + 1;
+            at = span.End;
+        }
+
+        b.Append(s, at, s.Length - at);
+        return new RedactionResult(new RedactedText(b.ToString()), counts);
+    }
+
+    /// <summary>The stretches of <paramref name="text"/> that would be masked, in order, not overlapping (for measuring).</summary>
+    public static IReadOnlyList<RedactionSpan> Find(string? text, RedactionContext? context = null) =>
+        string.IsNullOrEmpty(text) ? [] : FindSpans(text.Length > MaxInputLength ? text[..MaxInputLength] : text, context);
+
+    /// <summary>The placeholder that replaces <paramref name="kind"/> (such as ［電話番号］).</summary>
+    public static string Placeholder(RedactionKind kind) => Placeholders[kind];
+
+    /// <summary>The kinds whose placeholders appear in <paramref name="texts"/>, in enum order (what was actually masked).</summary>
+    public static IReadOnlyList<RedactionKind> MaskedKinds(IEnumerable<string> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var all = string.Concat(texts);
+        return [.. Placeholders.Where(p => all.Contains(p.Value, StringComparison.Ordinal)).Select(p => p.Key).Order()];
+    }
+
+    /// <summary>
+    /// Defence in depth before anything is sent (ETH-05): what the redactor would still mask in text that should
+    /// already be redacted (up to <see cref="MaxCheckLength"/> characters). Empty when nothing identifying is left.
+    /// Counts only; the text is never returned.
+    /// </summary>
+    public static IReadOnlyDictionary<RedactionKind, int> FindPersonalData(string? text)
+    {
+        var counts = new Dictionary<RedactionKind, int>();
+        if (string.IsNullOrEmpty(text))
+        {
+            return counts;
+        }
+
+        List<RedactionSpan> spans;
+        try
+        {
+            spans = FindSpans(text.Length > MaxCheckLength ? text[..MaxCheckLength] : text, null);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Fail closed: a check that could not finish withholds the prompt.
+            return new Dictionary<RedactionKind, int> { [RedactionKind.Name] = 1 };
+        }
+
+        foreach (var span in spans)
+        {
+            counts[span.Kind] = counts.GetValueOrDefault(span.Kind) + 1;
+        }
+
+        return counts;
     }
 
     /// <summary>Marks text as redacted without changing it: for text that is already redacted (read back from the review store).</summary>
     public static RedactedText AlreadyRedacted(string redacted) => new(redacted ?? string.Empty);
+
+    private static List<RedactionSpan> FindSpans(string original, RedactionContext? context)
+    {
+        var f = Fold(original);
+        var accepted = new List<RedactionSpan>();
+
+        void Add(int start, int length, RedactionKind kind)
+        {
+            if (length <= 0)
+            {
+                return;
+            }
+
+            var end = start + length;
+            foreach (var a in accepted)
+            {
+                if (start < a.End && a.Start < end)
+                {
+                    return;
+                }
+            }
+
+            accepted.Add(new RedactionSpan(start, length, kind));
+        }
+
+        void All(Regex regex, RedactionKind kind, Func<Match, bool>? accept = null)
+        {
+            foreach (Match m in regex.Matches(f))
+            {
+                if (accept is null || accept(m))
+                {
+                    Add(m.Index, m.Length, kind);
+                }
+            }
+        }
+
+        void Group(Regex regex, RedactionKind kind, Func<Group, bool>? accept = null)
+        {
+            foreach (Match m in regex.Matches(f))
+            {
+                var g = m.Groups["x"];
+                if (g.Success && g.Length > 0 && (accept is null || accept(g)))
+                {
+                    Add(g.Index, g.Length, kind);
+                }
+            }
+        }
+
+        // Most specific first: what is taken is not taken again by a looser pattern.
+        All(EmailPattern(), RedactionKind.Email);
+        All(UrlPattern(), RedactionKind.Url);
+        All(FriendCodePattern(), RedactionKind.SocialId);
+        Group(SocialIdPattern(), RedactionKind.SocialId);
+        Group(XIdPattern(), RedactionKind.SocialId);
+        Group(BareIdPattern(), RedactionKind.SocialId);
+        All(HandlePattern(), RedactionKind.SocialId);
+        foreach (Match m in PostalMarkPattern().Matches(f))
+        {
+            // 〒 goes with the number; the word 郵便番号 stays.
+            var g = m.Groups["x"];
+            var start = m.Value.StartsWith('〒') ? m.Index : g.Index;
+            Add(start, g.Index + g.Length - start, RedactionKind.PostalCode);
+        }
+        All(PhonePattern(), RedactionKind.Phone, IsPhoneNumber);
+        All(PostalPattern(), RedactionKind.PostalCode);
+        All(StreetAddressPattern(), RedactionKind.Address);
+        All(ChomePattern(), RedactionKind.Address);
+        All(BuildingPattern(), RedactionKind.Address);
+        All(BuildingFirstPattern(), RedactionKind.Address);
+        All(BlockNumberPattern(), RedactionKind.Address, m => !IsDate(m.Value));
+        All(RoomPattern(), RedactionKind.Address);
+        All(SchoolPattern(), RedactionKind.School, m => !RedactorWords.SchoolKindWords.Contains(m.Groups["prefix"].Value) && !m.Groups["prefix"].Value.EndsWith('の'));
+        Group(ShortSchoolPattern(), RedactionKind.School, g => IsShortSchool(g.Value));
+        Group(SelfNamePattern(), RedactionKind.Name, g => IsNameLike(g.Value, strict: false));
+        Group(IntroducedNamePattern(), RedactionKind.Name, g => IsNameLike(g.Value, strict: false));
+        Group(GreetingNamePattern(), RedactionKind.Name, g => IsNameLike(g.Value, strict: true));
+        Group(PronounNamePattern(), RedactionKind.Name, g => IsNameLike(g.Value, strict: false));
+        Group(CalledNamePattern(), RedactionKind.Name, g => IsNameLike(g.Value, strict: false));
+        Group(EnglishNamePattern(), RedactionKind.Name, g => !EnglishNotNames.Contains(g.Value.ToLowerInvariant()));
+        Group(RomajiHonorificPattern(), RedactionKind.Name, g => !EnglishNotNames.Contains(g.Value.ToLowerInvariant()));
+        foreach (Match m in HonorificNamePattern().Matches(f))
+        {
+            var g = m.Groups["x"];
+            if (TrimNameRun(g.Value) is { } trimmed && !IsRoleWord(trimmed.Name))
+            {
+                Add(g.Index + trimmed.Offset, trimmed.Name.Length, RedactionKind.Name);
+            }
+        }
+
+        Group(HiraganaHonorificNamePattern(), RedactionKind.Name, g => !RedactorWords.HiraganaRoleWords.Contains(g.Value));
+        foreach (Match m in FamilyNamePattern().Matches(f))
+        {
+            var g = m.Groups["x"];
+            if (FamilyNameIn(g.Value) is { } found)
+            {
+                Add(g.Index + found.Offset, found.Length, RedactionKind.Name);
+            }
+        }
+
+        // Names: remember the new ones, then mask every remembered name that is still in the text.
+        var names = new HashSet<string>(context?.Snapshot() ?? [], StringComparer.Ordinal);
+        foreach (var span in accepted.Where(a => a.Kind == RedactionKind.Name).ToList())
+        {
+            foreach (var name in NameParts(f.Substring(span.Start, span.Length)))
+            {
+                names.Add(name);
+                context?.Learn(name);
+            }
+        }
+
+        foreach (var name in names.OrderByDescending(n => n.Length))
+        {
+            for (var i = f.IndexOf(name, StringComparison.Ordinal); i >= 0; i = f.IndexOf(name, i + name.Length, StringComparison.Ordinal))
+            {
+                if (StandsAlone(f, i, name.Length))
+                {
+                    Add(i, name.Length, RedactionKind.Name);
+                }
+            }
+        }
+
+        accepted.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return accepted;
+    }
+
+    /// <summary>Full-width ASCII to ASCII, the ideographic space to a space: same length, so spans map back one to one.</summary>
+    private static string Fold(string s)
+    {
+        var chars = s.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            var c = chars[i];
+            if (c is >= '！' and <= '～')
+            {
+                chars[i] = (char)(c - 0xFEE0);
+            }
+            else if (c == '　')
+            {
+                chars[i] = ' ';
+            }
+        }
+
+        return new string(chars);
+    }
 
     private static bool IsPhoneNumber(Match m)
     {
         var digits = new StringBuilder();
         foreach (var c in m.Value)
         {
-            if (c is >= '0' and <= '9')
+            if (char.IsAsciiDigit(c))
             {
                 digits.Append(c);
             }
-            else if (c is >= '０' and <= '９')
-            {
-                digits.Append((char)('0' + (c - '０')));
-            }
         }
 
-        var value = m.Value.TrimStart();
-        if (value.StartsWith('+') || value.StartsWith('＋'))
+        if (m.Value.TrimStart().StartsWith('+'))
         {
             // +81 then 9 or 10 digits (the leading 0 dropped).
             return digits.Length is 11 or 12 && digits.ToString().StartsWith("81", StringComparison.Ordinal);
@@ -154,9 +383,22 @@ public static partial class Redactor
         return digits.Length is 10 or 11 && digits[0] == '0';
     }
 
+    /// <summary>2025-03-01, 2024/4/1: a date, not a block number.</summary>
+    private static bool IsDate(string value)
+    {
+        var parts = value.Split(['-', '‐', '‑', '‒', '–', '—', '―', '−', 'ー', 'ｰ']);
+        return parts.Length == 3 && parts[0].Length == 4 && (parts[0].StartsWith("19", StringComparison.Ordinal) || parts[0].StartsWith("20", StringComparison.Ordinal))
+            && int.TryParse(parts[1], out var month) && month is >= 1 and <= 12 && int.TryParse(parts[2], out var day) && day is >= 1 and <= 31;
+    }
+
     private static bool IsRoleWord(string run)
     {
-        foreach (var role in RoleWords)
+        if (RedactorWords.ExactRoleWords.Contains(run))
+        {
+            return true;
+        }
+
+        foreach (var role in RedactorWords.RoleWords)
         {
             if (run.EndsWith(role, StringComparison.Ordinal))
             {
@@ -167,94 +409,281 @@ public static partial class Redactor
         return false;
     }
 
-    private static bool IsStopPrefix(string prefix) => prefix.Length == 0 || SchoolPrefixStopWords.Contains(prefix, StringComparer.Ordinal);
-
-    private static string Replace(Regex regex, string input, RedactionKind kind, Dictionary<RedactionKind, int> counts) =>
-        ReplaceIf(regex, input, kind, counts, null);
-
-    private static string ReplaceIf(Regex regex, string input, RedactionKind kind, Dictionary<RedactionKind, int> counts, Func<Match, bool>? accept) =>
-        regex.Replace(input, m =>
+    /// <summary>The name inside a kanji or katakana run before an honorific: a family name where one starts, else the run without a leading time or place word.</summary>
+    private static (int Offset, string Name)? TrimNameRun(string run)
+    {
+        for (var i = 1; i < run.Length - 1; i++)
         {
-            if (accept is not null && !accept(m))
+            if (RedactorWords.FamilyNames.Contains(run.Substring(i, 2)) || (i + 3 <= run.Length && RedactorWords.FamilyNames.Contains(run.Substring(i, 3))))
             {
-                return m.Value;
+                return (i, run[i..]);
             }
+        }
 
-            counts[kind] = counts.GetValueOrDefault(kind) + 1;
-            return Placeholders[kind];
-        });
-
-    /// <summary>Replaces only the group named <c>x</c>, keeping the words around it (LINE, さん …).</summary>
-    private static string ReplaceGroup(Regex regex, string input, RedactionKind kind, Dictionary<RedactionKind, int> counts, Func<Group, bool>? accept = null) =>
-        regex.Replace(input, m =>
+        foreach (var lead in RedactorWords.LeadingNonNameWords)
         {
-            var g = m.Groups["x"];
-            if (!g.Success || (accept is not null && !accept(g)))
+            if (run.Length > lead.Length && run.StartsWith(lead, StringComparison.Ordinal))
             {
-                return m.Value;
+                return (lead.Length, run[lead.Length..]);
             }
+        }
 
-            counts[kind] = counts.GetValueOrDefault(kind) + 1;
-            var start = g.Index - m.Index;
-            return string.Concat(m.Value.AsSpan(0, start), Placeholders[kind], m.Value.AsSpan(start + g.Length));
-        });
+        return run.Length == 0 ? null : (0, run);
+    }
 
-    [GeneratedRegex(@"[A-Za-z0-9._%+\-Ａ-Ｚａ-ｚ０-９]+[@＠][A-Za-z0-9\-Ａ-Ｚａ-ｚ０-９]+(?:[.．][A-Za-z0-9\-Ａ-Ｚａ-ｚ０-９]+)+", RegexOptions.CultureInvariant, 200)]
+    /// <summary>
+    /// A family name at the start of a kanji run, or after a leading time or place word (昨日清水に), with at most two
+    /// more characters of a given name (田中太郎) that do not make it a place (山田町).
+    /// </summary>
+    private static (int Offset, int Length)? FamilyNameIn(string run)
+    {
+        var offsets = new List<int> { 0 };
+        offsets.AddRange(RedactorWords.LeadingNonNameWords.Where(w => run.Length > w.Length && run.StartsWith(w, StringComparison.Ordinal)).Select(w => w.Length));
+        foreach (var offset in offsets)
+        {
+            for (var n = 3; n >= 2; n--)
+            {
+                if (offset + n > run.Length || !RedactorWords.FamilyNames.Contains(run.Substring(offset, n)))
+                {
+                    continue;
+                }
+
+                var tail = run.Length - offset - n;
+                if (tail > 2 || (tail > 0 && "町村市区県都府道駅線家".Contains(run[^1], StringComparison.Ordinal)))
+                {
+                    continue;
+                }
+
+                return (offset, run.Length - offset);
+            }
+        }
+
+        return null;
+    }
+
+    private static bool StartsWithFamilyName(string run)
+    {
+        for (var n = Math.Min(3, run.Length); n >= 2; n--)
+        {
+            if (RedactorWords.FamilyNames.Contains(run[..n]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsShortSchool(string value)
+    {
+        var stem = value[..^1];
+        if (stem.Length == 0)
+        {
+            return false;
+        }
+
+        if (stem.All(c => c is '○' or '〇' or '◯' or '●' or '×' or '✕' or '*' or '＊' or '△' or '□'))
+        {
+            return true;
+        }
+
+        if (stem is "東" or "西" or "南" or "北" or "中央" or "東部" or "西部" or "南部" or "北部" || stem.StartsWith('第') || (stem.Length == 1 && "一二三四五六七八九".Contains(stem[0], StringComparison.Ordinal)))
+        {
+            return true;
+        }
+
+        // さくら小, みどり中: a hiragana name right before (the pattern only allows it after a boundary).
+        if (stem.All(c => c is >= 'ぁ' and <= 'ゖ'))
+        {
+            return stem.Length >= 2;
+        }
+
+        return stem.Length >= 2 && RedactorWords.ShortSchoolPlaceEndings.Contains(stem[^1], StringComparison.Ordinal);
+    }
+
+    private static bool IsNameLike(string value, bool strict)
+    {
+        if (value.Length == 0 || RedactorWords.NotNames.Contains(value) || IsRoleWord(value))
+        {
+            return false;
+        }
+
+        if (value.EndsWith('生') || value.EndsWith('歳') || value.EndsWith('才') || value.EndsWith("年生", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (!strict)
+        {
+            return true;
+        }
+
+        // After a greeting: a family name, a kana word of two to five characters, or a short kanji name.
+        return StartsWithFamilyName(value)
+            || (value.Length is >= 2 and <= 5 && value.All(c => c is (>= 'ぁ' and <= 'ゖ') or (>= 'ァ' and <= 'ヶ') or 'ー'))
+            || (value.Length is >= 2 and <= 4 && value.All(c => c is >= '一' and <= '龥'));
+    }
+
+    /// <summary>A name and its family-name and given-name parts (田中ゆうき → 田中ゆうき, 田中, ゆうき), two characters or more.</summary>
+    private static IEnumerable<string> NameParts(string name)
+    {
+        if (name.Length >= 2)
+        {
+            yield return name;
+        }
+
+        for (var n = Math.Min(3, name.Length - 1); n >= 2; n--)
+        {
+            if (RedactorWords.FamilyNames.Contains(name[..n]))
+            {
+                yield return name[..n];
+                if (name.Length - n >= 2)
+                {
+                    yield return name[n..];
+                }
+
+                yield break;
+            }
+        }
+    }
+
+    /// <summary>A remembered name counts where it is not part of a longer word of the same script.</summary>
+    private static bool StandsAlone(string f, int start, int length)
+    {
+        static int Script(char c) => c switch
+        {
+            >= 'ぁ' and <= 'ゖ' => 1,
+            (>= 'ァ' and <= 'ヶ') or 'ー' => 2,
+            (>= '一' and <= '龥') or '々' => 3,
+            (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') => 4,
+            _ => 0,
+        };
+
+        var script = Script(f[start]);
+        if (script == 0)
+        {
+            return true;
+        }
+
+        var before = start > 0 ? f[start - 1] : ' ';
+        var after = start + length < f.Length ? f[start + length] : ' ';
+        if (script == 1)
+        {
+            // Hiragana: a particle or an honorific may follow, and a particle may come before.
+            var beforeOk = Script(before) != 1 || "のとがはもにを".Contains(before, StringComparison.Ordinal);
+            var afterOk = Script(after) != 1 || "はがもにとのをへやってちくさかだで".Contains(after, StringComparison.Ordinal);
+            return beforeOk && afterOk;
+        }
+
+        return Script(before) != script && Script(after) != script;
+    }
+
+    private static readonly HashSet<string> EnglishNotNames = new(StringComparer.Ordinal)
+    {
+        "tired", "sad", "sorry", "fine", "ok", "okay", "not", "so", "very", "just", "alone", "lonely", "scared", "afraid", "here",
+        "done", "gay", "trans", "bi", "a", "an", "the", "in", "at", "going", "feeling", "still", "really", "no", "nobody", "me",
+        "you", "him", "her", "it", "this", "that", "what", "who", "sure", "good", "bad", "dying", "dead", "happy", "angry",
+        "ai", "line", "discord", "twitter", "insta", "instagram", "tiktok", "youtube", "google", "apple", "iphone", "android",
+    };
+
+    [GeneratedRegex(@"[A-Za-z0-9._%+\-]+\s*(?:@|アットマーク|\(at\)|\[at\])\s*[A-Za-z0-9\-]+(?:\s*(?:\.|ドット|\(dot\)|\[dot\])\s*[A-Za-z0-9\-]+)+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 200)]
     private static partial Regex EmailPattern();
 
-    [GeneratedRegex(@"(?:(?:https?|ｈｔｔｐｓ?)[:：][/／]{2}|www\.)[^\s「」『』()（）<>＜＞、。]+|(?<![A-Za-z0-9.\-])[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.(?:com|net|org|jp|io|me|info|ly|tv|app|dev|link)(?:[/?#][^\s「」『』()（）<>、。]*)?(?![A-Za-z0-9])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 200)]
+    [GeneratedRegex(@"(?:https?://|www\.)[^\s「」『』()（）<>＜＞、。]+|(?<![A-Za-z0-9.\-])[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.(?:com|net|org|jp|io|me|info|ly|tv|app|dev|link|gg|co)(?:[/?#][^\s「」『』()（）<>、。]*)?(?![A-Za-z0-9])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 200)]
     private static partial Regex UrlPattern();
 
-    [GeneratedRegex(@"(?:LINE|ＬＩＮＥ|ライン|らいん|ﾗｲﾝ|インスタ|いんすた|Instagram|insta|Twitter|ツイッター|TikTok|ティックトック|Discord|ディスコード|ディスコ|カカオ|Kakao|Skype|スカイプ|Threads|BeReal)\s*(?:の)?\s*(?:ID|ＩＤ|ｉｄ|アカウント|アカ|垢|ユーザー名|名前)?\s*(?:は|が|[:：=＝]|→)?\s*(?<x>[@＠]?[A-Za-z0-9._\-]{3,30})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 200)]
+    // Nintendo Switch friend codes: SW-1234-5678-9012.
+    [GeneratedRegex(@"SW[" + Dash + @"\s]?\d{4}[" + Dash + @"\s]?\d{4}[" + Dash + @"\s]?\d{4}", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 200)]
+    private static partial Regex FriendCodePattern();
+
+    [GeneratedRegex(@"(?>(?:LINE|ライン|らいん|ﾗｲﾝ|インスタ|いんすた|ｲﾝｽﾀ|Instagram|insta|Twitter|ツイッター|ツイッタ|TikTok|ティックトック|ティクトク|ﾃｨｯｸﾄｯｸ|Discord|ディスコード|ディスコ|でぃすこ|Kakao|カカオ|Skype|スカイプ|Threads|スレッズ|BeReal|YouTube|ユーチューブ|Facebook|フェイスブック|Snapchat|スナチャ|Telegram|テレグラム|Steam|スチーム|Twitch|ツイキャス|Pococha|ポコチャ|17LIVE|イチナナ|WhatsApp|Signal|pixiv|ピクシブ|Tumblr|Reddit|Kik|ゼペット|ZEPETO|Switch|スイッチ)\s*(?:の|で|に|は)?\s*(?:(?:ID|アイディー|あいでぃー|アカウント|アカ|あか|垢|ユーザー名|ユーザーネーム|ユーザ名|名前|ハンドル|ネーム|サブ垢|裏垢|本垢)\s*)?(?:は|が|も|を|で|[:=→]|って)?\s*[「『""']?\s*)(?<x>@?[A-Za-z0-9._\-]{3,32}(?:#\d{4})?)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 200)]
     private static partial Regex SocialIdPattern();
 
-    [GeneratedRegex(@"(?:ID|ＩＤ|ｉｄ)\s*(?:は|[:：=＝]|→)\s*(?<x>[@＠]?[A-Za-z0-9._\-]{3,30})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 200)]
+    // X (Twitter) only with an id word: "X" alone is too short to be sure of.
+    [GeneratedRegex(@"(?<![A-Za-z])(?>(?:X|エックス)(?:\s*[(（]?旧\s*(?:Twitter|ツイッター)[)）]?)?\s*(?:の|で)?\s*(?:ID|アカウント|アカ|垢|ユーザー名|ユーザーネーム)\s*(?:は|が|も|[:=→]|って)?\s*[「『""']?\s*)(?<x>@?[A-Za-z0-9._\-]{3,32})", RegexOptions.CultureInvariant, 200)]
+    private static partial Regex XIdPattern();
+
+    [GeneratedRegex(@"(?>(?:ID|アイディー|ユーザー名|ユーザーネーム)\s*(?:は|[:=→]|って)\s*[「『""']?\s*)(?<x>@?[A-Za-z0-9._\-]{3,32})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 200)]
     private static partial Regex BareIdPattern();
 
-    [GeneratedRegex(@"(?<![A-Za-z0-9._%+\-［］])[@＠][A-Za-z0-9._]{3,30}", RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"(?<![A-Za-z0-9._%+\-［］])@[A-Za-z0-9._]{3,30}", RegexOptions.CultureInvariant, 200)]
     private static partial Regex HandlePattern();
 
-    [GeneratedRegex(@"〒\s*" + D + "{3}" + @"\s*" + H + @"?\s*" + D + "{4}", RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"〒\s*(?<x>\d{3}\s*[" + Dash + @"]?\s*\d{4})(?!\d)|(?:郵便番号|ゆうびん番号)\s*(?:は|[:→])?\s*(?<x>\d{3}\s*[" + Dash + @"]?\s*\d{4})(?!\d)", RegexOptions.CultureInvariant, 200)]
     private static partial Regex PostalMarkPattern();
 
-    [GeneratedRegex(@"(?<![0-9０-９])(?:[+＋](?:81|８１)[\s" + "\\-‐‑‒–—―−ー－ｰ" + @"]*)?[(（]?" + D + @"(?:[\s()（）" + "\\-‐‑‒–—―−ー－ｰ" + "]{0,2}" + D + "){8,12}(?![0-9０-９])", RegexOptions.CultureInvariant, 200)]
+    // Any separator between digits (- . ・ / spaces, brackets), full width folded; checked by IsPhoneNumber.
+    [GeneratedRegex(@"(?<![0-9])(?:\+81[\s" + Dash + @"]*)?\(?\d(?:[\s()." + Dash + @"・/,、]{0,3}\d){8,12}(?![0-9])", RegexOptions.CultureInvariant, 200)]
     private static partial Regex PhonePattern();
 
-    [GeneratedRegex(@"(?<![0-9０-９" + "\\-‐‑‒–—―−ー－ｰ" + "])" + D + "{3}" + H + D + "{4}" + @"(?![0-9０-９])", RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"(?<![0-9" + Dash + @"])\d{3}[" + Dash + @"]\d{4}(?![0-9])", RegexOptions.CultureInvariant, 200)]
     private static partial Regex PostalPattern();
 
     // 東京都渋谷区神南1-2-3, 横浜市中区山下町１丁目２番地 …: a place name chain followed by a street number.
-    [GeneratedRegex(@"(?:(?:東京都|北海道|大阪府|京都府|[" + Kanji + @"]{2,3}県)\s*)?(?:[" + Kanji + @"ァ-ヶー]{1,6}(?:市|区|郡|町|村)){1,3}[" + Kanji + @"ァ-ヶー]{0,6}?\s*(?:" + D + @"{1,4}|[一二三四五六七八九十]{1,3})(?:丁目|番地|番|号|" + H + @")(?:\s*(?:" + D + @"{1,4}|[一二三四五六七八九十]{1,3})(?:丁目|番地|番|号|" + H + @")?)*", RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"(?:(?:東京都|北海道|大阪府|京都府|[" + Kanji + @"]{2,3}県)\s*)?(?:[" + Kanji + @"ァ-ヶー]{1,6}(?:市|区|郡|町|村)){1,3}[" + Kanji + @"ァ-ヶー]{0,6}?\s*(?:\d{1,4}|[一二三四五六七八九十]{1,3})(?:丁目|番地|番|号|[" + Dash + @"])(?:\s*(?:\d{1,4}|[一二三四五六七八九十]{1,3})(?:丁目|番地|番|号|[" + Dash + @"])?)*", RegexOptions.CultureInvariant, 200)]
     private static partial Regex StreetAddressPattern();
 
-    [GeneratedRegex(@"[" + Kanji + @"ァ-ヶー]{0,8}(?:" + D + @"{1,3}|[一二三四五六七八九十]{1,3})丁目(?:\s*" + D + @"{1,4}\s*(?:番地|番|号|" + H + @")?)*", RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"[" + Kanji + @"ァ-ヶー]{0,8}(?:\d{1,3}|[一二三四五六七八九十]{1,3})丁目(?:\s*\d{1,4}\s*(?:番地|番|号|[" + Dash + @"])?)*", RegexOptions.CultureInvariant, 200)]
     private static partial Regex ChomePattern();
 
-    [GeneratedRegex(@"[" + Kanji + @"ァ-ヶーぁ-ゖA-Za-z]{1,12}(?:マンション|アパート|ハイツ|コーポ|レジデンス|ハウス|荘|団地|寮)\s*(?:" + D + @"{1,4}\s*(?:号室|号棟|号|" + H + D + @"{1,4})?)?", RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"(?:[" + Kanji + @"ァ-ヶーA-Za-z]{1,12}|(?<![ぁ-ゖ])[ぁ-ゖ]{1,7}[ぁ-ゖ-[のにではをがもとや]])(?:マンション|アパート|ハイツ|コーポ|レジデンス|ハウス|荘|団地|寮)\s*(?:\d{1,4}\s*(?:号室|号棟|号|[" + Dash + @"]\d{1,4})?)?", RegexOptions.CultureInvariant, 200)]
     private static partial Regex BuildingPattern();
 
-    [GeneratedRegex(@"(?<![0-9０-９])" + D + "{1,4}" + H + D + "{1,4}" + H + D + "{1,4}(?:" + H + D + @"{1,4})?(?![0-9０-９])", RegexOptions.CultureInvariant, 200)]
+    // メゾン桜202号室, コーポ山田: the building word first.
+    [GeneratedRegex(@"(?:メゾン|コーポ|ハイツ|レジデンス|パレス|グラン|シャトー|ヴィラ|ドミール|カーサ|プラザ)\s*[" + Kanji + @"ァ-ヶーA-Za-z]{1,10}(?:\s*\d{1,4}\s*(?:号室|号|階)?)?", RegexOptions.CultureInvariant, 200)]
+    private static partial Regex BuildingFirstPattern();
+
+    [GeneratedRegex(@"(?<![0-9])\d{1,4}[" + Dash + @"]\d{1,4}[" + Dash + @"]\d{1,4}(?:[" + Dash + @"]\d{1,4})?(?![0-9])", RegexOptions.CultureInvariant, 200)]
     private static partial Regex BlockNumberPattern();
 
-    [GeneratedRegex(D + "{2,4}号室", RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"\d{2,4}号室", RegexOptions.CultureInvariant, 200)]
     private static partial Regex RoomPattern();
 
-    [GeneratedRegex(@"(?<prefix>[" + Kanji + @"ァ-ヶー]{1,10}?)(?:小学校|中学校|高等学校|高校|中学|小学|大学|高専|学園|学院|女学院|特別支援学校)(?!生)", RegexOptions.CultureInvariant, 200)]
+    // さくら小学校 (a hiragana name only after a boundary), 桜丘中学校, ○○高校; not 中学生, not 私立高校.
+    [GeneratedRegex(@"(?<prefix>(?:(?<=^|[\s、。,.!?「『(・]|[のはがもにでとを]|から|って)[ぁ-ゖ]{2,6}|[○〇◯●×✕*△□]{1,4})?(?<![" + Kanji + @"ァ-ヶー])[" + Kanji + @"ァ-ヶー]{1,10}?|(?<![" + Kanji + @"])[" + Kanji + @"]{1,4}が[" + Kanji + @"]{1,3}|(?<=^|[\s、。,.!?「『(・]|[のはがもにでとを]|から|って)[ぁ-ゖ]{2,6}|[○〇◯●×✕*△□]{1,4})(?:小学校|中学校|高等学校|高校|中学|小学|大学|高専|学園|学院|女学院|特別支援学校|支援学校|専門学校|中等教育学校|義務教育学校)(?!生)", RegexOptions.CultureInvariant, 200)]
     private static partial Regex SchoolPattern();
 
-    // 名前は田中です / 本名はゆうき
-    [GeneratedRegex(@"(?:名前|なまえ|本名|ほんみょう|フルネーム)\s*(?:は|が|[:：])\s*(?<x>[" + Kanji + @"ァ-ヶーぁ-ゖ]{1,10}?)(?=です|でした|だよ|だ|って|と|。|、|！|!|？|\?|\s|$)", RegexOptions.CultureInvariant, 200)]
+    // 西中, 北高, 桜丘小, さくら小, ○○小: checked by IsShortSchool; only before a particle, punctuation or the end.
+    [GeneratedRegex(@"(?<x>(?<![" + Kanji + @"])[" + Kanji + @"]{1,4}[小中高]|(?<=^|[\s、。,.!?「『(・]|[のはがもにでとを]|から|って)[ぁ-ゖ]{2,5}[小中高]|[○〇◯●×✕*＊△□]{1,4}[小中高])(?=[のでにへはがもとや、。,.!?！？\s」』)]|から|って|生|$)", RegexOptions.CultureInvariant, 200)]
+    private static partial Regex ShortSchoolPattern();
+
+    // 名前はゆうき / 本名は田中です / あだ名はたっくん
+    [GeneratedRegex(@"(?:名前|なまえ|本名|ほんみょう|フルネーム|下の名前|あだ名|あだな|ニックネーム|呼び名)\s*(?:は|が|[:]|って)\s*[「『]?(?<x>[" + Kanji + @"ァ-ヶーぁ-ゖA-Za-z]{1,12}?)[」』]?(?=です|でした|だよ|だけど|だ|って|と(?:言|い|申)|なん|なの|で[、。\s]|。|、|！|!|？|\?|\s|$)", RegexOptions.CultureInvariant, 200)]
     private static partial Regex SelfNamePattern();
 
-    // 私は田中と申します / 僕は佐藤っていいます
-    [GeneratedRegex(@"(?:私|わたし|僕|ぼく|俺|おれ|うち|自分)(?:は|の名前は)\s*(?<x>[" + Kanji + @"ァ-ヶー]{1,8})\s*(?=と申します|といいます|と言います|っていいます|って言います|って名前)", RegexOptions.CultureInvariant, 200)]
+    // わたしは田中ゆうきっていいます / 僕は佐藤と申します / 私は佐藤花子です
+    [GeneratedRegex(@"(?:私|わたし|あたし|僕|ぼく|俺|おれ|うち|ウチ|自分)(?:は|の名前は)\s*(?<x>[" + Kanji + @"ァ-ヶーぁ-ゖ]{1,10}?)\s*(?=と申します|といいます|と言います|っていいます|って言います|っていう|って名前|です|だよ|って呼んで)", RegexOptions.CultureInvariant, 200)]
     private static partial Regex IntroducedNamePattern();
 
-    // 田中さん, タナカくん, 佐藤先生: the kanji or katakana run right before the honorific.
-    [GeneratedRegex(@"(?<x>[" + Kanji + @"ァ-ヶー]{1,8})(?=さん|サン|くん|クン|君|ちゃん|チャン|様|さま|先生|せんせい|先輩|せんぱい|氏)", RegexOptions.CultureInvariant, 200)]
+    // おれ蓮っていいます / 僕、佐藤っていう: a pronoun without は, only with a naming verb.
+    [GeneratedRegex(@"(?:私|わたし|あたし|僕|ぼく|俺|おれ|うち|ウチ|自分)[、,\s]*(?<x>[" + Kanji + @"ァ-ヶーぁ-ゖ]{1,10}?)\s*(?=と申します|といいます|と言います|っていいます|って言います|っていう|って名前|って呼んで)", RegexOptions.CultureInvariant, 200)]
+    private static partial Regex PronounNamePattern();
+
+    // はじめまして、ゆうきです / ゆうきっていいます (at the start or after a greeting)
+    [GeneratedRegex(@"(?:^|[\s。！!？?]|はじめまして[、,。!！\s]*|初めまして[、,。!！\s]*|こんにちは[、,。!！\s]*|こんばんは[、,。!！\s]*|どうも[、,。!！\s]*)(?<x>[" + Kanji + @"ァ-ヶーぁ-ゖ]{2,8}?)(?=っていいます|って言います|といいます|と言います|と申します|です[。！!、\s]|です$|だよ[。！!、\s]|だよ$)", RegexOptions.CultureInvariant, 200)]
+    private static partial Regex GreetingNamePattern();
+
+    // ゆうきって呼ばれてる / たっくんって呼んで
+    [GeneratedRegex(@"(?<![" + Kanji + @"ァ-ヶーぁ-ゖ])(?<x>[" + Kanji + @"ァ-ヶーぁ-ゖ]{2,8}?)(?=って呼ばれ|って呼んで|と呼ばれ|と呼んで)", RegexOptions.CultureInvariant, 200)]
+    private static partial Regex CalledNamePattern();
+
+    // my name is Emily / I'm Ken / call me Yuki / namae wa yuki / Mr. Smith
+    [GeneratedRegex(@"(?:(?i:my\s+name\s+is|my\s+name's|call\s+me|namae\s+(?:wa|ha)|watashi\s+(?:wa|ha)|boku\s+(?:wa|ha))\s+(?<x>[A-Za-z]{2,20}(?:\s+[A-Z][a-z]{1,20})?)|(?:I'm|I\s+am|This\s+is|It's|Im)\s+(?<x>[A-Z][a-z]{1,20}(?:\s+[A-Z][a-z]{1,20})?)|(?:Mr|Ms|Mrs|Miss|Dr)\.?\s+(?<x>[A-Z][a-z]{1,20}))", RegexOptions.CultureInvariant, 200)]
+    private static partial Regex EnglishNamePattern();
+
+    // yuki-chan, Taro san, kenkun: a romaji name with a Japanese honorific.
+    [GeneratedRegex(@"(?<![A-Za-z])(?<x>[A-Za-z]{2,20})[\s\-]?(?:san|chan|kun|senpai|sensei|sama)(?![A-Za-z])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 200)]
+    private static partial Regex RomajiHonorificPattern();
+
+    // 田中さん, タナカくん, 佐藤先生: the kanji or katakana run right before the honorific (trimmed by TrimNameRun).
+    [GeneratedRegex(@"(?<x>" + NameChars + @"{1,8})(?=さん|サン|くん|クン|君|ちゃん|チャン|様|さま|先生|せんせい|センセイ|先輩|せんぱい|センパイ|氏|っち|ちゃま)", RegexOptions.CultureInvariant, 200)]
     private static partial Regex HonorificNamePattern();
 
-    // ゆうきくん (hiragana names only after a boundary or の/と, so a longer word is not taken for a name).
-    [GeneratedRegex(@"(?<=^|[\s、。,.!?！？「『(（]|の|と|が|も)(?<x>[ぁ-ゖ]{2,4})(?=くん|ちゃん|さん)", RegexOptions.CultureInvariant, 200)]
+    // ゆうきくん (hiragana names only after a boundary or a particle, so a longer word is not taken for a name).
+    [GeneratedRegex(@"(?<=^|[\s、。,.!?「『(（・]|[のとがもはにをや]|って|から)(?<x>[ぁ-ゖー]{2,5})(?=くん|ちゃん|さん|せんぱい|せんせい|先輩|先生|っち)", RegexOptions.CultureInvariant, 200)]
     private static partial Regex HiraganaHonorificNamePattern();
+
+    // 山田が, 佐藤に, 田中太郎から: a common family name (checked by StartsWithFamilyName), maybe with a given name, before a particle.
+    [GeneratedRegex(@"(?<![" + Kanji + @"])(?<x>[" + Kanji + @"]{2,8})(?=に|が|と|から|は|も|の|を|って|とか|や|ん家|んち|、|。|！|!|\s|$)", RegexOptions.CultureInvariant, 200)]
+    private static partial Regex FamilyNamePattern();
 }

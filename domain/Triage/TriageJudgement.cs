@@ -46,6 +46,9 @@ public enum TriageOutcome
 
     /// <summary>The circuit breaker is open after repeated failures; no call was made (ETH-07).</summary>
     CircuitOpen,
+
+    /// <summary>The redaction check found personal data left in the rendered prompt; nothing was sent (ETH-05).</summary>
+    Withheld,
 }
 
 /// <summary>The result of one advisor call. Carries no text from the model except a validated judgement.</summary>

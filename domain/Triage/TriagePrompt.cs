@@ -44,7 +44,15 @@ public sealed partial class TriagePrompt
     public int MaxOutputChars { get; }
 
     /// <summary>The user message for <paramref name="input"/>: messages numbered oldest first, the rule result.</summary>
-    public string RenderUser(TriageInput input)
+    public string RenderUser(TriageInput input) => Render(Values(input));
+
+    /// <summary>
+    /// The value of every variable a prompt version may use, for <paramref name="input"/>: <c>rule_level</c>,
+    /// <c>rule_categories</c>, <c>messages</c> (redacted, one line each as <c>[n] text</c>), <c>message_count</c>, and
+    /// <c>masked</c> (which kinds of personal data were actually masked in these messages, or that none were: the
+    /// prompt never claims a masking that did not happen).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Values(TriageInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var messages = new StringBuilder();
@@ -59,14 +67,36 @@ public sealed partial class TriagePrompt
             messages.Append('[').Append(i + 1).Append("] ").Append(input.Messages[i].Value.ReplaceLineEndings(" "));
         }
 
-        return Render(new Dictionary<string, string>(StringComparer.Ordinal)
+        return new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["rule_level"] = Risk.RiskLevels.ToWire(input.RuleLevel),
             ["rule_categories"] = input.RuleCategories.Count == 0 ? "なし" : string.Join(", ", input.RuleCategories.Select(Risk.SupportCategories.ToWire)),
             ["messages"] = messages.ToString(),
             ["message_count"] = input.Messages.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture),
-        });
+            ["masked"] = MaskedNote(input.Messages),
+        };
     }
+
+    /// <summary>
+    /// The user template in Semantic Kernel's template syntax (<c>{{$name}}</c>), wrapped with the system message as
+    /// a chat prompt (<c>&lt;message role="…"&gt;</c>). The system text is passed as the variable <c>system</c> so
+    /// that it is encoded like every other value; the person's text can therefore never open a message of its own.
+    /// </summary>
+    public string SemanticKernelTemplate =>
+        "<message role=\"system\">{{$system}}</message>\n<message role=\"user\">"
+        + VariablePattern().Replace(EscapeXml(UserTemplate), m => "{{$" + m.Groups[1].Value + "}}")
+        + "</message>";
+
+    /// <summary>Which kinds were masked in <paramref name="messages"/> (from the placeholders), in Japanese, or that none were.</summary>
+    internal static string MaskedNote(IReadOnlyList<RedactedText> messages)
+    {
+        var kinds = Redactor.MaskedKinds(messages.Select(m => m.Value));
+        return kinds.Count == 0
+            ? "伏せた個人情報はありません"
+            : "次の個人情報を角かっこの印で伏せてあります: " + string.Join("、", kinds.Select(Redactor.Placeholder));
+    }
+
+    private static string EscapeXml(string text) => text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 
     /// <summary>Fills the user template. Every declared variable must be given, and nothing undeclared may remain.</summary>
     public string Render(IReadOnlyDictionary<string, string> values)

@@ -51,7 +51,7 @@ public sealed class TriageEvalCommandTests : IAsyncLifetime
         Assert.Equal(0, code);
         Assert.Contains("== rule only ==", output, StringComparison.Ordinal);
         Assert.Contains("== rule + AI (final = max(rule, AI)) ==", output, StringComparison.Ordinal);
-        Assert.Contains("prompt v1, model test-model", output, StringComparison.Ordinal);
+        Assert.Contains("prompt v2, model test-model", output, StringComparison.Ordinal);
 
         // 今から飛び降りる is critical by rule and is not sent; the two others are.
         Assert.Equal(2, _server.Requests.Count);

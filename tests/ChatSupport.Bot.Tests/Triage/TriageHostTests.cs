@@ -77,7 +77,7 @@ public sealed class TriageHostTests : IAsyncLifetime
         var reviews = factory.Services.GetRequiredService<TriageReviewService>();
         var record = await reviews.LatestForConversationAsync(client.ConversationId!, default);
         Assert.NotNull(record);
-        Assert.Equal((RiskLevel.Critical, "v1", "fake-model-1"), (record.AiLevel, record.PromptVersion, record.Model));
+        Assert.Equal((RiskLevel.Critical, "v2", "fake-model-1"), (record.AiLevel, record.PromptVersion, record.Model));
         Assert.DoesNotContain("田中", record.Excerpt, StringComparison.Ordinal);
     }
 
@@ -122,6 +122,53 @@ public sealed class TriageHostTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OptOut_WhileWaitingForACounselor_LastsAfterReturningToTheBot_ETH04()
+    {
+        // The real handoff: the person waits for a counselor, says 「AIを使わないで」 (the relay ends that turn),
+        // cancels the wait and talks with the bot again. Nothing of theirs reaches the AI after the opt-out.
+        using var factory = Factory(handoff: null, concurrency: 1);
+        var person = await DirectLineClient.StartAsync(factory);
+        await person.SayAsync("人と話したい");
+        Assert.Contains(await person.BotMessagesAsync(), m => m.Text!.Contains("相談員につなぎます", StringComparison.Ordinal));
+        await _server.WaitForRequestsAsync(1);
+        var before = _server.Requests.Count;
+
+        await person.SayAsync("AIを使わないで");
+        await person.SayAsync("キャンセル");
+        Assert.Contains(await person.BotMessagesAsync(), m => m.Text!.Contains("待つのをやめました", StringComparison.Ordinal));
+        var back = await person.SayAsync("最近ずっと眠れない、夜になると消えたくなる");
+        Assert.Contains((await person.GetActivitiesAsync()).Activities, a => a.ReplyToId == back && a.From?.Role == "bot");
+
+        // Another person after them: with one reader the queue is FIFO, so once theirs arrives the others were handled.
+        var other = await DirectLineClient.StartAsync(factory);
+        await other.SayAsync("最近さみしい");
+        await _server.WaitForRequestsAsync(before + 1);
+        await Task.Delay(300);
+
+        Assert.Equal(before + 1, _server.Requests.Count);
+        Assert.Contains("最近さみしい", _server.Requests.Last().Body, StringComparison.Ordinal);
+        Assert.All(_server.Requests, r => Assert.DoesNotContain("消えたくなる", r.Body, StringComparison.Ordinal));
+        Assert.All(_server.Requests, r => Assert.DoesNotContain("AIを使わないで", r.Body, StringComparison.Ordinal));
+        Assert.All(_server.Requests, r => Assert.DoesNotContain("キャンセル", r.Body, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Worker_SendsRedactedTextOnly_ANameGivenEarlierStaysMasked_ETH05()
+    {
+        using var factory = Factory(new RecordingHandoff(), concurrency: 1);
+        var person = await DirectLineClient.StartAsync(factory);
+        await person.SayAsync("わたしは田中ゆうきっていいます");
+        await person.SayAsync("ゆうきって呼ばれるのがもう嫌。ＬＩＮＥのＩＤはｔａｒｏ１２３");
+        await _server.WaitForRequestsAsync(2);
+
+        var last = _server.Requests.Last().Body;
+        Assert.Contains("わたしは［名前］っていいます", last, StringComparison.Ordinal);
+        Assert.Contains("［名前］って呼ばれるのがもう嫌。ＬＩＮＥのＩＤは［ID］", last, StringComparison.Ordinal);
+        Assert.All(_server.Requests, r => Assert.DoesNotContain("ゆうき", r.Body, StringComparison.Ordinal));
+        Assert.All(_server.Requests, r => Assert.DoesNotContain("ｔａｒｏ", r.Body, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task KillSwitch_SurvivesRestart_ETH03()
     {
         var path = Path.Combine(Path.GetTempPath(), "chatsupport-tests", Guid.NewGuid().ToString("N") + ".db");
@@ -144,7 +191,7 @@ public sealed class TriageHostTests : IAsyncLifetime
         Assert.Equal(("stop", "sv-1", "誤判定の調査"), (audit[0].Action, audit[0].ActorId, audit[0].Reason));
     }
 
-    private ChatSupportFactory Factory(RecordingHandoff handoff, int concurrency = 2, string? databasePath = null) => new(databasePath)
+    private ChatSupportFactory Factory(RecordingHandoff? handoff, int concurrency = 2, string? databasePath = null) => new(databasePath)
     {
         Settings = new Dictionary<string, string>
         {
@@ -155,7 +202,7 @@ public sealed class TriageHostTests : IAsyncLifetime
             ["ChatSupport:Triage:TimeoutSeconds"] = "10",
             ["ChatSupport:Triage:Concurrency"] = concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture),
         },
-        ExtraServices = services => services.AddSingleton<IHandoffRequests>(handoff),
+        ExtraServices = handoff is null ? null : services => services.AddSingleton<IHandoffRequests>(handoff),
     };
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)

@@ -127,5 +127,62 @@ public sealed class RedactorTests
     [Fact]
     public void Empty_IsEmpty() => Assert.Equal(string.Empty, Redact(null));
 
+    [Theory]
+    [InlineData("金子さんにずっと無視されてる", "［名前］さんにずっと無視されてる")]
+    [InlineData("花子ちゃんがリスカしてる", "［名前］ちゃんがリスカしてる")]
+    [InlineData("山田にずっとからかわれる", "［名前］にずっとからかわれる")]
+    [InlineData("番号は090.1234.5678", "番号は［電話番号］")]
+    [InlineData("ＬＩＮＥのＩＤはｔａｒｏ１２３", "ＬＩＮＥのＩＤは［ID］")]
+    [InlineData("Xのアカは@sora_kanashii", "Xのアカは［ID］")]
+    [InlineData("さくら小学校に行ってる", "［学校名］に行ってる")]
+    [InlineData("わたしは田中ゆうきっていいます", "わたしは［名前］っていいます")]
+    public void TheEightLeaksFromIssue15_AreMasked_ETH05(string input, string expected) => Assert.Equal(expected, Redact(input));
+
+    [Fact]
+    public void ANameFromAnEarlierMessage_IsMaskedLater_ETH05()
+    {
+        var context = new RedactionContext();
+        Assert.Equal("わたしは［名前］っていいます", Redactor.Redact("わたしは田中ゆうきっていいます", context).Text.Value);
+        Assert.Equal("［名前］って呼ばれるのがいや。［名前］って名字も", Redactor.Redact("ゆうきって呼ばれるのがいや。田中って名字も", context).Text.Value);
+
+        // Without the conversation's context a bare given name is not recognisable.
+        Assert.Equal("ゆうきは元気", Redactor.Redact("ゆうきは元気").Text.Value);
+        Assert.Equal("［名前］は元気", Redactor.Redact("ゆうきは元気", context).Text.Value);
+    }
+
+    [Theory]
+    [InlineData("中2です、山登りが好きだった")]
+    [InlineData("田舎の田んぼしかないところ")]
+    [InlineData("授業中に背中が痛くなった")]
+    [InlineData("千葉に住んでる")]
+    [InlineData("I'm tired")]
+    [InlineData("2025-03-01から学校行ってない")]
+    public void LookAlikeWords_Stay(string input) => Assert.Equal(input, Redact(input));
+
+    [Fact]
+    public void RedactedText_HasNothingLeftForTheSendCheck_ETH05()
+    {
+        // The check the AI advisor runs before sending finds nothing in what the redactor produced, so a correctly
+        // redacted message is never withheld; and it does find what was not redacted.
+        foreach (var file in new[] { "tune.txt", "holdout.txt" })
+        {
+            foreach (var line in File.ReadAllLines(Path.Combine(CorpusFolder(), file)).Where(l => l.Length > 0 && !l.StartsWith('#')))
+            {
+                var context = new RedactionContext();
+                foreach (var message in line.Split(" || "))
+                {
+                    var (text, _, _) = RedactionCorpusTests.Parse(message);
+                    var redacted = Redactor.Redact(text, context).Text.Value;
+                    Assert.True(Redactor.FindPersonalData(redacted).Count == 0, $"the send check still finds something in: {redacted}");
+                }
+            }
+        }
+
+        Assert.Equal(2, Redactor.FindPersonalData("山田さんの番号 090-1234-5678").Values.Sum());
+    }
+
+    private static string CorpusFolder([System.Runtime.CompilerServices.CallerFilePath] string source = "") =>
+        Path.Combine(Path.GetDirectoryName(source)!, "RedactionCorpus");
+
     private static string Redact(string? s) => Redactor.Redact(s).Text.Value;
 }

@@ -39,6 +39,30 @@ public sealed class TriagePromptTests
     }
 
     [Fact]
+    public void Prompts_TheirOwnTextPassesTheSendCheck_ETH05()
+    {
+        // The advisor checks the whole rendered prompt for personal data; the prompt's own words must not trip it.
+        foreach (var version in TriagePromptLibrary.LoadEmbedded().Versions)
+        {
+            var prompt = TriagePromptLibrary.LoadEmbedded().Get(version);
+            var input = new TriageInput([Redactor.Redact("田中さんに090-1234-5678を教えちゃった").Text, Redactor.Redact("もう消えたい").Text], RiskLevel.High, [SupportCategory.Suicidal]);
+            Assert.Empty(Redactor.FindPersonalData(prompt.System + "\n" + prompt.RenderUser(input)));
+        }
+    }
+
+    [Fact]
+    public void V2_SaysWhatWasMaskedOnlyWhenSomethingWas_ETH05()
+    {
+        var prompt = TriagePromptLibrary.LoadEmbedded().Get("v2");
+        var masked = prompt.RenderUser(new TriageInput([Redactor.Redact("北高の佐藤先生に言えない").Text], RiskLevel.Low, []));
+        var clean = prompt.RenderUser(new TriageInput([Redactor.Redact("最近ずっと眠れない").Text], RiskLevel.Low, []));
+
+        Assert.Contains("伏せ字について: 次の個人情報を角かっこの印で伏せてあります: ［学校名］、［名前］", masked, StringComparison.Ordinal);
+        Assert.Contains("伏せ字について: 伏せた個人情報はありません", clean, StringComparison.Ordinal);
+        Assert.DoesNotContain("伏せてあります", clean, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Prompts_AMessageContainingBracesIsNotExpanded()
     {
         var prompt = TriagePromptLibrary.LoadEmbedded().Get("v1");

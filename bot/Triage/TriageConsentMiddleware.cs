@@ -1,0 +1,33 @@
+using ChatSupport.Domain.Activities;
+using ChatSupport.Domain.Triage;
+using ChatSupport.Domain.Turns;
+
+namespace ChatSupport.Bot.Triage;
+
+/// <summary>
+/// ETH-04: records a person's 「AIを使わないで」 at any point of the conversation, before anything can end the turn:
+/// it runs ahead of the handoff relay, which ends the turn while the person waits for a counselor or talks with one,
+/// so an opt-out said then is kept too. The choice is stored per channel and person (SQLite) and lasts; the AI
+/// context window of the conversation is forgotten at once. The turn then goes on as usual (the bot confirms when
+/// it owns the conversation; a counselor reads the message when a human has it). Runs whether or not the triage is
+/// enabled, so the choice also holds if a deployment turns it on later.
+/// </summary>
+public sealed class TriageConsentMiddleware(ITriageOptOuts optOuts, TimeProvider clock, ILogger<TriageConsentMiddleware> logger, TriageQueue? queue = null) : ITurnMiddleware
+{
+    public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(next);
+        var activity = turnContext.Activity;
+        var fromPerson = activity.From?.Role is null or RoleTypes.User;
+        if (fromPerson && activity.Type == ActivityTypes.Message && activity.Conversation?.Id is { } conversationId
+            && TriageOptOut.IsOptOutRequest(activity.Text))
+        {
+            await optOuts.OptOutAsync(activity.ChannelId ?? string.Empty, activity.From?.Id ?? string.Empty, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            queue?.Forget(conversationId);
+            TriageLog.OptedOut(logger, conversationId);
+        }
+
+        await next(cancellationToken).ConfigureAwait(false);
+    }
+}
