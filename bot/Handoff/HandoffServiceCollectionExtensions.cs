@@ -47,6 +47,7 @@ public static class HandoffServiceCollectionExtensions
         services.AddSingleton<HandoffSessions>();
         services.AddSingleton<HandoffDelivery>();
         services.AddSingleton<HandoffQueries>();
+        services.AddSingleton<CounselorAvailability>();
         services.AddSingleton<HandoffRequests>();
         services.AddSingleton<IHandoffRequests>(sp => sp.GetRequiredService<HandoffRequests>());
         services.AddSingleton<HandoffCommands>();

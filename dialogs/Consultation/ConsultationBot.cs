@@ -1,4 +1,5 @@
 using ChatSupport.Domain.Activities;
+using ChatSupport.Domain.Handoff;
 using ChatSupport.Domain.Risk;
 using ChatSupport.Domain.State;
 using ChatSupport.Domain.Triage;
@@ -9,8 +10,9 @@ namespace ChatSupport.Dialogs.Consultation;
 /// <summary>
 /// The consultation bot behind every channel. Each message is risk-scanned first; high and
 /// critical get the crisis reply in the same turn, whatever dialog was running (the dialog waits
-/// where it was). Otherwise global commands (最初から, やめる, 人と話したい, 緊急, help) run before the
-/// active dialog, and then the dialog continues. State is saved by the host's pipeline.
+/// where it was); answers after a crisis message stay on the crisis path; while the conversation waits
+/// for a counselor and nobody holds it, the bot still answers every message (never silent, docs/crisis.md).
+/// Otherwise global commands (最初から, やめる, 人と話したい, 緊急, help) run before the active dialog, and then the dialog continues. State is saved by the host's pipeline.
 /// </summary>
 public sealed class ConsultationBot : ActivityHandler
 {
@@ -94,6 +96,11 @@ public sealed class ConsultationBot : ActivityHandler
         {
             // A sticker, picture or file: nothing to read, so say so kindly and ask the open question again.
             await turnContext.SendActivityAsync(_texts.Get("only_text", profile.English), cancellationToken).ConfigureAwait(false);
+            if (turnContext.TurnState.Get<HandoffWaiting>() is not null)
+            {
+                return; // Waiting for a counselor: no menu.
+            }
+
             var open = await new DialogSet(_dialogState).Add(_main).CreateContextAsync(turnContext, cancellationToken).ConfigureAwait(false);
             await RepromptAsync(open, cancellationToken).ConfigureAwait(false);
             return;
@@ -115,9 +122,15 @@ public sealed class ConsultationBot : ActivityHandler
         var assessment = _risk.Assess(text, profile.Risk, now);
         profile.Risk = profile.Risk.Update(assessment, now);
         turnContext.TurnState.Set(assessment);
-        if (assessment.Level >= RiskLevel.High)
+        if (await _crisis.HandleAsync(turnContext, assessment, cancellationToken).ConfigureAwait(false))
         {
-            await _crisis.RespondAsync(turnContext, assessment, cancellationToken).ConfigureAwait(false);
+            return; // Danger, or an answer inside an open crisis episode (docs/crisis.md).
+        }
+
+        if (turnContext.TurnState.Get<HandoffWaiting>() is { } waiting)
+        {
+            // Waiting for a counselor and nobody holds the conversation: never silent, no menu.
+            await _crisis.Waiting.RespondAsync(turnContext, waiting, cancellationToken).ConfigureAwait(false);
             return;
         }
 

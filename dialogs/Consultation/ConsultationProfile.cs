@@ -29,6 +29,12 @@ public sealed class ConsultationProfile
     /// <summary>The answer to the optional question after a counselor's conversation (helpful, not_helpful), if any.</summary>
     public string? Feedback { get; set; }
 
+    /// <summary>The current crisis episode, if any (docs/crisis.md): what was sent and whether the safety check waits.</summary>
+    public CrisisEpisode? Crisis { get; set; }
+
+    /// <summary>How many answers the bot gave while waiting for a counselor (the full waiting line first, then a short one).</summary>
+    public int WaitingReplies { get; set; }
+
     /// <summary>The turn's profile, loaded by <see cref="ConsultationBot"/> before any dialog runs.</summary>
     public static ConsultationProfile For(ITurnContext turnContext) =>
         turnContext.TurnState.Get<ConsultationProfile>() ?? new ConsultationProfile();

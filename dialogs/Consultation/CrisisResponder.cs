@@ -7,58 +7,409 @@ using ChatSupport.Domain.Turns;
 namespace ChatSupport.Dialogs.Consultation;
 
 /// <summary>
-/// The crisis interrupt: when a message is high or critical, answer in the same turn, whatever dialog
-/// is running, with a fixed, reviewed template (never generated), the emergency numbers and services
-/// open right now around the clock; then ask for a counselor. Nothing here waits on anything slow:
-/// the directory is in memory and the handoff request is one store write after the reply is sent.
+/// The crisis path (docs/crisis.md). A high or critical message is answered in the same turn, whatever
+/// dialog is running, with the fixed, reviewed template of its harm (<see cref="HarmClassifier"/>): the
+/// first line is the action to take now, then the services that fit, then a safety check with buttons.
+/// The full block is sent once per episode (<see cref="CrisisEpisode"/>); later danger messages get a
+/// short reminder and only what is new (a new harm's template). While the episode is open, answers to
+/// the safety check and worries (symptoms, 「親にばれる」, 「お金ない」, 「電話できない」) get their own
+/// answer, so no message after a crisis goes unanswered. Nothing here is generated and nothing waits on
+/// anything slow: the directory is in memory and the handoff request is one store write.
 /// </summary>
 public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, ServiceCards cards, HumanRequests humans, TimeProvider clock)
 {
+    /// <summary>Night in Japan time: the 24-hour text services are offered beside the phone lines.</summary>
+    private static readonly (int From, int To) NightHours = (21, 7);
+
+    public WaitingReplies Waiting { get; } = new(texts, clock);
+
+    /// <summary>
+    /// The crisis path for one message: danger gets the crisis reply; inside an open episode, answers and
+    /// worries get theirs. Returns false when the message is not the crisis path's to answer.
+    /// </summary>
+    public async Task<bool> HandleAsync(ITurnContext turnContext, RiskAssessment assessment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        if (assessment.Level >= RiskLevel.High)
+        {
+            await RespondAsync(turnContext, assessment, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        var now = clock.GetUtcNow();
+        var episode = ConsultationProfile.For(turnContext).Crisis;
+        if (episode is null || !episode.IsOpen(now) || !(episode.CheckPending || episode.InFollowUp(now)))
+        {
+            return false;
+        }
+
+        return await FollowUpAsync(turnContext, episode, CrisisCues.Read(turnContext.Activity.Text), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A high or critical message: the harm's full block once per episode, else a reminder and what is new.</summary>
     public async Task RespondAsync(ITurnContext turnContext, RiskAssessment assessment, CancellationToken cancellationToken)
     {
-        var english = ConsultationProfile.IsEnglish(turnContext);
+        var profile = ConsultationProfile.For(turnContext);
+        var english = profile.English;
+        var now = clock.GetUtcNow();
+        var harm = HarmClassifier.Classify(assessment, CrisisCues.Read(turnContext.Activity.Text));
+        var episode = profile.Crisis is { } open && open.IsOpen(now) ? open : null;
         var critical = assessment.Level >= RiskLevel.Critical;
-        await turnContext.SendActivityAsync(EmergencyMessage(turnContext, critical ? "crisis.critical" : "crisis.high"), cancellationToken).ConfigureAwait(false);
 
-        var result = await humans.RequestForRiskAsync(turnContext, assessment, cancellationToken).ConfigureAwait(false);
-        if (result is { Queued: true } or { AlreadyWithHuman: true } && !result.CounselorsAvailableNow)
+        if (episode is null)
         {
-            // Queued, but outside counselor hours: no promise of a person now; the numbers above are open.
-            await turnContext.SendActivityAsync(texts.Get("crisis.queued.closed", english), cancellationToken).ConfigureAwait(false);
+            episode = new CrisisEpisode { StartedAt = now };
+            profile.Crisis = episode;
+            await turnContext.SendActivityAsync(Block(turnContext, harm, critical, withEmergency: true), cancellationToken).ConfigureAwait(false);
+            await RequestCounselorAsync(turnContext, assessment, critical, tell: true, cancellationToken).ConfigureAwait(false);
         }
-        else if (result is { Queued: true } or { AlreadyWithHuman: true })
+        else if (!episode.Harms.Contains(harm.ToWire()))
         {
-            await turnContext.SendActivityAsync(texts.Get(critical ? "crisis.critical.queued" : "crisis.high.queued", english), cancellationToken).ConfigureAwait(false);
+            // Only what is new: the new harm's own template (its first action and services), no second emergency card.
+            await turnContext.SendActivityAsync(Block(turnContext, harm, critical, withEmergency: false), cancellationToken).ConfigureAwait(false);
+            await RequestCounselorAsync(turnContext, assessment, critical, tell: false, cancellationToken).ConfigureAwait(false);
         }
-        else if (!critical)
+        else
         {
-            await turnContext.SendActivityAsync(texts.Get("crisis.high.offer", english), cancellationToken).ConfigureAwait(false);
+            var lines = FollowUpLines(harm, CrisisCues.Read(turnContext.Activity.Text), english);
+            var reminder = lines.Count > 0 ? string.Join("\n", lines) : texts.Get("crisis.repeat", english);
+            await turnContext.SendActivityAsync(reminder, cancellationToken).ConfigureAwait(false);
+            await RequestCounselorAsync(turnContext, assessment, critical, tell: false, cancellationToken).ConfigureAwait(false);
         }
+
+        if (!episode.Harms.Contains(harm.ToWire()))
+        {
+            episode.Harms.Add(harm.ToWire());
+        }
+
+        episode.Harm = harm.ToWire();
+        episode.LastDangerAt = now;
+        episode.LastCrisisReplyAt = now;
+        episode.Settled = false;
+        episode.Reminders = 0;
+        episode.CheckPending = true;
+        await turnContext.SendActivityAsync(SafetyCheck(harm, english), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The 緊急 command: emergency numbers and around-the-clock contacts, without a risk assessment.</summary>
     public Task SendEmergencyContactsAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
-        turnContext.SendActivityAsync(EmergencyMessage(turnContext, "crisis.critical"), cancellationToken);
+        turnContext.SendActivityAsync(Block(turnContext, CrisisHarm.PlanOrAttempt, critical: true, withEmergency: true), cancellationToken);
 
-    /// <summary>The fixed text, the services open now around the clock, then 110 and 119 (as text and as call buttons).</summary>
-    private Activity EmergencyMessage(ITurnContext turnContext, string textKey)
+    /// <summary>The safety check: one question, with buttons whose answers the follow-up reads like typed words.</summary>
+    public Activity SafetyCheck(CrisisHarm harm, bool english)
     {
-        var profile = ConsultationProfile.For(turnContext);
-        var contacts = directory.AroundTheClockCrisisContacts(clock.GetUtcNow(), profile.PrefectureCode, profile.Age, profile.AgeBand).Take(2).ToList();
-        var message = cards.Message(texts.Get(textKey, profile.English), contacts, profile.English);
-        message.Attachments!.Insert(0, EmergencyCard(profile.English).ToAttachment());
-        message.Text = message.Text + "\n" + EmergencyLine(profile.English);
+        var (question, answers) = harm switch
+        {
+            CrisisHarm.Overdose => ("crisis.check.question.overdose", new[] { "crisis.check.call", "crisis.check.refuse", "crisis.check.cannot_call" }),
+            CrisisHarm.FriendInDanger => ("crisis.check.question.friend", new[] { "crisis.check.friend_reached", "crisis.check.friend_unreached", "crisis.check.cannot_call" }),
+            CrisisHarm.ViolenceNow or CrisisHarm.Abuse or CrisisHarm.Dv or CrisisHarm.SexualAssault or CrisisHarm.Sextortion =>
+                ("crisis.check.question", new[] { "crisis.check.safe", "crisis.check.danger", "crisis.check.cannot_speak" }),
+            _ => ("crisis.check.question", new[] { "crisis.check.safe", "crisis.check.danger", "crisis.check.did" }),
+        };
+        var message = Activity.CreateMessage(texts.Get(question, english));
+        message.SuggestedActions = new SuggestedActions
+        {
+            // The value is always the Japanese label, so a press reads the same as typing it.
+            Actions = answers.Select(k => CardAction.ImBack(texts.Get(k, english), texts.Get(k, false))).ToList(),
+        };
         return message;
     }
 
-    private string EmergencyLine(bool english) =>
-        string.Join("\n", directory.EmergencyNumbers.Select(e => $"・{e.Name.For(english)}：{e.Channels[0].Contact}"));
+    private async Task<bool> FollowUpAsync(ITurnContext turnContext, CrisisEpisode episode, CrisisCue cues, CancellationToken cancellationToken)
+    {
+        var english = ConsultationProfile.IsEnglish(turnContext);
+        var now = clock.GetUtcNow();
+        var harm = episode.CurrentHarm;
+        if (harm == CrisisHarm.PlanOrAttempt && (cues.HasFlag(CrisisCue.Symptoms) || cues.HasFlag(CrisisCue.Sleepy) || cues.HasFlag(CrisisCue.TookMedicine)))
+        {
+            // After a plan or an attempt, the body changing or getting sleepy is answered as after an overdose: 119 first.
+            harm = CrisisHarm.Overdose;
+            episode.Harm = harm.ToWire();
+        }
 
-    private HeroCard EmergencyCard(bool english) => new()
+        if (harm != CrisisHarm.Overdose && cues.HasFlag(CrisisCue.AlreadyDid) && !cues.HasFlag(CrisisCue.CalledHelp))
+        {
+            // 「もう飲んだ・した」: an attempt has happened; from now on worries are read as after an overdose.
+            harm = CrisisHarm.Overdose;
+            episode.Harm = harm.ToWire();
+            await turnContext.SendActivityAsync(texts.Get("crisis.answer.did", english), cancellationToken).ConfigureAwait(false);
+            Answered(episode, now, cues);
+            return true;
+        }
+
+        var lines = FollowUpLines(harm, cues, english);
+        if (lines.Count == 0)
+        {
+            if (episode.CheckPending)
+            {
+                // Not an answer we can read: thank them and ask once more, with the same buttons.
+                var again = SafetyCheck(harm, english);
+                again.Text = texts.Get("crisis.answer.unsure", english) + "\n" + again.Text;
+                await turnContext.SendActivityAsync(again, cancellationToken).ConfigureAwait(false);
+                episode.CheckPending = false;
+                episode.LastCrisisReplyAt = now;
+                return true;
+            }
+
+            if (!harm.IsAcute() || episode.Settled || episode.Reminders >= CrisisEpisode.MaxReminders)
+            {
+                return false;
+            }
+
+            episode.Reminders++;
+
+            // Danger to the body may be going on: keep listening, and keep the one action in front of them.
+            lines.Add(Acknowledgement(english));
+            lines.Add(ActionLine(harm, english));
+        }
+
+        await turnContext.SendActivityAsync(string.Join("\n", lines), cancellationToken).ConfigureAwait(false);
+        if (cues != CrisisCue.None)
+        {
+            episode.Reminders = 0;
+        }
+
+        Answered(episode, now, cues);
+        return true;
+    }
+
+    private static void Answered(CrisisEpisode episode, DateTimeOffset now, CrisisCue cues)
+    {
+        episode.CheckPending = false;
+        episode.LastCrisisReplyAt = now;
+        if (cues.HasFlag(CrisisCue.CalledHelp) || cues.HasFlag(CrisisCue.FriendReached)
+            || (cues.HasFlag(CrisisCue.Safe) && episode.CurrentHarm != CrisisHarm.Overdose))
+        {
+            episode.Settled = true;
+        }
+    }
+
+    /// <summary>The answers to what the person wrote after a crisis message, ending with the one action where it still applies.</summary>
+    private List<string> FollowUpLines(CrisisHarm harm, CrisisCue cues, bool english)
+    {
+        var lines = new List<string>();
+        void Add(string key) => lines.Add(texts.Get(key, english));
+
+        if (harm == CrisisHarm.FriendInDanger)
+        {
+            if (cues.HasFlag(CrisisCue.FriendUnreached) || cues.HasFlag(CrisisCue.Danger))
+            {
+                Add("crisis.answer.friend_unreached");
+            }
+            else if (cues.HasFlag(CrisisCue.FriendReached) || cues.HasFlag(CrisisCue.Safe))
+            {
+                Add("crisis.answer.friend_reached");
+            }
+
+            if (cues.HasFlag(CrisisCue.CannotCall))
+            {
+                Add("crisis.answer.cannot_call");
+            }
+
+            return lines;
+        }
+
+        if (harm == CrisisHarm.Overdose)
+        {
+            if (cues.HasFlag(CrisisCue.Refuses)) { Add("crisis.od.refuse"); }
+            if (cues.HasFlag(CrisisCue.Parents)) { Add("crisis.od.parents"); }
+            if (cues.HasFlag(CrisisCue.Money)) { Add("crisis.od.money"); }
+            if (cues.HasFlag(CrisisCue.Alone)) { Add("crisis.od.alone"); }
+            if (cues.HasFlag(CrisisCue.Symptoms)) { Add("crisis.od.symptoms"); }
+            if (cues.HasFlag(CrisisCue.Sleepy)) { Add("crisis.od.sleep"); }
+
+            if (cues.HasFlag(CrisisCue.CalledHelp))
+            {
+                Add("crisis.answer.called");
+            }
+            else if (cues.HasFlag(CrisisCue.CannotCall))
+            {
+                Add("crisis.answer.cannot_call");
+            }
+            else if (cues.HasFlag(CrisisCue.WillCall))
+            {
+                Add("crisis.answer.will_call");
+            }
+            else if (cues.HasFlag(CrisisCue.Safe) && lines.Count == 0)
+            {
+                Add("crisis.answer.safe.overdose");
+            }
+            else if (lines.Count > 0 || cues.HasFlag(CrisisCue.Danger) || cues.HasFlag(CrisisCue.AlreadyDid))
+            {
+                Add("crisis.od.action");
+            }
+
+            return lines;
+        }
+
+        var violence = harm is CrisisHarm.ViolenceNow or CrisisHarm.Abuse or CrisisHarm.Dv or CrisisHarm.SexualAssault or CrisisHarm.Sextortion;
+        if (cues.HasFlag(CrisisCue.CalledHelp))
+        {
+            Add("crisis.answer.called");
+        }
+        else if (cues.HasFlag(CrisisCue.CannotCall))
+        {
+            Add("crisis.answer.cannot_call");
+        }
+        else if (cues.HasFlag(CrisisCue.Danger))
+        {
+            Add(violence ? "crisis.answer.danger.violence" : "crisis.answer.danger");
+        }
+        else if (cues.HasFlag(CrisisCue.Refuses))
+        {
+            Add("crisis.answer.refuse");
+            lines.Add(ActionLine(harm, english));
+        }
+        else if (cues.HasFlag(CrisisCue.WillCall))
+        {
+            Add("crisis.answer.will_call");
+        }
+        else if (cues.HasFlag(CrisisCue.Safe))
+        {
+            Add("crisis.answer.safe");
+        }
+
+        return lines;
+    }
+
+    private string ActionLine(CrisisHarm harm, bool english) => texts.Get(
+        harm switch
+        {
+            CrisisHarm.Overdose => "crisis.od.action",
+            CrisisHarm.ViolenceNow or CrisisHarm.Abuse or CrisisHarm.Dv => "crisis.answer.danger.violence",
+            CrisisHarm.FriendInDanger => "crisis.answer.friend_unreached",
+            _ => "crisis.answer.danger",
+        },
+        english);
+
+    private string Acknowledgement(bool english)
+    {
+        var acks = texts.List("listen.ack", english);
+        return acks[(int)(clock.GetUtcNow().ToUnixTimeSeconds() % acks.Count)];
+    }
+
+    /// <summary>Asks for a counselor (raising the queue priority) and, when <paramref name="tell"/>, says honestly who can answer and when.</summary>
+    private async Task RequestCounselorAsync(ITurnContext turnContext, RiskAssessment assessment, bool critical, bool tell, CancellationToken cancellationToken)
+    {
+        var english = ConsultationProfile.IsEnglish(turnContext);
+        var result = await humans.RequestForRiskAsync(turnContext, assessment, cancellationToken).ConfigureAwait(false);
+        if (!tell)
+        {
+            return;
+        }
+
+        string? line = null;
+        if (!humans.IsAvailable)
+        {
+            line = texts.Get("crisis.no_handoff", english);
+        }
+        else if (result is { Queued: true } or { AlreadyWithHuman: true })
+        {
+            line = result.CounselorsAvailableNow
+                ? texts.Get(critical ? "crisis.critical.queued" : "crisis.high.queued", english)
+                : result.CounselorsBackAt is { } back
+                    ? texts.Format("crisis.queued.closed", english, Waiting.When(back, english))
+                    : texts.Get("crisis.queued.nobody", english);
+        }
+        else if (result is null)
+        {
+            line = texts.Get("crisis.high.offer", english);
+        }
+
+        if (line is not null)
+        {
+            await turnContext.SendActivityAsync(line, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The harm's template, its services as cards, and (once per episode) 110 and 119 as text and call buttons.</summary>
+    private Activity Block(ITurnContext turnContext, CrisisHarm harm, bool critical, bool withEmergency)
+    {
+        var profile = ConsultationProfile.For(turnContext);
+        var english = profile.English;
+        var now = clock.GetUtcNow();
+        var under18 = profile.Age is < 18 || (profile.Age is null && profile.AgeBand is { } band && band.IsChild());
+        var ageUnknown = profile.Age is null && profile.AgeBand is null;
+        var template = harm switch
+        {
+            CrisisHarm.General => critical ? "crisis.critical" : "crisis.high",
+            CrisisHarm.PlanOrAttempt => "crisis.critical",
+            CrisisHarm.Overdose => "crisis.overdose",
+            CrisisHarm.ViolenceNow => "crisis.violence_now",
+            CrisisHarm.Abuse => "crisis.abuse",
+            CrisisHarm.Dv => "crisis.dv",
+            CrisisHarm.SexualAssault => "crisis.sexual_assault",
+            CrisisHarm.Sextortion => "crisis.sextortion",
+            CrisisHarm.FriendInDanger => "crisis.friend",
+            _ => "crisis.high",
+        };
+
+        Activity message;
+        if (harm is CrisisHarm.General or CrisisHarm.PlanOrAttempt or CrisisHarm.FriendInDanger)
+        {
+            // Lines open now around the clock (children's lines only for people known to be under 18),
+            // and at night the 24-hour text services beside them.
+            var open = directory.AroundTheClockCrisisContacts(now, profile.PrefectureCode, profile.Age, profile.AgeBand)
+                .Where(r => !r.Service.Target.Children || under18)
+                .ToList();
+            var contacts = open.Where(r => r.Channel.Kind == ChannelKind.Phone).Take(2).ToList();
+            if (IsNight(now) || harm == CrisisHarm.FriendInDanger)
+            {
+                contacts.AddRange(open.Where(r => r.Channel.Kind != ChannelKind.Phone).Take(1));
+            }
+
+            message = cards.Message(texts.Get(template, english), contacts, english);
+        }
+        else
+        {
+            var ids = harm switch
+            {
+                CrisisHarm.ViolenceNow => under18 || ageUnknown ? new[] { "jido-sodanjo-189" } : [],
+                CrisisHarm.Abuse => under18 ? ["jido-sodanjo-189", "kodomo-sos-dial"] : ["jido-sodanjo-189"],
+                CrisisHarm.Dv => ["dv-soudan-plus"],
+                CrisisHarm.SexualAssault => ["seihanzai-8103", "one-stop-8891"],
+                CrisisHarm.Sextortion => ["police-consultation-9110"],
+                _ => [],
+            };
+            message = Activity.CreateMessage(texts.Get(template, english));
+            message.AttachmentLayout = "carousel";
+            message.Attachments = ids.Select(id => Routed(id, now)).OfType<RoutedService>().Select(r => cards.Card(r, english).ToAttachment()).ToList();
+        }
+
+        if (withEmergency)
+        {
+            // 119 first where the body is in danger (an overdose), else 110 first (violence, a place, a threat).
+            var emergency = harm is CrisisHarm.Overdose or CrisisHarm.General or CrisisHarm.PlanOrAttempt
+                ? directory.EmergencyNumbers.OrderBy(e => e.Id == "fire-ambulance-119" ? 0 : 1).ToList()
+                : directory.EmergencyNumbers.OrderBy(e => e.Id == "police-110" ? 0 : 1).ToList();
+            message.Attachments ??= [];
+            message.Attachments.Insert(0, EmergencyCard(emergency, english).ToAttachment());
+            message.Text = message.Text + "\n" + string.Join("\n", emergency.Select(e => $"・{e.Name.For(english)}：{e.Channels[0].Contact}"));
+        }
+
+        return message;
+    }
+
+    private RoutedService? Routed(string id, DateTimeOffset now)
+    {
+        var service = directory.Find(id);
+        var channel = service?.Channels.FirstOrDefault(c => c.Kind == ChannelKind.Phone) ?? service?.Channels.FirstOrDefault();
+        return service is null || channel is null || !service.IsActive
+            ? null
+            : new RoutedService(service, channel, channel.StatusAt(now), RouteReasons.CategoryMatch, service.Categories);
+    }
+
+    private static bool IsNight(DateTimeOffset now)
+    {
+        var hour = now.ToOffset(CounselorHours.JapanOffset).Hour;
+        return hour >= NightHours.From || hour < NightHours.To;
+    }
+
+    private HeroCard EmergencyCard(IReadOnlyList<SupportService> emergency, bool english) => new()
     {
         Title = texts.Get("emergency.title", english),
-        Text = string.Join(" / ", directory.EmergencyNumbers.Select(e => e.Name.For(english))),
-        Buttons = directory.EmergencyNumbers
+        Text = string.Join(" / ", emergency.Select(e => e.Name.For(english))),
+        Buttons = emergency
             .Select(e => CardAction.Call(texts.Format("emergency.call", english, e.Channels[0].Contact), ServiceCards.TelUri(e.Channels[0].DialString ?? e.Channels[0].Contact)))
             .ToList(),
     };

@@ -19,7 +19,13 @@ public sealed class ServiceCards(BotTexts texts)
 
     /// <summary>One line per service with its number or address, so the text alone is enough (screen readers, channels without cards).</summary>
     public string ContactLines(IReadOnlyList<RoutedService> services, bool english) =>
-        string.Join("\n", services.Select(s => $"・{s.Service.Name.For(english)}：{s.Channel.Contact}（{StatusText(s, english)}）"));
+        string.Join("\n", services.Select(s => $"・{s.Service.Name.For(english)}：{ContactText(s.Channel, english)}（{StatusText(s, english)}）"));
+
+    /// <summary>The number, handle or address; a service known only by name is to be searched for.</summary>
+    public string ContactText(ServiceChannel channel, bool english) =>
+        channel.Number is null && channel.Handle is null && channel.Url is null && channel.AccountName is { } name && channel.Kind != ChannelKind.Line
+            ? texts.Format("card.search", english, name)
+            : channel.Contact;
 
     public HeroCard Card(RoutedService routed, bool english)
     {
@@ -36,7 +42,7 @@ public sealed class ServiceCards(BotTexts texts)
             Title = service.Name.For(english),
             Subtitle = StatusText(routed, english),
             Text = string.Join(" / ", details),
-            Buttons = [Action(channel, english)],
+            Buttons = Action(channel, english) is { } action ? [action] : [],
         };
     }
 
@@ -50,7 +56,8 @@ public sealed class ServiceCards(BotTexts texts)
 
         if (!status.HoursKnown)
         {
-            return texts.Get("card.unknown", english);
+            // The directory's own note (「受付時間はセンターによって異なります」, ChildLine's 16時〜21時 …) says more than a generic line.
+            return !english && routed.Channel.Hours.NoteJa is { Length: > 0 } note ? note : texts.Get("card.unknown", english);
         }
 
         if (status.IsOpen)
@@ -75,7 +82,7 @@ public sealed class ServiceCards(BotTexts texts)
     /// <summary>A tel: URI; '#' (as in #9110) must be escaped or it would start a fragment.</summary>
     public static string TelUri(string dialString) => "tel:" + dialString.Replace("#", "%23", StringComparison.Ordinal);
 
-    private CardAction Action(ServiceChannel channel, bool english)
+    private CardAction? Action(ServiceChannel channel, bool english)
     {
         if (channel.Kind == ChannelKind.Phone && channel.DialString is { } dial)
         {
@@ -88,8 +95,9 @@ public sealed class ServiceCards(BotTexts texts)
             ChannelKind.Chat or ChannelKind.Sns => "card.open_chat",
             _ => "card.open_web",
         };
+        // A service known only by name (its address is not verified) gets no button: the card says to search for it.
         return channel.Url is { } url
             ? CardAction.OpenUrl(texts.Get(key, english), url)
-            : CardAction.ImBack(channel.Contact);
+            : channel.Handle is null && channel.Kind is ChannelKind.Chat or ChannelKind.Web ? null : CardAction.ImBack(channel.Contact);
     }
 }

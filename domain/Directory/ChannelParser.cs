@@ -53,6 +53,13 @@ internal static class ChannelParser
 
                 break;
             case ChannelKind.Chat:
+                // A chat whose address is not verified may be named instead (account_name: the person searches for it).
+                if (dto.Url is null && string.IsNullOrWhiteSpace(dto.AccountName))
+                {
+                    errors.Add($"{where}: a chat channel needs a url or an account_name to search for");
+                }
+
+                break;
             case ChannelKind.Web:
             case ChannelKind.Mail:
                 if (dto.Url is null)

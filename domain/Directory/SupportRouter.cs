@@ -275,7 +275,8 @@ public sealed class SupportRouter(SupportDirectory directory)
                 return false;
             }
 
-            return !target.Children || exact <= 18 || otherPerson;
+            // Services for children (24時間子供SOSダイヤル, …) are shown to people under 18 only.
+            return !target.Children || exact < 18 || otherPerson;
         }
 
         if (band is { } b)

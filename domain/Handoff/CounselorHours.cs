@@ -60,6 +60,41 @@ public sealed class CounselorHours
         return _entries.Exists(e => e.Days[day] && time >= e.From && time < e.To);
     }
 
+    /// <summary>
+    /// When counselor hours next begin after <paramref name="now"/> (now itself when open), within the
+    /// coming eight days; null when the hours never open. Holidays are not known here.
+    /// </summary>
+    public DateTimeOffset? NextOpening(DateTimeOffset now)
+    {
+        if (IsOpen(now))
+        {
+            return now;
+        }
+
+        var local = now.ToOffset(JapanOffset);
+        DateTimeOffset? best = null;
+        for (var offset = 0; offset <= 8; offset++)
+        {
+            var date = local.Date.AddDays(offset);
+            var day = (int)date.DayOfWeek;
+            foreach (var (days, from, _, _) in _entries)
+            {
+                var start = new DateTimeOffset(date + from, JapanOffset);
+                if (days[day] && start > now && (best is null || start < best))
+                {
+                    best = start;
+                }
+            }
+
+            if (best is not null)
+            {
+                return best;
+            }
+        }
+
+        return best;
+    }
+
     private static (bool[] Days, string Label) ParseDays(string text, string raw)
     {
         var days = new bool[7];

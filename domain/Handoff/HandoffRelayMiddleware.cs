@@ -1,17 +1,21 @@
 using ChatSupport.Domain.Activities;
-using ChatSupport.Domain.Risk;
 using ChatSupport.Domain.Turns;
 
 namespace ChatSupport.Domain.Handoff;
 
 /// <summary>
-/// The turn step that routes a person's activity while a human has the conversation: while it
-/// waits or a counselor holds it, the message goes to the console live and the turn stops (the bot
-/// says nothing; the channel has already stored the message). 「キャンセル」 while waiting ends the
-/// wait. Proactive turns (counselor messages) and conversations the bot holds pass through, and so does a
-/// high or critical message while the conversation still waits (the crisis reply never waits for a person).
+/// The turn step that routes a person's activity while a human has the conversation.
+/// <list type="bullet">
+/// <item>A counselor holds it: the message goes to the console live and the turn stops (the bot says
+/// nothing; the channel has already stored the message).</item>
+/// <item>It waits in the queue and nobody holds it: the message goes to the console AND the bot answers
+/// (never silent): a <see cref="HandoffWaiting"/> is put in turn state and the turn continues, so the
+/// bot runs its crisis path, keeps listening and says honestly who can answer and when.</item>
+/// <item>「キャンセル」 while waiting ends the wait.</item>
+/// </list>
+/// Proactive turns (counselor messages) and conversations the bot holds pass through.
 /// </summary>
-public sealed class HandoffRelayMiddleware(HandoffQueries handoff, HandoffRequests person, RiskEngine? risk = null) : ITurnMiddleware
+public sealed class HandoffRelayMiddleware(HandoffQueries handoff, HandoffRequests person) : ITurnMiddleware
 {
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken)
     {
@@ -49,12 +53,13 @@ public sealed class HandoffRelayMiddleware(HandoffQueries handoff, HandoffReques
         }
 
         await person.PersonMessagedAsync(conversationId, activity.Id, cancellationToken).ConfigureAwait(false);
-
-        // Danger while still waiting: nobody has the conversation yet, so the bot's crisis reply (110/119 and
-        // 24-hour contacts) must not wait for a counselor, and its handoff request raises the queue priority.
-        if (session.State == HandoffState.Waiting && risk is not null && risk.Assess(activity.Text ?? string.Empty).Level >= RiskLevel.High)
+        if (session.State != HandoffState.Waiting)
         {
-            await next(cancellationToken).ConfigureAwait(false);
+            return;
         }
+
+        // Nobody holds the conversation yet: the bot keeps answering until a counselor takes it.
+        turnContext.TurnState.Set(await person.Availability.WaitingAsync(session, cancellationToken).ConfigureAwait(false));
+        await next(cancellationToken).ConfigureAwait(false);
     }
 }

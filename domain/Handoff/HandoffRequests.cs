@@ -11,8 +11,12 @@ public sealed class HandoffRequests(
     HandoffSessions sessions,
     HandoffQueries queries,
     ITranscriptStore transcript,
-    TimeProvider clock) : IHandoffRequests
+    TimeProvider clock,
+    CounselorAvailability? availability = null) : IHandoffRequests
 {
+    /// <summary>Who can answer now (hours and signed-in counselors); the relay reads it for the bot's waiting answers.</summary>
+    public CounselorAvailability Availability { get; } = availability ?? new CounselorAvailability(queries, clock);
+
     public Task<bool> IsWithHumanAsync(string conversationId, CancellationToken cancellationToken) =>
         queries.IsWithHumanAsync(conversationId, cancellationToken);
 
@@ -31,7 +35,7 @@ public sealed class HandoffRequests(
         }
 
         var texts = queries.Texts;
-        var open = queries.IsWithinHours();
+        var open = await Availability.OnDutyAsync(cancellationToken).ConfigureAwait(false);
         for (var attempt = 0; attempt < HandoffSessions.SaveAttempts; attempt++)
         {
             var now = clock.GetUtcNow();
@@ -51,6 +55,7 @@ public sealed class HandoffRequests(
                     var position = await queries.PositionAsync(conversationId, cancellationToken).ConfigureAwait(false);
                     return new HandoffRequestResult(false, true, position, open)
                     {
+                        CounselorsBackAt = Availability.BackAt(now),
                         PersonMessage = texts.AlreadyWaiting + HandoffTexts.Fill(texts.Position, "position", position ?? 1),
                     };
                 default:
@@ -69,8 +74,8 @@ public sealed class HandoffRequests(
                     var place = await queries.PositionAsync(conversationId, cancellationToken).ConfigureAwait(false) ?? 1;
                     var message = open
                         ? texts.Waiting + HandoffTexts.Fill(texts.Position, "position", place)
-                        : queries.OutsideHoursText();
-                    return new HandoffRequestResult(true, false, place, open) { PersonMessage = message };
+                        : Availability.NotOnDutyText();
+                    return new HandoffRequestResult(true, false, place, open) { PersonMessage = message, CounselorsBackAt = Availability.BackAt(now) };
             }
         }
 

@@ -29,6 +29,8 @@ public sealed class HandoffTexts
 
     public string LongWait { get; set; } = string.Empty;
 
+    public string NobodyOnDuty { get; set; } = string.Empty;
+
     public List<string> CancelWords { get; set; } = [];
 
     public List<string> AroundTheClockServices { get; set; } = [];

@@ -33,6 +33,9 @@ public sealed record HandoffRequestResult(bool Queued, bool AlreadyWithHuman, in
     /// services), from the handoff text file; the bot sends it in the same turn. Null when there is nothing to say.
     /// </summary>
     public string? PersonMessage { get; init; }
+
+    /// <summary>Outside counselor hours: when they next begin (JST hours from configuration); otherwise null.</summary>
+    public DateTimeOffset? CounselorsBackAt { get; init; }
 }
 
 /// <summary>

@@ -74,7 +74,7 @@ public sealed class HandoffConsoleTests(HandoffBrowserFixture fixture) : IClassF
         await input.WaitForAsync(new() { Timeout = Timeout });
         var chat = person.Locator(".webchat__basic-transcript");
         await SayAsync(input, HandoffTestBot.AskForHuman);
-        await Expect(chat).ToContainTextAsync("相談員につなぎます", new() { Timeout = Timeout });
+        await Expect(chat).ToContainTextAsync("わたし（ボット）がここで返事をします", new() { Timeout = Timeout });
         await SayAsync(input, Payload);
 
         // The counselor signs in, sees the waiting person and takes the chat.

@@ -39,11 +39,11 @@ public sealed class ConsultationOverDirectLineTests
     {
         using var factory = new ChatSupportFactory();
         await Handoff.ConsoleClient.AddAccountAsync(factory, "tanaka", "counselor");
+        var counselor = await Handoff.ConsoleClient.SignInAsync(factory, "tanaka");
         var person = await DirectLineClient.StartAsync(factory);
         await person.SayAsync("人と話したい");
-        Assert.Contains(await person.BotMessagesAsync(), m => m.Text!.Contains("相談員につなぎます", StringComparison.Ordinal));
+        Assert.Contains(await person.BotMessagesAsync(), m => m.Text!.Contains("相談員（人）につなぎます", StringComparison.Ordinal));
 
-        var counselor = await Handoff.ConsoleClient.SignInAsync(factory, "tanaka");
         Assert.Equal(HttpStatusCode.OK, (await counselor.PostAsync($"/api/console/conversations/{person.ConversationId}/claim", null)).StatusCode);
         var before = (await person.BotMessagesAsync()).Count;
         await person.SayAsync("学校に行けなくて");
@@ -102,9 +102,12 @@ public sealed class ConsultationOverDirectLineTests
         Assert.Equal(person.ConversationId, item.GetProperty("conversationId").GetString());
         Assert.Equal("critical", item.GetProperty("priority").GetString());
 
-        // An ordinary message while waiting still goes only to the console: the bot stays quiet.
-        var quiet = await person.SayAsync("まだかな");
-        Assert.DoesNotContain((await person.GetActivitiesAsync()).Activities, a => a.ReplyToId == quiet);
+        // The next message while waiting goes to the console AND gets an answer (never silent): here the safety
+        // question once more, since it was not answered; never the menu.
+        var ordinary = await person.SayAsync("まだかな");
+        var answer = Assert.Single((await person.GetActivitiesAsync()).Activities, a => a.ReplyToId == ordinary && a.Type == ActivityTypes.Message);
+        Assert.Contains("安全", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(answer.SuggestedActions!.Actions, a => a.Title == "相談先を知りたい");
     }
 
     [Fact]

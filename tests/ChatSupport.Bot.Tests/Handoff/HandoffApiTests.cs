@@ -59,11 +59,11 @@ public sealed class HandoffApiTests : IAsyncLifetime
     [Fact]
     public async Task A_person_asks_for_a_human_a_counselor_takes_it_they_talk_the_counselor_ends_and_the_bot_resumes()
     {
+        var sato = await ConsoleClient.SignInAsync(_factory, "sato");
         var person = await DirectLineClient.StartAsync(_factory);
         await person.SayAsync(HandoffTestBot.AskForHuman);
-        Assert.Contains(await person.BotMessagesAsync(), m => m.Text!.Contains("相談員につなぎます", StringComparison.Ordinal));
+        Assert.Contains(await person.BotMessagesAsync(), m => m.Text!.Contains("相談員（人）につなぎます", StringComparison.Ordinal));
 
-        var sato = await ConsoleClient.SignInAsync(_factory, "sato");
         var queue = await (await sato.GetAsync("/api/console/queue")).JsonAsync();
         var item = queue.EnumerateArray().Single(e => e.GetProperty("conversationId").GetString() == person.ConversationId);
         Assert.Equal("none", item.GetProperty("priority").GetString());

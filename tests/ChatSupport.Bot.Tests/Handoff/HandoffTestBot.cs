@@ -8,7 +8,8 @@ namespace ChatSupport.Bot.Tests.Handoff;
 /// <summary>
 /// Stands in for the consultation bot at the handoff port, as the lead's dialogs and crisis path
 /// call it: 「人と話したい」 asks for a human; 「死にたい」 is a critical risk with its matched term;
-/// anything else is echoed as 「ボット: …」, so a test can see when the bot speaks.
+/// anything else is echoed as 「ボット: …」, so a test can see when the bot speaks (also while the
+/// conversation waits for a counselor: the relay lets the bot answer until a counselor holds it).
 /// </summary>
 public sealed class HandoffTestBot(IHandoffRequests handoff) : ActivityHandler
 {

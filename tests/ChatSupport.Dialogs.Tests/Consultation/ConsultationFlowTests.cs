@@ -136,7 +136,13 @@ public sealed class ConsultationFlowTests
                 Assert.Contains(Cards(r), c => c.Buttons!.Any(b => b.Value!.Value.GetString() == "tel:110"));
                 Assert.Contains(Cards(r), c => c.Subtitle == "いま受付中・24時間");
             })
+            .AssertReplyContains("つなぐことはできません")
+            // One safety question with buttons follows the crisis block.
+            .AssertReply(r => Assert.True(HasButton(r, "安全な場所にいる") && HasButton(r, "あぶない")))
             .AssertNoReply()
+            // An answer the bot cannot read gets the question once more; a safe answer settles it.
+            .Send("いじめ").AssertReply(r => Assert.True(HasButton(r, "安全な場所にいる")))
+            .Send("安全な場所にいる").AssertReplyContains("教えてくれて、ありがとう")
             // The dialog waited where it was: the topic question is still open.
             .Send("いじめ").AssertReplyContains("年代")
             .StartTestAsync();
@@ -156,7 +162,9 @@ public sealed class ConsultationFlowTests
                 Assert.Contains("110", r.Text);
                 Assert.Contains(Cards(r), c => c.Subtitle == "いま受付中・24時間");
             })
-            .AssertReplyContains("人と話したい")
+            // Without a handoff nobody is promised: it says so plainly.
+            .AssertReplyContains("相談員（人）につなぐことはできません")
+            .AssertReply(r => Assert.NotEmpty(r.SuggestedActions!.Actions))
             .StartTestAsync();
     }
 
@@ -183,7 +191,7 @@ public sealed class ConsultationFlowTests
     {
         var handoff = new Mock<IHandoffRequests>();
         handoff.Setup(h => h.RequestAsync(It.IsAny<HandoffRequest>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new HandoffRequestResult(true, false, 1, CounselorsAvailableNow: false));
+            .ReturnsAsync(new HandoffRequestResult(true, false, 1, CounselorsAvailableNow: false) { CounselorsBackAt = new DateTimeOffset(2026, 11, 26, 17, 0, 0, TimeSpan.FromHours(9)) });
 
         await new ConsultationHarness(handoff.Object).Started()
             .Send("薬を全部飲んだ")
@@ -191,6 +199,8 @@ public sealed class ConsultationFlowTests
             .AssertReply(r =>
             {
                 Assert.Contains("受付時間外", r.Text);
+                Assert.Contains("明日の17:00から", r.Text);
+                Assert.Contains("わたし（ボット）がここで返事をします", r.Text);
                 Assert.DoesNotContain("急いでつなぎます", r.Text);
             })
             .StartTestAsync();

@@ -13,10 +13,10 @@ namespace ChatSupport.Dialogs.Tests.Consultation;
 /// <summary>The consultation bot as the host wires it, over memory storage, with a fixed clock in JST and an optional handoff.</summary>
 public sealed class ConsultationHarness
 {
-    public ConsultationHarness(IHandoffRequests? handoff = null, DateTimeOffset? now = null, MemoryStorage? storage = null, bool triage = false)
+    public ConsultationHarness(IHandoffRequests? handoff = null, DateTimeOffset? now = null, MemoryStorage? storage = null, bool triage = false, FakeTimeProvider? clock = null)
     {
         // A Wednesday at 14:00 in Japan unless a test says otherwise.
-        Clock = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 25, 14, 0, 0, TimeSpan.FromHours(9)));
+        Clock = clock ?? new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 25, 14, 0, 0, TimeSpan.FromHours(9)));
         Storage = storage ?? new MemoryStorage();
         var conversationState = new ConversationState(Storage);
         var texts = BotTexts.Default;

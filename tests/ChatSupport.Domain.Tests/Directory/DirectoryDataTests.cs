@@ -84,7 +84,6 @@ public class DirectoryDataTests
     {
         // The reference verifies no contact for these, so they must not be in the data.
         var names = National.AllEntries.Select(s => s.Name.Ja).ToList();
-        Assert.DoesNotContain(names, n => n.Contains("あなたのいばしょ", StringComparison.Ordinal));
         Assert.DoesNotContain(names, n => n.Contains("生きづらびっと", StringComparison.Ordinal));
         Assert.DoesNotContain(names, n => n.Contains("BOND", StringComparison.Ordinal));
         Assert.DoesNotContain(names, n => n.Contains("Cure Time", StringComparison.OrdinalIgnoreCase));
@@ -165,5 +164,58 @@ public class DirectoryDataTests
         }
 
         throw new FileNotFoundException(relative);
+    }
+
+    [Fact]
+    public void AnataNoIbasho_IsNamedNotLinked_AndIsThe24HourTextServiceOfferedAtNight()
+    {
+        // §11: 24 h, free, OFFICIAL; its chat address is not verified, so the person searches for the name.
+        var ibasho = National.Find("anata-no-ibasho")!;
+        var chat = Assert.Single(ibasho.Channels);
+        Assert.Equal(ChannelKind.Chat, chat.Kind);
+        Assert.Null(chat.Url);
+        Assert.Null(chat.Handle);
+        Assert.Equal("あなたのいばしょ", chat.AccountName);
+        Assert.Equal(HoursKind.Always, chat.Hours.Kind);
+        Assert.Contains(National.AroundTheClockCrisisContacts(Jst(2026, 11, 26, 2, 20)), r => r.Service.Id == "anata-no-ibasho");
+    }
+
+    [Fact]
+    public void ContentReview_Corrections_FollowTheReference()
+    {
+        // #8103 connects to the police where the caller is; the female-officer note is Nagasaki's, not national.
+        var line8103 = National.Find("seihanzai-8103")!;
+        Assert.Contains("いまいる場所", line8103.Description.Ja, StringComparison.Ordinal);
+        Assert.DoesNotContain("女性", line8103.Description.Ja, StringComparison.Ordinal);
+        Assert.Contains("長崎", line8103.Channels[0].NoteJa, StringComparison.Ordinal);
+
+        // Yamagata: for Yamagata City; only the AI answers 24 hours, staff weekdays 9–18.
+        var yamagata = National.Find("yamagata-tsunagari-yorisoi-chat")!;
+        Assert.StartsWith("山形市に住む", yamagata.Description.Ja, StringComparison.Ordinal);
+        Assert.NotEqual(HoursKind.Always, yamagata.Channels[0].Hours.Kind);
+        Assert.False(yamagata.Channels[0].StatusAt(Jst(2026, 11, 25, 23, 0)).IsOpen);
+        Assert.True(yamagata.Channels[0].StatusAt(Jst(2026, 11, 25, 10, 0)).IsOpen);
+
+        // The national portal's domain is in doubt (Conflict 5): held back until re-checked.
+        Assert.DoesNotContain(National.AllEntries, s => s.Channels.Any(c => c.Url?.Contains("notalone", StringComparison.Ordinal) == true));
+
+        // いのちの電話: it is the caller who need not give a name.
+        Assert.Contains("あなたは名前を言わなくても", National.Find("inochi-no-denwa")!.Description.Ja, StringComparison.Ordinal);
+
+        // ChildLine chat: 16–21 on calendar days, never shown as open at night.
+        var childChat = National.Find("childline")!.Channels.Single(c => c.Kind == ChannelKind.Chat);
+        Assert.Contains("16時〜21時", childChat.Hours.NoteJa, StringComparison.Ordinal);
+        Assert.False(childChat.StatusAt(Jst(2026, 11, 26, 2, 20)).IsOpen);
+    }
+
+    [Theory]
+    [InlineData(17, true)]
+    [InlineData(18, false)]
+    [InlineData(19, false)]
+    public void ChildrensLines_AreForPeopleUnder18(int age, bool shown)
+    {
+        var router = new SupportRouter(National);
+        var result = router.Route(new RouteQuery { Categories = [SupportCategory.Bullying], MaxResults = 0, Age = age }, Jst(2026, 11, 26, 2, 20));
+        Assert.Equal(shown, result.Any(r => r.Service.Id == "kodomo-sos-dial"));
     }
 }

@@ -92,7 +92,7 @@ internal sealed class NoCounselors : ICounselorDirectory
 
 internal sealed class HandoffHarness
 {
-    public HandoffHarness(HandoffOptions? options = null, IHandoffStore? store = null)
+    public HandoffHarness(HandoffOptions? options = null, IHandoffStore? store = null, ICounselorDirectory? onDuty = null)
     {
         Store = store ?? new MemoryHandoffStore();
         Adapter = new RecordingAdapter(Transcript);
@@ -101,7 +101,7 @@ internal sealed class HandoffHarness
         var sessions = new HandoffSessions(Store, Bus);
         var delivery = new HandoffDelivery(Adapter);
         Queries = new HandoffQueries(Store, Transcript, Audit, texts, Options, Clock);
-        Requests = new HandoffRequests(sessions, Queries, Transcript, Clock);
+        Requests = new HandoffRequests(sessions, Queries, Transcript, Clock, onDuty is null ? null : new CounselorAvailability(Queries, Clock, onDuty));
         Commands = new HandoffCommands(sessions, delivery, Transcript, Audit, Counselors, texts, Options, Clock);
         Timers = new HandoffTimers(sessions, Queries, delivery, Options, Clock);
     }

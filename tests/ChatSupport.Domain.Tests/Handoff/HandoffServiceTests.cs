@@ -227,12 +227,14 @@ public sealed class HandoffServiceTests
         h.Clock.Advance(TimeSpan.FromMinutes(2));
         Assert.Equal(1, await h.Timers.NotifyLongWaitsAsync());
         Assert.Equal(0, await h.Timers.NotifyLongWaitsAsync());
-        Assert.Contains(h.SentTexts("c1"), t => t!.Contains("0120-0-78310", StringComparison.Ordinal));
+        Assert.Contains(h.SentTexts("c1"), t => t!.Contains("0120-279-338", StringComparison.Ordinal));
+        // Said to anyone, whatever their age: no line for children only.
+        Assert.DoesNotContain(h.SentTexts("c1"), t => t!.Contains("0120-0-78310", StringComparison.Ordinal));
         Assert.Equal(HandoffState.Waiting, (await h.Store.FindAsync("c1"))!.State);
     }
 
     [Fact]
-    public async Task The_relay_keeps_the_bot_silent_publishes_to_the_console_and_lets_the_person_cancel()
+    public async Task The_relay_lets_the_bot_answer_while_waiting_keeps_it_silent_while_held_publishes_to_the_console_and_lets_the_person_cancel()
     {
         var h = new HandoffHarness();
         var adapter = new TestAdapter("test");
@@ -250,18 +252,75 @@ public sealed class HandoffServiceTests
             return Task.CompletedTask;
         });
         var conversationId = adapter.Conversation.Conversation!.Id!;
-        BotCallbackHandler bot = (turn, ct) => turn.SendActivityAsync("ボットの返事", ct);
+        HandoffWaiting? seen = null;
+        BotCallbackHandler bot = (turn, ct) =>
+        {
+            seen = turn.TurnState.Get<HandoffWaiting>();
+            return turn.SendActivityAsync("ボットの返事", ct);
+        };
 
         await new TestFlow(adapter, bot).Send("こんにちは").AssertReply("ボットの返事").StartTestAsync();
+        Assert.Null(seen);
         await h.Requests.RequestAsync(new HandoffRequest(adapter.Conversation, HandoffReason.PersonAsked, RiskLevel.None, [], []), CancellationToken.None);
 
-        await new TestFlow(adapter, bot).Send("まだですか").AssertNoReply().StartTestAsync();
+        // Waiting and nobody holds it: the console gets the message AND the bot answers, knowing the wait.
+        h.Clock.Advance(TimeSpan.FromMinutes(3));
+        await new TestFlow(adapter, bot).Send("まだですか").AssertReply("ボットの返事").StartTestAsync();
         Assert.True(await got.WaitAsync(TimeSpan.FromSeconds(5)));
         Assert.Equal(conversationId, Assert.Single(relayed).ConversationId);
+        Assert.Equal(new HandoffWaiting(1, true, null, TimeSpan.FromMinutes(3)), seen);
 
         await new TestFlow(adapter, bot).Send("キャンセル").AssertReply(h.Queries.Texts.Cancelled).StartTestAsync();
         Assert.False(await h.Queries.IsWithHumanAsync(conversationId, CancellationToken.None));
         await new TestFlow(adapter, bot).Send("こんにちは").AssertReply("ボットの返事").StartTestAsync();
+
+        // Held by a counselor: the bot stays silent and the console still gets the message.
+        await h.Requests.RequestAsync(new HandoffRequest(adapter.Conversation, HandoffReason.PersonAsked, RiskLevel.None, [], []), CancellationToken.None);
+        Assert.Equal(HandoffOutcome.Done, (await h.Commands.ClaimAsync(conversationId, Sato)).Outcome);
+        await new TestFlow(adapter, bot).Send("聞いてほしい").AssertNoReply().StartTestAsync();
+        Assert.True(await got.WaitAsync(TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
+    public void Counselor_hours_say_when_they_next_begin_in_japan_time()
+    {
+        var hours = CounselorHours.Parse("Mon-Fri 17:00-22:00");
+        var saturdayNight = new DateTimeOffset(2027, 1, 1, 17, 20, 0, TimeSpan.Zero); // Sat 2 Jan 02:20 JST
+        Assert.Equal(new DateTimeOffset(2027, 1, 4, 17, 0, 0, TimeSpan.FromHours(9)), hours.NextOpening(saturdayNight));
+        var wednesdayAfternoon = new DateTimeOffset(2026, 11, 25, 5, 0, 0, TimeSpan.Zero); // Wed 14:00 JST
+        Assert.Equal(new DateTimeOffset(2026, 11, 25, 17, 0, 0, TimeSpan.FromHours(9)), hours.NextOpening(wednesdayAfternoon));
+        var open = new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero); // Wed 18:00 JST
+        Assert.Equal(open, hours.NextOpening(open));
+    }
+
+    [Fact]
+    public async Task Within_hours_with_nobody_available_the_request_says_so_plainly_and_outside_hours_it_says_when()
+    {
+        var nobody = new HandoffHarness(onDuty: new FixedCounselors(new CounselorAccount("sato", CounselorRole.Counselor, CounselorStatus.Away, false)));
+        var result = await nobody.AskAsync("n1");
+        Assert.True(result.Queued);
+        Assert.False(result.CounselorsAvailableNow);
+        Assert.Contains("いまは対応できる相談員がいません", result.PersonMessage, StringComparison.Ordinal);
+        Assert.Null(result.CounselorsBackAt);
+        Assert.False((await nobody.Requests.Availability.WaitingAsync((await nobody.Store.FindAsync("n1"))!)).CounselorOnDuty);
+
+        var available = new HandoffHarness(onDuty: new FixedCounselors(new CounselorAccount("sato", CounselorRole.Counselor, CounselorStatus.Available, false)));
+        Assert.True((await available.AskAsync("a1")).CounselorsAvailableNow);
+
+        var closed = new HandoffHarness(new HandoffOptions { Hours = "Mon-Fri 09:00-17:00" });
+        var late = await closed.AskAsync("c1"); // Wed 19:00 JST
+        Assert.False(late.CounselorsAvailableNow);
+        Assert.Equal(new DateTimeOffset(2026, 4, 2, 9, 0, 0, TimeSpan.FromHours(9)), late.CounselorsBackAt);
+        Assert.Contains("受付時間外", late.PersonMessage, StringComparison.Ordinal);
+    }
+
+    private sealed class FixedCounselors(params CounselorAccount[] accounts) : ICounselorDirectory
+    {
+        public Task<IReadOnlyList<CounselorAccount>> ListAsync(CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<CounselorAccount>>(accounts);
+
+        public Task<CounselorAccount?> FindAsync(string userName, CancellationToken cancellationToken = default) => Task.FromResult(accounts.FirstOrDefault(a => a.UserName == userName));
+
+        public Task<bool> SetStatusAsync(string userName, CounselorStatus status, CancellationToken cancellationToken = default) => Task.FromResult(false);
     }
 
     [Fact]

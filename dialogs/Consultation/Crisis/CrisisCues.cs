@@ -1,0 +1,108 @@
+namespace ChatSupport.Dialogs.Consultation;
+
+/// <summary>What a message says in reply to a crisis message (answers to the safety check, worries, symptoms).</summary>
+[Flags]
+public enum CrisisCue
+{
+    None = 0,
+    Safe = 1 << 0,
+    Danger = 1 << 1,
+    AlreadyDid = 1 << 2,
+    CalledHelp = 1 << 3,
+    WillCall = 1 << 4,
+    CannotCall = 1 << 5,
+    Refuses = 1 << 6,
+    Symptoms = 1 << 7,
+    Sleepy = 1 << 8,
+    Parents = 1 << 9,
+    Money = 1 << 10,
+    Alone = 1 << 11,
+    FriendReached = 1 << 12,
+    FriendUnreached = 1 << 13,
+    TookMedicine = 1 << 14,
+}
+
+/// <summary>
+/// Reads the answers people give after a crisis message, pressed (the safety-check buttons) or typed in
+/// their own words, with the dialogs' normalizer (NFKC, katakana, case and spacing fold the
+/// same way in the cue and the message). Written from how young people answer; only read while a crisis
+/// episode is open, so everyday words here cannot start anything on their own.
+/// </summary>
+public static class CrisisCues
+{
+    private static readonly (CrisisCue Cue, string[] Terms)[] Table =
+    [
+        (CrisisCue.Danger, ["あぶない", "危ない", "危険", "やばい", "こわい", "怖い", "助けて", "たすけて", "まだいる", "まだ来る", "来てる", "きてる",
+            "大丈夫じゃない", "だいじょうぶじゃない", "安全じゃない", "平気じゃない", "安全な場所じゃない", "逃げられない", "にげられない", "not safe", "help"]),
+        (CrisisCue.Safe, ["安全な場所にいる", "安全なところにいる", "安全", "だいじょうぶ", "大丈夫", "平気", "へいき", "逃げた", "にげた", "逃げて", "にげて", "外に出た", "外に出て", "外にいる", "離れて",
+            "家を出た", "離れた", "はなれた", "落ち着いた", "おちついた", "無事", "safe"]),
+        (CrisisCue.AlreadyDid, ["もう飲んだ", "飲んじゃった", "のんじゃった", "全部飲んだ", "もうした", "やっちゃった", "もう切った", "切っちゃった"]),
+        (CrisisCue.TookMedicine, ["薬飲んだ", "薬を飲んだ", "くすり飲んだ", "くすりのんだ", "全部飲んだ", "ぜんぶのんだ", "ぜんぶ飲んだ", "全部のんだ", "薬のんだ", "薬をのんだ", "くすりを飲んだ", "くすりをのんだ", "飲みすぎた", "のみすぎた",
+            "飲んじゃった", "のんじゃった", "もう飲んだ", "まとめて飲んだ", "odした", "od した", "オーバードーズした", "市販薬", "睡眠薬飲んだ"]),
+        (CrisisCue.CalledHelp, ["電話した", "でんわした", "119した", "110した", "119番した", "110番した", "呼んだ", "よんだ", "通報した", "電話かけた", "119にかけた", "110にかけた",
+            "救急車来た", "救急車きた", "救急車が来た", "警察来た", "警察きた", "警察が来た"]),
+        (CrisisCue.WillCall, ["119に電話する", "110に電話する", "電話する", "でんわする", "いまかける", "今かける", "かけてみる", "呼ぶ"]),
+        (CrisisCue.CannotCall, ["電話できない", "でんわできない", "電話できん", "電話むり", "電話無理", "電話こわい", "電話怖い", "電話は無理", "電話するのこわい", "電話するの怖い",
+            "声を出せない", "声出せない", "声が出せない", "こえだせない", "声でない", "声が出ない", "話せない", "はなせない", "しゃべれない", "喋れない",
+            "スマホない", "電話がない", "電話ない", "can't call", "cannot call", "can't speak"]),
+        (CrisisCue.Refuses, ["救急車はいや", "救急車はやだ", "救急車いや", "救急車やだ", "救急車は嫌", "救急車嫌", "呼びたくない", "よびたくない",
+            "病院いや", "病院やだ", "病院は嫌", "病院行きたくない", "警察いや", "警察やだ", "警察は嫌", "大げさ", "おおげさ", "電話したくない", "かけたくない", "呼ぶのやだ", "呼ぶのいや", "呼ぶのは嫌", "行きたくない"]),
+        (CrisisCue.Symptoms, ["気持ち悪", "きもちわる", "きもちわり", "吐き", "はきそう", "吐いた", "吐きそう", "心臓", "どきどき", "ばくばく", "動悸",
+            "苦しい", "くるしい", "息が", "いきが", "しびれ", "ふらふら", "めまい", "目が回", "頭が痛", "頭痛", "ふるえ", "震え", "体がおかしい",
+            "からだがおかしい", "気分悪", "気分が悪", "変な感じ", "寒気"]),
+        (CrisisCue.Sleepy, ["ねむ", "眠い", "眠た", "眠く", "眠り", "寝たら", "ねたら", "寝る", "寝ます", "寝よう", "ねよう", "寝ちゃ", "寝て", "意識が"]),
+        (CrisisCue.Parents, ["親に", "親が", "親へ", "親バレ", "おやに", "おやが", "家族に", "家族が", "かぞくに", "ばれる", "ばれたくない",
+            "知られたくない", "知られる", "怒られ", "おこられ"]),
+        (CrisisCue.Money, ["お金", "おかね", "金ない", "かねない", "金がない", "払えない", "はらえない", "有料", "料金", "費用"]),
+        (CrisisCue.Alone, ["ひとり暮らし", "一人暮らし", "ひとりぐらし", "誰もいない", "だれもいない", "誰もいなくて", "ひとりだ", "一人だ", "ひとりしか", "ひとりで", "一人で"]),
+        (CrisisCue.FriendUnreached, ["連絡がとれない", "連絡とれない", "連絡取れない", "連絡つかない", "連絡がつかない", "返事ない", "返信ない", "返事がない",
+            "返信がない", "既読つかない", "既読がつかない", "電話でない", "電話出ない", "つながらない"]),
+        (CrisisCue.FriendReached, ["連絡がとれた", "連絡とれた", "連絡取れた", "連絡ついた", "連絡がついた", "返事きた", "返信きた", "返事来た", "返信来た", "既読ついた"]),
+    ];
+
+    private static readonly (CrisisCue Cue, string[] Terms)[] Normalized = Table
+        .Select(row => (row.Cue, row.Terms.Select(TextNormalizer.Normalize).Where(t => t.Length > 0).Distinct().ToArray()))
+        .ToArray();
+
+    public static CrisisCue Read(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return CrisisCue.None;
+        }
+
+        var normalized = TextNormalizer.Normalize(text);
+        var cues = CrisisCue.None;
+        foreach (var (cue, terms) in Normalized)
+        {
+            if (terms.Any(t => normalized.Contains(t, StringComparison.Ordinal)))
+            {
+                cues |= cue;
+            }
+        }
+
+        // A negated or contradicted "safe" (大丈夫じゃない) is danger; a friend not reached is not reached.
+        if (cues.HasFlag(CrisisCue.Danger))
+        {
+            cues &= ~CrisisCue.Safe;
+        }
+
+        if (cues.HasFlag(CrisisCue.FriendUnreached))
+        {
+            cues &= ~CrisisCue.FriendReached;
+        }
+
+        if (cues.HasFlag(CrisisCue.CannotCall) || cues.HasFlag(CrisisCue.Refuses))
+        {
+            // 「電話できない」 is not 「電話する」; 「救急車呼びたくない」 is not 「呼ぶ」.
+            cues &= ~(CrisisCue.WillCall | CrisisCue.CalledHelp);
+        }
+
+        if (cues.HasFlag(CrisisCue.CalledHelp))
+        {
+            cues &= ~CrisisCue.WillCall;
+        }
+
+        return cues;
+    }
+}

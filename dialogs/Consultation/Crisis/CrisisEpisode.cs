@@ -1,0 +1,47 @@
+namespace ChatSupport.Dialogs.Consultation;
+
+/// <summary>
+/// One crisis episode of a conversation (saved in <see cref="ConsultationProfile"/>): which harms have had
+/// their full block, whether the safety check waits for an answer, and whether the person has said they
+/// are safe or that help was called. A new episode starts after <see cref="Length"/> without danger.
+/// </summary>
+public sealed class CrisisEpisode
+{
+    /// <summary>The full block is sent once per episode; an episode ends this long after the last danger message.</summary>
+    public static readonly TimeSpan Length = TimeSpan.FromHours(6);
+
+    /// <summary>Follow-ups (worries, symptoms, answers in free words) are read as part of the crisis this long after the last crisis message.</summary>
+    public static readonly TimeSpan FollowUpWindow = TimeSpan.FromHours(1);
+
+    public DateTimeOffset StartedAt { get; set; }
+
+    /// <summary>The last danger message.</summary>
+    public DateTimeOffset LastDangerAt { get; set; }
+
+    /// <summary>The last message the crisis path answered (danger or follow-up).</summary>
+    public DateTimeOffset LastCrisisReplyAt { get; set; }
+
+    /// <summary>Wire names of the harms whose full template was sent in this episode.</summary>
+    public List<string> Harms { get; set; } = [];
+
+    /// <summary>The harm of the latest danger message (wire name).</summary>
+    public string Harm { get; set; } = "general";
+
+    /// <summary>The safety check was asked and not yet answered.</summary>
+    public bool CheckPending { get; set; }
+
+    /// <summary>The person said they are safe or that help was called (the acute reminder stops).</summary>
+    public bool Settled { get; set; }
+
+    /// <summary>Messages in a row that no cue answered and that got the acute reminder (at most <see cref="MaxReminders"/>).</summary>
+    public int Reminders { get; set; }
+
+    /// <summary>After this many unread messages in a row the usual path answers again (listening, the menu, the waiting line).</summary>
+    public const int MaxReminders = 3;
+
+    public CrisisHarm CurrentHarm => HarmClassifier.FromWire(Harm);
+
+    public bool IsOpen(DateTimeOffset now) => now - LastDangerAt < Length;
+
+    public bool InFollowUp(DateTimeOffset now) => now - LastCrisisReplyAt < FollowUpWindow;
+}

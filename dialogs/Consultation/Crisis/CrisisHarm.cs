@@ -1,0 +1,137 @@
+using ChatSupport.Domain.Risk;
+
+namespace ChatSupport.Dialogs.Consultation;
+
+/// <summary>The harm a crisis reply is chosen for; each has its own reviewed template (docs/crisis.md).</summary>
+public enum CrisisHarm
+{
+    /// <summary>High risk without a more specific situation (「死にたい」): listening, 24-hour lines, 110/119.</summary>
+    General,
+
+    /// <summary>A plan or an attempt now (a dangerous place, means, an act under way, farewell): 110/119 first.</summary>
+    PlanOrAttempt,
+
+    /// <summary>Medicine taken in excess: 119 first, do not sleep alone, keep the packages.</summary>
+    Overdose,
+
+    /// <summary>Violence happening now or hiding from it: get safe, 110, 189 for a child, silent ways.</summary>
+    ViolenceNow,
+
+    /// <summary>Violence or abuse at home, not described as happening now: 110 if in danger, 189.</summary>
+    Abuse,
+
+    /// <summary>Violence from a partner: 110 if in danger, DV相談＋ (24 h).</summary>
+    Dv,
+
+    /// <summary>Sexual violence done to the writer: not your fault, #8891, 72 hours, #8103.</summary>
+    SexualAssault,
+
+    /// <summary>Threats to spread pictures or demands for money or more pictures: do not pay, keep the messages, police.</summary>
+    Sextortion,
+
+    /// <summary>The danger is someone else's: the writer is spoken to as the helper.</summary>
+    FriendInDanger,
+}
+
+/// <summary>Situation ids from the risk engine (<see cref="RiskAssessment.Situations"/>) that choose a template.</summary>
+public static class CrisisSituations
+{
+    public const string Overdose = "overdose";
+    public const string Means = "means";
+    public const string PlaceOfDanger = "place_of_danger";
+    public const string MethodUnderWay = "method_under_way";
+    public const string ViolenceNow = "violence_now";
+    public const string ViolenceAct = "violence_act";
+    public const string SexualAssault = "sexual_assault";
+    public const string Sextortion = "sextortion";
+    public const string Grooming = "grooming";
+    public const string ThirdPerson = "third_person";
+    public const string Finality = "finality";
+}
+
+/// <summary>
+/// Chooses the harm of a high or critical message from the risk engine's categories, situation ids and
+/// rule ids. Order matters: a person hiding from violence now is in danger themselves even when a sibling
+/// was hit (third person); violence, sexual harm and sextortion are the writer's own unless nothing else
+/// fits; a suicide or overdose danger described of someone else makes the writer the helper.
+/// </summary>
+public static class HarmClassifier
+{
+    /// <param name="assessment">The risk engine's reading of the message.</param>
+    /// <param name="cues">
+    /// What the crisis path reads in the same message: a safety net for the one case where a missed situation
+    /// costs most: medicine already taken (<see cref="CrisisCue.TookMedicine"/>) is answered as an overdose.
+    /// </param>
+    public static CrisisHarm Classify(RiskAssessment assessment, CrisisCue cues = CrisisCue.None)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        var situations = assessment.Situations;
+        bool Has(string id) => situations.Contains(id, StringComparer.Ordinal);
+        bool Category(SupportCategory c) => assessment.Categories.Contains(c);
+        var thirdPerson = Has(CrisisSituations.ThirdPerson) || assessment.Rules.Contains(RiskRuleIds.ThirdPerson, StringComparer.Ordinal);
+
+        if (Has(CrisisSituations.ViolenceNow))
+        {
+            return CrisisHarm.ViolenceNow;
+        }
+
+        if (Has(CrisisSituations.Sextortion))
+        {
+            return CrisisHarm.Sextortion;
+        }
+
+        if (Has(CrisisSituations.SexualAssault) || (Category(SupportCategory.SexualViolence) && !thirdPerson))
+        {
+            return CrisisHarm.SexualAssault;
+        }
+
+        if (Category(SupportCategory.Dv))
+        {
+            return CrisisHarm.Dv;
+        }
+
+        if (Category(SupportCategory.Abuse) || Has(CrisisSituations.ViolenceAct))
+        {
+            return CrisisHarm.Abuse;
+        }
+
+        if (thirdPerson || (Category(SupportCategory.OtherPerson) && !Category(SupportCategory.Suicidal) && !Category(SupportCategory.SelfHarm)))
+        {
+            return CrisisHarm.FriendInDanger;
+        }
+
+        if (Has(CrisisSituations.Overdose) || cues.HasFlag(CrisisCue.TookMedicine))
+        {
+            return CrisisHarm.Overdose;
+        }
+
+        if (Has(CrisisSituations.PlaceOfDanger) || Has(CrisisSituations.MethodUnderWay) || Has(CrisisSituations.Means)
+            || Has(CrisisSituations.Finality) || assessment.Level >= RiskLevel.Critical)
+        {
+            return CrisisHarm.PlanOrAttempt;
+        }
+
+        return CrisisHarm.General;
+    }
+
+    /// <summary>The stable wire name (state, docs, tests).</summary>
+    public static string ToWire(this CrisisHarm harm) => harm switch
+    {
+        CrisisHarm.General => "general",
+        CrisisHarm.PlanOrAttempt => "plan_or_attempt",
+        CrisisHarm.Overdose => "overdose",
+        CrisisHarm.ViolenceNow => "violence_now",
+        CrisisHarm.Abuse => "abuse",
+        CrisisHarm.Dv => "dv",
+        CrisisHarm.SexualAssault => "sexual_assault",
+        CrisisHarm.Sextortion => "sextortion",
+        CrisisHarm.FriendInDanger => "friend",
+        _ => throw new ArgumentOutOfRangeException(nameof(harm), harm, null),
+    };
+
+    public static CrisisHarm FromWire(string? wire) =>
+        Enum.GetValues<CrisisHarm>().FirstOrDefault(h => h.ToWire() == wire, CrisisHarm.General);
+
+    /// <summary>Harms whose danger is to the body now: an unanswered message keeps getting the one action.</summary>
+    public static bool IsAcute(this CrisisHarm harm) => harm is CrisisHarm.Overdose or CrisisHarm.PlanOrAttempt or CrisisHarm.ViolenceNow;
+}

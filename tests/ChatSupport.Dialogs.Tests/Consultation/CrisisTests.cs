@@ -1,0 +1,253 @@
+using ChatSupport.Dialogs.Consultation;
+using ChatSupport.Domain.Activities;
+using ChatSupport.Domain.Directory;
+using ChatSupport.Domain.Risk;
+using ChatSupport.Domain.Turns.Testing;
+using Microsoft.Extensions.Time.Testing;
+using static ChatSupport.Dialogs.Tests.Consultation.ConsultationHarness;
+
+namespace ChatSupport.Dialogs.Tests.Consultation;
+
+/// <summary>
+/// Crisis replies by harm, the safety check and the episode (docs/crisis.md). Harms are driven by
+/// assessments built here (categories, situation ids, rule ids) so each template is checked on its own;
+/// whole conversations with the real risk engine are in <see cref="NeverSilentTests"/>.
+/// </summary>
+public sealed class CrisisTests
+{
+    public static readonly DateTimeOffset WeekdayDay = new(2026, 11, 25, 14, 0, 0, TimeSpan.FromHours(9));
+    public static readonly DateTimeOffset Night = new(2026, 11, 26, 2, 20, 0, TimeSpan.FromHours(9));
+    public static readonly DateTimeOffset NewYear = new(2027, 1, 2, 2, 20, 0, TimeSpan.FromHours(9));
+
+    private static readonly Lazy<SupportDirectory> Directory = new(() => SupportDirectory.LoadDefault(Path.Combine(Path.GetTempPath(), "no-local-directory")));
+
+    public static RiskAssessment Assessment(RiskLevel level, SupportCategory[] categories, string[]? situations = null, string[]? rules = null) =>
+        new(level, categories, [], rules ?? [], "test") { Situations = situations ?? [] };
+
+    [Theory]
+    [InlineData(new[] { "overdose" }, new SupportCategory[] { SupportCategory.Suicidal }, null, CrisisHarm.Overdose)]
+    [InlineData(new[] { "place_of_danger" }, new SupportCategory[] { SupportCategory.Suicidal }, null, CrisisHarm.PlanOrAttempt)]
+    [InlineData(new[] { "finality" }, new SupportCategory[] { SupportCategory.Suicidal }, null, CrisisHarm.PlanOrAttempt)]
+    [InlineData(new[] { "violence_now", "third_person" }, new SupportCategory[] { SupportCategory.Abuse, SupportCategory.OtherPerson }, null, CrisisHarm.ViolenceNow)]
+    [InlineData(new[] { "violence_act" }, new SupportCategory[] { SupportCategory.Abuse }, null, CrisisHarm.Abuse)]
+    [InlineData(new string[0], new SupportCategory[] { SupportCategory.Dv }, null, CrisisHarm.Dv)]
+    [InlineData(new[] { "sexual_assault" }, new SupportCategory[] { SupportCategory.SexualViolence }, null, CrisisHarm.SexualAssault)]
+    [InlineData(new[] { "sextortion" }, new SupportCategory[] { SupportCategory.SexualViolence }, null, CrisisHarm.Sextortion)]
+    [InlineData(new[] { "place_of_danger" }, new SupportCategory[] { SupportCategory.Suicidal, SupportCategory.OtherPerson }, new[] { "third_person" }, CrisisHarm.FriendInDanger)]
+    [InlineData(new[] { "overdose", "third_person" }, new SupportCategory[] { SupportCategory.Suicidal, SupportCategory.OtherPerson }, null, CrisisHarm.FriendInDanger)]
+    [InlineData(new string[0], new SupportCategory[] { SupportCategory.Suicidal }, null, CrisisHarm.General)]
+    public void The_harm_comes_from_situations_categories_and_rules(string[] situations, SupportCategory[] categories, string[]? rules, CrisisHarm expected) =>
+        Assert.Equal(expected, HarmClassifier.Classify(Assessment(RiskLevel.High, categories, situations, rules)));
+
+    [Fact]
+    public void A_critical_message_without_a_situation_is_a_plan_or_attempt_and_medicine_taken_is_an_overdose()
+    {
+        Assert.Equal(CrisisHarm.PlanOrAttempt, HarmClassifier.Classify(Assessment(RiskLevel.Critical, [SupportCategory.Suicidal])));
+        Assert.Equal(CrisisHarm.Overdose, HarmClassifier.Classify(Assessment(RiskLevel.Critical, [SupportCategory.Suicidal]), CrisisCues.Read("くすり ぜんぶ飲んだ")));
+    }
+
+    [Theory]
+    [InlineData("安全な場所にいる", CrisisCue.Safe)]
+    [InlineData("いまは友だちの家ににげた", CrisisCue.Safe)]
+    [InlineData("だいじょうぶじゃない", CrisisCue.Danger)]
+    [InlineData("あぶない", CrisisCue.Danger)]
+    [InlineData("もう飲んだ・した", CrisisCue.AlreadyDid)]
+    [InlineData("119に電話する", CrisisCue.WillCall)]
+    [InlineData("さっき119にでんわした", CrisisCue.CalledHelp)]
+    [InlineData("電話できない。声出せない", CrisisCue.CannotCall)]
+    [InlineData("救急車はいや", CrisisCue.Refuses)]
+    [InlineData("頭がぐるぐるしてはきそう", CrisisCue.Symptoms)]
+    [InlineData("ねむーい", CrisisCue.Sleepy)]
+    [InlineData("親にばれたくない", CrisisCue.Parents)]
+    [InlineData("おかねないし", CrisisCue.Money)]
+    [InlineData("一人暮らしで家に誰もいない", CrisisCue.Alone)]
+    [InlineData("LINE既読つかない", CrisisCue.FriendUnreached)]
+    public void Answers_pressed_or_typed_are_read(string text, CrisisCue expected) =>
+        Assert.True(CrisisCues.Read(text).HasFlag(expected), $"{text} → {CrisisCues.Read(text)}");
+
+    [Theory]
+    [InlineData("だいじょうぶじゃない", CrisisCue.Safe)]
+    [InlineData("電話できない", CrisisCue.WillCall)]
+    [InlineData("救急車呼びたくない", CrisisCue.WillCall)]
+    [InlineData("連絡とれない", CrisisCue.FriendReached)]
+    public void A_contradicted_answer_is_not_read_as_its_opposite(string text, CrisisCue notExpected) =>
+        Assert.False(CrisisCues.Read(text).HasFlag(notExpected));
+
+    public static TheoryData<string, string[], SupportCategory[], string, string[]> Harms => new()
+    {
+        { "overdose", ["overdose"], [SupportCategory.Suicidal], "いますぐ119に電話してください", ["ひとりで寝ないで", "箱やシート", "電話代はかかりません", "親に知られる"] },
+        { "violence_now", ["violence_now"], [SupportCategory.Abuse], "まず、安全な場所に移れるなら", ["110番", "子どもです、助けて", "189", "110番アプリシステム", "Net119", "事前の登録が必要"] },
+        { "dv", [], [SupportCategory.Dv], "命の危険があるときは、すぐに110番", ["DV相談＋", "0120-279-889", "24時間"] },
+        { "sexual_assault", ["sexual_assault"], [SupportCategory.SexualViolence], "いま危ない場所にいるなら、すぐに110番", ["あなたは悪くありません", "#8891", "センターによって異なります", "72時間", "#8103", "いまいる場所の都道府県警察"] },
+        { "sextortion", ["sextortion"], [SupportCategory.SexualViolence], "お金は払わないでください", ["それ以上送らないで", "スクリーンショット", "#9110", "110番"] },
+        { "friend", ["place_of_danger", "third_person"], [SupportCategory.Suicidal, SupportCategory.OtherPerson], "友だちがいま危ないなら、すぐに119", ["近くの大人", "ひとりで抱えなくて"] },
+        { "plan", ["place_of_danger"], [SupportCategory.Suicidal], "いま危ない状態なら、すぐに119（救急）か110（警察）", ["0120-279-338"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Harms))]
+    public async Task Each_harm_gets_its_own_first_action_its_facts_and_a_safety_check(string name, string[] situations, SupportCategory[] categories, string firstLine, string[] facts)
+    {
+        var run = new CrisisRun(Night);
+        var replies = await run.SendAsync("…", Assessment(RiskLevel.Critical, categories, situations));
+
+        var block = replies[0];
+        Assert.StartsWith(firstLine, block.Text!.Split('\n')[0], StringComparison.Ordinal);
+        foreach (var fact in facts)
+        {
+            Assert.Contains(fact, block.Text, StringComparison.Ordinal);
+        }
+
+        // 110 and 119 as call buttons, once; the friend's reply speaks to the helper, never as if the writer were in danger.
+        Assert.Contains(Cards(block), c => c.Buttons!.Any(b => b.Value!.Value.GetString() == "tel:119"));
+        if (name == "friend")
+        {
+            Assert.DoesNotContain("あなたの命", block.Text, StringComparison.Ordinal);
+        }
+
+        var check = replies[^1];
+        Assert.NotNull(check.SuggestedActions);
+        Assert.InRange(check.SuggestedActions!.Actions.Count, 2, 3);
+        Assert.Contains("？", check.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_full_block_is_sent_once_per_episode_later_danger_gets_a_reminder_and_only_a_new_harm_is_added()
+    {
+        var run = new CrisisRun(Night);
+        var suicidal = Assessment(RiskLevel.Critical, [SupportCategory.Suicidal], ["place_of_danger"]);
+        var first = await run.SendAsync("…", suicidal);
+        Assert.Contains(Cards(first[0]), c => c.Buttons!.Any(b => b.Value!.Value.GetString() == "tel:110"));
+
+        run.Clock.Advance(TimeSpan.FromMinutes(2));
+        var again = await run.SendAsync("…", suicidal);
+        Assert.Equal(2, again.Count);
+        Assert.StartsWith("さっきの番号は、いまもつながります", again[0].Text, StringComparison.Ordinal);
+        Assert.Empty(again[0].Attachments ?? []);
+
+        run.Clock.Advance(TimeSpan.FromMinutes(2));
+        var overdose = await run.SendAsync("…", Assessment(RiskLevel.Critical, [SupportCategory.Suicidal], ["overdose"]));
+        Assert.StartsWith("いますぐ119に電話してください", overdose[0].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Cards(overdose[0]), c => c.Title == "緊急のとき");
+
+        // Six quiet hours end the episode: the next danger gets the whole block again.
+        run.Clock.Advance(TimeSpan.FromHours(7));
+        var later = await run.SendAsync("…", suicidal);
+        Assert.Contains(Cards(later[0]), c => c.Title == "緊急のとき");
+    }
+
+    [Theory]
+    [InlineData("安全な場所にいる", "安全な場所にいるんですね")]
+    [InlineData("あぶない", "いますぐ119（救急）か110（警察）に電話してください")]
+    [InlineData("もう飲んだ・した", "「救急です」と言")]
+    [InlineData("いま外に出てコンビニにいる", "安全な場所にいるんですね")]
+    [InlineData("さっき110にかけた", "電話してくれて、ありがとう")]
+    public async Task Each_safety_check_answer_leads_to_its_next_step(string answer, string expected)
+    {
+        var run = new CrisisRun(WeekdayDay);
+        await run.SendAsync("…", Assessment(RiskLevel.Critical, [SupportCategory.Suicidal], ["place_of_danger"]));
+        var reply = Assert.Single(await run.SendAsync(answer, Assessment(RiskLevel.None, [])));
+        Assert.Contains(expected, reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cannot_speak_after_violence_gets_the_ways_that_work_by_text_with_their_registration_limits()
+    {
+        var run = new CrisisRun(Night);
+        await run.SendAsync("…", Assessment(RiskLevel.Critical, [SupportCategory.Abuse], ["violence_now"]));
+        var reply = Assert.Single(await run.SendAsync("電話できない。声出せない", Assessment(RiskLevel.None, [])));
+        Assert.Contains("110番アプリシステム", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("Net119", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("登録していないときは、すぐには使えません", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("あなたのいばしょ", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("この画面を見せて", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_friend_not_reached_gets_110_for_the_friend_and_an_adult_not_advice_for_the_writer()
+    {
+        var run = new CrisisRun(WeekdayDay);
+        var first = await run.SendAsync("…", Assessment(RiskLevel.Critical, [SupportCategory.Suicidal, SupportCategory.OtherPerson], ["place_of_danger", "third_person"]));
+        Assert.True(HasButton(first[^1], "連絡がとれない"));
+        var reply = Assert.Single(await run.SendAsync("連絡がとれない", Assessment(RiskLevel.None, [])));
+        Assert.StartsWith("すぐに110番に電話して、友だちの名前と", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData(19, false)]
+    [InlineData(15, true)]
+    public async Task Childrens_lines_are_shown_to_people_under_18_only(int? age, bool shown)
+    {
+        var run = new CrisisRun(Night) { Age = age };
+        var replies = await run.SendAsync("…", Assessment(RiskLevel.High, [SupportCategory.Suicidal]));
+        Assert.Equal(shown, replies[0].Text!.Contains("0120-0-78310", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task At_night_the_24_hour_text_service_is_offered_beside_the_phone_lines_and_nothing_closed_is_shown()
+    {
+        foreach (var (at, night) in new[] { (Night, true), (NewYear, true), (WeekdayDay, false) })
+        {
+            var run = new CrisisRun(at);
+            var block = (await run.SendAsync("…", Assessment(RiskLevel.High, [SupportCategory.Suicidal])))[0];
+            Assert.Contains("0120-279-338", block.Text, StringComparison.Ordinal);
+            Assert.Equal(night, block.Text!.Contains("「あなたのいばしょ」で検索", StringComparison.Ordinal));
+            Assert.DoesNotContain("受付時間外", block.Text, StringComparison.Ordinal);
+            if (night)
+            {
+                // The いのちの電話 free dial is open 16–21 (and on the 10th): never offered at 02:20.
+                Assert.DoesNotContain("0120-783-556", block.Text, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task The_same_crisis_reads_the_same_in_english_with_the_first_action_first()
+    {
+        var run = new CrisisRun(Night) { English = true };
+        var replies = await run.SendAsync("…", Assessment(RiskLevel.Critical, [SupportCategory.Suicidal], ["overdose"]));
+        Assert.StartsWith("Call 119 now.", replies[0].Text, StringComparison.Ordinal);
+        Assert.Contains("I'll call 119", replies[^1].SuggestedActions!.Actions.Select(a => a.Title));
+    }
+
+    /// <summary>Drives the crisis responder turn by turn with a given assessment, keeping the profile between turns.</summary>
+    private sealed class CrisisRun
+    {
+        private readonly ConsultationProfile _profile = new();
+        private readonly TestAdapter _adapter = new();
+        private readonly CrisisResponder _crisis;
+
+        public CrisisRun(DateTimeOffset now)
+        {
+            Clock = new FakeTimeProvider(now);
+            var texts = BotTexts.Default;
+            var cards = new ServiceCards(texts);
+            _crisis = new CrisisResponder(texts, Directory.Value, cards, new HumanRequests(texts, Directory.Value, cards, Clock), Clock);
+        }
+
+        public FakeTimeProvider Clock { get; }
+
+        public int? Age { get; init; }
+
+        public bool English { get; init; }
+
+        public async Task<List<Activity>> SendAsync(string text, RiskAssessment assessment)
+        {
+            _profile.Age = Age;
+            _profile.English = English;
+            await _adapter.SendAsync(Activity.CreateMessage(text), async (turn, ct) =>
+            {
+                turn.TurnState.Set(_profile);
+                Assert.True(await _crisis.HandleAsync(turn, assessment, ct), "the crisis path did not answer: " + text);
+            });
+            var replies = new List<Activity>();
+            while (_adapter.GetNextReply() is { } reply)
+            {
+                replies.Add(reply);
+            }
+
+            return replies;
+        }
+    }
+}

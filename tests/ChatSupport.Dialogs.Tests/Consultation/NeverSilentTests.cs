@@ -1,0 +1,213 @@
+using System.Collections.Concurrent;
+using ChatSupport.Domain.Activities;
+using ChatSupport.Domain.Events;
+using ChatSupport.Domain.Handoff;
+using ChatSupport.Domain.Storage;
+using ChatSupport.Domain.Turns;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ChatSupport.Dialogs.Tests.Consultation;
+
+/// <summary>
+/// Whole conversations with the real risk engine, the real handoff service and the relay (docs/crisis.md
+/// "Waiting"): while a conversation waits and no counselor holds it, every message gets an answer; only a
+/// counselor holding it makes the bot step back. Clocks are fixed in Japan time.
+/// </summary>
+public sealed class NeverSilentTests
+{
+    [Fact]
+    public async Task The_19_year_old_at_0220_on_2_January_who_took_all_her_medicine_gets_a_fitting_answer_to_every_message()
+    {
+        // Counselors work weekday evenings only; 2 January 2027 is a Saturday: nobody until Monday 17:00.
+        var rig = new Rig(CrisisTests.NewYear, "Mon-Fri 17:00-22:00");
+
+        var first = await rig.SayAsync("薬全部飲んだ");
+        Assert.StartsWith("いますぐ119に電話してください", first[0].Text, StringComparison.Ordinal);
+        Assert.Contains("ひとりで寝ないで", first[0].Text, StringComparison.Ordinal);
+        Assert.Contains(first, r => r.Text!.Contains("受付時間外", StringComparison.Ordinal) && r.Text.Contains("1月4日の17:00から", StringComparison.Ordinal));
+        Assert.DoesNotContain(first, r => r.Text!.Contains("急いでつなぎます", StringComparison.Ordinal));
+        Assert.True(ConsultationHarness.HasButton(first[^1], "119に電話する"));
+        Assert.Equal(HandoffState.Waiting, (await rig.Queries.FindAsync(rig.ConversationId))!.State);
+
+        var expectations = new (string Say, string[] Expect)[]
+        {
+            ("なんか気持ち悪い。心臓ばくばくしてる", ["飲んだ薬", "119"]),
+            ("救急車はやだ。親に連絡いくし、お金もないし", ["大げさなことではありません", "親に知られるのが心配", "電話代はかかりません", "119"]),
+            ("ちょっと寝たら治るかな", ["眠らないでください", "119"]),
+            ("ひとり暮らしだから誰もいない", ["ひとりのときこそ", "119"]),
+            ("ねむい", ["眠らないでください", "119"]),
+        };
+        foreach (var (say, expect) in expectations)
+        {
+            rig.Clock.Advance(TimeSpan.FromMinutes(1));
+            var replies = await rig.SayAsync(say);
+            var text = string.Join("\n", replies.Select(r => r.Text));
+            Assert.True(replies.Count > 0, "no answer to: " + say);
+            foreach (var e in expect)
+            {
+                Assert.Contains(e, text, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task With_nobody_on_duty_the_person_is_told_plainly_and_still_answered()
+    {
+        var rig = new Rig(CrisisTests.WeekdayDay, "Daily 00:00-24:00", new CounselorAccount("tanaka", CounselorRole.Counselor, CounselorStatus.Away, false));
+        var asked = await rig.SayAsync("人と話したい");
+        Assert.Contains(asked, r => r.Text!.Contains("いまは対応できる相談員がいません", StringComparison.Ordinal));
+        Assert.DoesNotContain(asked, r => r.Text!.Contains("少し待っていてください", StringComparison.Ordinal));
+
+        var reply = Assert.Single(await rig.SayAsync("学校でずっとひとりで、しんどい"));
+        Assert.Contains("いまは対応できる相談員がいません", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("わたし（ボット）が話を聞きます", reply.Text, StringComparison.Ordinal);
+        Assert.Null(reply.SuggestedActions);
+
+        var next = Assert.Single(await rig.SayAsync("うん"));
+        Assert.Contains("来たら、この会話を読みます", next.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_a_counselor_on_duty_who_has_not_taken_it_the_bot_answers_with_the_place_in_the_queue()
+    {
+        var rig = new Rig(CrisisTests.WeekdayDay, "Daily 00:00-24:00", new CounselorAccount("tanaka", CounselorRole.Counselor, CounselorStatus.Available, false));
+        Assert.Contains(await rig.SayAsync("人と話したい"), r => r.Text!.Contains("1番目", StringComparison.Ordinal));
+
+        var reply = Assert.Single(await rig.SayAsync("まだかな"));
+        Assert.Contains("相談員がこのチャットで返事をします（いま1番目）", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("キャンセル", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Outside_hours_the_bot_says_when_counselors_are_back()
+    {
+        var rig = new Rig(CrisisTests.WeekdayDay, "Mon-Fri 17:00-22:00");
+        await rig.SayAsync("人と話したい");
+        var reply = Assert.Single(await rig.SayAsync("話を聞いてほしい"));
+        Assert.Contains("相談員は今日の17:00から", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Danger_while_waiting_gets_the_crisis_reply_and_raises_the_priority()
+    {
+        var rig = new Rig(CrisisTests.Night, "Daily 00:00-24:00", new CounselorAccount("tanaka", CounselorRole.Counselor, CounselorStatus.Available, false));
+        await rig.SayAsync("人と話したい");
+        var replies = await rig.SayAsync("もう死にたい。今から飛び降りる");
+        Assert.StartsWith("いま危ない状態なら、すぐに119", replies[0].Text, StringComparison.Ordinal);
+        Assert.Equal(Domain.Risk.RiskLevel.Critical, (await rig.Queries.FindAsync(rig.ConversationId))!.Priority);
+    }
+
+    [Fact]
+    public async Task Once_a_counselor_holds_the_conversation_the_bot_steps_back_even_for_danger()
+    {
+        var rig = new Rig(CrisisTests.WeekdayDay, "Daily 00:00-24:00", new CounselorAccount("tanaka", CounselorRole.Counselor, CounselorStatus.Available, false));
+        await rig.SayAsync("人と話したい");
+        Assert.Equal(HandoffOutcome.Done, (await rig.Commands.ClaimAsync(rig.ConversationId, new CounselorIdentity("tanaka", CounselorRole.Counselor))).Outcome);
+        rig.Drain();
+
+        Assert.Empty(await rig.SayAsync("こんにちは"));
+        Assert.Empty(await rig.SayAsync("もう死にたい"));
+    }
+
+    [Fact]
+    public async Task Cancel_while_waiting_still_ends_the_wait()
+    {
+        var rig = new Rig(CrisisTests.WeekdayDay, "Daily 00:00-24:00");
+        await rig.SayAsync("人と話したい");
+        Assert.Contains("待つのをやめました", Assert.Single(await rig.SayAsync("キャンセル")).Text, StringComparison.Ordinal);
+        Assert.Equal(HandoffState.Bot, (await rig.Queries.FindAsync(rig.ConversationId))!.State);
+    }
+
+    /// <summary>The consultation bot with a real handoff service and the relay in front of it.</summary>
+    private sealed class Rig : IChannelAdapters, IAuditLog, ICounselorDirectory
+    {
+        private readonly ConsultationHarness _harness;
+        private readonly List<CounselorAccount> _accounts;
+
+        public Rig(DateTimeOffset now, string hours, params CounselorAccount[] accounts)
+        {
+            _accounts = [.. accounts];
+            Clock = new FakeTimeProvider(now);
+            var store = new MemoryHandoffStore();
+            var transcript = new ListTranscript();
+            var texts = HandoffTexts.LoadDefault();
+            var options = new HandoffOptions { Hours = hours };
+            var sessions = new HandoffSessions(store, new InProcessEventBus());
+            Queries = new HandoffQueries(store, transcript, this, texts, options, Clock);
+            Requests = new HandoffRequests(sessions, Queries, transcript, Clock, new CounselorAvailability(Queries, Clock, accounts.Length == 0 ? null : this));
+            Commands = new HandoffCommands(sessions, new HandoffDelivery(this), transcript, this, this, texts, options, Clock);
+            _harness = new ConsultationHarness(Requests, clock: Clock);
+            _harness.Adapter.Use(new HandoffRelayMiddleware(Queries, Requests));
+        }
+
+        public FakeTimeProvider Clock { get; }
+
+        public HandoffQueries Queries { get; }
+
+        public HandoffRequests Requests { get; }
+
+        public HandoffCommands Commands { get; }
+
+        public string ConversationId => _harness.Adapter.Conversation.Conversation!.Id!;
+
+        public async Task<List<Activity>> SayAsync(string text)
+        {
+            Drain();
+            await _harness.Adapter.SendAsync(Activity.CreateMessage(text), _harness.Bot.OnTurnAsync);
+            return Drain();
+        }
+
+        public List<Activity> Drain()
+        {
+            var replies = new List<Activity>();
+            while (_harness.Adapter.GetNextReply() is { } reply)
+            {
+                replies.Add(reply);
+            }
+
+            return replies;
+        }
+
+        BotAdapter? IChannelAdapters.Find(string channelId) => _harness.Adapter;
+
+        Task IAuditLog.AppendAsync(string actor, string action, string? conversationId, string? detail, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        Task<IReadOnlyList<AuditEntry>> IAuditLog.ReadAsync(int limit, long? beforeId, string? conversationId, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<AuditEntry>>([]);
+
+        Task<IReadOnlyList<CounselorAccount>> ICounselorDirectory.ListAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<CounselorAccount>>(_accounts);
+
+        Task<CounselorAccount?> ICounselorDirectory.FindAsync(string userName, CancellationToken cancellationToken) =>
+            Task.FromResult(_accounts.FirstOrDefault(a => a.UserName == userName));
+
+        Task<bool> ICounselorDirectory.SetStatusAsync(string userName, CounselorStatus status, CancellationToken cancellationToken) => Task.FromResult(false);
+    }
+
+    private sealed class ListTranscript : ITranscriptStore
+    {
+        private readonly ConcurrentDictionary<string, List<TranscriptEntry>> _entries = new();
+
+        public Task<TranscriptEntry> AppendAsync(string conversationId, TranscriptDirection direction, Activity activity, CancellationToken cancellationToken = default)
+        {
+            var list = _entries.GetOrAdd(conversationId, _ => []);
+            lock (list)
+            {
+                var entry = new TranscriptEntry(conversationId, list.Count + 1, direction, activity, DateTimeOffset.UtcNow);
+                list.Add(entry);
+                return Task.FromResult(entry);
+            }
+        }
+
+        public Task<IReadOnlyList<TranscriptEntry>> ReadAsync(string conversationId, long afterSequence, int limit, CancellationToken cancellationToken = default)
+        {
+            var list = _entries.GetOrAdd(conversationId, _ => []);
+            lock (list)
+            {
+                return Task.FromResult<IReadOnlyList<TranscriptEntry>>(list.Where(e => e.Sequence > afterSequence).Take(limit).ToList());
+            }
+        }
+
+        public Task<long> GetLastSequenceAsync(string conversationId, CancellationToken cancellationToken = default) =>
+            Task.FromResult((long)_entries.GetOrAdd(conversationId, _ => []).Count);
+    }
+}
