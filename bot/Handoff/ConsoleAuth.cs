@@ -18,11 +18,12 @@ public static class ConsoleAuth
     /// <summary>Supervisors and admins: every conversation, the dashboard, the audit log, canned responses.</summary>
     public const string SupervisorPolicy = "Console.Supervisor";
 
-    public static ClaimsPrincipal Principal(CounselorAccount account, string authenticationType)
+    /// <summary>The principal of a signed-in account; <paramref name="sessionId"/> names its server-side session (see <see cref="Accounts.ConsoleSessions"/>).</summary>
+    public static ClaimsPrincipal Principal(CounselorAccount account, string authenticationType, string sessionId)
     {
         ArgumentNullException.ThrowIfNull(account);
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, account.UserName), new Claim(ClaimTypes.Role, account.Role.ToWire())],
+            [new Claim(ClaimTypes.Name, account.UserName), new Claim(ClaimTypes.Role, account.Role.ToWire()), new Claim(Accounts.ConsoleSessions.SessionClaim, sessionId)],
             authenticationType,
             ClaimTypes.Name,
             ClaimTypes.Role);

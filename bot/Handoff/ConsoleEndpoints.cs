@@ -9,17 +9,24 @@ using Microsoft.Extensions.Options;
 namespace ChatSupport.Bot.Handoff;
 
 /// <summary>Signs counselors in with the console cookie for the sign-in page (same accounts, lockout and audit as the API).</summary>
-public sealed class ConsoleSignIn(ConsoleAccounts accounts, IAuditLog audit) : IConsoleSignIn
+public sealed class ConsoleSignIn(ConsoleAccounts accounts, ConsoleSessions sessions, SignInThrottle throttle, IAuditLog audit, IOptions<ConsoleOptions> options) : IConsoleSignIn
 {
     public async Task<string?> SignInAsync(HttpContext http, string? user, string? password)
     {
         ArgumentNullException.ThrowIfNull(http);
+        var client = SignInThrottle.ClientOf(http);
+        if (throttle.RetryAfterSeconds(client) is not null)
+        {
+            return "サインインの失敗が続いたため、しばらく受け付けません。時間をおいてから試してください。";
+        }
+
         var (outcome, account) = await accounts.SignInAsync(user, password, http.RequestAborted).ConfigureAwait(false);
         if (outcome != SignInOutcome.Succeeded || account is null)
         {
+            throttle.RecordFailure(client);
             if (ConsoleAccounts.IsValidUserName(user))
             {
-                await audit.AppendAsync(user!, AuditActions.SignInFailed, null, outcome == SignInOutcome.LockedOut ? "locked" : null, CancellationToken.None).ConfigureAwait(false);
+                await audit.AppendAsync(user!, AuditActions.SignInFailed, null, HandoffApi.FailureDetail(outcome), CancellationToken.None).ConfigureAwait(false);
             }
 
             return outcome == SignInOutcome.LockedOut
@@ -27,7 +34,8 @@ public sealed class ConsoleSignIn(ConsoleAccounts accounts, IAuditLog audit) : I
                 : "ユーザー名かパスワードが違います。";
         }
 
-        await http.SignInAsync(ConsoleAuth.CookieScheme, ConsoleAuth.Principal(account, ConsoleAuth.CookieScheme)).ConfigureAwait(false);
+        var sessionId = await sessions.StartAsync(account.UserName, options.Value.SessionLifetime, CancellationToken.None).ConfigureAwait(false);
+        await http.SignInAsync(ConsoleAuth.CookieScheme, ConsoleAuth.Principal(account, ConsoleAuth.CookieScheme, sessionId)).ConfigureAwait(false);
         await audit.AppendAsync(account.UserName, AuditActions.SignIn, null, "console", CancellationToken.None).ConfigureAwait(false);
         return null;
     }
@@ -36,6 +44,7 @@ public sealed class ConsoleSignIn(ConsoleAccounts accounts, IAuditLog audit) : I
     {
         ArgumentNullException.ThrowIfNull(http);
         var who = ConsoleAuth.Identity(http.User);
+        await sessions.RevokeAsync(http.User, CancellationToken.None).ConfigureAwait(false);
         await http.SignOutAsync(ConsoleAuth.CookieScheme).ConfigureAwait(false);
         if (who is not null)
         {

@@ -58,9 +58,16 @@ public static class HandoffApi
         return app;
     }
 
-    public static async Task<Results<Ok<SignInResponse>, UnauthorizedHttpResult, BadRequest<ProblemDetails>>> SignInAsync(
-        SignInRequest request, HttpContext http, ConsoleAccounts accounts, IAuditLog audit, IOptionsMonitor<BearerTokenOptions> bearer, IOptions<ConsoleOptions> options, TimeProvider clock)
+    public static async Task<Results<Ok<SignInResponse>, UnauthorizedHttpResult, BadRequest<ProblemDetails>, ProblemHttpResult>> SignInAsync(
+        SignInRequest request, HttpContext http, ConsoleAccounts accounts, ConsoleSessions sessions, SignInThrottle throttle, IAuditLog audit, IOptionsMonitor<BearerTokenOptions> bearer, IOptions<ConsoleOptions> options, TimeProvider clock)
     {
+        var client = SignInThrottle.ClientOf(http);
+        if (throttle.RetryAfterSeconds(client) is { } wait)
+        {
+            http.Response.Headers.RetryAfter = wait.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(detail: "サインインの失敗が続いたため、しばらく受け付けません。時間をおいてから試してください。", statusCode: StatusCodes.Status429TooManyRequests);
+        }
+
         var mode = request.Mode?.Trim().ToLowerInvariant();
         if (mode is not (null or "" or "cookie" or "token" or "both"))
         {
@@ -70,18 +77,20 @@ public static class HandoffApi
         var (outcome, account) = await accounts.SignInAsync(request.User, request.Password, http.RequestAborted).ConfigureAwait(false);
         if (outcome != SignInOutcome.Succeeded || account is null)
         {
+            throttle.RecordFailure(client);
             if (ConsoleAccounts.IsValidUserName(request.User))
             {
-                await audit.AppendAsync(request.User!, AuditActions.SignInFailed, null, outcome == SignInOutcome.LockedOut ? "locked" : null, CancellationToken.None).ConfigureAwait(false);
+                await audit.AppendAsync(request.User!, AuditActions.SignInFailed, null, FailureDetail(outcome), CancellationToken.None).ConfigureAwait(false);
             }
 
             return TypedResults.Unauthorized();
         }
 
         var expires = clock.GetUtcNow() + options.Value.SessionLifetime;
+        var sessionId = await sessions.StartAsync(account.UserName, options.Value.SessionLifetime, CancellationToken.None).ConfigureAwait(false);
         if (mode != "token")
         {
-            await http.SignInAsync(ConsoleAuth.CookieScheme, ConsoleAuth.Principal(account, ConsoleAuth.CookieScheme)).ConfigureAwait(false);
+            await http.SignInAsync(ConsoleAuth.CookieScheme, ConsoleAuth.Principal(account, ConsoleAuth.CookieScheme, sessionId), new AuthenticationProperties { ExpiresUtc = expires, IsPersistent = false }).ConfigureAwait(false);
         }
 
         string? token = null;
@@ -89,7 +98,7 @@ public static class HandoffApi
         {
             var bearerOptions = bearer.Get(ConsoleAuth.BearerScheme);
             var ticket = new AuthenticationTicket(
-                ConsoleAuth.Principal(account, ConsoleAuth.BearerScheme),
+                ConsoleAuth.Principal(account, ConsoleAuth.BearerScheme, sessionId),
                 new AuthenticationProperties { ExpiresUtc = expires, IssuedUtc = clock.GetUtcNow() },
                 ConsoleAuth.BearerScheme);
             token = bearerOptions.BearerTokenProtector.Protect(ticket);
@@ -99,9 +108,19 @@ public static class HandoffApi
         return TypedResults.Ok(new SignInResponse(account.UserName, account.Role.ToWire(), token, expires));
     }
 
-    public static async Task<NoContent> SignOutAsync(HttpContext http, IAuditLog audit)
+    /// <summary>Audit detail of a failed sign-in: why, without the password or anything typed.</summary>
+    internal static string? FailureDetail(SignInOutcome outcome) => outcome switch
+    {
+        SignInOutcome.LockedOut => "locked",
+        SignInOutcome.Disabled => "disabled",
+        _ => null,
+    };
+
+    /// <summary>Ends the session on the server (its cookie and its bearer token stop working at once) and removes the cookie.</summary>
+    public static async Task<NoContent> SignOutAsync(HttpContext http, IAuditLog audit, ConsoleSessions sessions)
     {
         var who = Who(http);
+        await sessions.RevokeAsync(http.User, CancellationToken.None).ConfigureAwait(false);
         await http.SignOutAsync(ConsoleAuth.CookieScheme).ConfigureAwait(false);
         await audit.AppendAsync(who.UserName, AuditActions.SignOut, null, null, CancellationToken.None).ConfigureAwait(false);
         return TypedResults.NoContent();
@@ -321,7 +340,8 @@ public static class HandoffApi
 
     private static async IAsyncEnumerable<SseItem<ConsoleEvent>> StreamAsync(CounselorIdentity who, IEventBus bus, HandoffQueries handoff, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var queue = Channel.CreateUnbounded<HandoffEvent>(new UnboundedChannelOptions { SingleReader = true });
+        // Bounded: the console re-reads the queue and transcripts on each notice, so a slow client loses only old notices.
+        var queue = Channel.CreateBounded<HandoffEvent>(new BoundedChannelOptions(256) { SingleReader = true, FullMode = BoundedChannelFullMode.DropOldest });
         using var subscription = bus.Subscribe<HandoffEvent>((e, _) =>
         {
             queue.Writer.TryWrite(e);

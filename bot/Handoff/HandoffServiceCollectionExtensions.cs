@@ -39,6 +39,8 @@ public static class HandoffServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<ConsoleOptions>>().Value));
         services.AddSingleton<ICounselorDirectory>(sp => sp.GetRequiredService<ConsoleAccounts>());
+        services.AddSingleton<ConsoleSessions>();
+        services.AddSingleton(sp => new SignInThrottle(sp.GetRequiredService<IOptions<ConsoleOptions>>().Value));
         services.AddSingleton(_ => HandoffTexts.LoadDefault());
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<HandoffOptions>>().Value);
 
@@ -56,6 +58,7 @@ public static class HandoffServiceCollectionExtensions
         services.AddHostedService<LongWaitWatcher>();
         services.AddHostedService<DevelopmentAccountsSeeder>();
 
+        services.AddConsoleDataProtection(configuration, environment);
         var lifetime = configuration.GetSection(ConsoleOptions.SectionName).Get<ConsoleOptions>()?.SessionLifetime ?? TimeSpan.FromHours(8);
         // The console scheme is the default so Blazor's circuit sees the signed-in counselor; it only
         // reads the console cookie, and a bearer token only on /api/console (Direct Line tokens are never tried).
@@ -66,6 +69,7 @@ public static class HandoffServiceCollectionExtensions
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.Cookie.SecurePolicy = environment.IsDevelopment() || environment.IsEnvironment("Testing") ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+                // The cookie slides within the session's absolute end, which the server enforces (ConsoleSessions).
                 o.ExpireTimeSpan = lifetime;
                 o.SlidingExpiration = true;
                 o.LoginPath = "/console/login";
@@ -75,9 +79,14 @@ public static class HandoffServiceCollectionExtensions
                 {
                     OnRedirectToLogin = context => ApiOr(context, StatusCodes.Status401Unauthorized),
                     OnRedirectToAccessDenied = context => ApiOr(context, StatusCodes.Status403Forbidden),
+                    OnValidatePrincipal = ConsoleSessionValidation.ValidateCookieAsync,
                 };
             })
-            .AddBearerToken(ConsoleAuth.BearerScheme, o => o.BearerTokenExpiration = lifetime)
+            .AddBearerToken(ConsoleAuth.BearerScheme, o =>
+            {
+                o.BearerTokenExpiration = lifetime;
+                o.Events = new Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenEvents { OnMessageReceived = ConsoleSessionValidation.ValidateBearerAsync };
+            })
             .AddPolicyScheme(ConsoleAuth.Scheme, "Console", o => o.ForwardDefaultSelector = context =>
                 context.Request.Path.StartsWithSegments("/api/console", StringComparison.OrdinalIgnoreCase)
                 && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
@@ -89,6 +98,7 @@ public static class HandoffServiceCollectionExtensions
         services.AddAntiforgery(o => o.Cookie.Name = "chatsupport.console.af");
         services.AddCascadingAuthenticationState();
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, ConsoleCircuitRevalidation>();
         services.AddSingleton<HandoffConsole.IConsoleSignIn, ConsoleSignIn>();
         services.AddOpenApi(HandoffApi.DocumentName, o => o.ShouldInclude = d => d.GroupName == HandoffApi.DocumentName);
         return services;

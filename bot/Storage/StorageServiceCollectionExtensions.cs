@@ -45,6 +45,9 @@ public static class StorageServiceCollectionExtensions
         {
             services.AddSingleton(sqlite);
             services.AddHostedService<SqliteCheckpointer>();
+
+            // Erasure and retention work on the embedded store (PostgreSQL: not yet).
+            DataLifecycle.DataLifecycleServiceCollectionExtensions.AddDataLifecycle(services, configuration);
         }
 
         services.AddSingleton<IStorage, SqliteStorage>();

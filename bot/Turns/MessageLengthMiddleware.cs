@@ -5,8 +5,9 @@ using Microsoft.Extensions.Options;
 namespace ChatSupport.Bot.Turns;
 
 /// <summary>
-/// Caps what the bot reads from one message. The channel has already stored the whole text, so
-/// nothing is lost; the person is told that only the beginning was read.
+/// Caps what the dialogs read from one message. The channel has already stored the whole text, so
+/// nothing is lost; the person is told that only the beginning was read. The whole text stays in the
+/// turn state as <see cref="FullMessageText"/>: the risk scan reads all of it, whatever the limit.
 /// </summary>
 public sealed class MessageLengthMiddleware(IOptions<BotOptions> options) : ITurnMiddleware
 {
@@ -16,6 +17,7 @@ public sealed class MessageLengthMiddleware(IOptions<BotOptions> options) : ITur
         var activity = turnContext.Activity;
         if (activity.IsType(ActivityTypes.Message) && activity.Text is { } text && text.Length > max)
         {
+            turnContext.TurnState.Set(new FullMessageText(text));
             var cut = char.IsHighSurrogate(text[max - 1]) ? max - 1 : max;
             activity.Text = text[..cut];
             await turnContext.SendActivityAsync(

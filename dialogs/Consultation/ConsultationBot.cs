@@ -117,9 +117,9 @@ public sealed class ConsultationBot : ActivityHandler
             return;
         }
 
-        // The conversation so far lets a situation combine with an earlier message (消えたい … いま橋の上).
+        // The whole message (even past the reading limit) and the conversation so far: a situation can combine with an earlier message (消えたい … いま橋の上).
         var now = _clock.GetUtcNow();
-        var assessment = _risk.Assess(text, profile.Risk, now);
+        var assessment = _risk.Assess(FullMessageText.Of(turnContext), profile.Risk, now);
         profile.Risk = profile.Risk.Update(assessment, now);
         turnContext.TurnState.Set(assessment);
         if (await _crisis.HandleAsync(turnContext, assessment, cancellationToken).ConfigureAwait(false))

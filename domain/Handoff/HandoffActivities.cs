@@ -22,11 +22,21 @@ public static class HandoffActivities
     public const string ChannelDataKey = "chatsupport";
     public const string CounselorSender = "counselor";
 
+    /// <summary>At most this many activities travel in a <c>handoff.initiate</c> transcript attachment.</summary>
+    public const int TranscriptMaxActivities = 50;
+
+    /// <summary>At most this many UTF-8 bytes of text travel in a <c>handoff.initiate</c> transcript attachment.</summary>
+    public const int TranscriptMaxTextBytes = 16 * 1024;
+
+    /// <summary>One message's text is cut at this many characters inside the attachment (the transcript keeps it whole).</summary>
+    public const int TranscriptMaxTextLength = 2000;
+
     /// <summary>
     /// <c>handoff.initiate</c>: the context (risk level, categories, matched terms, reason, preference)
-    /// as the value, and the transcript so far as an attachment named "Transcript" (activity ids and texts).
+    /// as the value, and an attachment named "Transcript" holding <see cref="TranscriptExcerpt"/> of
+    /// <paramref name="history"/>: the messages the person saw or wrote since the last handoff, bounded.
     /// </summary>
-    public static Activity Initiate(ConversationReference reference, HandoffSession session, IEnumerable<Activity> transcript)
+    public static Activity Initiate(ConversationReference reference, HandoffSession session, IEnumerable<Activity> history)
     {
         var context = new
         {
@@ -46,10 +56,68 @@ public static class HandoffActivities
             {
                 ContentType = "application/json",
                 Name = "Transcript",
-                Content = JsonSerializer.SerializeToElement(new { activities = transcript.ToList() }, ActivityJson.Options),
+                Content = JsonSerializer.SerializeToElement(new { activities = TranscriptExcerpt(history) }, ActivityJson.Options),
             },
         ];
         return activity;
+    }
+
+    /// <summary>
+    /// The person-visible messages after the last handoff event of <paramref name="history"/> (oldest first),
+    /// newest kept when over <see cref="TranscriptMaxActivities"/> or <see cref="TranscriptMaxTextBytes"/>.
+    /// Each is a fresh, flat copy (type, id, time, sender, text, the counselor marker): never attachments,
+    /// values or earlier transcripts, so repeated handoffs cannot copy copies and the store grows linearly.
+    /// </summary>
+    public static IReadOnlyList<Activity> TranscriptExcerpt(IEnumerable<Activity> history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        var all = history as IReadOnlyList<Activity> ?? history.ToList();
+        var start = 0;
+        for (var i = all.Count - 1; i >= 0; i--)
+        {
+            if (all[i].IsType(ActivityTypes.Event) && all[i].Name is InitiateHandoff or HandoffStatus)
+            {
+                start = i + 1;
+                break;
+            }
+        }
+
+        var kept = new List<Activity>();
+        var bytes = 0;
+        for (var i = all.Count - 1; i >= start && kept.Count < TranscriptMaxActivities; i--)
+        {
+            var source = all[i];
+            if (!source.IsType(ActivityTypes.Message) || string.IsNullOrEmpty(source.Text))
+            {
+                continue;
+            }
+
+            var text = source.Text.Length > TranscriptMaxTextLength ? source.Text[..TranscriptMaxTextLength] + "…" : source.Text;
+            bytes += System.Text.Encoding.UTF8.GetByteCount(text);
+            if (bytes > TranscriptMaxTextBytes)
+            {
+                break;
+            }
+
+            var copy = new Activity
+            {
+                Type = ActivityTypes.Message,
+                Id = source.Id,
+                Timestamp = source.Timestamp,
+                From = source.From is null ? null : new ChannelAccount(source.From.Id ?? string.Empty, null, source.From.Role),
+                Text = text,
+            };
+            if (IsFromCounselor(source))
+            {
+                copy.ChannelData = JsonSerializer.SerializeToElement(
+                    new Dictionary<string, object> { [ChannelDataKey] = new { sender = CounselorSender } }, ActivityJson.Options);
+            }
+
+            kept.Add(copy);
+        }
+
+        kept.Reverse();
+        return kept;
     }
 
     /// <summary><c>handoff.status</c> with <c>{"state": "accepted|failed|completed", "message": …}</c>.</summary>

@@ -165,6 +165,11 @@ public sealed class HandoffCommands(
         return HandoffResult.Ok(session);
     }
 
+    /// <summary>
+    /// The conversation if <paramref name="who"/> holds it. Supervisors observe a conversation another counselor
+    /// holds and never write into it or end it (403, audited); only a transfer (taking it off an absent
+    /// counselor, back to the queue or to someone else) is open to them.
+    /// </summary>
     private async Task<(HandoffResult Result, HandoffSession? Session)> RequireHolderAsync(string conversationId, CounselorIdentity who, string action, CancellationToken cancellationToken)
     {
         var session = await sessions.FindAsync(conversationId, cancellationToken).ConfigureAwait(false);
@@ -173,7 +178,7 @@ public sealed class HandoffCommands(
             return (new(HandoffOutcome.NotFound, "この会話は見つかりません。"), null);
         }
 
-        if (session.IsHeldBy(who.UserName) || (who.SeesEverything && session.State == HandoffState.Counselor))
+        if (session.IsHeldBy(who.UserName) || (who.SeesEverything && session.State == HandoffState.Counselor && action == AuditActions.Transfer))
         {
             return (HandoffResult.Ok(session), session);
         }

@@ -16,6 +16,7 @@ public sealed class HandoffRequests(
 {
     /// <summary>Who can answer now (hours and signed-in counselors); the relay reads it for the bot's waiting answers.</summary>
     public CounselorAvailability Availability { get; } = availability ?? new CounselorAvailability(queries, clock);
+    private const int HistoryWindow = 4 * HandoffActivities.TranscriptMaxActivities;
 
     public Task<bool> IsWithHumanAsync(string conversationId, CancellationToken cancellationToken) =>
         queries.IsWithHumanAsync(conversationId, cancellationToken);
@@ -65,7 +66,9 @@ public sealed class HandoffRequests(
                         continue;
                     }
 
-                    var history = await queries.ReadAllAsync(conversationId, 0, cancellationToken).ConfigureAwait(false);
+                    // Only a bounded tail is read: the excerpt keeps at most TranscriptMaxActivities messages.
+                    var lastSequence = await transcript.GetLastSequenceAsync(conversationId, cancellationToken).ConfigureAwait(false);
+                    var history = await transcript.ReadAsync(conversationId, Math.Max(0, lastSequence - HistoryWindow), HistoryWindow, cancellationToken).ConfigureAwait(false);
                     await transcript.AppendAsync(
                         conversationId,
                         TranscriptDirection.Outbound,

@@ -36,4 +36,10 @@ public static class AuditActions
     public const string TriageExport = "triage-export";
     public const string TriageStop = "triage-stop";
     public const string TriageResume = "triage-resume";
+    public const string AccountAdd = "account-add";
+    public const string AccountDisable = "account-disable";
+    public const string AccountEnable = "account-enable";
+    public const string AccountSetPassword = "account-set-password";
+    public const string Erase = "erase";
+    public const string RetentionPurge = "retention-purge";
 }

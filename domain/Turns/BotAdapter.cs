@@ -10,6 +10,9 @@ public abstract class BotAdapter
 {
     private readonly ConversationTurnGate _gate = new();
 
+    /// <summary>True while one more turn of the conversation would be admitted (see <see cref="ConversationTurnGate.MaxTurnsPerKey"/>).</summary>
+    public bool HasRoomForTurn(string conversationId) => _gate.HasRoom(conversationId);
+
     public MiddlewareSet Middleware { get; } = new();
 
     /// <summary>Called when a turn throws; the default rethrows.</summary>

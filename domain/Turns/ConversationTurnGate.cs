@@ -3,12 +3,29 @@ namespace ChatSupport.Domain.Turns;
 /// <summary>
 /// An async lock per conversation id: at most one turn of a conversation runs at a time.
 /// Entries are removed when nobody holds or waits for them, so memory follows the number of
-/// conversations with a turn in flight, not all conversations ever seen.
+/// conversations with a turn in flight, not all conversations ever seen. At most
+/// <see cref="MaxTurnsPerKey"/> turns of one conversation run or wait at once: one more is refused with
+/// <see cref="TurnGateFullException"/>, so a flood in one conversation cannot pile up without bound.
 /// </summary>
-public sealed class ConversationTurnGate
+public sealed class ConversationTurnGate(int maxTurnsPerKey = ConversationTurnGate.DefaultMaxTurnsPerKey)
 {
+    public const int DefaultMaxTurnsPerKey = 64;
+
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
+    /// <summary>How many turns of one conversation may run or wait at once.</summary>
+    public int MaxTurnsPerKey { get; } = maxTurnsPerKey > 0 ? maxTurnsPerKey : throw new ArgumentOutOfRangeException(nameof(maxTurnsPerKey));
+
+    /// <summary>True while one more turn of <paramref name="key"/> would be admitted.</summary>
+    public bool HasRoom(string key)
+    {
+        lock (_entries)
+        {
+            return !_entries.TryGetValue(key, out var entry) || entry.Users < MaxTurnsPerKey;
+        }
+    }
+
+    /// <exception cref="TurnGateFullException">Already <see cref="MaxTurnsPerKey"/> turns of this conversation run or wait.</exception>
     public async Task<IDisposable> EnterAsync(string key, CancellationToken cancellationToken)
     {
         Entry entry;
@@ -18,6 +35,11 @@ public sealed class ConversationTurnGate
             {
                 entry = new Entry();
                 _entries[key] = entry;
+            }
+
+            if (entry.Users >= MaxTurnsPerKey)
+            {
+                throw new TurnGateFullException(MaxTurnsPerKey);
             }
 
             entry.Users++;
@@ -73,3 +95,7 @@ public sealed class ConversationTurnGate
         }
     }
 }
+
+/// <summary>Too many turns of one conversation are already running or waiting; try again later.</summary>
+public sealed class TurnGateFullException(int limit)
+    : InvalidOperationException($"{limit} turns of this conversation are already running or waiting; the sender should retry later.");

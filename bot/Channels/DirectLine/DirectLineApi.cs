@@ -21,10 +21,10 @@ public static class DirectLineApi
         var api = app.MapGroup("/v3/directline").WithTags("Direct Line");
         api.MapPost("/tokens/generate", GenerateTokenAsync);
         api.MapPost("/tokens/refresh", RefreshToken);
-        api.MapPost("/conversations", StartConversationAsync);
+        api.MapPost("/conversations", StartConversationAsync).RequireRateLimiting(DirectLineRateLimits.ConversationPolicy);
         api.MapGet("/conversations/{conversationId}", GetConversationAsync);
         api.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync);
-        api.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
+        api.MapPost("/conversations/{conversationId}/activities", PostActivityAsync).RequireRateLimiting(DirectLineRateLimits.PostPolicy);
         api.Map("/conversations/{conversationId}/stream", DirectLineStream.RunAsync);
         return app;
     }
@@ -221,6 +221,13 @@ public static class DirectLineApi
         // The token's user always wins over what the client claims (Direct Line's enhanced authentication).
         activity.From = new ChannelAccount(userId, sentFrom?.Name, RoleTypes.User);
         Address(activity, conversationId, userId, s.Clock.GetUtcNow());
+
+        if (!s.Adapter.HasRoomForTurn(conversationId))
+        {
+            // Backstop behind the rate limit: a turn could not start, so nothing is stored that would never be answered.
+            request.HttpContext.Response.Headers.RetryAfter = "1";
+            return Error(StatusCodes.Status429TooManyRequests, DirectLineErrorCodes.TooManyRequests, "This conversation has too many messages in progress; wait a moment and send again.");
+        }
 
         if (activity.IsType(ActivityTypes.Typing))
         {

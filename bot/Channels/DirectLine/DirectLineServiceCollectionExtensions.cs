@@ -32,6 +32,7 @@ public static class DirectLineServiceCollectionExtensions
 
             return new DirectLineTokens(secret, options.TokenLifetime, sp.GetRequiredService<TimeProvider>());
         });
+        services.AddDirectLineRateLimits(configuration);
         services.AddSingleton<ConversationStreamHub>();
         services.AddSingleton<DirectLineServices>();
 

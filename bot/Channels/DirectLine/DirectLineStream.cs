@@ -13,6 +13,9 @@ namespace ChatSupport.Bot.Channels.DirectLine;
 /// </summary>
 public static class DirectLineStream
 {
+    /// <summary>Wake-up signals (and live typing) buffered per stream at most.</summary>
+    public const int StreamBufferSize = 64;
+
     public static async Task RunAsync(HttpContext http, string conversationId, DirectLineServices s)
     {
         if (!http.WebSockets.IsWebSocketRequest)
@@ -44,7 +47,9 @@ public static class DirectLineStream
 
         using var socket = await http.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, s.Lifetime.ApplicationStopping);
-        var signals = Channel.CreateUnbounded<StreamSignal>(new UnboundedChannelOptions { SingleReader = true });
+        // Bounded: a signal only wakes the stream, which re-reads the transcript from its watermark, so dropping
+        // the oldest of a backlog loses nothing; a stalled client cannot make the buffer grow.
+        var signals = Channel.CreateBounded<StreamSignal>(new BoundedChannelOptions(StreamBufferSize) { SingleReader = true, FullMode = BoundedChannelFullMode.DropOldest });
         using var subscription = s.Hub.Subscribe(conversationId, signals.Writer);
         var receiving = DrainClientAsync(socket, signals.Writer, stop);
         try

@@ -20,8 +20,17 @@ public sealed class ConsoleOptions
     /// <summary>How long a locked account stays locked. Default 15 minutes.</summary>
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>Lifetime of the sign-in cookie and of bearer tokens. Default 8 hours.</summary>
+    /// <summary>
+    /// Absolute lifetime of a console session (cookie and bearer token alike), counted from sign-in: activity does
+    /// not extend it. Default 8 hours.
+    /// </summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>Failed sign-ins one client address may make in a burst before every sign-in from it gets 429. Default 10.</summary>
+    public int SignInFailuresPerClient { get; set; } = 10;
+
+    /// <summary>Failed sign-ins per minute a client address earns back once its burst is spent. Default 2.</summary>
+    public int SignInFailuresPerClientPerMinute { get; set; } = 2;
 
     /// <summary>
     /// Development only: when the store has no account, <c>counselor</c> and <c>supervisor</c> are created
@@ -35,16 +44,28 @@ public enum SignInOutcome
     Succeeded,
     Failed,
     LockedOut,
+
+    /// <summary>The account is disabled (<c>accounts disable</c>); the password is not checked.</summary>
+    Disabled,
 }
 
 /// <summary>
-/// Console accounts: PBKDF2 password hashes (ASP.NET Core's <see cref="PasswordHasher{TUser}"/>),
-/// roles, availability, and a lockout after <see cref="ConsoleOptions.MaxFailedSignIns"/> failures in a row.
+/// Console accounts: PBKDF2 password hashes (ASP.NET Core's <see cref="PasswordHasher{TUser}"/>, HMAC-SHA512 at
+/// <see cref="Pbkdf2Iterations"/> iterations; an older hash is replaced at the next sign-in), roles, availability,
+/// disabling, and a lockout after <see cref="ConsoleOptions.MaxFailedSignIns"/> failures in a row, counted atomically.
 /// </summary>
 public sealed class ConsoleAccounts(StoreDatabase database, TimeProvider clock, ConsoleOptions options) : ICounselorDirectory
 {
     public const int MinPasswordLength = 12;
-    private static readonly PasswordHasher<string> Hasher = new();
+
+    /// <summary>PBKDF2-HMAC-SHA512 iterations: OWASP's Password Storage Cheat Sheet figure for SHA-512 (210,000).</summary>
+    public const int Pbkdf2Iterations = 210_000;
+
+    private static readonly PasswordHasher<string> Hasher = new(Microsoft.Extensions.Options.Options.Create(new PasswordHasherOptions
+    {
+        CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3,
+        IterationCount = Pbkdf2Iterations,
+    }));
 
     public static bool IsValidUserName(string? name) =>
         name is { Length: > 0 and <= 64 } && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.');
@@ -75,7 +96,11 @@ public sealed class ConsoleAccounts(StoreDatabase database, TimeProvider clock, 
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1 ? null : $"The account '{userName}' already exists.";
     }
 
-    /// <summary>Checks the password. A locked account fails even with the right password until the lockout ends.</summary>
+    /// <summary>
+    /// Checks the password. A locked account fails even with the right password until the lockout ends; a
+    /// disabled account always fails. Failures are counted in one conditional update, so parallel wrong
+    /// passwords lock the account exactly as sequential ones do.
+    /// </summary>
     public async Task<(SignInOutcome Outcome, CounselorAccount? Account)> SignInAsync(string? userName, string? password, CancellationToken cancellationToken = default)
     {
         if (!IsValidUserName(userName) || string.IsNullOrEmpty(password))
@@ -86,11 +111,11 @@ public sealed class ConsoleAccounts(StoreDatabase database, TimeProvider clock, 
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         string hash;
         CounselorRole role;
-        int failed;
         DateTimeOffset? lockedUntil;
+        bool disabled;
         using (var read = connection.CreateCommand())
         {
-            read.CommandText = "SELECT password_hash, role, failed_attempts, locked_until FROM console_accounts WHERE user_name = $u;";
+            read.CommandText = "SELECT password_hash, role, locked_until, disabled FROM console_accounts WHERE user_name = $u;";
             read.Parameters.AddWithValue("$u", userName);
             await using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -102,34 +127,98 @@ public sealed class ConsoleAccounts(StoreDatabase database, TimeProvider clock, 
 
             hash = reader.GetString(0);
             CounselorRoles.TryParse(reader.GetString(1), out role);
-            failed = reader.GetInt32(2);
-            lockedUntil = reader.IsDBNull(3) ? null : DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+            lockedUntil = reader.IsDBNull(2) ? null : DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+            disabled = reader.GetInt64(3) != 0;
         }
 
         var now = clock.GetUtcNow();
+        if (disabled)
+        {
+            Hasher.VerifyHashedPassword(userName!, DummyHash, password);
+            return (SignInOutcome.Disabled, null);
+        }
+
         if (lockedUntil > now)
         {
             return (SignInOutcome.LockedOut, null);
         }
 
-        var verified = Hasher.VerifyHashedPassword(userName!, hash, password) != PasswordVerificationResult.Failed;
+        var verification = Hasher.VerifyHashedPassword(userName!, hash, password);
         using var update = connection.CreateCommand();
         update.Parameters.AddWithValue("$u", userName);
-        if (verified)
+        if (verification != PasswordVerificationResult.Failed)
         {
             // Signing in means being at work: the counselor is available until they say they are away.
-            update.CommandText = "UPDATE console_accounts SET failed_attempts = 0, locked_until = NULL, status = 'available' WHERE user_name = $u;";
-            await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            return (SignInOutcome.Succeeded, new CounselorAccount(userName!, role, CounselorStatus.Available, false));
+            // A hash made with fewer iterations is replaced by one at today's count.
+            update.CommandText = verification == PasswordVerificationResult.SuccessRehashNeeded
+                ? "UPDATE console_accounts SET failed_attempts = 0, locked_until = NULL, status = 'available', password_hash = $h WHERE user_name = $u AND disabled = 0;"
+                : "UPDATE console_accounts SET failed_attempts = 0, locked_until = NULL, status = 'available' WHERE user_name = $u AND disabled = 0;";
+            if (verification == PasswordVerificationResult.SuccessRehashNeeded)
+            {
+                update.Parameters.AddWithValue("$h", Hasher.HashPassword(userName!, password));
+            }
+
+            return await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1
+                ? (SignInOutcome.Succeeded, new CounselorAccount(userName!, role, CounselorStatus.Available, false))
+                : (SignInOutcome.Disabled, null);
         }
 
-        failed = lockedUntil is null ? failed + 1 : 1;
-        var lockNow = failed >= options.MaxFailedSignIns;
-        update.CommandText = "UPDATE console_accounts SET failed_attempts = $f, locked_until = $l WHERE user_name = $u;";
-        update.Parameters.AddWithValue("$f", lockNow ? 0 : failed);
-        update.Parameters.AddWithValue("$l", lockNow ? (now + options.LockoutDuration).ToString("O", CultureInfo.InvariantCulture) : DBNull.Value);
-        await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        return (lockNow ? SignInOutcome.LockedOut : SignInOutcome.Failed, null);
+        // One statement reads and writes the count (no lost updates between parallel failures). An expired
+        // lockout starts the count again at one; a lockout still running is never shortened.
+        update.CommandText = """
+            UPDATE console_accounts SET
+                failed_attempts = CASE WHEN (CASE WHEN locked_until IS NOT NULL AND locked_until <= $now THEN 1 ELSE failed_attempts + 1 END) >= $max
+                    THEN 0 ELSE (CASE WHEN locked_until IS NOT NULL AND locked_until <= $now THEN 1 ELSE failed_attempts + 1 END) END,
+                locked_until = CASE
+                    WHEN (CASE WHEN locked_until IS NOT NULL AND locked_until <= $now THEN 1 ELSE failed_attempts + 1 END) >= $max THEN $lockUntil
+                    WHEN locked_until > $now THEN locked_until
+                    ELSE NULL END
+            WHERE user_name = $u
+            RETURNING locked_until;
+            """;
+        update.Parameters.AddWithValue("$now", now.ToString("O", CultureInfo.InvariantCulture));
+        update.Parameters.AddWithValue("$max", options.MaxFailedSignIns);
+        update.Parameters.AddWithValue("$lockUntil", (now + options.LockoutDuration).ToString("O", CultureInfo.InvariantCulture));
+        var locked = await update.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        return (locked is string ? SignInOutcome.LockedOut : SignInOutcome.Failed, null);
+    }
+
+    /// <summary>Disables or enables an account; false when it does not exist. Disabling ends its sessions (the caller revokes them).</summary>
+    public async Task<bool> SetDisabledAsync(string userName, bool disabled, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        command.CommandText = disabled
+            ? "UPDATE console_accounts SET disabled = 1, status = 'away' WHERE user_name = $u;"
+            : "UPDATE console_accounts SET disabled = 0, failed_attempts = 0, locked_until = NULL WHERE user_name = $u;";
+        command.Parameters.AddWithValue("$u", userName);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <summary>Sets a new password (same rules as <see cref="AddAsync"/>); returns an error in plain words, or null.</summary>
+    public async Task<string?> SetPasswordAsync(string userName, string password, CancellationToken cancellationToken = default)
+    {
+        if (password.Length < MinPasswordLength)
+        {
+            return $"The password must be at least {MinPasswordLength} characters.";
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE console_accounts SET password_hash = $h, failed_attempts = 0, locked_until = NULL WHERE user_name = $u;";
+        command.Parameters.AddWithValue("$u", userName);
+        command.Parameters.AddWithValue("$h", Hasher.HashPassword(userName, password));
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1 ? null : $"There is no account '{userName}'.";
+    }
+
+    /// <summary>True when the account exists and is disabled.</summary>
+    public async Task<bool> IsDisabledAsync(string userName, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COALESCE((SELECT disabled FROM console_accounts WHERE user_name = $u), 0);";
+        command.Parameters.AddWithValue("$u", userName);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) != 0;
     }
 
     public async Task<IReadOnlyList<CounselorAccount>> ListAsync(CancellationToken cancellationToken = default)

@@ -189,6 +189,20 @@ public sealed class SqliteDatabase : StoreDatabase
             expires_at TEXT NOT NULL
         );
         """,
+
+        // 6: console sessions revocable on the server (sign-out, disable, new password) with an absolute end;
+        // accounts that can be disabled.
+        """
+        CREATE TABLE console_sessions (
+            id_hash TEXT PRIMARY KEY,
+            user_name TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            revoked_at TEXT
+        );
+        CREATE INDEX console_sessions_by_user ON console_sessions (user_name);
+        ALTER TABLE console_accounts ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;
+        """,
     ];
 
     public SqliteDatabase(string connectionString)

@@ -168,6 +168,25 @@ public sealed class HandoffServiceTests
     }
 
     [Fact]
+    public async Task A_supervisor_observes_a_held_conversation_but_cannot_write_into_it_or_end_it()
+    {
+        var h = new HandoffHarness();
+        await h.AskAsync("c1");
+        await h.Commands.ClaimAsync("c1", Sato);
+
+        Assert.Equal(HandoffOutcome.Forbidden, (await h.Commands.SendAsync("c1", Boss, "監督者です")).Outcome);
+        Assert.Equal(HandoffOutcome.Forbidden, (await h.Commands.SendTypingAsync("c1", Boss)).Outcome);
+        Assert.Equal(HandoffOutcome.Forbidden, (await h.Commands.EndAsync("c1", Boss)).Outcome);
+        Assert.Equal(HandoffState.Counselor, (await h.Queries.FindAsync("c1"))!.State);
+        Assert.Equal(2, h.Audit.Entries.Count(e => e.Actor == "boss" && e.Action == AuditActions.Denied));
+        Assert.Equal(HandoffOutcome.Done, (await h.Queries.ReadTranscriptAsync("c1", Boss)).Result.Outcome);
+
+        // Taking the conversation off a counselor who cannot go on stays open to a supervisor.
+        Assert.Equal(HandoffOutcome.Done, (await h.Commands.TransferAsync("c1", Boss, null)).Outcome);
+        Assert.Equal(HandoffState.Waiting, (await h.Queries.FindAsync("c1"))!.State);
+    }
+
+    [Fact]
     public async Task Ending_tells_the_person_stores_handoff_status_completed_and_then_hands_the_conversation_back_to_the_bot()
     {
         var h = new HandoffHarness();
