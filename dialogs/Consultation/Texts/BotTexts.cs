@@ -28,6 +28,9 @@ public sealed class BotTexts
 
     public IReadOnlyCollection<string> Keys => _ja.Keys;
 
+    /// <summary>Whether the catalogue has this key (in Japanese, so in every language).</summary>
+    public bool Has(string key) => _ja.ContainsKey(key);
+
     public string Get(string key, bool english) =>
         (english && _en.TryGetValue(key, out var en) ? en : Japanese(key)) as string
         ?? throw new InvalidDataException($"Text '{key}' is a list, not a single text.");
