@@ -3,6 +3,7 @@ using ChatSupport.Domain.Directory;
 using ChatSupport.Domain.Handoff;
 using ChatSupport.Domain.Risk;
 using ChatSupport.Domain.Turns;
+using ChatSupport.Domain.Understanding;
 using Microsoft.Extensions.Options;
 
 namespace ChatSupport.Bot.Turns;
@@ -14,6 +15,8 @@ public static class BotServiceCollectionExtensions
     {
         services.AddOptions<SupportDirectoryOptions>().Bind(configuration.GetSection(SupportDirectoryOptions.SectionName));
         services.AddSingleton(_ => RiskEngine.CreateDefault());
+        services.AddSingleton(sp => new UnderstandingEngine(sp.GetRequiredService<RiskEngine>(), UnderstandingPatterns.LoadEmbedded()));
+        services.AddSingleton<MessageReader>();
         services.AddSingleton(sp => SupportDirectory.LoadDefault(
             sp.GetRequiredService<IOptions<SupportDirectoryOptions>>().Value.LocalPath,
             sp.GetRequiredService<TimeProvider>()));
@@ -26,9 +29,12 @@ public static class BotServiceCollectionExtensions
             sp.GetRequiredService<ServiceCards>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<IHandoffRequests>(),
-            RiskLevels.TryParse(configuration["ChatSupport:Bot:AutoHandoffLevel"], out var level) ? level : RiskLevel.High));
+            RiskLevels.TryParse(configuration["ChatSupport:Bot:AutoHandoffLevel"], out var level) ? level : RiskLevel.High,
+            CounselorHours.Parse(configuration["ChatSupport:Handoff:Hours"])));
         services.AddSingleton<CrisisResponder>();
-        services.AddSingleton<ListenDialog>();
+        services.AddSingleton<Acknowledgements>();
+        services.AddSingleton<SupportOffer>();
+        services.AddSingleton<Listener>();
         services.AddSingleton<FindSupportDialog>();
         services.AddSingleton<MainDialog>();
 

@@ -47,8 +47,7 @@ public sealed class DirectLineAdapter : BotAdapter
     }
 
     /// <summary>Shown when the bot itself failed; the person's message is already stored.</summary>
-    public static string BotFailureText { get; set; } =
-        "ごめんなさい、ボットの処理でエラーが起きました。メッセージは保存されています。もう一度送るか、「人と話したい」と送ってください。命の危険があるときは110番・119番に電話してください。";
+    public static string BotFailureText { get; set; } = BotTexts.Default.Get("channel.failure", false);
 
     public override async Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
     {
