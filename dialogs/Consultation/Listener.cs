@@ -47,7 +47,13 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
 
         Remember(profile, understanding);
 
-        var topic = Acknowledgements.MainTopic(understanding.Categories);
+        var own = Acknowledgements.MainTopic(understanding.Categories);
+        var asks = understanding.Intents.Where(i => i is not (Intent.Disclosure or Intent.Other or Intent.Greeting or Intent.Farewell)).ToList();
+        var content = own is not null || understanding.Has(Intent.Disclosure) || level >= RiskLevel.Medium
+            || (asks.Count == 0 && !understanding.Has(Intent.Greeting) && !understanding.Has(Intent.Farewell) && !LooksLikeAQuestion(turnContext.Activity.Text));
+
+        // A message that goes on telling (「みんな笑ってた」) is about what the conversation is about.
+        var topic = own ?? (content && profile.Topics.Count > 0 ? profile.Topics[0] : null);
         var seenBefore = topic is { } t && profile.Topics.Contains(t);
         foreach (var category in understanding.Categories.Reverse())
         {
@@ -55,9 +61,6 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
         }
 
         profile.Messages++;
-        var asks = understanding.Intents.Where(i => i is not (Intent.Disclosure or Intent.Other or Intent.Greeting or Intent.Farewell)).ToList();
-        var content = topic is not null || understanding.Has(Intent.Disclosure) || level >= RiskLevel.Medium
-            || (asks.Count == 0 && !understanding.Has(Intent.Greeting) && !understanding.Has(Intent.Farewell) && !LooksLikeAQuestion(turnContext.Activity.Text));
 
         if (content)
         {
@@ -102,13 +105,20 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
         var known = topic ?? (servicesAsked ? profile.Topics.Cast<SupportCategory?>().FirstOrDefault() : null);
         if (servicesAsked && known is null)
         {
+            if (!understanding.Has(Intent.AskServices))
+            {
+                // Cannot phone, nothing told yet: places that listen to anything, reachable by text.
+                await offer.SendAsync(turnContext, [SupportCategory.Loneliness], forFriend: false, cancellationToken).ConfigureAwait(false);
+                return new ListenOutcome(null, PromptButtons.None);
+            }
+
             // A place to contact, but for what? Find-support asks the topic (and only what it still needs).
             return new ListenOutcome(null, PromptButtons.None, FindSupport: new FindSupportOptions(ForFriend: false));
         }
 
         if (known is { } main && (servicesAsked || (!profile.Offered.Contains(main) && (SupportOffer.IsSerious(main) || level >= RiskLevel.Medium || seenBefore || profile.Messages >= 3))))
         {
-            var categories = understanding.Categories.Count > 0 ? Acknowledgements.Priority.Where(understanding.Categories.Contains).ToList() : [main];
+            var categories = own is not null ? Acknowledgements.Priority.Where(understanding.Categories.Contains).ToList() : [main];
             if (!servicesAsked && profile.AgeBand is null && !profile.AskedAge && !SupportOffer.IsSerious(main) && level < RiskLevel.Medium && !profile.PrefersText)
             {
                 // Before the first services: the one question that changes which services fit.

@@ -79,9 +79,24 @@ public sealed class SupportOffer(BotTexts texts, SupportRouter router, SupportDi
         return directory.AroundTheClockCrisisContacts(clock.GetUtcNow(), profile.PrefectureCode, profile.Age, profile.AgeBand).Take(count).ToList();
     }
 
+    /// <summary>Topics with their own specialist services: a specialist of one of them is not offered for another topic.</summary>
+    private static readonly SupportCategory[] Specialisms =
+    [
+        SupportCategory.SexualViolence, SupportCategory.Dv, SupportCategory.Abuse, SupportCategory.Work,
+        SupportCategory.Poverty, SupportCategory.Housing,
+    ];
+
     private List<RoutedService> Route(RouteQuery query, bool textFirst, DateTimeOffset now)
     {
-        var services = router.Route(query with { MaxResults = 0 }, now).ToList();
+        if (query.Categories is [SupportCategory.Health])
+        {
+            // Feeling unwell is most often how someone feels: services that listen rank before medical advice lines.
+            query = query with { Categories = [SupportCategory.Health, SupportCategory.Loneliness] };
+        }
+
+        var services = router.Route(query with { MaxResults = 0 }, now)
+            .Where(s => s.Service.Categories.Count == 0 || !Specialisms.Contains(s.Service.Categories[0]) || query.Categories.Contains(s.Service.Categories[0]))
+            .ToList();
         if (textFirst)
         {
             // Cannot phone: keep the services reachable by text (chat, LINE, SNS, web) and put them first.
@@ -109,6 +124,7 @@ public sealed class SupportOffer(BotTexts texts, SupportRouter router, SupportDi
 
         var line = directory.AroundTheClockCrisisContacts(now, query.PrefectureCode, query.Age, query.AgeBand)
             .FirstOrDefault(s => services.TrueForAll(o => o.Service.Id != s.Service.Id)
+                && (query.PreferredChannel is null || s.Channel.Kind != ChannelKind.Phone)
                 && (query.Categories.Count == 0 || query.Categories.Any(s.Service.Helps) || s.Service.Helps(SupportCategory.Loneliness)));
         if (line is null)
         {

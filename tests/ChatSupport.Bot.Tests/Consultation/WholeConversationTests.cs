@@ -3,6 +3,7 @@ using ChatSupport.Bot.Tests.Infrastructure;
 using ChatSupport.Dialogs.Consultation;
 using ChatSupport.Domain.Activities;
 using ChatSupport.Domain.Directory;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace ChatSupport.Bot.Tests.Consultation;
@@ -14,9 +15,12 @@ namespace ChatSupport.Bot.Tests.Consultation;
 /// text to a message with content, no crisis interrupt in everyday talk, and a fitting service where one
 /// is needed. The transcript is written to the test output for reading.
 /// </summary>
-public sealed class WholeConversationTests(ITestOutputHelper output)
+public sealed class WholeConversationTests(WholeConversationTests.Host host, ITestOutputHelper output) : IClassFixture<WholeConversationTests.Host>
 {
     private static readonly string[] RetryPhrases = ["受け取れませんでした", "うまくやりとりできなくて", "番号で送ってください"];
+
+    /// <summary>Where each conversation's transcript is written, for reading.</summary>
+    private static readonly string Folder = System.IO.Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "chatsupport-conversations")).FullName;
 
     private static readonly Lazy<SupportDirectory> Directory = new(() => SupportDirectory.LoadDefault(Path.Combine(Path.GetTempPath(), "no-local-directory")));
 
@@ -45,12 +49,9 @@ public sealed class WholeConversationTests(ITestOutputHelper output)
     public async Task A_whole_conversation_is_answered_in_kind(string id)
     {
         var conversation = Load().Single(c => c.Id == id);
-        using var factory = new ChatSupportFactory
-        {
-            Settings = new Dictionary<string, string> { ["ChatSupport:Handoff:Hours"] = "Mon-Fri 13:00-22:00" },
-        };
-        factory.Clock.SetUtcNow(conversation.At.ToUniversalTime());
-        var client = await DirectLineClient.StartAsync(factory);
+        // The conversation's own hour (JST); each conversation is its own Direct Line conversation on one host.
+        host.Clock.Now = conversation.At.ToUniversalTime();
+        var client = await DirectLineClient.StartAsync(host.Factory);
         var crisisLines = BotTexts.Default.Keys.Where(k => k.StartsWith("crisis.", StringComparison.Ordinal))
             .Select(k => BotTexts.Default.Get(k, false).Split('\n')[0])
             .ToList();
@@ -67,7 +68,7 @@ public sealed class WholeConversationTests(ITestOutputHelper output)
                 .ToList();
             transcript.Add("USER: " + turn);
             transcript.AddRange(replies.SelectMany(Lines));
-            output.WriteLine(string.Join("\n", transcript.TakeLast(replies.Count + 1)));
+            await File.WriteAllLinesAsync(Path.Combine(Folder, id + ".txt"), transcript);
 
             Assert.True(replies.Count > 0, $"{id}: no answer to 「{turn}」");
             Assert.DoesNotContain(replies, r => RetryPhrases.Any(p => (r.Text ?? string.Empty).Contains(p, StringComparison.Ordinal)));
@@ -80,6 +81,7 @@ public sealed class WholeConversationTests(ITestOutputHelper output)
             all.AddRange(replies);
         }
 
+        output.WriteLine(string.Join("\n", transcript));
         var cards = all.SelectMany(Cards).ToList();
         if (conversation.Services.Count > 0)
         {
@@ -101,6 +103,33 @@ public sealed class WholeConversationTests(ITestOutputHelper output)
         {
             Assert.True(questions <= max, $"{id}: {questions} questions before services");
         }
+    }
+
+    /// <summary>One host for all conversations, on a clock each conversation sets to its own hour.</summary>
+    public sealed class Host : IDisposable
+    {
+        public Host()
+        {
+            Factory = new ChatSupportFactory
+            {
+                Settings = new Dictionary<string, string> { ["ChatSupport:Handoff:Hours"] = "Mon-Fri 13:00-22:00" },
+                ExtraServices = services => services.AddSingleton<TimeProvider>(Clock),
+            };
+        }
+
+        public SettableClock Clock { get; } = new();
+
+        public ChatSupportFactory Factory { get; }
+
+        public void Dispose() => Factory.Dispose();
+    }
+
+    /// <summary>A clock set to any instant (conversations replay at different hours, not in order).</summary>
+    public sealed class SettableClock : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = DateTimeOffset.UtcNow;
+
+        public override DateTimeOffset GetUtcNow() => Now;
     }
 
     private static IEnumerable<string> Lines(Activity activity)
