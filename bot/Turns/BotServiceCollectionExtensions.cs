@@ -58,6 +58,7 @@ public static class BotServiceCollectionExtensions
     {
         services.GetRequiredService<SupportDirectory>();
         services.GetRequiredService<RiskEngine>();
+        services.GetRequiredService<MessageReader>();
         services.GetRequiredService<IBot>();
     }
 }

@@ -11,7 +11,16 @@ public sealed record RiskAssessment(
     IReadOnlyList<SupportCategory> Categories,
     IReadOnlyList<RiskMatch> Matches,
     IReadOnlyList<string> Rules,
-    string LexiconVersion);
+    string LexiconVersion)
+{
+    /// <summary>
+    /// The situation cue classes and situation rules that fired, as stable snake_case ids
+    /// (overdose, means, place_of_danger, method_under_way, violence_now, violence_act, sexual_assault,
+    /// sextortion, grooming, third_person, finality, …). Crisis replies choose the harm from the categories
+    /// and these ids. Empty when no situation was read.
+    /// </summary>
+    public IReadOnlyList<string> Situations { get; init; } = [];
+}
 
 /// <summary>One signal found in a message.</summary>
 /// <param name="Term">The lexicon term as written in the lexicon (the text itself is at Start/Length).</param>

@@ -207,3 +207,17 @@ public class RiskEngineTests
         });
     }
 }
+
+public class RiskAssessmentSituationsTests
+{
+    [Fact]
+    public void Situations_AreEmptyForAGreeting_AndSurviveJson()
+    {
+        var result = RiskEngine.CreateDefault().Assess("こんにちは");
+        Assert.Empty(result.Situations);
+
+        var copy = System.Text.Json.JsonSerializer.Deserialize<RiskAssessment>(
+            System.Text.Json.JsonSerializer.Serialize(result with { Situations = ["place_of_danger"] }));
+        Assert.Equal(["place_of_danger"], copy!.Situations);
+    }
+}
