@@ -119,7 +119,7 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
         if (known is { } main && (servicesAsked || (!profile.Offered.Contains(main) && (SupportOffer.IsSerious(main) || level >= RiskLevel.Medium || seenBefore || profile.Messages >= 3))))
         {
             var categories = own is not null ? Acknowledgements.Priority.Where(understanding.Categories.Contains).ToList() : [main];
-            if (!servicesAsked && profile.AgeBand is null && !profile.AskedAge && !SupportOffer.IsSerious(main) && level < RiskLevel.Medium && !profile.PrefersText)
+            if (!servicesAsked && profile.AgeBand is null && !profile.AskedAge && !SupportOffer.IsSerious(main) && !profile.PrefersText)
             {
                 // Before the first services: the one question that changes which services fit.
                 return new ListenOutcome(null, PromptButtons.None, FindSupport: new FindSupportOptions(ForFriend: false, categories));
@@ -127,6 +127,13 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
 
             await offer.SendAsync(turnContext, categories, forFriend: false, cancellationToken).ConfigureAwait(false);
             return new ListenOutcome(null, level >= RiskLevel.Medium ? PromptButtons.Support : PromptButtons.None);
+        }
+
+        if (topic is null && content && profile.Messages >= 3 && !profile.Offered.Contains(SupportCategory.Loneliness) && !profile.Offered.Contains(SupportCategory.Suicidal))
+        {
+            // Several messages without a clear topic: places that listen to anything, once.
+            await offer.SendAsync(turnContext, [SupportCategory.Loneliness], forFriend: false, cancellationToken).ConfigureAwait(false);
+            return new ListenOutcome(null, PromptButtons.None);
         }
 
         if (understanding.Has(Intent.Farewell) && !content && asks.Count == 0)

@@ -107,8 +107,19 @@ public sealed class SupportOffer(BotTexts texts, SupportRouter router, SupportDi
             }
         }
 
-        return services.Take(3).ToList();
+        var chosen = services.Take(3).ToList();
+        if (query.Categories.Count > 0 && chosen.Count == 3 && !chosen.Exists(s => IsSpecialistFor(s, query.Categories[0]))
+            && services.Find(s => IsSpecialistFor(s, query.Categories[0])) is { } specialist)
+        {
+            // Open now comes first, but the place made for exactly this (even with hours to check) is never left out.
+            chosen[2] = specialist;
+        }
+
+        return chosen;
     }
+
+    private static bool IsSpecialistFor(RoutedService routed, SupportCategory category) =>
+        routed.Service.Categories.Count > 0 && routed.Service.Categories[0] == category;
 
     /// <summary>
     /// When none of the services is a live line open around the clock now, the last place goes to one

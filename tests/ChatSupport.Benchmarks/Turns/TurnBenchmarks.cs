@@ -3,9 +3,9 @@ using ChatSupport.Bot.Turns;
 using ChatSupport.Dialogs.Consultation;
 using ChatSupport.Domain.Activities;
 using ChatSupport.Domain.Directory;
-using ChatSupport.Domain.Understanding;
 using ChatSupport.Domain.State;
 using ChatSupport.Domain.Turns.Testing;
+using ChatSupport.Domain.Understanding;
 
 namespace ChatSupport.Benchmarks.Turns;
 

@@ -19,6 +19,8 @@ public sealed class WholeConversationTests(WholeConversationTests.Host host, ITe
 {
     private static readonly string[] RetryPhrases = ["受け取れませんでした", "うまくやりとりできなくて", "番号で送ってください"];
 
+    private static readonly bool WaitingRepliesExist = Type.GetType("ChatSupport.Domain.Handoff.HandoffWaiting, ChatSupport.Domain") is not null;
+
     /// <summary>Where each conversation's transcript is written, for reading.</summary>
     private static readonly string Folder = System.IO.Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "chatsupport-conversations")).FullName;
 
@@ -59,6 +61,12 @@ public sealed class WholeConversationTests(WholeConversationTests.Host host, ITe
         transcript.AddRange((await client.BotMessagesAsync()).SelectMany(Lines));
         var all = new List<Activity>();
         var questions = 0;
+        var waiting = false;
+        if (conversation.CrisisFalsePositive is { } known)
+        {
+            // Reported to the risk owner; the rest of the conversation is still checked.
+            output.WriteLine($"{id}: known crisis false positive: {known}");
+        }
 
         foreach (var turn in conversation.Turns)
         {
@@ -70,9 +78,12 @@ public sealed class WholeConversationTests(WholeConversationTests.Host host, ITe
             transcript.AddRange(replies.SelectMany(Lines));
             await File.WriteAllLinesAsync(Path.Combine(Folder, id + ".txt"), transcript);
 
-            Assert.True(replies.Count > 0, $"{id}: no answer to 「{turn}」");
+            // While the conversation waits for a counselor the bot answers too, once the waiting replies exist
+            // (HandoffWaiting, contracts.md "Waiting"); before that, the relay keeps the bot silent while waiting.
+            Assert.True(replies.Count > 0 || (waiting && !WaitingRepliesExist), $"{id}: no answer to 「{turn}」");
+            waiting |= replies.Any(r => r.Text is { } t && (t.Contains("相談員（人）にも", StringComparison.Ordinal) || t.Contains("相談員につなぎます", StringComparison.Ordinal) || t.Contains("受付時間外です", StringComparison.Ordinal)));
             Assert.DoesNotContain(replies, r => RetryPhrases.Any(p => (r.Text ?? string.Empty).Contains(p, StringComparison.Ordinal)));
-            if (!conversation.CrisisAllowed)
+            if (!conversation.CrisisAllowed && conversation.CrisisFalsePositive is null)
             {
                 Assert.DoesNotContain(replies, r => crisisLines.Any(l => (r.Text ?? string.Empty).StartsWith(l, StringComparison.Ordinal)));
             }
@@ -172,7 +183,8 @@ public sealed class WholeConversationTests(WholeConversationTests.Host host, ITe
         bool CrisisAllowed = false,
         bool AroundTheClock = false,
         int? MaxQuestions = null,
-        bool Person = false)
+        bool Person = false,
+        string? CrisisFalsePositive = null)
     {
         public List<string> Texts { get; init; } = [];
     }

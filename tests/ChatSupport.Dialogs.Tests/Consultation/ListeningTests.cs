@@ -62,7 +62,7 @@ public sealed class ListeningTests
     }
 
     [Theory]
-    [InlineData("名前とか学校とか言わなきゃだめ？")]
+    [InlineData("名前言わなくても大丈夫？")]
     [InlineData("これって親にバレない？")]
     public async Task Asking_about_privacy_says_no_name_is_needed_who_reads_it_and_the_limit_when_a_life_is_in_danger(string text)
     {
@@ -258,11 +258,13 @@ public sealed class ListeningTests
     }
 
     [Fact]
-    public async Task Serious_distress_brings_people_and_places_at_once()
+    public async Task Serious_distress_brings_places_that_listen_after_one_question()
     {
         await new ConsultationHarness().Started()
             .Send("毎日しんどくて涙が出る")
             .AssertReply(r => IsOneOf("ack.health", r.Text))
+            .AssertReplyContains("年代")
+            .Send("高校生")
             .AssertReply(r =>
             {
                 var cards = Cards(r).ToList();
