@@ -586,104 +586,104 @@ public static partial class Redactor
         "ai", "line", "discord", "twitter", "insta", "instagram", "tiktok", "youtube", "google", "apple", "iphone", "android",
     };
 
-    [GeneratedRegex(@"[A-Za-z0-9._%+\-]+\s*(?:@|アットマーク|\(at\)|\[at\])\s*[A-Za-z0-9\-]+(?:\s*(?:\.|ドット|\(dot\)|\[dot\])\s*[A-Za-z0-9\-]+)+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 200)]
+    [GeneratedRegex(@"[A-Za-z0-9._%+\-]+\s*(?:@|アットマーク|\(at\)|\[at\])\s*[A-Za-z0-9\-]+(?:\s*(?:\.|ドット|\(dot\)|\[dot\])\s*[A-Za-z0-9\-]+)+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
     private static partial Regex EmailPattern();
 
-    [GeneratedRegex(@"(?:https?://|www\.)[^\s「」『』()（）<>＜＞、。]+|(?<![A-Za-z0-9.\-])[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.(?:com|net|org|jp|io|me|info|ly|tv|app|dev|link|gg|co)(?:[/?#][^\s「」『』()（）<>、。]*)?(?![A-Za-z0-9])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 200)]
+    [GeneratedRegex(@"(?:https?://|www\.)[^\s「」『』()（）<>＜＞、。]+|(?<![A-Za-z0-9.\-])[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.(?:com|net|org|jp|io|me|info|ly|tv|app|dev|link|gg|co)(?:[/?#][^\s「」『』()（）<>、。]*)?(?![A-Za-z0-9])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
     private static partial Regex UrlPattern();
 
     // Nintendo Switch friend codes: SW-1234-5678-9012.
-    [GeneratedRegex(@"SW[" + Dash + @"\s]?\d{4}[" + Dash + @"\s]?\d{4}[" + Dash + @"\s]?\d{4}", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 200)]
+    [GeneratedRegex(@"SW[" + Dash + @"\s]?\d{4}[" + Dash + @"\s]?\d{4}[" + Dash + @"\s]?\d{4}", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
     private static partial Regex FriendCodePattern();
 
-    [GeneratedRegex(@"(?>(?:LINE|ライン|らいん|ﾗｲﾝ|インスタ|いんすた|ｲﾝｽﾀ|Instagram|insta|Twitter|ツイッター|ツイッタ|TikTok|ティックトック|ティクトク|ﾃｨｯｸﾄｯｸ|Discord|ディスコード|ディスコ|でぃすこ|Kakao|カカオ|Skype|スカイプ|Threads|スレッズ|BeReal|YouTube|ユーチューブ|Facebook|フェイスブック|Snapchat|スナチャ|Telegram|テレグラム|Steam|スチーム|Twitch|ツイキャス|Pococha|ポコチャ|17LIVE|イチナナ|WhatsApp|Signal|pixiv|ピクシブ|Tumblr|Reddit|Kik|ゼペット|ZEPETO|Switch|スイッチ)\s*(?:の|で|に|は)?\s*(?:(?:ID|アイディー|あいでぃー|アカウント|アカ|あか|垢|ユーザー名|ユーザーネーム|ユーザ名|名前|ハンドル|ネーム|サブ垢|裏垢|本垢)\s*)?(?:は|が|も|を|で|[:=→]|って)?\s*[「『""']?\s*)(?<x>@?[A-Za-z0-9._\-]{3,32}(?:#\d{4})?)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 200)]
+    [GeneratedRegex(@"(?>(?:LINE|ライン|らいん|ﾗｲﾝ|インスタ|いんすた|ｲﾝｽﾀ|Instagram|insta|Twitter|ツイッター|ツイッタ|TikTok|ティックトック|ティクトク|ﾃｨｯｸﾄｯｸ|Discord|ディスコード|ディスコ|でぃすこ|Kakao|カカオ|Skype|スカイプ|Threads|スレッズ|BeReal|YouTube|ユーチューブ|Facebook|フェイスブック|Snapchat|スナチャ|Telegram|テレグラム|Steam|スチーム|Twitch|ツイキャス|Pococha|ポコチャ|17LIVE|イチナナ|WhatsApp|Signal|pixiv|ピクシブ|Tumblr|Reddit|Kik|ゼペット|ZEPETO|Switch|スイッチ)\s*(?:の|で|に|は)?\s*(?:(?:ID|アイディー|あいでぃー|アカウント|アカ|あか|垢|ユーザー名|ユーザーネーム|ユーザ名|名前|ハンドル|ネーム|サブ垢|裏垢|本垢)\s*)?(?:は|が|も|を|で|[:=→]|って)?\s*[「『""']?\s*)(?<x>@?[A-Za-z0-9._\-]{3,32}(?:#\d{4})?)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
     private static partial Regex SocialIdPattern();
 
     // X (Twitter) only with an id word: "X" alone is too short to be sure of.
-    [GeneratedRegex(@"(?<![A-Za-z])(?>(?:X|エックス)(?:\s*[(（]?旧\s*(?:Twitter|ツイッター)[)）]?)?\s*(?:の|で)?\s*(?:ID|アカウント|アカ|垢|ユーザー名|ユーザーネーム)\s*(?:は|が|も|[:=→]|って)?\s*[「『""']?\s*)(?<x>@?[A-Za-z0-9._\-]{3,32})", RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"(?<![A-Za-z])(?>(?:X|エックス)(?:\s*[(（]?旧\s*(?:Twitter|ツイッター)[)）]?)?\s*(?:の|で)?\s*(?:ID|アカウント|アカ|垢|ユーザー名|ユーザーネーム)\s*(?:は|が|も|[:=→]|って)?\s*[「『""']?\s*)(?<x>@?[A-Za-z0-9._\-]{3,32})", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex XIdPattern();
 
-    [GeneratedRegex(@"(?>(?:ID|アイディー|ユーザー名|ユーザーネーム)\s*(?:は|[:=→]|って)\s*[「『""']?\s*)(?<x>@?[A-Za-z0-9._\-]{3,32})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 200)]
+    [GeneratedRegex(@"(?>(?:ID|アイディー|ユーザー名|ユーザーネーム)\s*(?:は|[:=→]|って)\s*[「『""']?\s*)(?<x>@?[A-Za-z0-9._\-]{3,32})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
     private static partial Regex BareIdPattern();
 
-    [GeneratedRegex(@"(?<![A-Za-z0-9._%+\-［］])@[A-Za-z0-9._]{3,30}", RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"(?<![A-Za-z0-9._%+\-［］])@[A-Za-z0-9._]{3,30}", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex HandlePattern();
 
-    [GeneratedRegex(@"〒\s*(?<x>\d{3}\s*[" + Dash + @"]?\s*\d{4})(?!\d)|(?:郵便番号|ゆうびん番号)\s*(?:は|[:→])?\s*(?<x>\d{3}\s*[" + Dash + @"]?\s*\d{4})(?!\d)", RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"〒\s*(?<x>\d{3}\s*[" + Dash + @"]?\s*\d{4})(?!\d)|(?:郵便番号|ゆうびん番号)\s*(?:は|[:→])?\s*(?<x>\d{3}\s*[" + Dash + @"]?\s*\d{4})(?!\d)", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex PostalMarkPattern();
 
     // Any separator between digits (- . ・ / spaces, brackets), full width folded; checked by IsPhoneNumber.
-    [GeneratedRegex(@"(?<![0-9])(?:\+81[\s" + Dash + @"]*)?\(?\d(?:[\s()." + Dash + @"・/,、]{0,3}\d){8,12}(?![0-9])", RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"(?<![0-9])(?:\+81[\s" + Dash + @"]*)?\(?\d(?:[\s()." + Dash + @"・/,、]{0,3}\d){8,12}(?![0-9])", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex PhonePattern();
 
-    [GeneratedRegex(@"(?<![0-9" + Dash + @"])\d{3}[" + Dash + @"]\d{4}(?![0-9])", RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"(?<![0-9" + Dash + @"])\d{3}[" + Dash + @"]\d{4}(?![0-9])", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex PostalPattern();
 
     // 東京都渋谷区神南1-2-3, 横浜市中区山下町１丁目２番地 …: a place name chain followed by a street number.
-    [GeneratedRegex(@"(?:(?:東京都|北海道|大阪府|京都府|[" + Kanji + @"]{2,3}県)\s*)?(?:[" + Kanji + @"ァ-ヶー]{1,6}(?:市|区|郡|町|村)){1,3}[" + Kanji + @"ァ-ヶー]{0,6}?\s*(?:\d{1,4}|[一二三四五六七八九十]{1,3})(?:丁目|番地|番|号|[" + Dash + @"])(?:\s*(?:\d{1,4}|[一二三四五六七八九十]{1,3})(?:丁目|番地|番|号|[" + Dash + @"])?)*", RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"(?:(?:東京都|北海道|大阪府|京都府|[" + Kanji + @"]{2,3}県)\s*)?(?:[" + Kanji + @"ァ-ヶー]{1,6}(?:市|区|郡|町|村)){1,3}[" + Kanji + @"ァ-ヶー]{0,6}?\s*(?:\d{1,4}|[一二三四五六七八九十]{1,3})(?:丁目|番地|番|号|[" + Dash + @"])(?:\s*(?:\d{1,4}|[一二三四五六七八九十]{1,3})(?:丁目|番地|番|号|[" + Dash + @"])?)*", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex StreetAddressPattern();
 
-    [GeneratedRegex(@"[" + Kanji + @"ァ-ヶー]{0,8}(?:\d{1,3}|[一二三四五六七八九十]{1,3})丁目(?:\s*\d{1,4}\s*(?:番地|番|号|[" + Dash + @"])?)*", RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"[" + Kanji + @"ァ-ヶー]{0,8}(?:\d{1,3}|[一二三四五六七八九十]{1,3})丁目(?:\s*\d{1,4}\s*(?:番地|番|号|[" + Dash + @"])?)*", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex ChomePattern();
 
-    [GeneratedRegex(@"(?:[" + Kanji + @"ァ-ヶーA-Za-z]{1,12}|(?<![ぁ-ゖ])[ぁ-ゖ]{1,7}[ぁ-ゖ-[のにではをがもとや]])(?:マンション|アパート|ハイツ|コーポ|レジデンス|ハウス|荘|団地|寮)\s*(?:\d{1,4}\s*(?:号室|号棟|号|[" + Dash + @"]\d{1,4})?)?", RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"(?:[" + Kanji + @"ァ-ヶーA-Za-z]{1,12}|(?<![ぁ-ゖ])[ぁ-ゖ]{1,7}[ぁ-ゖ-[のにではをがもとや]])(?:マンション|アパート|ハイツ|コーポ|レジデンス|ハウス|荘|団地|寮)\s*(?:\d{1,4}\s*(?:号室|号棟|号|[" + Dash + @"]\d{1,4})?)?", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex BuildingPattern();
 
     // メゾン桜202号室, コーポ山田: the building word first.
-    [GeneratedRegex(@"(?:メゾン|コーポ|ハイツ|レジデンス|パレス|グラン|シャトー|ヴィラ|ドミール|カーサ|プラザ)\s*[" + Kanji + @"ァ-ヶーA-Za-z]{1,10}(?:\s*\d{1,4}\s*(?:号室|号|階)?)?", RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"(?:メゾン|コーポ|ハイツ|レジデンス|パレス|グラン|シャトー|ヴィラ|ドミール|カーサ|プラザ)\s*[" + Kanji + @"ァ-ヶーA-Za-z]{1,10}(?:\s*\d{1,4}\s*(?:号室|号|階)?)?", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex BuildingFirstPattern();
 
-    [GeneratedRegex(@"(?<![0-9])\d{1,4}[" + Dash + @"]\d{1,4}[" + Dash + @"]\d{1,4}(?:[" + Dash + @"]\d{1,4})?(?![0-9])", RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"(?<![0-9])\d{1,4}[" + Dash + @"]\d{1,4}[" + Dash + @"]\d{1,4}(?:[" + Dash + @"]\d{1,4})?(?![0-9])", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex BlockNumberPattern();
 
-    [GeneratedRegex(@"\d{2,4}号室", RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"\d{2,4}号室", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex RoomPattern();
 
     // さくら小学校 (a hiragana name only after a boundary), 桜丘中学校, ○○高校; not 中学生, not 私立高校.
-    [GeneratedRegex(@"(?<prefix>(?:(?<=^|[\s、。,.!?「『(・]|[のはがもにでとを]|から|って)[ぁ-ゖ]{2,6}|[○〇◯●×✕*△□]{1,4})?(?<![" + Kanji + @"ァ-ヶー])[" + Kanji + @"ァ-ヶー]{1,10}?|(?<![" + Kanji + @"])[" + Kanji + @"]{1,4}が[" + Kanji + @"]{1,3}|(?<=^|[\s、。,.!?「『(・]|[のはがもにでとを]|から|って)[ぁ-ゖ]{2,6}|[○〇◯●×✕*△□]{1,4})(?:小学校|中学校|高等学校|高校|中学|小学|大学|高専|学園|学院|女学院|特別支援学校|支援学校|専門学校|中等教育学校|義務教育学校)(?!生)", RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"(?<prefix>(?:(?<=^|[\s、。,.!?「『(・]|[のはがもにでとを]|から|って)[ぁ-ゖ]{2,6}|[○〇◯●×✕*△□]{1,4})?(?<![" + Kanji + @"ァ-ヶー])[" + Kanji + @"ァ-ヶー]{1,10}?|(?<![" + Kanji + @"])[" + Kanji + @"]{1,4}が[" + Kanji + @"]{1,3}|(?<=^|[\s、。,.!?「『(・]|[のはがもにでとを]|から|って)[ぁ-ゖ]{2,6}|[○〇◯●×✕*△□]{1,4})(?:小学校|中学校|高等学校|高校|中学|小学|大学|高専|学園|学院|女学院|特別支援学校|支援学校|専門学校|中等教育学校|義務教育学校)(?!生)", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex SchoolPattern();
 
     // 西中, 北高, 桜丘小, さくら小, ○○小: checked by IsShortSchool; only before a particle, punctuation or the end.
-    [GeneratedRegex(@"(?<x>(?<![" + Kanji + @"])[" + Kanji + @"]{1,4}[小中高]|(?<=^|[\s、。,.!?「『(・]|[のはがもにでとを]|から|って)[ぁ-ゖ]{2,5}[小中高]|[○〇◯●×✕*＊△□]{1,4}[小中高])(?=[のでにへはがもとや、。,.!?！？\s」』)]|から|って|生|$)", RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"(?<x>(?<![" + Kanji + @"])[" + Kanji + @"]{1,4}[小中高]|(?<=^|[\s、。,.!?「『(・]|[のはがもにでとを]|から|って)[ぁ-ゖ]{2,5}[小中高]|[○〇◯●×✕*＊△□]{1,4}[小中高])(?=[のでにへはがもとや、。,.!?！？\s」』)]|から|って|生|$)", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex ShortSchoolPattern();
 
     // 名前はゆうき / 本名は田中です / あだ名はたっくん
-    [GeneratedRegex(@"(?:名前|なまえ|本名|ほんみょう|フルネーム|下の名前|あだ名|あだな|ニックネーム|呼び名)\s*(?:は|が|[:]|って)\s*[「『]?(?<x>[" + Kanji + @"ァ-ヶーぁ-ゖA-Za-z]{1,12}?)[」』]?(?=です|でした|だよ|だけど|だ|って|と(?:言|い|申)|なん|なの|で[、。\s]|。|、|！|!|？|\?|\s|$)", RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"(?:名前|なまえ|本名|ほんみょう|フルネーム|下の名前|あだ名|あだな|ニックネーム|呼び名)\s*(?:は|が|[:]|って)\s*[「『]?(?<x>[" + Kanji + @"ァ-ヶーぁ-ゖA-Za-z]{1,12}?)[」』]?(?=です|でした|だよ|だけど|だ|って|と(?:言|い|申)|なん|なの|で[、。\s]|。|、|！|!|？|\?|\s|$)", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex SelfNamePattern();
 
     // わたしは田中ゆうきっていいます / 僕は佐藤と申します / 私は佐藤花子です
-    [GeneratedRegex(@"(?:私|わたし|あたし|僕|ぼく|俺|おれ|うち|ウチ|自分)(?:は|の名前は)\s*(?<x>[" + Kanji + @"ァ-ヶーぁ-ゖ]{1,10}?)\s*(?=と申します|といいます|と言います|っていいます|って言います|っていう|って名前|です|だよ|って呼んで)", RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"(?:私|わたし|あたし|僕|ぼく|俺|おれ|うち|ウチ|自分)(?:は|の名前は)\s*(?<x>[" + Kanji + @"ァ-ヶーぁ-ゖ]{1,10}?)\s*(?=と申します|といいます|と言います|っていいます|って言います|っていう|って名前|です|だよ|って呼んで)", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex IntroducedNamePattern();
 
     // おれ蓮っていいます / 僕、佐藤っていう: a pronoun without は, only with a naming verb.
-    [GeneratedRegex(@"(?:私|わたし|あたし|僕|ぼく|俺|おれ|うち|ウチ|自分)[、,\s]*(?<x>[" + Kanji + @"ァ-ヶーぁ-ゖ]{1,10}?)\s*(?=と申します|といいます|と言います|っていいます|って言います|っていう|って名前|って呼んで)", RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"(?:私|わたし|あたし|僕|ぼく|俺|おれ|うち|ウチ|自分)[、,\s]*(?<x>[" + Kanji + @"ァ-ヶーぁ-ゖ]{1,10}?)\s*(?=と申します|といいます|と言います|っていいます|って言います|っていう|って名前|って呼んで)", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex PronounNamePattern();
 
     // はじめまして、ゆうきです / ゆうきっていいます (at the start or after a greeting)
-    [GeneratedRegex(@"(?:^|[\s。！!？?]|はじめまして[、,。!！\s]*|初めまして[、,。!！\s]*|こんにちは[、,。!！\s]*|こんばんは[、,。!！\s]*|どうも[、,。!！\s]*)(?<x>[" + Kanji + @"ァ-ヶーぁ-ゖ]{2,8}?)(?=っていいます|って言います|といいます|と言います|と申します|です[。！!、\s]|です$|だよ[。！!、\s]|だよ$)", RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"(?:^|[\s。！!？?]|はじめまして[、,。!！\s]*|初めまして[、,。!！\s]*|こんにちは[、,。!！\s]*|こんばんは[、,。!！\s]*|どうも[、,。!！\s]*)(?<x>[" + Kanji + @"ァ-ヶーぁ-ゖ]{2,8}?)(?=っていいます|って言います|といいます|と言います|と申します|です[。！!、\s]|です$|だよ[。！!、\s]|だよ$)", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex GreetingNamePattern();
 
     // ゆうきって呼ばれてる / たっくんって呼んで
-    [GeneratedRegex(@"(?<![" + Kanji + @"ァ-ヶーぁ-ゖ])(?<x>[" + Kanji + @"ァ-ヶーぁ-ゖ]{2,8}?)(?=って呼ばれ|って呼んで|と呼ばれ|と呼んで)", RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"(?<![" + Kanji + @"ァ-ヶーぁ-ゖ])(?<x>[" + Kanji + @"ァ-ヶーぁ-ゖ]{2,8}?)(?=って呼ばれ|って呼んで|と呼ばれ|と呼んで)", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex CalledNamePattern();
 
     // my name is Emily / I'm Ken / call me Yuki / namae wa yuki / Mr. Smith
-    [GeneratedRegex(@"(?:(?i:my\s+name\s+is|my\s+name's|call\s+me|namae\s+(?:wa|ha)|watashi\s+(?:wa|ha)|boku\s+(?:wa|ha))\s+(?<x>[A-Za-z]{2,20}(?:\s+[A-Z][a-z]{1,20})?)|(?:I'm|I\s+am|This\s+is|It's|Im)\s+(?<x>[A-Z][a-z]{1,20}(?:\s+[A-Z][a-z]{1,20})?)|(?:Mr|Ms|Mrs|Miss|Dr)\.?\s+(?<x>[A-Z][a-z]{1,20}))", RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"(?:(?i:my\s+name\s+is|my\s+name's|call\s+me|namae\s+(?:wa|ha)|watashi\s+(?:wa|ha)|boku\s+(?:wa|ha))\s+(?<x>[A-Za-z]{2,20}(?:\s+[A-Z][a-z]{1,20})?)|(?:I'm|I\s+am|This\s+is|It's|Im)\s+(?<x>[A-Z][a-z]{1,20}(?:\s+[A-Z][a-z]{1,20})?)|(?:Mr|Ms|Mrs|Miss|Dr)\.?\s+(?<x>[A-Z][a-z]{1,20}))", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex EnglishNamePattern();
 
     // yuki-chan, Taro san, kenkun: a romaji name with a Japanese honorific.
-    [GeneratedRegex(@"(?<![A-Za-z])(?<x>[A-Za-z]{2,20})[\s\-]?(?:san|chan|kun|senpai|sensei|sama)(?![A-Za-z])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 200)]
+    [GeneratedRegex(@"(?<![A-Za-z])(?<x>[A-Za-z]{2,20})[\s\-]?(?:san|chan|kun|senpai|sensei|sama)(?![A-Za-z])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
     private static partial Regex RomajiHonorificPattern();
 
     // 田中さん, タナカくん, 佐藤先生: the kanji or katakana run right before the honorific (trimmed by TrimNameRun).
-    [GeneratedRegex(@"(?<x>" + NameChars + @"{1,8})(?=さん|サン|くん|クン|君|ちゃん|チャン|様|さま|先生|せんせい|センセイ|先輩|せんぱい|センパイ|氏|っち|ちゃま)", RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"(?<x>" + NameChars + @"{1,8})(?=さん|サン|くん|クン|君|ちゃん|チャン|様|さま|先生|せんせい|センセイ|先輩|せんぱい|センパイ|氏|っち|ちゃま)", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex HonorificNamePattern();
 
     // ゆうきくん (hiragana names only after a boundary or a particle, so a longer word is not taken for a name).
-    [GeneratedRegex(@"(?<=^|[\s、。,.!?「『(（・]|[のとがもはにをや]|って|から)(?<x>[ぁ-ゖー]{2,5})(?=くん|ちゃん|さん|せんぱい|せんせい|先輩|先生|っち)", RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"(?<=^|[\s、。,.!?「『(（・]|[のとがもはにをや]|って|から)(?<x>[ぁ-ゖー]{2,5})(?=くん|ちゃん|さん|せんぱい|せんせい|先輩|先生|っち)", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex HiraganaHonorificNamePattern();
 
     // 山田が, 佐藤に, 田中太郎から: a common family name (checked by StartsWithFamilyName), maybe with a given name, before a particle.
-    [GeneratedRegex(@"(?<![" + Kanji + @"])(?<x>[" + Kanji + @"]{2,8})(?=に|が|と|から|は|も|の|を|って|とか|や|ん家|んち|、|。|！|!|\s|$)", RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"(?<![" + Kanji + @"])(?<x>[" + Kanji + @"]{2,8})(?=に|が|と|から|は|も|の|を|って|とか|や|ん家|んち|、|。|！|!|\s|$)", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex FamilyNamePattern();
 }
