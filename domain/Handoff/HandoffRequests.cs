@@ -14,9 +14,10 @@ public sealed class HandoffRequests(
     TimeProvider clock,
     CounselorAvailability? availability = null) : IHandoffRequests
 {
+    private const int HistoryWindow = 4 * HandoffActivities.TranscriptMaxActivities;
+
     /// <summary>Who can answer now (hours and signed-in counselors); the relay reads it for the bot's waiting answers.</summary>
     public CounselorAvailability Availability { get; } = availability ?? new CounselorAvailability(queries, clock);
-    private const int HistoryWindow = 4 * HandoffActivities.TranscriptMaxActivities;
 
     public Task<bool> IsWithHumanAsync(string conversationId, CancellationToken cancellationToken) =>
         queries.IsWithHumanAsync(conversationId, cancellationToken);
