@@ -20,8 +20,7 @@ public abstract partial class ChannelAdapter : BotAdapter
     public const string BotName = "ChatSupport";
 
     /// <summary>Shown when the bot itself failed; the person's message is already stored.</summary>
-    public const string FailureText =
-        "ごめんなさい、ボットの処理でエラーが起きました。メッセージは保存されています。もう一度送るか、「人と話したい」と送ってください。命の危険があるときは110番・119番に電話してください。";
+    public static string FailureText { get; } = ChatSupport.Domain.Texts.BotTexts.Default.Get("channel.failure", false);
 
     protected ChannelAdapter(string channel, TurnPipeline pipeline, ILogger logger)
     {

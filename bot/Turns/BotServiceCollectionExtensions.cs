@@ -30,9 +30,12 @@ public static class BotServiceCollectionExtensions
             sp.GetRequiredService<ServiceCards>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<IHandoffRequests>(),
-            RiskLevels.TryParse(configuration["ChatSupport:Bot:AutoHandoffLevel"], out var level) ? level : RiskLevel.High));
+            RiskLevels.TryParse(configuration["ChatSupport:Bot:AutoHandoffLevel"], out var level) ? level : RiskLevel.High,
+            CounselorHours.Parse(configuration["ChatSupport:Handoff:Hours"])));
         services.AddSingleton<CrisisResponder>();
-        services.AddSingleton<ListenDialog>();
+        services.AddSingleton<Acknowledgements>();
+        services.AddSingleton<SupportOffer>();
+        services.AddSingleton<Listener>();
         services.AddSingleton<FindSupportDialog>();
         services.AddSingleton<MainDialog>();
         services.AddSingleton<MessageLengthMiddleware>();

@@ -20,8 +20,9 @@ public sealed class MessageLengthMiddleware(IOptions<BotOptions> options) : ITur
             turnContext.TurnState.Set(new FullMessageText(text));
             var cut = char.IsHighSurrogate(text[max - 1]) ? max - 1 : max;
             activity.Text = text[..cut];
+            // Before the bot knows the person's language: both, from the one text catalogue.
             await turnContext.SendActivityAsync(
-                $"メッセージがとても長かったので、最初の{max}文字まで読みました。全文は保存されています。(Your message was long; I read the first {max} characters. The whole text is stored.)",
+                BotTexts.Default.Format("long_message", false, max) + "\n" + BotTexts.Default.Format("long_message", true, max),
                 cancellationToken).ConfigureAwait(false);
         }
 

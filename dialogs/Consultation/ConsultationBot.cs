@@ -4,15 +4,19 @@ using ChatSupport.Domain.Risk;
 using ChatSupport.Domain.State;
 using ChatSupport.Domain.Triage;
 using ChatSupport.Domain.Turns;
+using ChatSupport.Domain.Understanding;
 
 namespace ChatSupport.Dialogs.Consultation;
 
 /// <summary>
-/// The consultation bot behind every channel. Each message is risk-scanned first; high and
-/// critical get the crisis reply in the same turn, whatever dialog was running (the dialog waits
-/// where it was); answers after a crisis message stay on the crisis path; while the conversation waits
-/// for a counselor and nobody holds it, the bot still answers every message (never silent, docs/crisis.md).
-/// Otherwise global commands (最初から, やめる, 人と話したい, 緊急, help) run before the active dialog, and then the dialog continues. State is saved by the host's pipeline.
+/// The consultation bot behind every channel. Each message is read once (<see cref="MessageReader"/>:
+/// risk and understanding in one pass) and the reading is put in turn state; high and critical get
+/// the crisis reply in the same turn, whatever dialog was running (the dialog waits where it was),
+/// except when the message is a pressed topic button (a choice, answered by find-support with the
+/// crisis reply once). Otherwise global commands (最初から, やめる, 人と話したい, 緊急, help) run before
+/// the active dialog, and then the conversation listens. Answers after a crisis message stay on the crisis path;
+/// while the conversation waits for a counselor and nobody holds it, the bot still answers every message (never
+/// silent, docs/crisis.md). State is saved by the host's pipeline.
 /// </summary>
 public sealed class ConsultationBot : ActivityHandler
 {
@@ -23,19 +27,21 @@ public sealed class ConsultationBot : ActivityHandler
     private readonly IStatePropertyAccessor<ConsultationProfile> _profile;
     private readonly MainDialog _main;
     private readonly GlobalCommands _commands;
-    private readonly RiskEngine _risk;
+    private readonly MessageReader _reader;
+    private readonly HumanRequests _humans;
     private readonly CrisisResponder _crisis;
     private readonly BotTexts _texts;
     private readonly TimeProvider _clock;
     private readonly TriageStatus? _triage;
 
-    public ConsultationBot(ConversationState conversationState, MainDialog main, HumanRequests humans, CrisisResponder crisis, RiskEngine risk, BotTexts texts, TimeProvider clock, TriageStatus? triage = null)
+    public ConsultationBot(ConversationState conversationState, MainDialog main, HumanRequests humans, CrisisResponder crisis, MessageReader reader, BotTexts texts, TimeProvider clock, TriageStatus? triage = null)
     {
         _triage = triage;
         _dialogState = conversationState.CreateProperty<DialogState>("dialogState");
         _profile = conversationState.CreateProperty<ConsultationProfile>("consultation");
         _main = main;
-        _risk = risk;
+        _reader = reader;
+        _humans = humans;
         _crisis = crisis;
         _texts = texts;
         _clock = clock;
@@ -73,7 +79,14 @@ public sealed class ConsultationBot : ActivityHandler
     protected override async Task OnMembersAddedAsync(IReadOnlyList<ChannelAccount> membersAdded, ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var profile = await LoadProfileAsync(turnContext, cancellationToken).ConfigureAwait(false);
-        await turnContext.SendActivityAsync(_texts.Get("welcome", profile.English), cancellationToken).ConfigureAwait(false);
+        // A bot, not a person; what is kept and who reads it; 110/119; a person only where and when counselors answer.
+        var welcome = _texts.Get("welcome", profile.English);
+        if (_humans.HoursText is { } hours)
+        {
+            welcome += "\n" + _texts.Format("welcome.person", profile.English, hours);
+        }
+
+        await turnContext.SendActivityAsync(welcome, cancellationToken).ConfigureAwait(false);
         if (_triage?.IsActive == true)
         {
             // ETH-04: when the AI may advise counselors, the person is told plainly; the menu carries the opt-out button.
@@ -117,13 +130,17 @@ public sealed class ConsultationBot : ActivityHandler
             return;
         }
 
-        // The whole message, even past the reading limit: danger at the end of a long text still counts.
-        // The conversation so far lets a situation combine with an earlier message (消えたい … いま橋の上).
+        // Read once: risk and understanding over the whole message (even past the reading limit); the risk also
+        // looks at the conversation so far, so a situation can combine with an earlier message (消えたい … いま橋の上).
         var now = _clock.GetUtcNow();
-        var assessment = _risk.Assess(FullMessageText.Of(turnContext), profile.Risk, now);
+        var fullText = FullMessageText.Of(turnContext);
+        var reading = _reader.Read(fullText, profile.Risk, now);
+        var assessment = reading.Risk;
         profile.Risk = profile.Risk.Update(assessment, now);
         turnContext.TurnState.Set(assessment);
-        if (await _crisis.HandleAsync(turnContext, assessment, cancellationToken).ConfigureAwait(false))
+        turnContext.TurnState.Set(reading);
+        var pressedTopic = assessment.Level >= RiskLevel.High && Topics.FromButton(_texts, text) is not null;
+        if (!pressedTopic && await _crisis.HandleAsync(turnContext, assessment, cancellationToken).ConfigureAwait(false))
         {
             return; // Danger, or an answer inside an open crisis episode (docs/crisis.md).
         }
@@ -192,7 +209,10 @@ public sealed class ConsultationBot : ActivityHandler
             return new DialogTurnResult(DialogTurnStatus.Cancelled);
         }
 
-        return await RepromptAsync(context.DialogContext, ct).ConfigureAwait(false);
+        // No person now: the honest answer with services open now is the whole reply (no question repeated after it).
+        return context.DialogContext.ActiveDialog is null
+            ? await context.DialogContext.BeginDialogAsync(MainDialog.DialogId, new MainDialog.MenuOptions(true, Silent: true), ct).ConfigureAwait(false)
+            : Dialog.EndOfTurn;
     };
 
     private static async Task<DialogTurnResult> RepromptAsync(DialogContext dc, CancellationToken cancellationToken)

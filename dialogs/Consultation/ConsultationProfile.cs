@@ -13,11 +13,34 @@ public sealed class ConsultationProfile
     /// <summary>The conversation's risk level with the documented rules of <see cref="ConversationRisk"/>.</summary>
     public ConversationRisk Risk { get; set; } = ConversationRisk.Empty;
 
+    /// <summary>The age band the person gave (written in a message or answered), if any.</summary>
     public AgeBand? AgeBand { get; set; }
 
     public int? Age { get; set; }
 
+    /// <summary>The JIS code of the prefecture the person named, if any.</summary>
     public string? PrefectureCode { get; set; }
+
+    /// <summary>What the conversation has been about so far, most recent first (never more than a few).</summary>
+    public List<SupportCategory> Topics { get; set; } = [];
+
+    /// <summary>Topics for which services were already shown (they are not pushed again unless asked).</summary>
+    public List<SupportCategory> Offered { get; set; } = [];
+
+    /// <summary>The person cannot or will not phone: text ways are offered first.</summary>
+    public bool PrefersText { get; set; }
+
+    /// <summary>A kind of counselor the person asked for (女性の相談員, 男性の相談員, 若い相談員), if any.</summary>
+    public string? CounselorPreference { get; set; }
+
+    /// <summary>Messages with content the bot has answered in this conversation.</summary>
+    public int Messages { get; set; }
+
+    /// <summary>Whether the bot has asked for the age band (it asks once at most).</summary>
+    public bool AskedAge { get; set; }
+
+    /// <summary>The text ids of the last lines the bot chose from a list of variants, newest last (so it does not repeat itself).</summary>
+    public List<string> RecentLines { get; set; } = [];
 
     /// <summary>The person said no to the AI triage (ETH-04); the menu stops offering the opt-out button.</summary>
     public bool AiOptedOut { get; set; }
@@ -40,4 +63,26 @@ public sealed class ConsultationProfile
         turnContext.TurnState.Get<ConsultationProfile>() ?? new ConsultationProfile();
 
     public static bool IsEnglish(ITurnContext turnContext) => For(turnContext).English;
+
+    /// <summary>Remembers a topic (most recent first, at most five).</summary>
+    public void RememberTopic(SupportCategory category)
+    {
+        Topics.Remove(category);
+        Topics.Insert(0, category);
+        if (Topics.Count > 5)
+        {
+            Topics.RemoveAt(Topics.Count - 1);
+        }
+    }
+
+    /// <summary>Remembers that a line was used (the last eight are kept).</summary>
+    public void RememberLine(string id)
+    {
+        RecentLines.Remove(id);
+        RecentLines.Add(id);
+        if (RecentLines.Count > 8)
+        {
+            RecentLines.RemoveAt(0);
+        }
+    }
 }

@@ -284,7 +284,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
 
     private string Acknowledgement(bool english)
     {
-        var acks = texts.List("listen.ack", english);
+        var acks = texts.List("ack.general", english);
         return acks[(int)(clock.GetUtcNow().ToUnixTimeSeconds() % acks.Count)];
     }
 

@@ -1,17 +1,26 @@
 using ChatSupport.Domain.Activities;
 using ChatSupport.Domain.Directory;
 using ChatSupport.Domain.Risk;
+using ChatSupport.Domain.Understanding;
 
 namespace ChatSupport.Dialogs.Consultation;
 
-public sealed record FindSupportOptions(bool ForFriend);
+/// <summary>How find-support begins.</summary>
+/// <param name="ForFriend">友だちのことで相談: services that also take calls about another person; no age asked.</param>
+/// <param name="Categories">Topics already known (from what the person wrote): the topic is not asked again.</param>
+/// <param name="ChosenTopic">A topic button already pressed (its key): taken as the answer to the topic question.</param>
+public sealed record FindSupportOptions(bool ForFriend, IReadOnlyList<SupportCategory>? Categories = null, string? ChosenTopic = null);
+
+/// <summary>Find-support ended on a message that still needs its own answer (the person wrote something else instead of answering).</summary>
+public sealed record UnansweredMessage(string Text);
 
 /// <summary>
-/// 相談先を知りたい: topic → age → optional prefecture → preferred way to talk → one to three service
-/// cards with open-now status and a tap-to-call or open action. 友だちのことで相談 uses the same
-/// dialog in someone-else mode (topic only; services that also take calls about another person).
-/// Every question takes a button or a typed answer; after two answers it cannot read it goes on
-/// with a sensible default (national services) instead of asking again.
+/// 相談先を知りたい, with slot filling: it asks only what the conversation does not know yet — the topic
+/// (buttons, or anything written: what the message is about is read from it) and, once, the age band —
+/// then shows one to three services. Every answer is accepted: an answer that is not an age simply
+/// leaves the age unknown, and a message that says something else gets its own answer afterwards.
+/// A topic button is a choice, not a message to scan: 「死にたい・消えたい」 gets the crisis reply once
+/// and the flow goes on.
 /// </summary>
 public sealed class FindSupportDialog : ComponentDialog
 {
@@ -19,173 +28,132 @@ public sealed class FindSupportDialog : ComponentDialog
     private const string Flow = "find.flow";
     private const string TopicPrompt = "find.topic";
     private const string AgePrompt = "find.age";
-    private const string PrefecturePrompt = "find.prefecture";
-    private const string ChannelPrompt = "find.channel";
-    private const int Attempts = 2;
 
     private static readonly string[] SkipWords = ["答えない", "答えたくない", "スキップ", "わからない", "分からない", "なし", "いい", "skip", "no"];
 
     private readonly BotTexts _texts;
-    private readonly SupportRouter _router;
-    private readonly ServiceCards _cards;
-    private readonly TimeProvider _clock;
+    private readonly SupportOffer _offer;
+    private readonly Acknowledgements _acks;
+    private readonly CrisisResponder _crisis;
 
-    public FindSupportDialog(BotTexts texts, SupportRouter router, ServiceCards cards, TimeProvider clock)
+    public FindSupportDialog(BotTexts texts, SupportOffer offer, Acknowledgements acks, CrisisResponder crisis)
         : base(DialogId)
     {
         _texts = texts;
-        _router = router;
-        _cards = cards;
-        _clock = clock;
-        AddDialog(new WaterfallDialog(Flow, [AskTopicAsync, AskAgeAsync, AskPrefectureAsync, AskChannelAsync, ShowServicesAsync]));
-        AddDialog(new ChoicePrompt(TopicPrompt));
-        AddDialog(new TextPrompt(AgePrompt, (context, _) => Task.FromResult(IsSkip(context.Recognized.Value) || AgeFrom(context.Recognized.Value) is not null)));
-        AddDialog(new TextPrompt(PrefecturePrompt, (context, _) => Task.FromResult(IsSkip(context.Recognized.Value) || JapaneseAnswers.TryParsePrefecture(context.Recognized.Value, out Prefecture _))));
-        AddDialog(new ChoicePrompt(ChannelPrompt));
+        _offer = offer;
+        _acks = acks;
+        _crisis = crisis;
+        AddDialog(new WaterfallDialog(Flow, [AskTopicAsync, AskAgeAsync, ShowServicesAsync]));
+        AddDialog(new TextPrompt(TopicPrompt));
+        AddDialog(new TextPrompt(AgePrompt));
         InitialDialogId = Flow;
     }
 
     private async Task<DialogTurnResult> AskTopicAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var english = ConsultationProfile.IsEnglish(step.Context);
-        var forFriend = step.GetOptions<FindSupportOptions>()?.ForFriend ?? false;
-        step.SetValue("friend", forFriend);
-        var prompt = _texts.Get(forFriend ? "friend.topic" : "find.topic", english);
-        if (forFriend)
+        var options = step.GetOptions<FindSupportOptions>() ?? new FindSupportOptions(false);
+        step.SetValue("friend", options.ForFriend);
+        if (options.ChosenTopic is { } chosen && Topics.All.FirstOrDefault(t => t.Key == chosen) is { } topic)
         {
-            prompt = _texts.Get("friend.intro", english) + "\n" + prompt;
+            return await step.NextAsync(_texts.Get("topic." + topic.Key, english), cancellationToken).ConfigureAwait(false);
         }
 
-        return await step.PromptAsync(TopicPrompt, new PromptOptions
+        if (options.Categories is { Count: > 0 } known)
         {
-            Prompt = Activity.CreateMessage(prompt),
-            RetryPrompt = Activity.CreateMessage(_texts.Get("find.topic.retry", english)),
-            Choices = Topics.Choices(_texts, english),
-            MaxAttempts = Attempts,
-        }, cancellationToken).ConfigureAwait(false);
+            step.SetValue("topics", known.Select(c => c.ToWire()).ToList());
+            return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var prompt = Activity.CreateMessage(_texts.Get(options.ForFriend ? "friend.topic" : "find.topic", english));
+        prompt.SuggestedActions = new SuggestedActions { Actions = [.. Topics.Choices(_texts, english).Select(c => CardAction.ImBack(c.Value))] };
+        return await step.PromptAsync(TopicPrompt, new PromptOptions { Prompt = prompt }, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> AskAgeAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var english = ConsultationProfile.IsEnglish(step.Context);
-        if (step.Result is FoundChoice topic)
-        {
-            step.SetValue("topic", Topics.All[topic.Index].Key);
-        }
-        else
-        {
-            await step.Context.SendActivityAsync(_texts.Get("find.defaulted", english), cancellationToken).ConfigureAwait(false);
-        }
-
-        if (step.GetValue<bool>("friend"))
-        {
-            return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
-        }
-
-        string[] buttons = ["age.elementary", "age.junior", "age.high", "age.young", "age.adult", "skip"];
-        return await step.PromptAsync(AgePrompt, WithButtons("find.age", "find.age.retry", buttons, english), cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<DialogTurnResult> AskPrefectureAsync(WaterfallStepContext step, CancellationToken cancellationToken)
-    {
-        if (step.GetValue<bool>("friend"))
-        {
-            return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
-        }
-
-        var english = ConsultationProfile.IsEnglish(step.Context);
         var profile = ConsultationProfile.For(step.Context);
-        if (step.Result is string answer && AgeFrom(answer) is { } age)
+        var forFriend = step.GetValue<bool>("friend");
+        if (step.Result is string answer)
         {
-            profile.AgeBand = age.Band;
-            profile.Age = age.Age;
+            var chosen = Topics.FromButton(_texts, answer);
+            var reading = step.Context.TurnState.Get<MessageReading>();
+            List<SupportCategory> categories = chosen is not null
+                ? [.. chosen.Categories]
+                : [.. Acknowledgements.Priority.Where(c => reading?.Understanding.Has(c) == true)];
+            if (chosen is null && categories.Count > 0 && reading is not null)
+            {
+                // Written, not chosen: it is a message, so it is acknowledged first.
+                await step.Context.SendActivityAsync(_acks.For(categories[0], reading.Risk.Level, profile), cancellationToken).ConfigureAwait(false);
+            }
+
+            foreach (var category in Enumerable.Reverse(categories))
+            {
+                profile.RememberTopic(category);
+            }
+
+            step.SetValue("topics", categories.Select(c => c.ToWire()).ToList());
+            if (chosen is { Key: "suicidal" or "self_harm" } && reading is not null && reading.Risk.Level >= RiskLevel.High)
+            {
+                // The button is a choice: the crisis reply once (it carries the 24-hour contacts), and the flow goes on.
+                await _crisis.RespondAsync(step.Context, reading.Risk, cancellationToken).ConfigureAwait(false);
+                categories.ForEach(c => profile.Offered.Add(c));
+                return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+            }
         }
 
-        return await step.PromptAsync(PrefecturePrompt, WithButtons("find.prefecture", "find.prefecture.retry", ["skip"], english), cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<DialogTurnResult> AskChannelAsync(WaterfallStepContext step, CancellationToken cancellationToken)
-    {
-        if (step.GetValue<bool>("friend"))
+        var topics = TopicsOf(step);
+        var serious = topics.Exists(SupportOffer.IsSerious);
+        if (forFriend || profile.AgeBand is not null || profile.AskedAge || serious || profile.PrefersText)
         {
             return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
-        var english = ConsultationProfile.IsEnglish(step.Context);
-        if (step.Result is string answer && JapaneseAnswers.TryParsePrefecture(answer, out var prefecture))
-        {
-            ConsultationProfile.For(step.Context).PrefectureCode = prefecture.Code;
-        }
-
-        return await step.PromptAsync(ChannelPrompt, new PromptOptions
-        {
-            Prompt = Activity.CreateMessage(_texts.Get("find.channel", english)),
-            Choices =
-            [
-                new(_texts.Get("channel.phone", english), "でんわ", "tel", "call"),
-                new(_texts.Get("channel.line", english), "LINE", "ライン", "SNS"),
-                new(_texts.Get("channel.chat", english), "チャット", "chat"),
-                new(_texts.Get("any", english), "なんでも", "どれでもいい", "any"),
-            ],
-            MaxAttempts = Attempts,
-        }, cancellationToken).ConfigureAwait(false);
+        profile.AskedAge = true;
+        string[] buttons = ["age.elementary", "age.junior", "age.high", "age.young", "age.adult", "skip"];
+        var prompt = Activity.CreateMessage(_texts.Get("find.age", english));
+        prompt.SuggestedActions = new SuggestedActions { Actions = [.. buttons.Select(k => CardAction.ImBack(_texts.Get(k, english)))] };
+        return await step.PromptAsync(AgePrompt, new PromptOptions { Prompt = prompt }, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> ShowServicesAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
-        var english = ConsultationProfile.IsEnglish(step.Context);
         var profile = ConsultationProfile.For(step.Context);
-        var forFriend = step.GetValue<bool>("friend");
-        ChannelKind? channel = (step.Result as FoundChoice)?.Index switch
+        UnansweredMessage? unanswered = null;
+        if (step.Result is string answer)
         {
-            0 => ChannelKind.Phone,
-            1 => ChannelKind.Line,
-            2 => ChannelKind.Chat,
-            _ => null,
-        };
-        var topic = Topics.All.FirstOrDefault(t => t.Key == step.GetValue<string>("topic"));
-        var categories = topic?.Categories.ToList() ?? [];
-        if (forFriend)
-        {
-            categories.Add(SupportCategory.OtherPerson);
+            if (AgeFrom(answer) is { } age)
+            {
+                profile.AgeBand = age.Band;
+                profile.Age = age.Age;
+            }
+            else if (step.Context.TurnState.Get<MessageReading>() is { } reading && !IsSkip(answer))
+            {
+                // Not an age: whatever facts it gives are kept, and it gets its own answer after the services.
+                if (reading.Understanding.AgeBand is { } band)
+                {
+                    profile.AgeBand = band;
+                }
+
+                unanswered = new UnansweredMessage(answer);
+            }
         }
 
-        var query = new RouteQuery
-        {
-            Categories = categories,
-            AgeBand = forFriend ? null : profile.AgeBand,
-            Age = forFriend ? null : profile.Age,
-            PrefectureCode = forFriend ? null : profile.PrefectureCode,
-            PreferredChannel = channel,
-            RiskLevel = profile.Risk.Level,
-            MaxResults = 3,
-        };
-        var services = _router.Route(query, _clock.GetUtcNow());
-        if (services.Count == 0)
-        {
-            services = _router.Route(query with { Categories = [], AgeBand = null, Age = null, PrefectureCode = null, PreferredChannel = null }, _clock.GetUtcNow());
-        }
-
-        var intro = forFriend ? _texts.Get("friend.advice", english) : _texts.Get(services.Count > 0 ? "find.result" : "find.result.none", english);
-        await step.Context.SendActivityAsync(_cards.Message(intro, services, english), cancellationToken).ConfigureAwait(false);
-        await step.Context.SendActivityAsync(_texts.Get("find.outro", english), cancellationToken).ConfigureAwait(false);
-        return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        await _offer.SendAsync(step.Context, TopicsOf(step), step.GetValue<bool>("friend"), cancellationToken).ConfigureAwait(false);
+        return await step.EndDialogAsync(unanswered, cancellationToken).ConfigureAwait(false);
     }
 
-    private PromptOptions WithButtons(string promptKey, string retryKey, IReadOnlyList<string> buttonKeys, bool english)
-    {
-        var actions = buttonKeys.Select(k => CardAction.ImBack(_texts.Get(k, english))).ToList();
-        var prompt = Activity.CreateMessage(_texts.Get(promptKey, english));
-        prompt.SuggestedActions = new SuggestedActions { Actions = actions };
-        var retry = Activity.CreateMessage(_texts.Get(retryKey, english));
-        retry.SuggestedActions = new SuggestedActions { Actions = actions };
-        return new PromptOptions { Prompt = prompt, RetryPrompt = retry, MaxAttempts = Attempts };
-    }
+    private static List<SupportCategory> TopicsOf(WaterfallStepContext step) =>
+        (step.GetValue<List<string>>("topics") ?? [])
+            .Select(w => SupportCategories.TryParse(w, out var c) ? (SupportCategory?)c : null)
+            .OfType<SupportCategory>()
+            .ToList();
 
     private static bool IsSkip(string? text)
     {
         var normalized = TextNormalizer.Normalize(text);
-        return SkipWords.Any(w => TextNormalizer.Normalize(w) == normalized) || normalized == TextNormalizer.Normalize("Skip");
+        return SkipWords.Any(w => TextNormalizer.Normalize(w) == normalized);
     }
 
     /// <summary>An age from a button title (小学生 … 30歳以上, English too) or typed (中3, 17, 17歳, 大学生).</summary>

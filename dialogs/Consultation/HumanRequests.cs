@@ -10,9 +10,25 @@ namespace ChatSupport.Dialogs.Consultation;
 /// and tells them honestly what happens; where no handoff is configured (or outside counselor hours)
 /// it says so and shows services open right now instead.
 /// </summary>
-public sealed class HumanRequests(BotTexts texts, SupportDirectory directory, ServiceCards cards, TimeProvider clock, IHandoffRequests? handoff = null, RiskLevel autoHandoffLevel = RiskLevel.High)
+public sealed class HumanRequests(BotTexts texts, SupportDirectory directory, ServiceCards cards, TimeProvider clock, IHandoffRequests? handoff = null, RiskLevel autoHandoffLevel = RiskLevel.High, CounselorHours? hours = null)
 {
+    /// <summary>A handoff to counselors is configured in this deployment.</summary>
     public bool IsAvailable => handoff is not null;
+
+    /// <summary>When counselors answer, as a person reads it (「月〜金 17:00〜22:00」), or null when no handoff is configured.</summary>
+    public string? HoursText => handoff is null ? null : (hours ?? CounselorHours.Parse(null)).Description;
+
+    /// <summary>Whether it is counselor hours now (always false without a handoff).</summary>
+    public bool IsCounselorHours => handoff is not null && (hours ?? CounselorHours.Parse(null)).IsOpen(clock.GetUtcNow());
+
+    /// <summary>The preference label counselors see, from the understanding's wire value (female, male, young).</summary>
+    public static string? PreferenceLabel(string? wire) => wire switch
+    {
+        "female" => "女性の相談員",
+        "male" => "男性の相談員",
+        "young" => "若い相談員",
+        _ => null,
+    };
 
     /// <summary>The person asked for a human. Returns true when the conversation is now with (or waiting for) a counselor.</summary>
     public async Task<bool> RequestByPersonAsync(ITurnContext turnContext, CancellationToken cancellationToken, string? preference = null)

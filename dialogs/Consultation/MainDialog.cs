@@ -1,61 +1,50 @@
 using ChatSupport.Domain.Activities;
+using ChatSupport.Domain.Understanding;
 
 namespace ChatSupport.Dialogs.Consultation;
 
 /// <summary>
-/// The menu after the welcome: 話を聞いてほしい / 相談先を知りたい / 友だちのことで相談 / 人と話したい.
-/// Each path ends back at the menu; two answers it cannot read bring the menu again with the offer of a person.
+/// The conversation after the welcome: free text is the main way in, buttons are shortcuts. Every
+/// message goes to the <see cref="Listener"/> (acknowledgement, direct answers, services, one question
+/// or one next step); the buttons 話を聞いてほしい / 相談先を知りたい / 友だちのことで相談 / 人と話したい are
+/// choices, as are the topic buttons. Nothing a person writes is ever "not recognized": the open
+/// prompt takes any text.
 /// </summary>
 public sealed class MainDialog : ComponentDialog
 {
     public const string DialogId = "main";
     private const string Flow = "main.flow";
-    private const string Menu = "main.menu";
+    private const string Open = "main.open";
     private const string Feedback = "main.feedback";
     private static readonly string[] MenuKeys = ["menu.listen", "menu.find", "menu.friend", "menu.human"];
 
     private readonly BotTexts _texts;
     private readonly HumanRequests _humans;
+    private readonly Listener _listener;
 
-    public MainDialog(BotTexts texts, HumanRequests humans, ListenDialog listen, FindSupportDialog find)
+    public MainDialog(BotTexts texts, HumanRequests humans, Listener listener, FindSupportDialog find)
         : base(DialogId)
     {
         _texts = texts;
         _humans = humans;
-        AddDialog(new WaterfallDialog(Flow, [AskFeedbackAsync, ThankForFeedbackAsync, ShowMenuAsync, RouteAsync, FollowUpAsync, LoopAsync]));
-        AddDialog(new ChoicePrompt(Menu));
+        _listener = listener;
+        AddDialog(new WaterfallDialog(Flow, [AskFeedbackAsync, ThankForFeedbackAsync, OpenAsync, RespondAsync, AfterFindSupportAsync, LoopAsync]));
+        AddDialog(new TextPrompt(Open));
         AddDialog(new ChoicePrompt(Feedback));
-        AddDialog(listen);
         AddDialog(find);
         InitialDialogId = Flow;
     }
 
-    /// <summary>The menu's options in the person's language (the listen dialog recognises them too).</summary>
+    /// <summary>The menu's options in the person's language.</summary>
     public static List<Choice> MenuChoices(BotTexts texts, bool english) =>
     [
-        new(texts.Get("menu.listen", english), "聞いて", "話したい", "listen"),
+        new(texts.Get("menu.listen", english), "聞いて", "listen"),
         new(texts.Get("menu.find", english), "相談先", "窓口", "相談窓口", "support"),
-        new(texts.Get("menu.friend", english), "友だち", "友達", "friend"),
-        new(texts.Get("menu.human", english), "相談員", "人間", "person", "human"),
+        new(texts.Get("menu.friend", english), "friend"),
+        new(texts.Get("menu.human", english), "相談員", "person", "human"),
     ];
 
-    /// <summary>
-    /// While the AI triage is on and the person has not said no, the menu also carries 「AIを使わない」 (ETH-04).
-    /// Its button sends the opt-out phrase, which the bot handles before any dialog, so the menu never routes it.
-    /// </summary>
-    private List<Choice> WithAiOptOut(List<Choice> choices, ChatSupport.Domain.Turns.ITurnContext turnContext)
-    {
-        var profile = ConsultationProfile.For(turnContext);
-        if (profile.OfferAiOptOut)
-        {
-            var title = _texts.Get("welcome.ai.button", profile.English);
-            choices.Add(new Choice(title) { Action = CardAction.ImBack(title, ChatSupport.Domain.Triage.TriageOptOut.ButtonValue) });
-        }
-
-        return choices;
-    }
-
-    /// <summary>The menu option the whole message names, if it names one exactly (used to leave the listening mode).</summary>
+    /// <summary>The menu option the whole message is (a pressed button or its exact title), if any.</summary>
     public static int? MenuSelection(BotTexts texts, string? text)
     {
         var normalized = TextNormalizer.Normalize(text);
@@ -70,7 +59,27 @@ public sealed class MainDialog : ComponentDialog
         return null;
     }
 
-    /// <summary>After a counselor ended the conversation: one optional question, then the menu.</summary>
+    /// <summary>The shortcut buttons as suggested actions (the AI opt-out joins the menu while it is offered, ETH-04).</summary>
+    public List<CardAction> Buttons(PromptButtons buttons, ChatSupport.Domain.Turns.ITurnContext turnContext)
+    {
+        var profile = ConsultationProfile.For(turnContext);
+        var english = profile.English;
+        List<CardAction> actions = buttons switch
+        {
+            PromptButtons.Menu => [.. MenuKeys.Select(k => CardAction.ImBack(_texts.Get(k, english)))],
+            PromptButtons.Support => [CardAction.ImBack(_texts.Get("menu.find", english)), CardAction.ImBack(_texts.Get("menu.human", english))],
+            _ => [],
+        };
+        if (buttons == PromptButtons.Menu && profile.OfferAiOptOut)
+        {
+            // Its button sends the opt-out phrase, which the bot handles before any dialog.
+            actions.Add(CardAction.ImBack(_texts.Get("welcome.ai.button", english), ChatSupport.Domain.Triage.TriageOptOut.ButtonValue));
+        }
+
+        return actions;
+    }
+
+    /// <summary>After a counselor ended the conversation: one optional question.</summary>
     private async Task<DialogTurnResult> AskFeedbackAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         if (step.GetOptions<MenuOptions>() is not { AskFeedback: true })
@@ -95,59 +104,110 @@ public sealed class MainDialog : ComponentDialog
             profile.Feedback = answer.Index == 0 ? "helpful" : "not_helpful";
             await step.Context.SendActivityAsync(_texts.Get("feedback.thanks", profile.English), cancellationToken).ConfigureAwait(false);
         }
+        else if (step.Result is PromptNotRecognized { LastText: { } text } && !string.IsNullOrWhiteSpace(text))
+        {
+            // Not an answer to the question but a message: it gets its answer now.
+            return await step.NextAsync(new UnansweredMessage(text), cancellationToken).ConfigureAwait(false);
+        }
 
         return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<DialogTurnResult> ShowMenuAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> OpenAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
-        var english = ConsultationProfile.IsEnglish(step.Context);
-        var again = step.GetOptions<MenuOptions>()?.Again ?? false;
-
-        return await step.PromptAsync(Menu, new PromptOptions
+        if (step.Result is UnansweredMessage unanswered)
         {
-            Prompt = Activity.CreateMessage(_texts.Get(again ? "menu.again" : "menu.prompt", english)),
-            RetryPrompt = Activity.CreateMessage(_texts.Get("menu.retry", english)),
-            Choices = WithAiOptOut(MenuChoices(_texts, english), step.Context),
-            MaxAttempts = 3,
-        }, cancellationToken).ConfigureAwait(false);
+            return await step.NextAsync(unanswered.Text, cancellationToken).ConfigureAwait(false);
+        }
+
+        var options = step.GetOptions<MenuOptions>() ?? new MenuOptions(false);
+        if (options.Silent)
+        {
+            return await step.PromptAsync(Open, new PromptOptions(), cancellationToken).ConfigureAwait(false);
+        }
+
+        var english = ConsultationProfile.IsEnglish(step.Context);
+        var prompt = Activity.CreateMessage(options.Prompt ?? _texts.Get(options.Again ? "menu.again" : "welcome.invite", english));
+        var buttons = Buttons(options.Buttons, step.Context);
+        if (buttons.Count > 0)
+        {
+            prompt.SuggestedActions = new SuggestedActions { Actions = buttons };
+        }
+
+        return await step.PromptAsync(Open, new PromptOptions { Prompt = prompt }, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<DialogTurnResult> RouteAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> RespondAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
+        var text = step.Result as string ?? string.Empty;
         var english = ConsultationProfile.IsEnglish(step.Context);
-        var selection = (step.Result as FoundChoice)?.Index;
+        var profile = ConsultationProfile.For(step.Context);
 
-        switch (selection)
+        switch (MenuSelection(_texts, text))
         {
             case 0:
-                return await step.BeginDialogAsync(ListenDialog.DialogId, null, cancellationToken).ConfigureAwait(false);
+                await step.Context.SendActivityAsync(_texts.Get("intent.listen", english), cancellationToken).ConfigureAwait(false);
+                return await step.NextAsync(new ListenOutcome(null, PromptButtons.None), cancellationToken).ConfigureAwait(false);
             case 1:
-                return await step.BeginDialogAsync(FindSupportDialog.DialogId, new FindSupportOptions(ForFriend: false), cancellationToken).ConfigureAwait(false);
+                var known = profile.Topics.Count > 0 ? new[] { profile.Topics[0] } : null;
+                return await step.BeginDialogAsync(FindSupportDialog.DialogId, new FindSupportOptions(ForFriend: false, known), cancellationToken).ConfigureAwait(false);
             case 2:
                 return await step.BeginDialogAsync(FindSupportDialog.DialogId, new FindSupportOptions(ForFriend: true), cancellationToken).ConfigureAwait(false);
             case 3:
-                if (await _humans.RequestByPersonAsync(step.Context, cancellationToken).ConfigureAwait(false))
+                if (await _humans.RequestByPersonAsync(step.Context, cancellationToken, profile.CounselorPreference).ConfigureAwait(false))
                 {
-                    // A counselor takes over; the bot stays silent until the handoff ends.
+                    // A counselor takes over; the bot answers only while the person waits (see ConsultationBot).
                     return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
                 }
 
-                return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
-            default:
-                // Three answers it could not read: never a loop with no way out.
-                await step.Context.SendActivityAsync(_texts.Get("menu.stuck", english), cancellationToken).ConfigureAwait(false);
-                return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
+                return await step.NextAsync(new ListenOutcome(null, PromptButtons.None), cancellationToken).ConfigureAwait(false);
         }
+
+        return await ListenAsync(step, text, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<DialogTurnResult> FollowUpAsync(WaterfallStepContext step, CancellationToken cancellationToken) =>
-        step.Result is MenuSelected { Index: 1 or 2 } selected
-            ? await step.BeginDialogAsync(FindSupportDialog.DialogId, new FindSupportOptions(ForFriend: selected.Index == 2), cancellationToken).ConfigureAwait(false)
-            : await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
+    private async Task<DialogTurnResult> AfterFindSupportAsync(WaterfallStepContext step, CancellationToken cancellationToken) => step.Result switch
+    {
+        ListenOutcome outcome => await step.NextAsync(outcome, cancellationToken).ConfigureAwait(false),
+        UnansweredMessage unanswered => await ListenAsync(step, unanswered.Text, cancellationToken).ConfigureAwait(false),
+        _ => await step.NextAsync(new ListenOutcome(null, PromptButtons.None), cancellationToken).ConfigureAwait(false),
+    };
 
-    private Task<DialogTurnResult> LoopAsync(WaterfallStepContext step, CancellationToken cancellationToken) =>
-        step.ReplaceDialogAsync(Flow, new MenuOptions(true), cancellationToken);
+    private Task<DialogTurnResult> LoopAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var outcome = step.Result as ListenOutcome ?? new ListenOutcome(null, PromptButtons.None);
+        return step.ReplaceDialogAsync(Flow, new MenuOptions(true, Prompt: outcome.Prompt, Buttons: outcome.Buttons, Silent: outcome.Prompt is null), cancellationToken);
+    }
 
-    public sealed record MenuOptions(bool Again, bool AskFeedback = false);
+    /// <summary>The message of this turn, answered by the listener.</summary>
+    private async Task<DialogTurnResult> ListenAsync(WaterfallStepContext step, string text, CancellationToken cancellationToken)
+    {
+        if (Topics.FromButton(_texts, text) is { } topic)
+        {
+            // A topic button pressed outside the topic question (an old button): a choice all the same.
+            return await step.BeginDialogAsync(FindSupportDialog.DialogId, new FindSupportOptions(ForFriend: false, ChosenTopic: topic.Key), cancellationToken).ConfigureAwait(false);
+        }
+
+        var reading = step.Context.TurnState.Get<MessageReading>()
+            ?? throw new InvalidOperationException("No MessageReading in turn state: ConsultationBot reads every message before the dialogs run.");
+        var outcome = await _listener.RespondAsync(step.Context, reading, cancellationToken).ConfigureAwait(false);
+        if (outcome.HandedOff)
+        {
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (outcome.FindSupport is { } find)
+        {
+            return await step.BeginDialogAsync(FindSupportDialog.DialogId, find, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await step.NextAsync(outcome, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <param name="Again">Not the first time (the closing line is 「ほかにも…」 rather than the invitation).</param>
+    /// <param name="AskFeedback">After a counselor's conversation: one optional feedback question first.</param>
+    /// <param name="Prompt">The closing line to send (null: the invitation or 「ほかにも…」).</param>
+    /// <param name="Buttons">Shortcut buttons under the closing line.</param>
+    /// <param name="Silent">Send no closing line (the answer already ended with a next step).</param>
+    public sealed record MenuOptions(bool Again, bool AskFeedback = false, string? Prompt = null, PromptButtons Buttons = PromptButtons.Menu, bool Silent = false);
 }

@@ -25,4 +25,21 @@ public static class Topics
 
     public static List<Choice> Choices(BotTexts texts, bool english) =>
         All.Select(t => new Choice(texts.Get("topic." + t.Key, english), [.. t.Synonyms])).ToList();
+
+    /// <summary>
+    /// The topic whose button title (Japanese or English) the whole message is, or null. A pressed topic
+    /// button is a choice, not a message to scan: 「死にたい・消えたい」 pressed is not read as a new disclosure.
+    /// </summary>
+    public static Topic? FromButton(BotTexts texts, string? text)
+    {
+        var normalized = TextNormalizer.Normalize(text);
+        if (normalized.Length == 0)
+        {
+            return null;
+        }
+
+        return All.FirstOrDefault(t =>
+            normalized == TextNormalizer.Normalize(texts.Get("topic." + t.Key, false))
+            || normalized == TextNormalizer.Normalize(texts.Get("topic." + t.Key, true)));
+    }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace ChatSupport.Domain.Directory;
@@ -159,26 +158,8 @@ public static partial class JapaneseAnswers
         return true;
     }
 
-    private static string Normalize(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return string.Empty;
-        }
-
-        // NFKC turns full-width digits and letters (「中３」「１７」) into ASCII.
-        var normalized = text.Normalize(NormalizationForm.FormKC).Trim().ToLowerInvariant();
-        var builder = new StringBuilder(normalized.Length);
-        foreach (var c in normalized)
-        {
-            if (!char.IsWhiteSpace(c))
-            {
-                builder.Append(c);
-            }
-        }
-
-        return builder.ToString();
-    }
+    /// <summary>The one normalizer for typed text (full-width digits to ASCII, kana, case, spaces and marks).</summary>
+    private static string Normalize(string? text) => Text.TextNormalizer.Normalize(text);
 
     private static string StripEndings(string s)
     {

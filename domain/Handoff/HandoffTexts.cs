@@ -47,9 +47,12 @@ public sealed class HandoffTexts
         new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build().Deserialize<HandoffTexts>(yaml)
         ?? throw new InvalidOperationException("The handoff texts are empty.");
 
-    /// <summary>True when the whole message (trimmed) is one of the cancel words.</summary>
+    /// <summary>
+    /// True when the whole message is one of the cancel words, compared through the one normalizer
+    /// (<see cref="Text.TextNormalizer"/>): 「ｷｬﾝｾﾙ」「キャンセル！」「きゃんせる」 all cancel, as they do everywhere else.
+    /// </summary>
     public bool IsCancel(string? text) =>
-        text is not null && CancelWords.Contains(text.Trim().TrimEnd('。', '!', '！'), StringComparer.Ordinal);
+        text is not null && CancelWords.Exists(word => Text.TextNormalizer.Same(word, text));
 
     public static string Fill(string template, string name, string value) => template.Replace("{" + name + "}", value, StringComparison.Ordinal);
 

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace ChatSupport.Domain.Triage;
 
 /// <summary>Who stopped the AI for themselves (ETH-04). Keyed by channel and the channel's user id.</summary>
@@ -51,18 +49,6 @@ public static class TriageOptOut
         return false;
     }
 
-    private static string Normalize(string text)
-    {
-        var nfkc = text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
-        var b = new StringBuilder(nfkc.Length);
-        foreach (var c in nfkc)
-        {
-            if (!char.IsWhiteSpace(c) && !char.IsPunctuation(c) && !char.IsSymbol(c))
-            {
-                b.Append(c);
-            }
-        }
-
-        return b.ToString();
-    }
+    /// <summary>The one normalizer for typed text, without the spaces it keeps between English words (「don't use AI」 → dontuseai).</summary>
+    private static string Normalize(string text) => Text.TextNormalizer.Normalize(text).Replace(" ", string.Empty, StringComparison.Ordinal);
 }

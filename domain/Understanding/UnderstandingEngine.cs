@@ -84,10 +84,16 @@ public sealed class UnderstandingEngine
     }
 
     /// <summary>Risk and understanding of one message, with the evidence of both.</summary>
-    public MessageReading Read(string text)
+    public MessageReading Read(string text) => Read(text, null, default);
+
+    /// <summary>
+    /// Risk and understanding of one message; the risk also looks at <paramref name="conversation"/> (the recent
+    /// messages' situations), so a situation can combine with an earlier message.
+    /// </summary>
+    public MessageReading Read(string text, ConversationRisk? conversation, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var assessment = _risk.Assess(text);
+        var assessment = _risk.Assess(text, conversation, now);
         var riskScanner = _risk.CurrentScanner;
         var riskMask = SignalCategories(riskScanner, new RiskScanResult(assessment.Level, 0, assessment.Rules.Contains(RiskRuleIds.ThirdPerson) ? RiskRules.ThirdPerson : RiskRules.None, 0));
 
@@ -197,6 +203,9 @@ public sealed class MessageReader(UnderstandingEngine engine)
     public UnderstandingEngine Engine => engine;
 
     public MessageReading Read(string text) => engine.Read(text);
+
+    /// <summary>Reads one message in the context of the conversation's recent risk (see <see cref="UnderstandingEngine.Read(string, ConversationRisk?, DateTimeOffset)"/>).</summary>
+    public MessageReading Read(string text, ConversationRisk? conversation, DateTimeOffset now) => engine.Read(text, conversation, now);
 
     public MessageScanResult Scan(ReadOnlySpan<char> text) => engine.Scan(text);
 }

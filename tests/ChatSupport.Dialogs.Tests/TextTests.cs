@@ -1,3 +1,5 @@
+using ChatSupport.Domain.Text;
+
 namespace ChatSupport.Dialogs.Tests;
 
 public class TextTests

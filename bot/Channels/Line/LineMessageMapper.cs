@@ -25,7 +25,7 @@ public static class LineMessageMapper
     public const int MaxMessageActionTextLength = 300;
 
     /// <summary>Shown with quick replies when the activity itself has no text.</summary>
-    public static string ChooseText { get; set; } = "選んでください。";
+    public static string ChooseText { get; set; } = BotTexts.Default.Get("channel.choose", false);
 
     /// <summary>The LINE messages for one activity, in order; empty for activities that show nothing.</summary>
     public static List<JsonObject> ToMessages(Activity activity)

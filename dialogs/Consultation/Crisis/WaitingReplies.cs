@@ -17,7 +17,7 @@ public sealed class WaitingReplies(BotTexts texts, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(waiting);
         var profile = ConsultationProfile.For(turnContext);
         var english = profile.English;
-        var acks = texts.List("listen.ack", english);
+        var acks = texts.List("ack.general", english);
         var ack = acks[profile.WaitingReplies % acks.Count];
         var full = profile.WaitingReplies % 5 == 0;
         profile.WaitingReplies++;

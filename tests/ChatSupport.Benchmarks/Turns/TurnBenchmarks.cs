@@ -3,9 +3,9 @@ using ChatSupport.Bot.Turns;
 using ChatSupport.Dialogs.Consultation;
 using ChatSupport.Domain.Activities;
 using ChatSupport.Domain.Directory;
-using ChatSupport.Domain.Risk;
 using ChatSupport.Domain.State;
 using ChatSupport.Domain.Turns.Testing;
+using ChatSupport.Domain.Understanding;
 
 namespace ChatSupport.Benchmarks.Turns;
 
@@ -32,8 +32,10 @@ public class TurnBenchmarks
         var humans = new HumanRequests(texts, directory, cards, clock);
         var crisis = new CrisisResponder(texts, directory, cards, humans, clock);
         var state = new ConversationState(new MemoryStorage());
-        var main = new MainDialog(texts, humans, new ListenDialog(texts), new FindSupportDialog(texts, new SupportRouter(directory), cards, clock));
-        _consultation = new ConsultationBot(state, main, humans, crisis, RiskEngine.CreateDefault(), texts, clock);
+        var acks = new Acknowledgements(texts);
+        var offer = new SupportOffer(texts, new SupportRouter(directory), directory, cards, clock);
+        var main = new MainDialog(texts, humans, new Listener(texts, acks, offer, humans), new FindSupportDialog(texts, offer, acks, crisis));
+        _consultation = new ConsultationBot(state, main, humans, crisis, MessageReader.CreateDefault(), texts, clock);
         _consultationAdapter = new TestAdapter();
         _consultationAdapter.Use(new AutoSaveStateMiddleware(state));
         _consultationAdapter.SendAsync(new Activity { Type = ActivityTypes.ConversationUpdate, MembersAdded = [new ChannelAccount("user-1")] }, _consultation.OnTurnAsync).GetAwaiter().GetResult();

@@ -6,6 +6,7 @@ using ChatSupport.Domain.Risk;
 using ChatSupport.Domain.State;
 using ChatSupport.Domain.Triage;
 using ChatSupport.Domain.Turns.Testing;
+using ChatSupport.Domain.Understanding;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ChatSupport.Dialogs.Tests.Consultation;
@@ -13,7 +14,7 @@ namespace ChatSupport.Dialogs.Tests.Consultation;
 /// <summary>The consultation bot as the host wires it, over memory storage, with a fixed clock in JST and an optional handoff.</summary>
 public sealed class ConsultationHarness
 {
-    public ConsultationHarness(IHandoffRequests? handoff = null, DateTimeOffset? now = null, MemoryStorage? storage = null, bool triage = false, FakeTimeProvider? clock = null)
+    public ConsultationHarness(IHandoffRequests? handoff = null, DateTimeOffset? now = null, MemoryStorage? storage = null, bool triage = false, FakeTimeProvider? clock = null, string? counselorHours = null)
     {
         // A Wednesday at 14:00 in Japan unless a test says otherwise.
         Clock = clock ?? new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 25, 14, 0, 0, TimeSpan.FromHours(9)));
@@ -22,14 +23,19 @@ public sealed class ConsultationHarness
         var texts = BotTexts.Default;
         var directory = SharedDirectory.Value;
         var cards = new ServiceCards(texts);
-        var humans = new HumanRequests(texts, directory, cards, Clock, handoff);
+        var humans = new HumanRequests(texts, directory, cards, Clock, handoff, hours: CounselorHours.Parse(counselorHours));
         var crisis = new CrisisResponder(texts, directory, cards, humans, Clock);
-        var main = new MainDialog(texts, humans, new ListenDialog(texts), new FindSupportDialog(texts, new SupportRouter(directory), cards, Clock));
+        var acks = new Acknowledgements(texts);
+        var offer = new SupportOffer(texts, new SupportRouter(directory), directory, cards, Clock);
+        var listener = new Listener(texts, acks, offer, humans);
+        var main = new MainDialog(texts, humans, listener, new FindSupportDialog(texts, offer, acks, crisis));
         Triage = triage ? new TriageStatus(true, new TriageKillSwitch(new MemoryTriageStore(), Clock)) : null;
-        Bot = new ConsultationBot(conversationState, main, humans, crisis, RiskEngine.CreateDefault(), texts, Clock, Triage);
+        Bot = new ConsultationBot(conversationState, main, humans, crisis, SharedReader.Value, texts, Clock, Triage);
         Adapter = new TestAdapter();
         Adapter.Use(new AutoSaveStateMiddleware(conversationState));
     }
+
+    private static readonly Lazy<MessageReader> SharedReader = new(MessageReader.CreateDefault);
 
     private static readonly Lazy<SupportDirectory> SharedDirectory = new(() => SupportDirectory.LoadDefault(Path.Combine(Path.GetTempPath(), "no-local-directory")));
 

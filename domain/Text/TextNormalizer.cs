@@ -1,13 +1,17 @@
 using System.Globalization;
 using System.Text;
 
-namespace ChatSupport.Dialogs;
+namespace ChatSupport.Domain.Text;
 
 /// <summary>
-/// Puts what a person typed into one comparable form, so that 「ヘルプ！」, "ﾍﾙﾌﾟ", "へるぷ" and
+/// The one normalizer for matching what a person typed against fixed phrases and answers (global
+/// commands, buttons and choices, the handoff's 「キャンセル」, ages and prefectures, the AI opt-out):
+/// so 「ｷｬﾝｾﾙ」 cancels wherever 「キャンセル」 does. It puts what a person typed into one comparable form, so that 「ヘルプ！」, "ﾍﾙﾌﾟ", "へるぷ" and
 /// " help " compare equal to their plain forms: Unicode NFKC (full-width letters and digits, half-width
 /// katakana), lower case, katakana folded to hiragana, and whitespace, punctuation, brackets and
-/// symbols (emoji included) treated as separators.
+/// symbols (emoji included) treated as separators. The risk and understanding matchers read the same
+/// text through their own offset-keeping fold (<c>Risk/JapaneseNormalizer</c>), which must map every
+/// character back to the original for the evidence shown to counselors; this one is for whole phrases.
 /// </summary>
 public static class TextNormalizer
 {
@@ -16,6 +20,13 @@ public static class TextNormalizer
     /// ("Talk to a person!" → "talk to a person", 「最初 から」 → "最初から").
     /// </summary>
     public static string Normalize(string? text) => Join(Segments(text));
+
+    /// <summary>Whether two texts are the same phrase once normalized (「ｷｬﾝｾﾙ」 and 「キャンセル。」 are).</summary>
+    public static bool Same(string? a, string? b)
+    {
+        var left = Normalize(a);
+        return left.Length > 0 && left == Normalize(b);
+    }
 
     /// <summary>The normalized pieces of the text between separators, in order (「はい、お願いします」 → はい, おねがいします).</summary>
     public static IReadOnlyList<string> Segments(string? text)
@@ -55,7 +66,7 @@ public static class TextNormalizer
     public static bool IsAsciiWords(string normalized) =>
         normalized.Length > 0 && normalized.All(c => char.IsAsciiLetterOrDigit(c) || c == ' ');
 
-    internal static string Join(IReadOnlyList<string> segments)
+    public static string Join(IReadOnlyList<string> segments)
     {
         if (segments.Count == 0)
         {

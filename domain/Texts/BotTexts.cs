@@ -1,11 +1,12 @@
 using System.Globalization;
 using YamlDotNet.RepresentationModel;
 
-namespace ChatSupport.Dialogs.Consultation;
+namespace ChatSupport.Domain.Texts;
 
 /// <summary>
-/// The catalogue of everything the bot says, in Japanese (first) and English, from the YAML files
-/// beside this class. A key missing in English falls back to Japanese; a key missing in Japanese is
+/// The one catalogue of everything a person reads — the bot's texts, the crisis templates, the handoff's
+/// texts and the channels' fallbacks — in Japanese (first) and English, from the YAML files beside this
+/// class (reviewed data, never generated). A key missing in English falls back to Japanese; a key missing in Japanese is
 /// a bug and throws when the catalogue is loaded or read.
 /// </summary>
 public sealed class BotTexts
@@ -28,6 +29,9 @@ public sealed class BotTexts
 
     public IReadOnlyCollection<string> Keys => _ja.Keys;
 
+    /// <summary>Whether the catalogue has this key (in Japanese, so in every language).</summary>
+    public bool Has(string key) => _ja.ContainsKey(key);
+
     public string Get(string key, bool english) =>
         (english && _en.TryGetValue(key, out var en) ? en : Japanese(key)) as string
         ?? throw new InvalidDataException($"Text '{key}' is a list, not a single text.");
@@ -44,7 +48,7 @@ public sealed class BotTexts
 
     private static Dictionary<string, object> Load(string file)
     {
-        using var stream = typeof(BotTexts).Assembly.GetManifestResourceStream("ChatSupport.Dialogs.Texts." + file)
+        using var stream = typeof(BotTexts).Assembly.GetManifestResourceStream("ChatSupport.Domain.Texts." + file)
             ?? throw new InvalidDataException($"The text catalogue {file} is not embedded.");
         using var reader = new StreamReader(stream);
         var yaml = new YamlStream();

@@ -1,0 +1,96 @@
+using ChatSupport.Domain.Risk;
+
+namespace ChatSupport.Dialogs.Consultation;
+
+/// <summary>
+/// The listening piece: a reviewed line that shows a message was read, chosen by what it is about
+/// (its most serious topic) and how heavy it is (medium or not), and varied so that a person who
+/// writes several messages does not read the same line again and again. Reused while a person waits
+/// for a counselor (no menu, no question then). Lines come from the text catalogue, never generated.
+/// </summary>
+public sealed class Acknowledgements(BotTexts texts)
+{
+    /// <summary>Topics from the most to the least serious; the first one a message has is the one acknowledged.</summary>
+    public static IReadOnlyList<SupportCategory> Priority { get; } =
+    [
+        SupportCategory.Suicidal, SupportCategory.SelfHarm, SupportCategory.SexualViolence, SupportCategory.Abuse,
+        SupportCategory.Dv, SupportCategory.OnlineHarm, SupportCategory.Bullying, SupportCategory.Housing,
+        SupportCategory.Poverty, SupportCategory.Work, SupportCategory.Family, SupportCategory.School,
+        SupportCategory.Health, SupportCategory.Loneliness, SupportCategory.OtherPerson,
+    ];
+
+    /// <summary>The most serious of <paramref name="categories"/>, or null when there is none.</summary>
+    public static SupportCategory? MainTopic(IEnumerable<SupportCategory> categories)
+    {
+        var set = categories as ICollection<SupportCategory> ?? categories.ToList();
+        foreach (var category in Priority)
+        {
+            if (set.Contains(category))
+            {
+                return category;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The line for a message about <paramref name="topic"/> (null: no topic) at <paramref name="level"/>; remembered in the profile.</summary>
+    public string For(SupportCategory? topic, RiskLevel level, ConsultationProfile profile)
+    {
+        var medium = level >= RiskLevel.Medium;
+        var general = medium ? "ack.general.medium" : "ack.general";
+        if (topic is not { } category)
+        {
+            return Pick([general], profile);
+        }
+
+        var key = "ack." + SupportCategories.ToWire(category);
+        if (medium && texts.Has(key + ".medium"))
+        {
+            key += ".medium";
+        }
+
+        return texts.Has(key) ? Pick([key, general], profile) : Pick([general], profile);
+    }
+
+    /// <summary>One open question after an acknowledgement (by topic when the catalogue has one).</summary>
+    public string Question(SupportCategory? topic, ConsultationProfile profile)
+    {
+        var key = topic is { } category ? "ask." + SupportCategories.ToWire(category) : null;
+        return key is not null && texts.Has(key) ? Pick([key, "ask.general"], profile) : Pick(["ask.general"], profile);
+    }
+
+    /// <summary>
+    /// The first variant of the first list that was not among the last lines used; when every variant
+    /// of every list was used lately, the one used longest ago.
+    /// </summary>
+    public string Pick(IReadOnlyList<string> keys, ConsultationProfile profile)
+    {
+        var english = profile.English;
+        string? oldestId = null;
+        string? oldestText = null;
+        var oldestAge = int.MaxValue;
+        foreach (var key in keys)
+        {
+            var variants = texts.List(key, english);
+            for (var i = 0; i < variants.Count; i++)
+            {
+                var id = key + "#" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var used = profile.RecentLines.IndexOf(id);
+                if (used < 0)
+                {
+                    profile.RememberLine(id);
+                    return variants[i];
+                }
+
+                if (used < oldestAge)
+                {
+                    (oldestAge, oldestId, oldestText) = (used, id, variants[i]);
+                }
+            }
+        }
+
+        profile.RememberLine(oldestId!);
+        return oldestText!;
+    }
+}

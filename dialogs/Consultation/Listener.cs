@@ -1,0 +1,236 @@
+using ChatSupport.Domain.Risk;
+using ChatSupport.Domain.Turns;
+using ChatSupport.Domain.Understanding;
+
+namespace ChatSupport.Dialogs.Consultation;
+
+/// <summary>Which shortcut buttons go with the bot's closing line.</summary>
+public enum PromptButtons
+{
+    None,
+
+    /// <summary>話を聞いてほしい / 相談先を知りたい / 友だちのことで相談 / 人と話したい.</summary>
+    Menu,
+
+    /// <summary>相談先を知りたい / 人と話したい.</summary>
+    Support,
+}
+
+/// <summary>What the listening turn did, and what the main dialog does next.</summary>
+/// <param name="Prompt">The closing line (an open question or a next step), or null for none.</param>
+/// <param name="Buttons">Shortcut buttons under the closing line.</param>
+/// <param name="HandedOff">The conversation now waits for (or is with) a counselor.</param>
+/// <param name="FindSupport">Find-support should ask what it still needs (topic or age) and show services.</param>
+public sealed record ListenOutcome(string? Prompt, PromptButtons Buttons, bool HandedOff = false, FindSupportOptions? FindSupport = null);
+
+/// <summary>
+/// Answers one free-text message so that it shows it was read: an acknowledgement chosen by topic
+/// and level, direct answers to what the person asked (is this a bot, who reads this, hours, can I
+/// talk about this, I cannot phone, a person, a place to contact, goodbye), services once the topic is
+/// clear, and then one short open question or one next step. Facts the message gives (age band,
+/// prefecture, cannot phone, a kind of counselor) are remembered for the rest of the conversation.
+/// High and critical messages never get here: the crisis reply answers them first.
+/// </summary>
+public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer offer, HumanRequests humans)
+{
+    public async Task<ListenOutcome> RespondAsync(ITurnContext turnContext, MessageReading reading, CancellationToken cancellationToken)
+    {
+        var profile = ConsultationProfile.For(turnContext);
+        var english = profile.English;
+        var understanding = reading.Understanding;
+        var level = reading.Risk.Level;
+        if (TextNormalizer.Normalize(turnContext.Activity.Text).Length == 0 && level == RiskLevel.None)
+        {
+            // Nothing to read (only dots, marks or emoji): no "not recognized", a gentle word to go on.
+            return new ListenOutcome(texts.Get("retry.nothing", english), PromptButtons.None);
+        }
+
+        Remember(profile, understanding);
+
+        var own = Acknowledgements.MainTopic(understanding.Categories);
+        var asks = understanding.Intents.Where(i => i is not (Intent.Disclosure or Intent.Other or Intent.Greeting or Intent.Farewell)).ToList();
+        var content = own is not null || understanding.Has(Intent.Disclosure) || level >= RiskLevel.Medium
+            || (asks.Count == 0 && !understanding.Has(Intent.Greeting) && !understanding.Has(Intent.Farewell) && !LooksLikeAQuestion(turnContext.Activity.Text));
+
+        // A message that goes on telling (「みんな笑ってた」) is about what the conversation is about.
+        var topic = own ?? (content && profile.Topics.Count > 0 ? profile.Topics[0] : null);
+        var seenBefore = topic is { } t && profile.Topics.Contains(t);
+        foreach (var category in understanding.Categories.Reverse())
+        {
+            profile.RememberTopic(category);
+        }
+
+        profile.Messages++;
+
+        if (content)
+        {
+            await SayAsync(turnContext, acks.For(topic, level, profile), cancellationToken).ConfigureAwait(false);
+        }
+
+        var servicesAsked = false;
+        foreach (var intent in asks)
+        {
+            switch (intent)
+            {
+                case Intent.AskIsBot:
+                    await SayAsync(turnContext, texts.Get("intent.is_bot", english) + "\n" + PersonLine(english), cancellationToken).ConfigureAwait(false);
+                    break;
+                case Intent.AskPrivacy:
+                    await SayAsync(turnContext, texts.Get("intent.privacy", english), cancellationToken).ConfigureAwait(false);
+                    break;
+                case Intent.AskCanConsult:
+                    await SayAsync(turnContext, texts.Get("intent.can_consult", english), cancellationToken).ConfigureAwait(false);
+                    break;
+                case Intent.AskHours:
+                    await AnswerHoursAsync(turnContext, cancellationToken).ConfigureAwait(false);
+                    break;
+                case Intent.CannotCall:
+                    await SayAsync(turnContext, texts.Get("intent.cannot_call", english), cancellationToken).ConfigureAwait(false);
+                    servicesAsked = true;
+                    break;
+                case Intent.AskServices:
+                    servicesAsked = true;
+                    break;
+                case Intent.AskPerson:
+                    var preference = HumanRequests.PreferenceLabel(understanding.Preferences.CounselorPreference) ?? profile.CounselorPreference;
+                    if (await humans.RequestByPersonAsync(turnContext, cancellationToken, preference).ConfigureAwait(false))
+                    {
+                        return new ListenOutcome(null, PromptButtons.None, HandedOff: true);
+                    }
+
+                    break;
+            }
+        }
+
+        var known = topic ?? (servicesAsked ? profile.Topics.Cast<SupportCategory?>().FirstOrDefault() : null);
+        if (servicesAsked && known is null)
+        {
+            if (!understanding.Has(Intent.AskServices))
+            {
+                // Cannot phone, nothing told yet: places that listen to anything, reachable by text.
+                await offer.SendAsync(turnContext, [SupportCategory.Loneliness], forFriend: false, cancellationToken).ConfigureAwait(false);
+                return new ListenOutcome(null, PromptButtons.None);
+            }
+
+            // A place to contact, but for what? Find-support asks the topic (and only what it still needs).
+            return new ListenOutcome(null, PromptButtons.None, FindSupport: new FindSupportOptions(ForFriend: false));
+        }
+
+        if (known is { } main && (servicesAsked || (!profile.Offered.Contains(main) && (SupportOffer.IsSerious(main) || level >= RiskLevel.Medium || seenBefore || profile.Messages >= 3))))
+        {
+            var categories = own is not null ? Acknowledgements.Priority.Where(understanding.Categories.Contains).ToList() : [main];
+            if (!servicesAsked && profile.AgeBand is null && !profile.AskedAge && !SupportOffer.IsSerious(main) && !profile.PrefersText)
+            {
+                // Before the first services: the one question that changes which services fit.
+                return new ListenOutcome(null, PromptButtons.None, FindSupport: new FindSupportOptions(ForFriend: false, categories));
+            }
+
+            await offer.SendAsync(turnContext, categories, forFriend: false, cancellationToken).ConfigureAwait(false);
+            return new ListenOutcome(null, level >= RiskLevel.Medium ? PromptButtons.Support : PromptButtons.None);
+        }
+
+        if (topic is null && content && profile.Messages >= 3 && !profile.Offered.Contains(SupportCategory.Loneliness) && !profile.Offered.Contains(SupportCategory.Suicidal))
+        {
+            // Several messages without a clear topic: places that listen to anything, once.
+            await offer.SendAsync(turnContext, [SupportCategory.Loneliness], forFriend: false, cancellationToken).ConfigureAwait(false);
+            return new ListenOutcome(null, PromptButtons.None);
+        }
+
+        if (understanding.Has(Intent.Farewell) && !content && asks.Count == 0)
+        {
+            var line = offer.AroundTheClock(turnContext, 1) is [var service, ..] ? $"{service.Service.Name.For(english)} {service.Channel.Contact}" : "110 / 119";
+            await SayAsync(turnContext, texts.Format("intent.farewell", english, line), cancellationToken).ConfigureAwait(false);
+            return new ListenOutcome(null, PromptButtons.None);
+        }
+
+        if (level >= RiskLevel.Medium)
+        {
+            return new ListenOutcome(texts.Get(humans.IsAvailable ? "concern.next" : "concern.next.noperson", english), PromptButtons.Support);
+        }
+
+        if (content)
+        {
+            return new ListenOutcome(acks.Question(topic, profile), profile.Messages % 3 == 0 ? PromptButtons.Support : PromptButtons.None);
+        }
+
+        if (asks.Count > 0)
+        {
+            return new ListenOutcome(null, PromptButtons.None);
+        }
+
+        if (understanding.Has(Intent.Greeting))
+        {
+            var again = profile.RecentLines.Contains("intent.greeting");
+            profile.RememberLine("intent.greeting");
+            return new ListenOutcome(texts.Get(again ? "intent.greeting.again" : "intent.greeting", english), again ? PromptButtons.None : PromptButtons.Menu);
+        }
+
+        return new ListenOutcome(texts.Get("intent.other", english), PromptButtons.None);
+    }
+
+    /// <summary>The acknowledgement alone (no question, no menu): what the bot says while a person waits for a counselor.</summary>
+    public string Acknowledge(ITurnContext turnContext, MessageReading reading)
+    {
+        var profile = ConsultationProfile.For(turnContext);
+        Remember(profile, reading.Understanding);
+        return acks.For(Acknowledgements.MainTopic(reading.Understanding.Categories), reading.Risk.Level, profile);
+    }
+
+    /// <summary>Whether counselors can be asked for, and when (for "is this a bot?").</summary>
+    private string PersonLine(bool english) => humans.HoursText is { } hours
+        ? texts.Format("intent.is_bot.person", english, hours)
+        : texts.Get("intent.is_bot.noperson", english);
+
+    private async Task AnswerHoursAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var english = ConsultationProfile.IsEnglish(turnContext);
+        if (humans.HoursText is { } hours)
+        {
+            await SayAsync(turnContext, texts.Format("intent.hours", english, hours), cancellationToken).ConfigureAwait(false);
+            if (humans.IsCounselorHours)
+            {
+                return;
+            }
+        }
+        else
+        {
+            await SayAsync(turnContext, texts.Get("intent.hours.noperson", english), cancellationToken).ConfigureAwait(false);
+        }
+
+        var open = offer.AroundTheClock(turnContext, 2);
+        if (open.Count > 0)
+        {
+            await offer.SendListAsync(turnContext, texts.Get("intent.hours.open_now", english), open, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static void Remember(ConsultationProfile profile, MessageUnderstanding understanding)
+    {
+        if (understanding.AgeBand is { } band && profile.AgeBand != band)
+        {
+            profile.AgeBand = band;
+            profile.Age = null;
+        }
+
+        if (understanding.PrefectureCode is { } prefecture)
+        {
+            profile.PrefectureCode = prefecture;
+        }
+
+        if (understanding.Preferences.CannotCall || understanding.Preferences.PrefersText)
+        {
+            profile.PrefersText = true;
+        }
+
+        if (HumanRequests.PreferenceLabel(understanding.Preferences.CounselorPreference) is { } label)
+        {
+            profile.CounselorPreference = label;
+        }
+    }
+
+    private static bool LooksLikeAQuestion(string? text) =>
+        text is not null && (text.Contains('?', StringComparison.Ordinal) || text.Contains('？', StringComparison.Ordinal));
+
+    private static Task SayAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken) =>
+        turnContext.SendActivityAsync(text, cancellationToken);
+}

@@ -1,0 +1,153 @@
+using ChatSupport.Domain.Activities;
+using ChatSupport.Domain.Directory;
+using ChatSupport.Domain.Risk;
+using ChatSupport.Domain.Turns;
+
+namespace ChatSupport.Dialogs.Consultation;
+
+/// <summary>
+/// One to three services for what the person wrote about, from the directory's router: open now first,
+/// fitting the age band and prefecture the conversation already knows, text ways first when the person
+/// cannot phone. Used by the listening flow and by find-support alike.
+/// </summary>
+public sealed class SupportOffer(BotTexts texts, SupportRouter router, SupportDirectory directory, ServiceCards cards, TimeProvider clock)
+{
+    /// <summary>Topics whose services are offered as soon as the topic is clear (no question first).</summary>
+    public static bool IsSerious(SupportCategory category) => category is SupportCategory.Suicidal or SupportCategory.SelfHarm
+        or SupportCategory.SexualViolence or SupportCategory.Abuse or SupportCategory.Dv or SupportCategory.OnlineHarm
+        or SupportCategory.Housing or SupportCategory.Poverty;
+
+    /// <summary>Routes and sends the services message; returns the services shown (none: nothing was sent).</summary>
+    public async Task<IReadOnlyList<RoutedService>> SendAsync(ITurnContext turnContext, IReadOnlyList<SupportCategory> categories, bool forFriend, CancellationToken cancellationToken, string? introKey = null)
+    {
+        var profile = ConsultationProfile.For(turnContext);
+        var english = profile.English;
+        var wanted = forFriend ? [.. categories, SupportCategory.OtherPerson] : categories.ToList();
+        var query = new RouteQuery
+        {
+            Categories = wanted,
+            AgeBand = forFriend ? null : profile.AgeBand,
+            Age = forFriend ? null : profile.Age,
+            PrefectureCode = forFriend ? null : profile.PrefectureCode,
+            PreferredChannel = profile.PrefersText ? ChannelKind.Chat : null,
+            RiskLevel = profile.Risk.Level,
+            MaxResults = 3,
+        };
+        var now = clock.GetUtcNow();
+        var services = Route(query, profile.PrefersText, now);
+        var fallback = false;
+        if (services.Count == 0)
+        {
+            services = Route(query with { Categories = [] }, profile.PrefersText, now);
+            fallback = true;
+        }
+
+        services = WithAroundTheClockLine(services, query, now);
+        if (services.Count == 0)
+        {
+            return services;
+        }
+
+        var key = introKey ?? (forFriend ? "offer.friend" : fallback ? "offer.none" : profile.PrefersText ? "offer.intro.text" : "offer.intro");
+        var intro = texts.Get(key, english);
+        if (!forFriend && services.Any(s => s.Service.Id == "jiritsu-soudan-shien") && (categories.Contains(SupportCategory.Housing) || categories.Contains(SupportCategory.Poverty)))
+        {
+            // The rent benefit is applied for at the self-reliance office (shared/reference §26).
+            intro += "\n" + texts.Get("offer.housing_benefit", english);
+        }
+
+        await turnContext.SendActivityAsync(cards.Message(intro, services, english), cancellationToken).ConfigureAwait(false);
+        foreach (var category in categories)
+        {
+            if (!profile.Offered.Contains(category))
+            {
+                profile.Offered.Add(category);
+            }
+        }
+
+        return services;
+    }
+
+    /// <summary>Sends a given list of services under an intro line.</summary>
+    public Task SendListAsync(ITurnContext turnContext, string intro, IReadOnlyList<RoutedService> services, CancellationToken cancellationToken) =>
+        turnContext.SendActivityAsync(cards.Message(intro, services, ConsultationProfile.IsEnglish(turnContext)), cancellationToken);
+
+    /// <summary>The around-the-clock contacts open now (for the farewell and "when are you open").</summary>
+    public IReadOnlyList<RoutedService> AroundTheClock(ITurnContext turnContext, int count)
+    {
+        var profile = ConsultationProfile.For(turnContext);
+        return directory.AroundTheClockCrisisContacts(clock.GetUtcNow(), profile.PrefectureCode, profile.Age, profile.AgeBand).Take(count).ToList();
+    }
+
+    /// <summary>Topics with their own specialist services: a specialist of one of them is not offered for another topic.</summary>
+    private static readonly SupportCategory[] Specialisms =
+    [
+        SupportCategory.SexualViolence, SupportCategory.Dv, SupportCategory.Abuse, SupportCategory.Work,
+        SupportCategory.Poverty, SupportCategory.Housing,
+    ];
+
+    private List<RoutedService> Route(RouteQuery query, bool textFirst, DateTimeOffset now)
+    {
+        if (query.Categories is [SupportCategory.Health])
+        {
+            // Feeling unwell is most often how someone feels: services that listen rank before medical advice lines.
+            query = query with { Categories = [SupportCategory.Health, SupportCategory.Loneliness] };
+        }
+
+        var services = router.Route(query with { MaxResults = 0 }, now)
+            .Where(s => s.Service.Categories.Count == 0 || !Specialisms.Contains(s.Service.Categories[0]) || query.Categories.Contains(s.Service.Categories[0]))
+            .ToList();
+        if (textFirst)
+        {
+            // Cannot phone: keep the services reachable by text (chat, LINE, SNS, web) and put them first.
+            var text = services.Where(s => s.Channel.Kind != ChannelKind.Phone).ToList();
+            if (text.Count > 0)
+            {
+                services = text;
+            }
+        }
+
+        var chosen = services.Take(3).ToList();
+        if (query.Categories.Count > 0 && chosen.Count == 3 && !chosen.Exists(s => IsSpecialistFor(s, query.Categories[0]))
+            && services.Find(s => IsSpecialistFor(s, query.Categories[0])) is { } specialist)
+        {
+            // Open now comes first, but the place made for exactly this (even with hours to check) is never left out.
+            chosen[2] = specialist;
+        }
+
+        return chosen;
+    }
+
+    private static bool IsSpecialistFor(RoutedService routed, SupportCategory category) =>
+        routed.Service.Categories.Count > 0 && routed.Service.Categories[0] == category;
+
+    /// <summary>
+    /// When none of the services is a live line open around the clock now, the last place goes to one
+    /// that is (so a person reading this at night always has somewhere to turn), if the directory has one
+    /// fitting the person's age and region.
+    /// </summary>
+    private List<RoutedService> WithAroundTheClockLine(List<RoutedService> services, RouteQuery query, DateTimeOffset now)
+    {
+        if (services.Count == 0 || services.Any(s => s.Channel.IsRealTime && s.Status is { IsOpen: true, Is24Hours: true }))
+        {
+            return services;
+        }
+
+        var line = directory.AroundTheClockCrisisContacts(now, query.PrefectureCode, query.Age, query.AgeBand)
+            .FirstOrDefault(s => services.TrueForAll(o => o.Service.Id != s.Service.Id)
+                && (query.PreferredChannel is null || s.Channel.Kind != ChannelKind.Phone)
+                && (query.Categories.Count == 0 || query.Categories.Any(s.Service.Helps) || s.Service.Helps(SupportCategory.Loneliness)));
+        if (line is null)
+        {
+            return services;
+        }
+
+        if (services.Count >= 3)
+        {
+            services.RemoveAt(services.Count - 1);
+        }
+
+        services.Add(line);
+        return services;
+    }
+}
