@@ -127,6 +127,31 @@ public class SituationRuleTests
         Assert.DoesNotContain("place-after-distress", later.Rules);
     }
 
+    [Theory]
+    [InlineData("くらすのこにわるぐちいわれる", "ばいばい", RiskLevel.Medium)]
+    [InlineData("部活つらい。先輩にずっと無視されてる", "またね、ばいばい", RiskLevel.Medium)]
+    [InlineData("もう死にたい", "ばいばい", RiskLevel.Critical)]
+    [InlineData("手首切っちゃった", "みんな元気でね", RiskLevel.Critical)]
+    public void AnOrdinaryGoodbye_IsFinalityOnlyAfterAWishToDieOrSelfHarm(string earlier, string goodbye, RiskLevel expected)
+    {
+        var now = new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero);
+        var conversation = ConversationRisk.Empty;
+        conversation = conversation.Update(Engine.Assess(earlier, conversation, now), now);
+
+        var last = Engine.Assess(goodbye, conversation, now.AddMinutes(3));
+
+        if (expected == RiskLevel.Critical)
+        {
+            Assert.Equal(RiskLevel.Critical, last.Level);
+            Assert.Contains("finality", last.Situations);
+        }
+        else
+        {
+            // A child who was bullied and says goodbye is not sent the crisis block.
+            Assert.True(last.Level <= expected, $"{goodbye} after {earlier}: {last.Level}");
+        }
+    }
+
     [Fact]
     public void ConversationMemory_IsBoundedAndSurvivesJson()
     {
