@@ -23,6 +23,7 @@ internal sealed class CompiledPatterns
         var terms = new List<string>();
         var patternEntries = new List<int>();
         var boundaries = new List<PatternBoundary>();
+        var swallowed = new List<string>();
         for (var e = 0; e < EntryCount; e++)
         {
             var entry = entries[e];
@@ -56,6 +57,13 @@ internal sealed class CompiledPatterns
                         $"Pattern entry '{entry.Id}': term '{term}' is empty or spans a sentence end after normalization; write it without 。！？ or line breaks.");
                 }
 
+                if (term.Length > 2 && JapaneseNormalizer.NormalizeToString(term[..^2]) == normalized)
+                {
+                    // 「話してええ」 normalizes to 「話して」 (ええ reads as a stretched て), so it would fire on
+                    // 「話してない」; a term whose last two characters are swallowed matches far more than it says.
+                    swallowed.Add($"'{entry.Id}': '{term}' → '{normalized}'");
+                }
+
                 var boundary = entry.Boundary;
                 if (normalized.All(char.IsAsciiLetterOrDigit))
                 {
@@ -71,6 +79,13 @@ internal sealed class CompiledPatterns
                 boundaries.Add(boundary);
                 MaxPatternLength = Math.Max(MaxPatternLength, normalized.Length);
             }
+        }
+
+        if (swallowed.Count > 0)
+        {
+            throw new InvalidDataException(
+                "These pattern terms end in a stretch and lose their last characters when normalized; write them so the end counts (for example with も: してもええ): "
+                + string.Join("; ", swallowed));
         }
 
         Automaton = new AhoCorasickAutomaton(terms);

@@ -31,6 +31,22 @@ public class UnderstandingEngineTests
     }
 
     [Theory]
+    [InlineData("親ともあんまり話してない")]
+    [InlineData("先生に相談してみたけどだめだった")]
+    [InlineData("女の人に声かけられた")]
+    [InlineData("男の人が怖い")]
+    [InlineData("チャットで悪口書かれた")]
+    [InlineData("そのアプリもう使ってない")]
+    [InlineData("それ言わんでほしかった")]
+    public void Statements_AreNotReadAsQuestionsOrRequests(string text)
+    {
+        // Telling what happened is not asking whether one may talk, asking for a person, or saying one cannot phone.
+        var result = Engine.Understand(text);
+
+        Assert.DoesNotContain(result.Intents, i => i is Intent.AskCanConsult or Intent.AskPerson or Intent.CannotCall or Intent.AskPrivacy);
+    }
+
+    [Theory]
     [InlineData("好きな食べ物なに")]
     [InlineData("あいうえお")]
     public void NothingToRead_IsOther(string text)

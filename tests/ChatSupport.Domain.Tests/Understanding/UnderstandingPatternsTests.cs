@@ -38,4 +38,16 @@ public class UnderstandingPatternsTests
 
         Assert.Throws<InvalidDataException>(() => new UnderstandingEngine(ChatSupport.Domain.Risk.RiskEngine.CreateDefault(), patterns));
     }
+
+    [Fact]
+    public void ATermWhoseEndIsReadAsAStretch_IsRefusedWhenCompiled()
+    {
+        // 「話してええ」 would normalize to 「話して」 and fire on 「話してない」.
+        var patterns = UnderstandingPatterns.Parse([("t.yaml", "version: '1'\nentries:\n  - id: a\n    intents: [ask_can_consult]\n    terms: [\"(話|はな)して(いい|ええ)\"]\n    note: n\n")]);
+
+        var e = Assert.Throws<InvalidDataException>(() => new UnderstandingEngine(ChatSupport.Domain.Risk.RiskEngine.CreateDefault(), patterns));
+
+        Assert.Contains("話してええ", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("話していい", e.Message, StringComparison.Ordinal);
+    }
 }
