@@ -3,6 +3,7 @@ using ChatSupport.Domain.Directory;
 using ChatSupport.Domain.Handoff;
 using ChatSupport.Domain.Risk;
 using ChatSupport.Domain.Turns;
+using ChatSupport.Domain.Understanding;
 
 namespace ChatSupport.Dialogs.Consultation;
 
@@ -43,7 +44,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             return false;
         }
 
-        return await FollowUpAsync(turnContext, episode, CrisisCues.Read(turnContext.Activity.Text), cancellationToken).ConfigureAwait(false);
+        return await FollowUpAsync(turnContext, episode, CuesOf(turnContext), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A high or critical message: the harm's full block once per episode, else a reminder and what is new.</summary>
@@ -52,7 +53,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         var profile = ConsultationProfile.For(turnContext);
         var english = profile.English;
         var now = clock.GetUtcNow();
-        var harm = HarmClassifier.Classify(assessment, CrisisCues.Read(turnContext.Activity.Text));
+        var harm = HarmClassifier.Classify(assessment, CuesOf(turnContext));
         var episode = profile.Crisis is { } open && open.IsOpen(now) ? open : null;
         var critical = assessment.Level >= RiskLevel.Critical;
 
@@ -71,7 +72,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         }
         else
         {
-            var lines = FollowUpLines(harm, CrisisCues.Read(turnContext.Activity.Text), english);
+            var lines = FollowUpLines(harm, CuesOf(turnContext), english);
             var reminder = lines.Count > 0 ? string.Join("\n", lines) : texts.Get("crisis.repeat", english);
             await turnContext.SendActivityAsync(reminder, cancellationToken).ConfigureAwait(false);
             await RequestCounselorAsync(turnContext, assessment, critical, tell: false, cancellationToken).ConfigureAwait(false);
@@ -140,14 +141,29 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         var lines = FollowUpLines(harm, cues, english);
         if (lines.Count == 0)
         {
+            // A worry the harm makes common (「警察とか大ごとにしたくない」, 「払ったほうがいい？」) gets its own answer.
+            var worries = Waiting.WorryLines(turnContext.Activity.Text, harm, english);
             if (episode.CheckPending)
             {
-                // Not an answer we can read: thank them and ask once more, with the same buttons.
+                // Not an answer to the check: answer what we can read, or thank them, and ask once more with the same buttons.
                 var again = SafetyCheck(harm, english);
-                again.Text = texts.Get("crisis.answer.unsure", english) + "\n" + again.Text;
+                again.Text = (worries.Count > 0 ? string.Join("\n", worries) : texts.Get("crisis.answer.unsure", english)) + "\n" + again.Text;
                 await turnContext.SendActivityAsync(again, cancellationToken).ConfigureAwait(false);
                 episode.CheckPending = false;
                 episode.LastCrisisReplyAt = now;
+                return true;
+            }
+
+            if (worries.Count > 0)
+            {
+                lines.AddRange(worries);
+                if (harm.IsAcute() && !episode.Settled)
+                {
+                    lines.Add(ActionLine(harm, english));
+                }
+
+                await turnContext.SendActivityAsync(string.Join("\n", lines), cancellationToken).ConfigureAwait(false);
+                Answered(episode, now, cues);
                 return true;
             }
 
@@ -171,6 +187,21 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
 
         Answered(episode, now, cues);
         return true;
+    }
+
+    /// <summary>
+    /// What the message answers or worries about: the crisis cues, and not being able to phone when the one
+    /// reading of the message says so in other words (電話するとばれるからチャットがいい).
+    /// </summary>
+    private static CrisisCue CuesOf(ITurnContext turnContext)
+    {
+        var cues = CrisisCues.Read(turnContext.Activity.Text);
+        if (turnContext.TurnState.Get<MessageReading>()?.Understanding.Has(Intent.CannotCall) == true)
+        {
+            cues = (cues | CrisisCue.CannotCall) & ~(CrisisCue.WillCall | CrisisCue.CalledHelp);
+        }
+
+        return cues;
     }
 
     private static void Answered(CrisisEpisode episode, DateTimeOffset now, CrisisCue cues)

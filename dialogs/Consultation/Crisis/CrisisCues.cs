@@ -44,13 +44,13 @@ public static class CrisisCues
         (CrisisCue.WillCall, ["119に電話する", "110に電話する", "電話する", "でんわする", "いまかける", "今かける", "かけてみる", "呼ぶ"]),
         (CrisisCue.CannotCall, ["電話できない", "でんわできない", "電話できん", "電話むり", "電話無理", "電話こわい", "電話怖い", "電話は無理", "電話するのこわい", "電話するの怖い",
             "声を出せない", "声出せない", "声が出せない", "こえだせない", "声でない", "声が出ない", "話せない", "はなせない", "しゃべれない", "喋れない",
-            "スマホない", "電話がない", "電話ない", "can't call", "cannot call", "can't speak"]),
+            "スマホない", "電話がない", "電話ない", "電話するとばれる", "電話したらばれる", "電話はばれる", "電話だとばれる", "聞かれる", "can't call", "cannot call", "can't speak"]),
         (CrisisCue.Refuses, ["救急車はいや", "救急車はやだ", "救急車いや", "救急車やだ", "救急車は嫌", "救急車嫌", "呼びたくない", "よびたくない",
             "病院いや", "病院やだ", "病院は嫌", "病院行きたくない", "警察いや", "警察やだ", "警察は嫌", "大げさ", "おおげさ", "電話したくない", "かけたくない", "呼ぶのやだ", "呼ぶのいや", "呼ぶのは嫌", "行きたくない"]),
         (CrisisCue.Symptoms, ["気持ち悪", "きもちわる", "きもちわり", "吐き", "はきそう", "吐いた", "吐きそう", "心臓", "どきどき", "ばくばく", "動悸",
             "苦しい", "くるしい", "息が", "いきが", "しびれ", "ふらふら", "めまい", "目が回", "頭が痛", "頭痛", "ふるえ", "震え", "体がおかしい",
-            "からだがおかしい", "気分悪", "気分が悪", "変な感じ", "寒気"]),
-        (CrisisCue.Sleepy, ["ねむ", "眠い", "眠た", "眠く", "眠り", "寝たら", "ねたら", "寝る", "寝ます", "寝よう", "ねよう", "寝ちゃ", "寝て", "意識が"]),
+            "からだがおかしい", "気分悪", "気分が悪", "変な感じ", "寒気", "ぼーっと", "ぼーとする", "ぼんやり", "ふわふわ", "くらくら", "ぐるぐる", "力が入らない", "立てない", "目がかすむ", "視界"]),
+        (CrisisCue.Sleepy, ["ねむ", "眠い", "眠た", "眠く", "眠り", "寝たら", "ねたら", "寝る", "寝ます", "寝よう", "ねよう", "寝ちゃ", "寝て", "寝れば", "ねれば", "眠れば", "寝とけば", "寝たい", "ねたい", "意識が"]),
         (CrisisCue.Parents, ["親に", "親が", "親へ", "親バレ", "おやに", "おやが", "家族に", "家族が", "かぞくに", "ばれる", "ばれたくない",
             "知られたくない", "知られる", "怒られ", "おこられ"]),
         (CrisisCue.Money, ["お金", "おかね", "金ない", "かねない", "金がない", "払えない", "はらえない", "有料", "料金", "費用"]),
@@ -64,6 +64,14 @@ public static class CrisisCues
         .Select(row => (row.Cue, row.Terms.Select(TextNormalizer.Normalize).Where(t => t.Length > 0).Distinct().ToArray()))
         .ToArray();
 
+    /// <summary>
+    /// Cues that report an act (called, will call, already did): a conditional or a supposition after the
+    /// term (呼んだら, 電話すると, 電話したら, 飲んだら, 電話するのは) is a worry about the act, not the act.
+    /// </summary>
+    private const CrisisCue Acts = CrisisCue.CalledHelp | CrisisCue.WillCall | CrisisCue.AlreadyDid;
+
+    private static readonly string[] Conditionals = ["ら", "ば", "と", "のは", "のが", "なら", "って", "べき", "かな"];
+
     public static CrisisCue Read(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -75,11 +83,13 @@ public static class CrisisCues
         var cues = CrisisCue.None;
         foreach (var (cue, terms) in Normalized)
         {
-            if (terms.Any(t => normalized.Contains(t, StringComparison.Ordinal)))
+            if (terms.Any(t => Said(normalized, t, (cue & Acts) != 0)))
             {
                 cues |= cue;
             }
         }
+
+        // Not being able to phone is also what the understanding pass reads in other words (チャットがいい, 文字で).
 
         // A negated or contradicted "safe" (大丈夫じゃない) is danger; a friend not reached is not reached.
         if (cues.HasFlag(CrisisCue.Danger))
@@ -104,5 +114,34 @@ public static class CrisisCues
         }
 
         return cues;
+    }
+
+    private static bool Said(string normalized, string term, bool act)
+    {
+        for (var at = normalized.IndexOf(term, StringComparison.Ordinal); at >= 0; at = normalized.IndexOf(term, at + 1, StringComparison.Ordinal))
+        {
+            if (!act)
+            {
+                return true;
+            }
+
+            var rest = normalized.AsSpan(at + term.Length);
+            var conditional = false;
+            foreach (var c in Conditionals)
+            {
+                if (rest.StartsWith(c, StringComparison.Ordinal))
+                {
+                    conditional = true;
+                    break;
+                }
+            }
+
+            if (!conditional)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -33,6 +33,15 @@ public enum CrisisHarm
     FriendInDanger,
 }
 
+/// <summary>Cue classes from the risk engine's situation layer (<see cref="RiskAssessment.Cues"/>) that choose a template.</summary>
+public static class RiskCueClasses
+{
+    public const string Pictures = "pictures";
+    public const string PictureRequest = "picture_request";
+    public const string ThreatSpread = "threat_spread";
+    public const string SexualAct = "sexual_act";
+}
+
 /// <summary>Situation ids from the risk engine (<see cref="RiskAssessment.Situations"/>) that choose a template.</summary>
 public static class CrisisSituations
 {
@@ -77,6 +86,16 @@ public static class HarmClassifier
 
         if (Has(CrisisSituations.Sextortion))
         {
+            return CrisisHarm.Sextortion;
+        }
+
+        bool Cue(string cls) => assessment.Cues.Any(c => c.Class == cls);
+        if ((Has(CrisisSituations.Grooming) || Cue(RiskCueClasses.ThreatSpread) || Cue(RiskCueClasses.PictureRequest))
+            && (Cue(RiskCueClasses.Pictures) || Cue(RiskCueClasses.PictureRequest)) && !Cue(RiskCueClasses.SexualAct))
+        {
+            // Pictures sent to, asked for or threatened by someone met online, with no act done to the body:
+            // the sextortion template (do not pay or send more, keep the messages, police) — not the assault
+            // one, whose hospital and 72-hour lines do not fit a boy who sent a photo.
             return CrisisHarm.Sextortion;
         }
 

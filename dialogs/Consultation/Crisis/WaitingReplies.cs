@@ -1,33 +1,106 @@
 using System.Globalization;
 using ChatSupport.Domain.Handoff;
+using ChatSupport.Domain.Risk;
 using ChatSupport.Domain.Turns;
+using ChatSupport.Domain.Understanding;
 
 namespace ChatSupport.Dialogs.Consultation;
 
 /// <summary>
 /// Never silent while waiting (docs/crisis.md "Waiting"): while the conversation waits in the queue and no
-/// counselor holds it, every message the crisis path does not answer gets the listening acknowledgement and
-/// one honest line about who will answer and when: the place in the queue when a counselor is on duty, when
-/// counselors are back outside hours, or plainly that nobody is available now. No menu, no prompts, no re-queue.
+/// counselor holds it, every message the crisis path does not answer gets an answer that shows it was read,
+/// and one honest line about who will answer and when (the place in the queue when a counselor is on duty,
+/// when counselors are back outside hours, or plainly that nobody is available now). What is answered:
+/// a worry the harm makes common (「警察とか大ごとにしたくない」, 「払ったほうがいい？」, 「妊娠してたら」,
+/// 「先生に言ったら怒られる？」) gets its reviewed line; otherwise the listening acknowledgement of the
+/// message's own topic. No menu, no prompts, no re-queue. Every line is from the text catalogue.
 /// </summary>
 public sealed class WaitingReplies(BotTexts texts, TimeProvider clock)
 {
+    /// <summary>Worries answered while waiting: the words that raise them, and the harms they are answered for.</summary>
+    private static readonly (string Key, string[] Terms, CrisisHarm[] Harms)[] Worries =
+    [
+        ("waiting.worry.pay", ["払", "はらう", "はらった", "お金", "おかね", "送金", "振り込"], [CrisisHarm.Sextortion]),
+        ("waiting.worry.pregnancy", ["妊娠", "にんしん", "生理", "せいり", "ピル", "避妊", "ひにん"], [CrisisHarm.SexualAssault]),
+        ("waiting.worry.police.sexual", ["警察", "けいさつ", "被害届", "訴え", "うったえ", "通報"], [CrisisHarm.SexualAssault]),
+        ("waiting.worry.police.child", ["警察", "けいさつ", "大ごと", "おおごと", "大事にしたくない", "通報"], [CrisisHarm.Abuse, CrisisHarm.ViolenceNow]),
+        ("waiting.worry.police", ["警察", "けいさつ", "大ごと", "おおごと", "通報"], [CrisisHarm.Dv, CrisisHarm.Sextortion, CrisisHarm.General, CrisisHarm.PlanOrAttempt]),
+        ("waiting.worry.friend.adult", ["先生", "せんせい", "親", "おや", "大人", "おとな", "怒られ", "おこられ"], [CrisisHarm.FriendInDanger]),
+        ("waiting.worry.friend.contact", ["連絡先", "れんらくさき", "知らない", "しらない", "わからない", "わかんない"], [CrisisHarm.FriendInDanger]),
+        ("waiting.worry.place", ["出ていく", "でていく", "出て行", "住むところ", "すむところ", "行くところ", "いくところ", "泊まる", "とまる", "家がない", "いえがない"], [CrisisHarm.Dv]),
+        ("waiting.worry.parents", ["親に", "おやに", "親には", "家族に", "ばれ", "バレ", "知られ", "しられ", "言えない", "いえない"], [CrisisHarm.SexualAssault, CrisisHarm.Sextortion, CrisisHarm.Abuse, CrisisHarm.General, CrisisHarm.PlanOrAttempt]),
+    ];
+
+    private static readonly (string Key, string[] Terms, CrisisHarm[] Harms)[] NormalizedWorries = Worries
+        .Select(w => (w.Key, w.Terms.Select(TextNormalizer.Normalize).Where(t => t.Length > 0).Distinct().ToArray(), w.Harms))
+        .ToArray();
+
+    private readonly Acknowledgements _acks = new(texts);
+
     public async Task RespondAsync(ITurnContext turnContext, HandoffWaiting waiting, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(waiting);
         var profile = ConsultationProfile.For(turnContext);
         var english = profile.English;
-        var acks = texts.List("ack.general", english);
-        var ack = acks[profile.WaitingReplies % acks.Count];
         var full = profile.WaitingReplies % 5 == 0;
         profile.WaitingReplies++;
-        var text = ack + "\n" + Line(waiting, english, full);
-        if (full)
+
+        var lines = new List<string>();
+        var episode = profile.Crisis is { } open && open.IsOpen(clock.GetUtcNow()) ? open : null;
+        if (episode is not null)
         {
-            text += "\n" + texts.Get("waiting.cancel_hint", english);
+            lines.AddRange(WorryLines(turnContext.Activity.Text, episode.CurrentHarm, english));
         }
 
-        await turnContext.SendActivityAsync(text, cancellationToken).ConfigureAwait(false);
+        if (lines.Count == 0)
+        {
+            var reading = turnContext.TurnState.Get<MessageReading>();
+            var topic = reading is null ? null : Acknowledgements.MainTopic(reading.Understanding.Categories);
+            lines.Add(_acks.For(topic, reading?.Risk.Level ?? RiskLevel.None, profile));
+        }
+
+        lines.Add(Line(waiting, english, full));
+        if (full)
+        {
+            lines.Add(texts.Get("waiting.cancel_hint", english));
+        }
+
+        await turnContext.SendActivityAsync(string.Join("\n", lines), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The reviewed answers to the worries in <paramref name="text"/> that <paramref name="harm"/> makes common.</summary>
+    public IReadOnlyList<string> WorryLines(string? text, CrisisHarm harm, bool english)
+    {
+        var normalized = TextNormalizer.Normalize(text);
+        var lines = new List<string>();
+        if (normalized.Length == 0)
+        {
+            return lines;
+        }
+
+        var police = false;
+        foreach (var (key, terms, harms) in NormalizedWorries)
+        {
+            if (!harms.Contains(harm) || !terms.Any(t => normalized.Contains(t, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            // One police answer per message (the harm-specific one comes first in the table).
+            if (key.StartsWith("waiting.worry.police", StringComparison.Ordinal))
+            {
+                if (police)
+                {
+                    continue;
+                }
+
+                police = true;
+            }
+
+            lines.Add(texts.Get(key, english));
+        }
+
+        return lines;
     }
 
     /// <summary>The one waiting line: full the first time (and every fifth), short in between.</summary>
