@@ -30,7 +30,6 @@ public static class CliCommands
         "risk" => RiskCommand.Run,
         "directory" => DirectoryCommand.Run,
         "accounts" => Handoff.Accounts.AccountsCommand.Run,
-        "line-sim" => ChatSupport.Bot.Channels.Line.Simulator.LineSimCommand.Run,
         _ => null,
     };
 }

@@ -1,3 +1,4 @@
+using ChatSupport.Bot.ConsoleAccess;
 using ChatSupport.Bot.Handoff.Accounts;
 using ChatSupport.Domain.Handoff;
 using ChatSupport.HandoffConsole;
@@ -27,7 +28,7 @@ public sealed class ConsoleSignIn(ConsoleAccounts accounts, IAuditLog audit) : I
                 : "ユーザー名かパスワードが違います。";
         }
 
-        await http.SignInAsync(ConsoleAuth.CookieScheme, ConsoleAuth.Principal(account, ConsoleAuth.CookieScheme)).ConfigureAwait(false);
+        await http.SignInAsync(ConsoleAuth.CookieScheme, ConsolePolicies.Principal(account, ConsoleAuth.CookieScheme)).ConfigureAwait(false);
         await audit.AppendAsync(account.UserName, AuditActions.SignIn, null, "console", CancellationToken.None).ConfigureAwait(false);
         return null;
     }
@@ -35,7 +36,7 @@ public sealed class ConsoleSignIn(ConsoleAccounts accounts, IAuditLog audit) : I
     public async Task SignOutAsync(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
-        var who = ConsoleAuth.Identity(http.User);
+        var who = ConsolePolicies.Identity(http.User);
         await http.SignOutAsync(ConsoleAuth.CookieScheme).ConfigureAwait(false);
         if (who is not null)
         {
@@ -53,7 +54,7 @@ public static class ConsoleEndpoints
     public static IEndpointRouteBuilder MapHandoffConsole(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        if (!app.ServiceProvider.GetRequiredService<IOptions<ConsoleOptions>>().Value.Enabled)
+        if (!app.IsConsoleEnabled())
         {
             return app;
         }

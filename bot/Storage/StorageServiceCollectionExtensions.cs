@@ -19,7 +19,8 @@ public static class StorageServiceCollectionExtensions
     public static IServiceCollection AddChatSupportStorage(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
-        services.AddSingleton(new SqliteDatabase(options.ConnectionString));
+        services.AddSqliteMigration(StorageSchema.Migration);
+        services.AddSingleton(sp => new SqliteDatabase(options.ConnectionString, sp.GetServices<SqliteMigration>()));
         services.AddSingleton<IStorage, SqliteStorage>();
         services.AddHostedService<SqliteCheckpointer>();
         services.AddSingleton<SqliteTranscriptStore>();

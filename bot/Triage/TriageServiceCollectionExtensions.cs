@@ -1,4 +1,6 @@
 using ChatSupport.Bot.Storage.Sqlite;
+using ChatSupport.Bot.Turns;
+using Microsoft.Extensions.Options;
 using ChatSupport.Domain.Handoff;
 using ChatSupport.Domain.Risk;
 using ChatSupport.Domain.Triage;
@@ -20,6 +22,7 @@ public static class TriageServiceCollectionExtensions
         options.Validate();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(options);
+        services.AddSqliteMigration(TriageSchema.Migration);
         services.AddSingleton(sp => new SqliteTriageStore(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<ITriageReviewStore>(sp => sp.GetRequiredService<SqliteTriageStore>());
         services.AddSingleton<ITriageControlStore>(sp => sp.GetRequiredService<SqliteTriageStore>());
@@ -40,24 +43,9 @@ public static class TriageServiceCollectionExtensions
         services.AddSingleton<ITriageAdvisor>(sp => new GuardedTriageAdvisor(
             sp.GetRequiredService<OpenAiTriageAdvisor>(), options, sp.GetRequiredService<ILogger<GuardedTriageAdvisor>>()));
         services.AddSingleton<TriageQueue>();
-        services.AddSingleton(sp => new TriageProcessor(
-            sp.GetRequiredService<ITriageAdvisor>(),
-            sp.GetRequiredService<ITriageReviewStore>(),
-            sp.GetRequiredService<ITriageOptOuts>(),
-            sp.GetRequiredService<TriageKillSwitch>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<TriageProcessor>>(),
-            sp.GetService<IHandoffRequests>(),
-            RiskLevels.TryParse(configuration["ChatSupport:Bot:AutoHandoffLevel"], out var level) ? level : RiskLevel.High));
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<TriageProcessor>(sp, sp.GetRequiredService<IOptions<BotOptions>>().Value.AutoHandoffLevel));
         services.AddHostedService<TriageWorker>();
-        services.AddSingleton(sp => new TriageMiddleware(
-            sp.GetRequiredService<TriageQueue>(),
-            sp.GetRequiredService<TriageKillSwitch>(),
-            sp.GetRequiredService<ITriageOptOuts>(),
-            sp.GetService<RiskEngine>() ?? RiskEngine.CreateDefault(),
-            sp.GetRequiredService<TimeProvider>(),
-            options,
-            sp.GetRequiredService<ILogger<TriageMiddleware>>()));
+        services.AddSingleton<TriageMiddleware>();
         return services;
     }
 }

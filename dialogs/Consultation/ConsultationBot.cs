@@ -113,6 +113,7 @@ public sealed class ConsultationBot : ActivityHandler
         var assessment = _risk.Assess(text);
         profile.Risk = profile.Risk.Update(assessment, _clock.GetUtcNow());
         turnContext.TurnState.Set(assessment);
+        turnContext.TurnState.Set(profile.Risk);
         if (assessment.Level >= RiskLevel.High)
         {
             await _crisis.RespondAsync(turnContext, assessment, cancellationToken).ConfigureAwait(false);
@@ -152,6 +153,9 @@ public sealed class ConsultationBot : ActivityHandler
             () => new ConsultationProfile { English = locale is not null && locale.StartsWith("en", StringComparison.OrdinalIgnoreCase) },
             cancellationToken).ConfigureAwait(false);
         turnContext.TurnState.Set(profile);
+
+        // The turn's risk for later steps (the triage), as the domain's own type, not this bot's profile.
+        turnContext.TurnState.Set(profile.Risk);
         profile.OfferAiOptOut = _triage?.IsActive == true && !profile.AiOptedOut;
         return profile;
     }

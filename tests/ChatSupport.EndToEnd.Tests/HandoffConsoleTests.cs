@@ -1,6 +1,5 @@
 using ChatSupport.Bot.Handoff.Accounts;
-using ChatSupport.Bot.Tests.Handoff;
-using ChatSupport.Bot.Tests.Infrastructure;
+using ChatSupport.TestSupport;
 using ChatSupport.Domain.Turns;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;

@@ -1,3 +1,4 @@
+using ChatSupport.Bot.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -12,6 +13,8 @@ public static class LineServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddLineChannel(this IServiceCollection services, IConfiguration configuration)
     {
+        // The tables exist whether or not the channel is on, so every store file has the same schema.
+        services.AddSqliteMigration(LineSchema.Migration);
         var section = configuration.GetSection(LineOptions.SectionName);
         var options = section.Get<LineOptions>() ?? new LineOptions();
         if (!options.IsConfigured)

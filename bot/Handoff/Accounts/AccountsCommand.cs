@@ -1,3 +1,4 @@
+using ChatSupport.Bot.ConsoleAccess;
 using ChatSupport.Bot.Storage;
 using ChatSupport.Bot.Storage.Sqlite;
 using ChatSupport.Domain.Handoff;
@@ -32,7 +33,7 @@ public static class AccountsCommand
         }
 
         var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
-        var database = new SqliteDatabase(storage.ConnectionString);
+        var database = new SqliteDatabase(storage.ConnectionString, [StorageSchema.Migration, HandoffSchema.Migration]);
         await database.MigrateAsync().ConfigureAwait(false);
         var consoleOptions = configuration.GetSection(ConsoleOptions.SectionName).Get<ConsoleOptions>() ?? new ConsoleOptions();
         var accounts = new ConsoleAccounts(database, TimeProvider.System, consoleOptions);

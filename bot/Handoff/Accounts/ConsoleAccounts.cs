@@ -1,34 +1,11 @@
 using System.Globalization;
+using ChatSupport.Bot.ConsoleAccess;
 using ChatSupport.Bot.Storage.Sqlite;
 using ChatSupport.Domain.Handoff;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 
 namespace ChatSupport.Bot.Handoff.Accounts;
-
-/// <summary>Configuration section <c>ChatSupport:Console</c>.</summary>
-public sealed class ConsoleOptions
-{
-    public const string SectionName = "ChatSupport:Console";
-
-    /// <summary>Map the console pages and its HTTP API on this node. Default true; false for public-only nodes.</summary>
-    public bool Enabled { get; set; } = true;
-
-    /// <summary>Failed sign-ins in a row before an account is locked. Default 5.</summary>
-    public int MaxFailedSignIns { get; set; } = 5;
-
-    /// <summary>How long a locked account stays locked. Default 15 minutes.</summary>
-    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
-
-    /// <summary>Lifetime of the sign-in cookie and of bearer tokens. Default 8 hours.</summary>
-    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
-
-    /// <summary>
-    /// Development only: when the store has no account, <c>counselor</c> and <c>supervisor</c> are created
-    /// with this password. Ignored (no account is ever created) outside Development. Default none.
-    /// </summary>
-    public string? DevelopmentPassword { get; set; }
-}
 
 public enum SignInOutcome
 {

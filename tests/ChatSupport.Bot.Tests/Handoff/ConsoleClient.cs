@@ -6,6 +6,7 @@ using ChatSupport.Bot.Tests.Infrastructure;
 using ChatSupport.Domain.Turns;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using ChatSupport.TestSupport;
 
 namespace ChatSupport.Bot.Tests.Handoff;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using ChatSupport.Bot.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
+using ChatSupport.TestSupport;
 
 namespace ChatSupport.Bot.Tests.Handoff;
 

@@ -5,6 +5,7 @@ using ChatSupport.Bot.Tests.Infrastructure;
 using ChatSupport.Domain.Activities;
 using ChatSupport.Domain.Handoff;
 using Microsoft.Extensions.DependencyInjection;
+using ChatSupport.TestSupport;
 
 namespace ChatSupport.Bot.Tests.Handoff;
 

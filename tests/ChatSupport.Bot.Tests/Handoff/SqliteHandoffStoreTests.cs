@@ -11,7 +11,7 @@ public sealed class SqliteHandoffStoreTests
 {
     private static async Task<SqliteDatabase> NewDatabaseAsync()
     {
-        var db = new SqliteDatabase($"Data Source={Path.Combine(Path.GetTempPath(), "chatsupport-tests", Guid.NewGuid().ToString("N") + ".db")}");
+        var db = new SqliteDatabase($"Data Source={Path.Combine(Path.GetTempPath(), "chatsupport-tests", Guid.NewGuid().ToString("N") + ".db")}", [StorageSchema.Migration, HandoffSchema.Migration]);
         await db.MigrateAsync();
         return db;
     }

@@ -1,11 +1,12 @@
 using System.Collections.Concurrent;
 using ChatSupport.Bot.Channels;
-using ChatSupport.Bot.Channels.Line.Simulator;
+using ChatSupport.LineSimulator;
 using ChatSupport.Bot.Tests.Infrastructure;
 using ChatSupport.Bot.Tests.Line;
 using ChatSupport.Domain.Turns;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using ChatSupport.TestSupport;
 
 namespace ChatSupport.Bot.Tests.Hosting;
 

@@ -8,6 +8,7 @@ using ChatSupport.Domain.Handoff;
 using ChatSupport.Domain.State;
 using ChatSupport.Domain.Turns;
 using Microsoft.Extensions.DependencyInjection;
+using ChatSupport.TestSupport;
 
 namespace ChatSupport.Bot.Tests.Hosting;
 

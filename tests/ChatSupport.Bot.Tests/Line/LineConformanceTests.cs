@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using ChatSupport.Bot.Channels.Line;
-using ChatSupport.Bot.Channels.Line.Simulator;
+using ChatSupport.LineSimulator;
 using ChatSupport.Domain.Activities;
 
 namespace ChatSupport.Bot.Tests.Line;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using ChatSupport.Bot.Channels.Line;
-using ChatSupport.Bot.Channels.Line.Simulator;
+using ChatSupport.LineSimulator;
 using ChatSupport.Domain.Storage;
 using ChatSupport.Domain.Turns;
 using Microsoft.Extensions.Configuration;

@@ -4,6 +4,7 @@ using ChatSupport.Bot.Channels.Line;
 using ChatSupport.Bot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using ChatSupport.TestSupport;
 
 namespace ChatSupport.Bot.Tests.Line;
 

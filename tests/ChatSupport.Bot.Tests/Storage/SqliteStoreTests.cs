@@ -4,6 +4,7 @@ using ChatSupport.Domain.Activities;
 using ChatSupport.Domain.State;
 using ChatSupport.Domain.Storage;
 using Microsoft.Data.Sqlite;
+using ChatSupport.TestSupport;
 
 namespace ChatSupport.Bot.Tests.Storage;
 
@@ -12,7 +13,7 @@ public sealed class SqliteStoreTests
     private static async Task<SqliteDatabase> NewDatabaseAsync()
     {
         var path = Path.Combine(Path.GetTempPath(), "chatsupport-tests", Guid.NewGuid().ToString("N"), "store.db");
-        var database = new SqliteDatabase($"Data Source={path}");
+        var database = new SqliteDatabase($"Data Source={path}", [StorageSchema.Migration]);
         await database.MigrateAsync();
         return database;
     }

@@ -14,7 +14,7 @@ public sealed class SqliteTriageStoreTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = new SqliteDatabase($"Data Source={_path}");
+        _database = new SqliteDatabase($"Data Source={_path}", [StorageSchema.Migration, TriageSchema.Migration]);
         await _database.MigrateAsync();
     }
 

@@ -9,6 +9,7 @@ using ChatSupport.Domain.Risk;
 using ChatSupport.Domain.Triage;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using ChatSupport.TestSupport;
 
 namespace ChatSupport.Bot.Tests.Triage;
 

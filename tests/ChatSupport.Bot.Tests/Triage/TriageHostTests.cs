@@ -8,6 +8,7 @@ using ChatSupport.Domain.Risk;
 using ChatSupport.Domain.Triage;
 using ChatSupport.Domain.Turns;
 using Microsoft.Extensions.DependencyInjection;
+using ChatSupport.TestSupport;
 
 namespace ChatSupport.Bot.Tests.Triage;
 
