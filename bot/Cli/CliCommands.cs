@@ -28,6 +28,7 @@ public static class CliCommands
     private static Func<string[], TextReader, TextWriter, TextWriter, int>? Find(string verb) => verb switch
     {
         "risk" => RiskCommand.Run,
+        "understand" => UnderstandCommand.Run,
         "directory" => DirectoryCommand.Run,
         "accounts" => Handoff.Accounts.AccountsCommand.Run,
         _ => null,

@@ -3,6 +3,7 @@ using ChatSupport.Domain.Directory;
 using ChatSupport.Domain.Handoff;
 using ChatSupport.Domain.Risk;
 using ChatSupport.Domain.Turns;
+using ChatSupport.Domain.Understanding;
 using Microsoft.Extensions.Options;
 
 namespace ChatSupport.Bot.Turns;
@@ -20,6 +21,8 @@ public static class BotServiceCollectionExtensions
             .ValidateOnStart();
         services.AddOptions<SupportDirectoryOptions>().Bind(configuration.GetSection(SupportDirectoryOptions.SectionName));
         services.AddSingleton(_ => RiskEngine.CreateDefault());
+        services.AddSingleton(sp => new UnderstandingEngine(sp.GetRequiredService<RiskEngine>(), UnderstandingPatterns.LoadEmbedded()));
+        services.AddSingleton<MessageReader>();
         services.AddSingleton(sp => SupportDirectory.LoadDefault(
             sp.GetRequiredService<IOptions<SupportDirectoryOptions>>().Value.LocalPath,
             sp.GetRequiredService<TimeProvider>()));
@@ -53,6 +56,7 @@ public static class BotServiceCollectionExtensions
     {
         services.GetRequiredService<SupportDirectory>();
         services.GetRequiredService<RiskEngine>();
+        services.GetRequiredService<MessageReader>();
         services.GetRequiredService<IBot>();
     }
 }

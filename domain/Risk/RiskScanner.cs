@@ -92,6 +92,9 @@ public sealed class RiskScanner
         _withStamp = new int[lexicon.EntryCount];
     }
 
+    /// <summary>The normalized text of the last <see cref="Scan"/> (read by the understanding scanner), valid until the next call.</summary>
+    internal NormalizedText Normalized => _text;
+
     /// <summary>Signals reported by the last <see cref="Scan"/>, valid until the next call.</summary>
     public ReadOnlySpan<RiskMatchInfo> Matches => _reported.AsSpan(0, _reportedCount);
 

@@ -20,6 +20,9 @@ public enum SupportCategory
     Health,
     Loneliness,
     OtherPerson,
+
+    /// <summary>Harm met online: strangers, grooming, sextortion, leaked pictures (understanding README). Keep last.</summary>
+    OnlineHarm,
 }
 
 public static class SupportCategories
@@ -46,6 +49,7 @@ public static class SupportCategories
         SupportCategory.Health => "health",
         SupportCategory.Loneliness => "loneliness",
         SupportCategory.OtherPerson => "other_person",
+        SupportCategory.OnlineHarm => "online_harm",
         _ => throw new ArgumentOutOfRangeException(nameof(category), category, null),
     };
 

@@ -1,0 +1,107 @@
+using ChatSupport.Domain.Risk;
+
+namespace ChatSupport.Domain.Understanding;
+
+/// <summary>The patterns turned into flat arrays and one automaton over their normalized terms; immutable, shared.</summary>
+internal sealed class CompiledPatterns
+{
+    public CompiledPatterns(UnderstandingPatterns patterns)
+    {
+        Patterns = patterns;
+        var entries = patterns.Entries;
+        EntryCount = entries.Count;
+        Roles = new PatternRole[EntryCount];
+        IntentMasks = new uint[EntryCount];
+        CategoryMasks = new uint[EntryCount];
+        AgeBands = new sbyte[EntryCount];
+        Prefectures = new byte[EntryCount];
+        Preferences = new PreferenceFlags[EntryCount];
+        Weak = new bool[EntryCount];
+        Overrides = new bool[EntryCount];
+
+        var terms = new List<string>();
+        var patternEntries = new List<int>();
+        var boundaries = new List<PatternBoundary>();
+        for (var e = 0; e < EntryCount; e++)
+        {
+            var entry = entries[e];
+            Roles[e] = entry.Role;
+            foreach (var i in entry.Intents)
+            {
+                IntentMasks[e] |= 1u << (int)i;
+            }
+
+            foreach (var c in entry.Categories)
+            {
+                CategoryMasks[e] |= 1u << (int)c;
+            }
+
+            AgeBands[e] = entry.AgeBand is { } band ? (sbyte)band : (sbyte)-1;
+            Prefectures[e] = entry.PrefectureCode is { } code ? byte.Parse(code, System.Globalization.CultureInfo.InvariantCulture) : (byte)0;
+            Preferences[e] = entry.Preferences;
+            Weak[e] = entry.Weak;
+            Overrides[e] = entry.Overrides;
+
+            foreach (var term in entry.Terms)
+            {
+                var normalized = JapaneseNormalizer.NormalizeToString(term);
+                if (normalized.Length == 0 || normalized.Contains(JapaneseNormalizer.ClauseBreak))
+                {
+                    throw new InvalidDataException(
+                        $"Pattern entry '{entry.Id}': term '{term}' is empty or spans a sentence end after normalization; write it without 。！？ or line breaks.");
+                }
+
+                var boundary = entry.Boundary;
+                if (normalized.All(char.IsAsciiLetterOrDigit))
+                {
+                    boundary = PatternBoundary.Both;
+                }
+                else if (boundary == PatternBoundary.Auto)
+                {
+                    boundary = normalized.Length <= 2 && normalized.All(IsKana) ? PatternBoundary.Both : PatternBoundary.None;
+                }
+
+                terms.Add(normalized);
+                patternEntries.Add(e);
+                boundaries.Add(boundary);
+                MaxPatternLength = Math.Max(MaxPatternLength, normalized.Length);
+            }
+        }
+
+        Automaton = new AhoCorasickAutomaton(terms);
+        PatternEntries = [.. patternEntries];
+        PatternBoundaries = [.. boundaries];
+    }
+
+    public UnderstandingPatterns Patterns { get; }
+
+    public int EntryCount { get; }
+
+    public PatternRole[] Roles { get; }
+
+    public uint[] IntentMasks { get; }
+
+    public uint[] CategoryMasks { get; }
+
+    /// <summary>The <see cref="Directory.AgeBand"/> of an entry, or -1.</summary>
+    public sbyte[] AgeBands { get; }
+
+    /// <summary>The prefecture number 1–47 of an entry, or 0.</summary>
+    public byte[] Prefectures { get; }
+
+    public PreferenceFlags[] Preferences { get; }
+
+    public bool[] Weak { get; }
+
+    public bool[] Overrides { get; }
+
+    public AhoCorasickAutomaton Automaton { get; }
+
+    public int[] PatternEntries { get; }
+
+    public PatternBoundary[] PatternBoundaries { get; }
+
+    public int MaxPatternLength { get; }
+
+    internal static bool IsKana(char c) => c is >= '\u3041' and <= '\u309F';
+}

@@ -1,0 +1,67 @@
+using ChatSupport.Domain.Directory;
+using ChatSupport.Domain.Risk;
+
+namespace ChatSupport.Domain.Understanding;
+
+/// <summary>What one message says besides its risk: intents, topics, facts and preferences, and why.</summary>
+/// <param name="Intents">What the person wants (in <see cref="Intent"/> order); never empty (<see cref="Intent.Other"/> when nothing else).</param>
+/// <param name="Categories">What it is about (rubric order plus online_harm): the risk engine's categories and the topic patterns'.</param>
+/// <param name="AgeBand">The writer's age band when the message says it (中2, 17歳, 大学生 …); null otherwise.</param>
+/// <param name="PrefectureCode">JIS two-digit code of a prefecture or well-known city the message names; null when not said or not certain.</param>
+/// <param name="Preferences">How the person can or wants to be helped (text only, a woman counselor …).</param>
+/// <param name="Cues">What produced each label, with spans in the original text.</param>
+public sealed record MessageUnderstanding(
+    IReadOnlyList<Intent> Intents,
+    IReadOnlyList<SupportCategory> Categories,
+    AgeBand? AgeBand,
+    string? PrefectureCode,
+    ContactPreferences Preferences,
+    IReadOnlyList<UnderstandingCue> Cues)
+{
+    /// <summary>Nothing understood: intent other, no facts.</summary>
+    public static MessageUnderstanding Empty { get; } = new([Intent.Other], [], null, null, ContactPreferences.None, []);
+
+    public bool Has(Intent intent) => Intents.Contains(intent);
+
+    public bool Has(SupportCategory category) => Categories.Contains(category);
+}
+
+/// <summary>How a person can be reached or wants to be helped.</summary>
+/// <param name="CannotCall">The person cannot or will not phone or speak aloud.</param>
+/// <param name="PrefersText">Text ways (chat, SNS, mail) fit better than phone.</param>
+/// <param name="CounselorPreference">"female", "male" or "young" when asked for (see <see cref="CounselorPreferences"/>); null otherwise.</param>
+public sealed record ContactPreferences(bool CannotCall, bool PrefersText, string? CounselorPreference)
+{
+    public static ContactPreferences None { get; } = new(false, false, null);
+}
+
+public static class CounselorPreferences
+{
+    public const string Female = "female";
+    public const string Male = "male";
+    public const string Young = "young";
+}
+
+/// <summary>What kind of label a cue produced.</summary>
+public enum CueKind
+{
+    Intent,
+    Category,
+    AgeBand,
+    Prefecture,
+    Preference,
+
+    /// <summary>A risk lexicon signal (its categories count as the message's categories).</summary>
+    Risk,
+}
+
+/// <summary>One piece of evidence for a label.</summary>
+/// <param name="Id">Pattern entry id (or risk lexicon entry id for <see cref="CueKind.Risk"/>), for review.</param>
+/// <param name="Kind">What it produced.</param>
+/// <param name="Label">The wire label it produced (ask_privacy, family, junior_high, "13", female, …).</param>
+/// <param name="Start">Start index (UTF-16) in the original message.</param>
+/// <param name="Length">Length (UTF-16) in the original message.</param>
+public sealed record UnderstandingCue(string Id, CueKind Kind, string Label, int Start, int Length);
+
+/// <summary>Risk and understanding of one message, read in one pass.</summary>
+public sealed record MessageReading(RiskAssessment Risk, MessageUnderstanding Understanding);

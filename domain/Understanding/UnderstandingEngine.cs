@@ -1,0 +1,175 @@
+using ChatSupport.Domain.Directory;
+using ChatSupport.Domain.Risk;
+
+namespace ChatSupport.Domain.Understanding;
+
+/// <summary>Summary of one pass over a message: the risk scan and the understanding scan, allocation-free.</summary>
+public readonly record struct MessageScanResult(RiskScanResult Risk, UnderstandingScanResult Understanding);
+
+/// <summary>
+/// Reads what a message says besides its risk: intents, categories, age band, prefecture and preferences,
+/// from the reviewed patterns in domain/Understanding/Patterns. It reads the text the risk engine has
+/// already normalized (one normalization, two automata), so a whole reading costs one pass. Create once
+/// and share: immutable and thread-safe.
+/// </summary>
+public sealed class UnderstandingEngine
+{
+    private static readonly Lazy<UnderstandingEngine> Default =
+        new(() => new UnderstandingEngine(RiskEngine.CreateDefault(), UnderstandingPatterns.LoadEmbedded()));
+
+    private readonly RiskEngine _risk;
+    private readonly CompiledPatterns _compiled;
+    private readonly ThreadLocal<UnderstandingScanner> _scanners;
+
+    public UnderstandingEngine(RiskEngine risk, UnderstandingPatterns patterns)
+    {
+        ArgumentNullException.ThrowIfNull(risk);
+        ArgumentNullException.ThrowIfNull(patterns);
+        _risk = risk;
+        _compiled = new CompiledPatterns(patterns);
+        _scanners = new ThreadLocal<UnderstandingScanner>(() => new UnderstandingScanner(_compiled));
+    }
+
+    /// <summary>The engine over the embedded patterns and the default risk engine (built once per process).</summary>
+    public static UnderstandingEngine CreateDefault() => Default.Value;
+
+    public RiskEngine Risk => _risk;
+
+    public UnderstandingPatterns Patterns => _compiled.Patterns;
+
+    public string PatternsVersion => _compiled.Patterns.Version;
+
+    /// <summary>What the message says (its categories include the risk engine's).</summary>
+    public MessageUnderstanding Understand(string text) => Read(text).Understanding;
+
+    /// <summary>
+    /// The allocation-free path: normalizes once, scans risk and understanding with this thread's scanners.
+    /// </summary>
+    public MessageScanResult Scan(ReadOnlySpan<char> text)
+    {
+        var risk = _risk.Scan(text);
+        var understanding = _scanners.Value!.Scan(_risk.CurrentScanner.Normalized, risk.Level, risk.CategoryMask);
+        return new MessageScanResult(risk, understanding);
+    }
+
+    /// <summary>Risk and understanding of one message, with the evidence of both.</summary>
+    public MessageReading Read(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var assessment = _risk.Assess(text);
+        var riskScanner = _risk.CurrentScanner;
+        var riskMask = 0u;
+        foreach (var c in assessment.Categories)
+        {
+            riskMask |= 1u << (int)c;
+        }
+
+        var scanner = _scanners.Value!;
+        var result = scanner.Scan(riskScanner.Normalized, assessment.Level, riskMask);
+        var normalized = riskScanner.Normalized;
+
+        var cues = new List<UnderstandingCue>();
+        foreach (var m in assessment.Matches)
+        {
+            if (m.Category is { } category)
+            {
+                cues.Add(new UnderstandingCue(m.EntryId, CueKind.Risk, category.ToWire(), m.Start, m.Length));
+            }
+        }
+
+        foreach (var cue in scanner.Cues)
+        {
+            var start = normalized.Starts[cue.Start];
+            var length = normalized.Ends[cue.End - 1] - start;
+            if (cue.Entry == UnderstandingScanner.NumberAge)
+            {
+                cues.Add(new UnderstandingCue("age-number", CueKind.AgeBand, ((AgeBand)cue.AgeBand).ToWire(), start, length));
+                continue;
+            }
+
+            var entry = _compiled.Patterns.Entries[cue.Entry];
+            if (entry.AgeBand is { } band)
+            {
+                cues.Add(new UnderstandingCue(entry.Id, CueKind.AgeBand, band.ToWire(), start, length));
+            }
+
+            if (entry.PrefectureCode is { } code)
+            {
+                cues.Add(new UnderstandingCue(entry.Id, CueKind.Prefecture, code, start, length));
+            }
+
+            foreach (var intent in entry.Intents)
+            {
+                cues.Add(new UnderstandingCue(entry.Id, CueKind.Intent, intent.ToWire(), start, length));
+            }
+
+            if (entry.Weak && !result.Has(Intent.Disclosure))
+            {
+                // Weak topics without a disclosure were not counted.
+            }
+            else
+            {
+                foreach (var category in entry.Categories)
+                {
+                    cues.Add(new UnderstandingCue(entry.Id, CueKind.Category, category.ToWire(), start, length));
+                }
+            }
+
+            foreach (var flag in new[] { PreferenceFlags.CannotCall, PreferenceFlags.PrefersText, PreferenceFlags.Female, PreferenceFlags.Male, PreferenceFlags.Young })
+            {
+                if ((entry.Preferences & flag) != 0)
+                {
+                    cues.Add(new UnderstandingCue(entry.Id, CueKind.Preference, PreferenceWire(flag), start, length));
+                }
+            }
+        }
+
+        var understanding = new MessageUnderstanding(
+            Intents.All.Where(result.Has).ToList(),
+            SupportCategories.All.Where(result.Has).ToList(),
+            result.AgeBand,
+            result.PrefectureCode,
+            ToPreferences(result.Preferences),
+            cues);
+        return new MessageReading(assessment, understanding);
+    }
+
+    internal static ContactPreferences ToPreferences(PreferenceFlags flags)
+    {
+        if (flags == PreferenceFlags.None)
+        {
+            return ContactPreferences.None;
+        }
+
+        // One counselor preference: the first the message named in this order (female, male, young).
+        string? counselor = (flags & PreferenceFlags.Female) != 0 ? CounselorPreferences.Female
+            : (flags & PreferenceFlags.Male) != 0 ? CounselorPreferences.Male
+            : (flags & PreferenceFlags.Young) != 0 ? CounselorPreferences.Young
+            : null;
+        return new ContactPreferences((flags & PreferenceFlags.CannotCall) != 0, (flags & PreferenceFlags.PrefersText) != 0, counselor);
+    }
+
+    private static string PreferenceWire(PreferenceFlags flag) => flag switch
+    {
+        PreferenceFlags.CannotCall => "cannot_call",
+        PreferenceFlags.PrefersText => "prefers_text",
+        PreferenceFlags.Female => CounselorPreferences.Female,
+        PreferenceFlags.Male => CounselorPreferences.Male,
+        _ => CounselorPreferences.Young,
+    };
+}
+
+/// <summary>
+/// The one reader of a message for the bot: normalizes once and runs the risk and understanding matchers.
+/// Registered as a singleton beside <see cref="RiskEngine"/>.
+/// </summary>
+public sealed class MessageReader(UnderstandingEngine engine)
+{
+    public static MessageReader CreateDefault() => new(UnderstandingEngine.CreateDefault());
+
+    public UnderstandingEngine Engine => engine;
+
+    public MessageReading Read(string text) => engine.Read(text);
+
+    public MessageScanResult Scan(ReadOnlySpan<char> text) => engine.Scan(text);
+}

@@ -1,0 +1,453 @@
+using ChatSupport.Domain.Directory;
+using ChatSupport.Domain.Risk;
+
+namespace ChatSupport.Domain.Understanding;
+
+/// <summary>Summary of one understanding scan; intents and categories as bit masks over their enums.</summary>
+public readonly record struct UnderstandingScanResult(
+    uint IntentMask, uint CategoryMask, sbyte AgeBandValue, byte PrefectureNumber, PreferenceFlags Preferences, int CueCount)
+{
+    public bool Has(Intent intent) => (IntentMask & (1u << (int)intent)) != 0;
+
+    public bool Has(SupportCategory category) => (CategoryMask & (1u << (int)category)) != 0;
+
+    public AgeBand? AgeBand => AgeBandValue < 0 ? null : (AgeBand)AgeBandValue;
+
+    /// <summary>JIS code ("01".."47") or null; allocates nothing (codes are interned).</summary>
+    public string? PrefectureCode => PrefectureNumber == 0 ? null : UnderstandingScanner.PrefectureCodes[PrefectureNumber];
+}
+
+/// <summary>A reported cue of the last scan: the entry (or a built-in reader) and its span in the normalized text.</summary>
+internal readonly record struct CueInfo(int Entry, int Start, int End, sbyte AgeBand);
+
+/// <summary>
+/// The hot path of understanding: reads the normalized text the risk scanner made, with its own automaton.
+/// One per thread; after its buffers have grown, a scan allocates nothing.
+/// </summary>
+internal sealed class UnderstandingScanner
+{
+    /// <summary>Entry value of a cue that the number reader made (17歳, 19, 20代).</summary>
+    public const int NumberAge = -1;
+
+    private const int SubjectWindow = 8;
+    private const int ResidenceWindow = 4;
+    private const int OriginWindow = 6;
+
+    internal static readonly string?[] PrefectureCodes =
+        [null, .. Enumerable.Range(1, 47).Select(n => n.ToString("00", System.Globalization.CultureInfo.InvariantCulture))];
+
+    private static readonly uint IntentsThatSpeak = ~(1u << (int)Intent.Other);
+
+    private readonly CompiledPatterns _patterns;
+    private RawCue[] _raw = new RawCue[64];
+    private int _rawCount;
+    private CueInfo[] _cues = new CueInfo[32];
+    private int _cueCount;
+
+    public UnderstandingScanner(CompiledPatterns patterns) => _patterns = patterns;
+
+    public ReadOnlySpan<CueInfo> Cues => _cues.AsSpan(0, _cueCount);
+
+    public UnderstandingScanResult Scan(NormalizedText text, RiskLevel riskLevel, uint riskCategories)
+    {
+        _rawCount = 0;
+        _cueCount = 0;
+        FindMatches(text);
+        Suppress();
+        return Score(text, riskLevel, riskCategories);
+    }
+
+    private void FindMatches(NormalizedText text)
+    {
+        var automaton = _patterns.Automaton;
+        var chars = text.Chars;
+        var length = text.Length;
+        var state = 0;
+        var clause = 0;
+        for (var k = 0; k < length; k++)
+        {
+            var c = chars[k];
+            if (c == JapaneseNormalizer.ClauseBreak)
+            {
+                clause++;
+                state = 0;
+                continue;
+            }
+
+            state = automaton.Next(state, c);
+            foreach (var p in automaton.Outputs(state))
+            {
+                var start = k + 1 - automaton.PatternLength(p);
+                var boundary = _patterns.PatternBoundaries[p];
+                if ((boundary is PatternBoundary.Start or PatternBoundary.Both && !EdgeBefore(text, start))
+                    || (boundary is PatternBoundary.End or PatternBoundary.Both && !EdgeAfter(text, k + 1)))
+                {
+                    continue;
+                }
+
+                if (_rawCount == _raw.Length)
+                {
+                    Array.Resize(ref _raw, _raw.Length * 2);
+                }
+
+                _raw[_rawCount++] = new RawCue { Entry = _patterns.PatternEntries[p], Start = start, End = k + 1, Clause = clause };
+            }
+        }
+    }
+
+    /// <summary>A word may start here: text start, sentence start, after dropped punctuation or space, or after ASCII.</summary>
+    private static bool EdgeBefore(NormalizedText text, int start)
+    {
+        if (start == 0)
+        {
+            return true;
+        }
+
+        var previous = text.Chars[start - 1];
+        return previous == JapaneseNormalizer.ClauseBreak || text.Starts[start] != text.Ends[start - 1]
+            || char.IsAsciiLetterOrDigit(previous) != char.IsAsciiLetterOrDigit(text.Chars[start]);
+    }
+
+    /// <summary>A word may end here: text or sentence end, dropped punctuation, ASCII, or a sentence-final particle.</summary>
+    private static bool EdgeAfter(NormalizedText text, int end)
+    {
+        if (end == text.Length)
+        {
+            return true;
+        }
+
+        var next = text.Chars[end];
+        return next == JapaneseNormalizer.ClauseBreak || text.Starts[end] != text.Ends[end - 1]
+            || char.IsAsciiLetterOrDigit(next) != char.IsAsciiLetterOrDigit(text.Chars[end - 1])
+            || next is 'ね' or 'よ' or 'わ' or 'な' or 'の' or 'か' or 'ぞ' or 'ぜ' or 'さ' or 'w';
+    }
+
+    /// <summary>A cue inside a longer overriding match (a mask, a longer place or age word) does not count.</summary>
+    private void Suppress()
+    {
+        var window = _patterns.MaxPatternLength;
+        for (var i = 0; i < _rawCount; i++)
+        {
+            ref var m = ref _raw[i];
+            var first = i;
+            while (first > 0 && _raw[first - 1].End == m.End)
+            {
+                first--;
+            }
+
+            for (var j = first; j < _rawCount; j++)
+            {
+                ref var o = ref _raw[j];
+                if (o.End > m.End + window)
+                {
+                    break;
+                }
+
+                if (j != i && o.End >= m.End && o.Start <= m.Start && o.End - o.Start > m.End - m.Start
+                    && _patterns.Overrides[o.Entry])
+                {
+                    m.Suppressed = true;
+                    break;
+                }
+            }
+        }
+    }
+
+    private UnderstandingScanResult Score(NormalizedText text, RiskLevel riskLevel, uint riskCategories)
+    {
+        uint intents = 0;
+        uint categories = riskCategories;
+        uint weakCategories = 0;
+        var strongTopic = riskLevel >= RiskLevel.Low;
+        var preferences = PreferenceFlags.None;
+        sbyte age = -1;
+        var prefecture = 0;
+        var prefectureSure = 0;
+        var residence = false;
+        var ambiguousPlace = false;
+
+        for (var i = 0; i < _rawCount; i++)
+        {
+            ref var m = ref _raw[i];
+            if (m.Suppressed || _patterns.Roles[m.Entry] != PatternRole.Cue)
+            {
+                continue;
+            }
+
+            var e = m.Entry;
+            var entryAge = _patterns.AgeBands[e];
+            if (entryAge >= 0)
+            {
+                if (age < 0 && !AfterOtherSubject(i))
+                {
+                    age = entryAge;
+                    Report(e, m.Start, m.End, entryAge);
+                }
+
+                continue;
+            }
+
+            var place = _patterns.Prefectures[e];
+            if (place != 0)
+            {
+                // Where the writer lives wins; a place said as where they come from counts only when nothing else does.
+                var lives = Near(i, PatternRole.Residence, m.End, m.End + ResidenceWindow);
+                var origin = !lives && (Near(i, PatternRole.Origin, m.Start - OriginWindow, m.End + OriginWindow));
+                var rank = lives ? 3 : origin ? 1 : 2;
+                if (rank > prefectureSure)
+                {
+                    prefecture = place;
+                    prefectureSure = rank;
+                    ambiguousPlace = false;
+                    residence = lives;
+                }
+                else if (rank == prefectureSure && place != prefecture && !residence)
+                {
+                    ambiguousPlace = true;
+                }
+
+                Report(e, m.Start, m.End, -1);
+                continue;
+            }
+
+            intents |= _patterns.IntentMasks[e];
+            preferences |= _patterns.Preferences[e];
+            if (_patterns.Weak[e])
+            {
+                weakCategories |= _patterns.CategoryMasks[e];
+            }
+            else
+            {
+                categories |= _patterns.CategoryMasks[e];
+                strongTopic |= _patterns.CategoryMasks[e] != 0;
+            }
+
+            Report(e, m.Start, m.End, -1);
+        }
+
+        if (age < 0)
+        {
+            age = ReadNumberAge(text);
+        }
+
+        if (strongTopic)
+        {
+            intents |= 1u << (int)Intent.Disclosure;
+        }
+
+        if ((intents & (1u << (int)Intent.Disclosure)) != 0)
+        {
+            categories |= weakCategories;
+        }
+        else
+        {
+            // A weak topic word without a disclosure produced nothing; do not report it.
+            var kept = 0;
+            for (var i = 0; i < _cueCount; i++)
+            {
+                var cue = _cues[i];
+                if (cue.Entry < 0 || !_patterns.Weak[cue.Entry] || _patterns.IntentMasks[cue.Entry] != 0
+                    || _patterns.Preferences[cue.Entry] != PreferenceFlags.None)
+                {
+                    _cues[kept++] = cue;
+                }
+            }
+
+            _cueCount = kept;
+        }
+
+        if ((intents & (1u << (int)Intent.CannotCall)) != 0)
+        {
+            preferences |= PreferenceFlags.CannotCall | PreferenceFlags.PrefersText;
+        }
+
+        if ((intents & IntentsThatSpeak) == 0)
+        {
+            intents = 1u << (int)Intent.Other;
+        }
+
+        return new UnderstandingScanResult(intents, categories, age, ambiguousPlace ? (byte)0 : (byte)prefecture, preferences, _cueCount);
+    }
+
+    /// <summary>Whether another person is the subject just before cue <paramref name="i"/> in its sentence (兄が大学生).</summary>
+    private bool AfterOtherSubject(int i)
+    {
+        var m = _raw[i];
+        for (var j = i - 1; j >= 0 && _raw[j].End >= m.Start - SubjectWindow; j--)
+        {
+            ref var o = ref _raw[j];
+            if (!o.Suppressed && _patterns.Roles[o.Entry] == PatternRole.OtherSubject && o.Clause == m.Clause && o.End <= m.Start)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool Near(int i, PatternRole role, int from, int to)
+    {
+        var m = _raw[i];
+        var window = _patterns.MaxPatternLength;
+        for (var j = 0; j < _rawCount; j++)
+        {
+            ref var o = ref _raw[j];
+            if (o.End > to + window)
+            {
+                break;
+            }
+
+            if (!o.Suppressed && _patterns.Roles[o.Entry] == role && o.Clause == m.Clause && o.Start >= from && o.Start <= to)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Ages written as numbers: 17歳, 17才, １７さい, 二十歳 are always ages; 20代 a decade; a bare 17 only when it
+    /// stands alone (17、東京) or is followed by です or の男/の女 — never 3年, 10時, 5万円 or the 2 of 中2.
+    /// </summary>
+    private sbyte ReadNumberAge(NormalizedText text)
+    {
+        var chars = text.Chars;
+        var length = text.Length;
+        var k = 0;
+        while (k < length)
+        {
+            if (!IsNumeral(chars[k]))
+            {
+                k++;
+                continue;
+            }
+
+            var start = k;
+            while (k < length && IsNumeral(chars[k]))
+            {
+                k++;
+            }
+
+            var end = k;
+            if (end - start > 3 || !TryParseNumber(chars.AsSpan(start, end - start), out var value))
+            {
+                continue;
+            }
+
+            if (start > 0 && chars[start - 1] is '中' or '高' or '小' or '大' or '第' && text.Starts[start] == text.Ends[start - 1])
+            {
+                continue;
+            }
+
+            var next = end < length ? chars[end] : JapaneseNormalizer.ClauseBreak;
+            sbyte band = -1;
+            if (next is '歳' or '才' || (next == 'さ' && end + 1 < length && chars[end + 1] == 'い'))
+            {
+                if (value is >= JapaneseAnswers.MinAge and <= JapaneseAnswers.MaxAge)
+                {
+                    band = (sbyte)AgeBands.FromAge(value);
+                }
+            }
+            else if (next == '代')
+            {
+                band = value switch
+                {
+                    20 => (sbyte)AgeBand.YoungAdult,
+                    >= 30 and <= 90 when value % 10 == 0 => (sbyte)AgeBand.Adult,
+                    _ => -1,
+                };
+            }
+            else if (value is >= 10 and <= 39 && !IsKanjiNumeral(chars[start])
+                && (Follows(text, end, "です") || Follows(text, end, "の男") || Follows(text, end, "の女")
+                    || (EdgeBefore(text, start) && (end == length || next == JapaneseNormalizer.ClauseBreak || text.Starts[end] != text.Ends[end - 1]))))
+            {
+                band = (sbyte)AgeBands.FromAge(value);
+            }
+
+            if (band >= 0)
+            {
+                Report(NumberAge, start, end, band);
+                return band;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool Follows(NormalizedText text, int at, string word) =>
+        at + word.Length <= text.Length && text.Chars.AsSpan(at, word.Length).SequenceEqual(word);
+
+    private static bool IsNumeral(char c) => char.IsAsciiDigit(c) || IsKanjiNumeral(c);
+
+    private static bool IsKanjiNumeral(char c) => c is '一' or '二' or '三' or '四' or '五' or '六' or '七' or '八' or '九' or '十' or '〇';
+
+    private static bool TryParseNumber(ReadOnlySpan<char> s, out int value)
+    {
+        value = 0;
+        if (char.IsAsciiDigit(s[0]))
+        {
+            foreach (var c in s)
+            {
+                if (!char.IsAsciiDigit(c))
+                {
+                    return false;
+                }
+
+                value = (value * 10) + (c - '0');
+            }
+
+            return true;
+        }
+
+        // Kanji numerals up to 九十九: 十七, 二十, 二十三.
+        var tens = 0;
+        var units = 0;
+        var sawTen = false;
+        foreach (var c in s)
+        {
+            var digit = "〇一二三四五六七八九".IndexOf(c, StringComparison.Ordinal);
+            if (c == '十')
+            {
+                if (sawTen)
+                {
+                    return false;
+                }
+
+                tens = units == 0 ? 1 : units;
+                units = 0;
+                sawTen = true;
+            }
+            else if (digit >= 0)
+            {
+                units = (units * 10) + digit;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        value = (tens * 10) + units;
+        return value > 0;
+    }
+
+    private void Report(int entry, int start, int end, sbyte age)
+    {
+        if (_cueCount == _cues.Length)
+        {
+            Array.Resize(ref _cues, _cues.Length * 2);
+        }
+
+        _cues[_cueCount++] = new CueInfo(entry, start, end, age);
+    }
+
+    private struct RawCue
+    {
+        public int Entry;
+        public int Start;
+        public int End;
+        public int Clause;
+        public bool Suppressed;
+    }
+}
