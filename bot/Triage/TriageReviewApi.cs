@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
 using ChatSupport.Bot.ConsoleAccess;
-using ChatSupport.HandoffConsole;
 using ChatSupport.Domain.Handoff;
 using ChatSupport.Domain.Risk;
 using ChatSupport.Domain.Triage;
+using ChatSupport.HandoffConsole;
 
 namespace ChatSupport.Bot.Triage;
 

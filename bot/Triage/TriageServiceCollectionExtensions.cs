@@ -1,10 +1,10 @@
 using ChatSupport.Bot.Storage.Sqlite;
 using ChatSupport.Bot.Turns;
-using Microsoft.Extensions.Options;
 using ChatSupport.Domain.Handoff;
 using ChatSupport.Domain.Risk;
 using ChatSupport.Domain.Triage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace ChatSupport.Bot.Triage;
 

@@ -1,6 +1,6 @@
 using ChatSupport.Bot.Handoff.Accounts;
-using ChatSupport.TestSupport;
 using ChatSupport.Domain.Turns;
+using ChatSupport.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,9 +2,11 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using ChatSupport.Bot.Channels.Line;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
-namespace ChatSupport.LineSimulator;
+namespace ChatSupport.Tools.Line;
 
 /// <summary>
 /// The LINE simulator on the command line (<c>dotnet run --project tools/ChatSupport.LineSimulator -- …</c>): a LINE stand-in. It serves the Messaging API on

@@ -6,7 +6,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using ChatSupport.Bot.Channels.Line;
 
-namespace ChatSupport.LineSimulator;
+namespace ChatSupport.Tools.Line;
 
 /// <summary>One Messaging API request the simulator received, and how it answered.</summary>
 public sealed record LineApiCall(string Path, string? RetryKey, JsonObject? Body, int Status, IReadOnlyList<string> SchemaErrors, string? UserId, DateTimeOffset At)

@@ -1,4 +1,7 @@
-using ChatSupport.LineSimulator;
+namespace ChatSupport.Tools.Line;
 
-// The LINE simulator on the command line (see LineSimCommand for the options and commands).
-return LineSimCommand.Run(args, Console.In, Console.Out, Console.Error);
+/// <summary>The LINE simulator on the command line (see <see cref="LineSimCommand"/> for the options and commands).</summary>
+internal static class SimulatorProgram
+{
+    private static int Main(string[] args) => LineSimCommand.Run(args, Console.In, Console.Out, Console.Error);
+}

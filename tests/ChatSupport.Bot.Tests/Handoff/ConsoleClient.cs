@@ -4,9 +4,9 @@ using System.Text.Json;
 using ChatSupport.Bot.Handoff.Accounts;
 using ChatSupport.Bot.Tests.Infrastructure;
 using ChatSupport.Domain.Turns;
+using ChatSupport.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using ChatSupport.TestSupport;
 
 namespace ChatSupport.Bot.Tests.Handoff;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using ChatSupport.Bot.Tests.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Testing;
 using ChatSupport.TestSupport;
+using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace ChatSupport.Bot.Tests.Handoff;
 

@@ -4,8 +4,8 @@ using System.Text.Json;
 using ChatSupport.Bot.Tests.Infrastructure;
 using ChatSupport.Domain.Activities;
 using ChatSupport.Domain.Handoff;
-using Microsoft.Extensions.DependencyInjection;
 using ChatSupport.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatSupport.Bot.Tests.Handoff;
 

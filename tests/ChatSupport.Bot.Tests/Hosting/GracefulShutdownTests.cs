@@ -4,8 +4,8 @@ using ChatSupport.Bot.Channels.DirectLine;
 using ChatSupport.Bot.Tests.Infrastructure;
 using ChatSupport.Domain.Activities;
 using ChatSupport.Domain.Turns;
-using Microsoft.Extensions.DependencyInjection;
 using ChatSupport.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatSupport.Bot.Tests.Hosting;
 

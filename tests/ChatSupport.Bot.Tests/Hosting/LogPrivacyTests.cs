@@ -1,12 +1,12 @@
 using System.Collections.Concurrent;
 using ChatSupport.Bot.Channels;
-using ChatSupport.LineSimulator;
 using ChatSupport.Bot.Tests.Infrastructure;
 using ChatSupport.Bot.Tests.Line;
 using ChatSupport.Domain.Turns;
+using ChatSupport.TestSupport;
+using ChatSupport.Tools.Line;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using ChatSupport.TestSupport;
 
 namespace ChatSupport.Bot.Tests.Hosting;
 

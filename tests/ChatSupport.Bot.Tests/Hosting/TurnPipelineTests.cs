@@ -7,8 +7,8 @@ using ChatSupport.Bot.Turns;
 using ChatSupport.Domain.Handoff;
 using ChatSupport.Domain.State;
 using ChatSupport.Domain.Turns;
-using Microsoft.Extensions.DependencyInjection;
 using ChatSupport.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatSupport.Bot.Tests.Hosting;
 

@@ -2,9 +2,9 @@ using System.Net;
 using System.Text;
 using ChatSupport.Bot.Channels.Line;
 using ChatSupport.Bot.Tests.Infrastructure;
+using ChatSupport.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using ChatSupport.TestSupport;
 
 namespace ChatSupport.Bot.Tests.Line;
 
@@ -114,5 +114,5 @@ public sealed class LineWebhookTests
         Assert.DoesNotContain(factory.Services.GetServices<IHostedService>(), s => s is LineEventProcessor);
     }
 
-    private static string LineSimulatorUser() => ChatSupport.Bot.Channels.Line.Simulator.LineSimulator.NewUserId();
+    private static string LineSimulatorUser() => ChatSupport.Tools.Line.LineSimulator.NewUserId();
 }

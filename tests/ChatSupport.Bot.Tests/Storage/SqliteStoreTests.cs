@@ -3,8 +3,8 @@ using ChatSupport.Bot.Tests.Infrastructure;
 using ChatSupport.Domain.Activities;
 using ChatSupport.Domain.State;
 using ChatSupport.Domain.Storage;
-using Microsoft.Data.Sqlite;
 using ChatSupport.TestSupport;
+using Microsoft.Data.Sqlite;
 
 namespace ChatSupport.Bot.Tests.Storage;
 

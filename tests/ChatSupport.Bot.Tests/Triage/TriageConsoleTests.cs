@@ -7,9 +7,9 @@ using ChatSupport.Bot.Tests.Infrastructure;
 using ChatSupport.Domain.Handoff;
 using ChatSupport.Domain.Risk;
 using ChatSupport.Domain.Triage;
+using ChatSupport.TestSupport;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using ChatSupport.TestSupport;
 
 namespace ChatSupport.Bot.Tests.Triage;
 

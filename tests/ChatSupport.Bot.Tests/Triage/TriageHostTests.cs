@@ -7,8 +7,8 @@ using ChatSupport.Domain.Handoff;
 using ChatSupport.Domain.Risk;
 using ChatSupport.Domain.Triage;
 using ChatSupport.Domain.Turns;
-using Microsoft.Extensions.DependencyInjection;
 using ChatSupport.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatSupport.Bot.Tests.Triage;
 
