@@ -4,6 +4,7 @@ using ChatSupport.Bot.Cli;
 using ChatSupport.Bot.ConsoleAccess;
 using ChatSupport.Bot.Handoff;
 using ChatSupport.Bot.Hosting;
+using ChatSupport.Bot.Scale;
 using ChatSupport.Bot.Storage;
 using ChatSupport.Bot.Triage;
 using ChatSupport.Bot.Turns;
@@ -27,6 +28,7 @@ builder.Services.AddTriage(builder.Configuration);
 builder.Services.AddWebChat();
 builder.Services.AddConsoleAccess(builder.Configuration, builder.Environment);
 builder.Services.AddHandoff(builder.Configuration);
+builder.Services.AddScaleOut(builder.Configuration);
 
 // The turn pipeline: every channel (Direct Line, LINE) runs each turn through these steps, in this order,
 // around the bot. Each step is registered by its feature; this list is the only place that orders them.

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of ChatSupport on a fresh Debian machine with only the .NET SDK and Node:
 # installs what the tests need when it is missing (Debian's chromium and Japanese fonts for the
-# browser tests, the npm packages of the web chat page), checks formatting, then runs dotnet test.
+# browser tests, PostgreSQL and Redis for the scale-out tests, the npm packages of the web chat page),
+# checks formatting, then runs dotnet test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +11,9 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || need_apt+=(fonts-noto-cjk)
+# The scale-out tests start private PostgreSQL and Redis servers from these packages' binaries (no system service is used).
+ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || need_apt+=(postgresql)
+[ -x /usr/bin/redis-server ] || need_apt+=(redis-server)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "== installing ${need_apt[*]} (Debian packages)"
   as_root apt-get update -qq

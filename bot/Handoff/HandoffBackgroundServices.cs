@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace ChatSupport.Bot.Handoff;
 
 /// <summary>Every 30 seconds, offers around-the-clock services to people who have waited longer than <c>LongWait</c>.</summary>
-public sealed partial class LongWaitWatcher(HandoffTimers handoff, TimeProvider clock, ILogger<LongWaitWatcher> logger) : BackgroundService
+public sealed partial class LongWaitWatcher(HandoffTimers handoff, TimeProvider clock, ILogger<LongWaitWatcher> logger, Storage.WorkLeases leases) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -17,6 +17,12 @@ public sealed partial class LongWaitWatcher(HandoffTimers handoff, TimeProvider 
             {
                 try
                 {
+                    // Several nodes: one of them sends the notices (a lease in the shared database).
+                    if (!await leases.TryHoldAsync("handoff-long-wait", TimeSpan.FromMinutes(2), stoppingToken).ConfigureAwait(false))
+                    {
+                        continue;
+                    }
+
                     var told = await handoff.NotifyLongWaitsAsync(stoppingToken).ConfigureAwait(false);
                     if (told > 0)
                     {

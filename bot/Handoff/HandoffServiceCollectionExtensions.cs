@@ -32,7 +32,6 @@ public static class HandoffServiceCollectionExtensions
             return new InProcessEventBus { OnHandlerError = ex => logger.LogError(ex, "An event handler failed.") };
         });
         services.TryAddSingleton<IEventBus>(sp => sp.GetRequiredService<InProcessEventBus>());
-        services.AddSqliteMigration(HandoffSchema.Migration);
         services.AddSingleton<IHandoffStore, SqliteHandoffStore>();
         services.AddSingleton<IAuditLog, SqliteAuditLog>();
         services.AddSingleton<SqliteConsoleWorkspace>();

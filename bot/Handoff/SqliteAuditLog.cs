@@ -1,11 +1,11 @@
 using System.Globalization;
-using ChatSupport.Bot.Storage.Sqlite;
+using ChatSupport.Bot.Storage;
 using ChatSupport.Domain.Handoff;
 
 namespace ChatSupport.Bot.Handoff;
 
 /// <summary>The audit trail in SQLite; triggers refuse any update or delete.</summary>
-public sealed class SqliteAuditLog(SqliteDatabase database, TimeProvider clock) : IAuditLog
+public sealed class SqliteAuditLog(StoreDatabase database, TimeProvider clock) : IAuditLog
 {
     public async Task AppendAsync(string actor, string action, string? conversationId, string? detail = null, CancellationToken cancellationToken = default)
     {
@@ -27,7 +27,7 @@ public sealed class SqliteAuditLog(SqliteDatabase database, TimeProvider clock) 
         using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT id, at, actor, action, conversation_id, detail FROM audit_log
-            WHERE ($before IS NULL OR id < $before) AND ($conversation IS NULL OR conversation_id = $conversation)
+            WHERE (CAST($before AS BIGINT) IS NULL OR id < $before) AND (CAST($conversation AS TEXT) IS NULL OR conversation_id = $conversation)
             ORDER BY id DESC LIMIT $limit;
             """;
         command.Parameters.AddWithValue("$before", (object?)beforeId ?? DBNull.Value);

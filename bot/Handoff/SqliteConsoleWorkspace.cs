@@ -1,12 +1,12 @@
+using System.Data.Common;
 using System.Globalization;
-using ChatSupport.Bot.Storage.Sqlite;
+using ChatSupport.Bot.Storage;
 using ChatSupport.Domain.Handoff;
-using Microsoft.Data.Sqlite;
 
 namespace ChatSupport.Bot.Handoff;
 
 /// <summary>Counselors' notes and canned responses in SQLite.</summary>
-public sealed class SqliteConsoleWorkspace(SqliteDatabase database, TimeProvider clock) : ICounselorNotes, ICannedResponses
+public sealed class SqliteConsoleWorkspace(StoreDatabase database, TimeProvider clock) : ICounselorNotes, ICannedResponses
 {
     public async Task<CounselorNote> AddAsync(string conversationId, string author, string text, CancellationToken cancellationToken = default)
     {
@@ -56,7 +56,7 @@ public sealed class SqliteConsoleWorkspace(SqliteDatabase database, TimeProvider
     public async Task ReplaceAsync(IReadOnlyList<(string Title, string Text)> responses, string editedBy, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         using (var clear = connection.CreateCommand())
         {
             clear.Transaction = transaction;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using ChatSupport.Bot.Storage.Sqlite;
+using ChatSupport.Bot.Storage;
 using ChatSupport.Domain.Activities;
 using ChatSupport.Domain.Handoff;
 
@@ -11,7 +11,7 @@ namespace ChatSupport.Bot.Handoff;
 /// Handoff sessions in SQLite. A save is one conditional statement (<c>UPDATE … WHERE version = $read</c>,
 /// or an insert that does nothing if the row exists), so of two concurrent claims exactly one changes the row.
 /// </summary>
-public sealed class SqliteHandoffStore(SqliteDatabase database) : IHandoffStore
+public sealed class SqliteHandoffStore(StoreDatabase database) : IHandoffStore
 {
     internal static readonly JsonSerializerOptions Json = CreateJson();
 

@@ -1,3 +1,4 @@
+using ChatSupport.Bot.Storage.Postgres;
 using ChatSupport.Bot.Storage.Sqlite;
 using ChatSupport.Domain.State;
 using ChatSupport.Domain.Storage;
@@ -10,19 +11,43 @@ public sealed class StorageOptions
 {
     public const string SectionName = "ChatSupport:Storage";
 
+    /// <summary><c>sqlite</c> (default, one embedded file) or <c>postgres</c> (several identical nodes).</summary>
+    public string Provider { get; set; } = "sqlite";
+
+    /// <summary>A SQLite connection string, or an Npgsql one (Host=…;Port=…;Username=…;Database=…) for postgres.</summary>
     public string ConnectionString { get; set; } = "Data Source=data/chatsupport.db";
+
+    /// <summary>The configured database (not migrated yet); the host and the CLI commands share this choice.</summary>
+    public static StoreDatabase CreateDatabase(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(SectionName);
+        var options = section.Get<StorageOptions>() ?? new StorageOptions();
+        return StoreDatabase.ParseProvider(options.Provider) switch
+        {
+            StoreProvider.Sqlite => new SqliteDatabase(options.ConnectionString),
+            StoreProvider.Postgres => new PostgresDatabase(section["ConnectionString"] ?? string.Empty),
+            _ => throw new InvalidOperationException("ChatSupport:Storage:Provider must be sqlite or postgres."),
+        };
+    }
 }
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>The embedded SQLite store for state, conversations and transcripts.</summary>
+    /// <summary>
+    /// The store for state, conversations and transcripts (and the database every other store uses): the embedded
+    /// SQLite file by default, PostgreSQL with <c>ChatSupport:Storage:Provider=postgres</c>.
+    /// </summary>
     public static IServiceCollection AddChatSupportStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
-        services.AddSqliteMigration(StorageSchema.Migration);
-        services.AddSingleton(sp => new SqliteDatabase(options.ConnectionString, sp.GetServices<SqliteMigration>()));
+        var database = StorageOptions.CreateDatabase(configuration);
+        services.AddSingleton(database);
+        if (database is SqliteDatabase sqlite)
+        {
+            services.AddSingleton(sqlite);
+            services.AddHostedService<SqliteCheckpointer>();
+        }
+
         services.AddSingleton<IStorage, SqliteStorage>();
-        services.AddHostedService<SqliteCheckpointer>();
         services.AddSingleton<SqliteTranscriptStore>();
         services.AddSingleton<ITranscriptStore>(sp => sp.GetRequiredService<SqliteTranscriptStore>());
         services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<SqliteTranscriptStore>());
@@ -35,11 +60,11 @@ public static class StorageServiceCollectionExtensions
 
     /// <summary>Creates or migrates the schema before the host accepts requests.</summary>
     public static Task MigrateChatSupportStorageAsync(this IServiceProvider services) =>
-        services.GetRequiredService<SqliteDatabase>().MigrateAsync();
+        services.GetRequiredService<StoreDatabase>().MigrateAsync();
 }
 
 /// <summary>Ready only while the store answers.</summary>
-public sealed class StoreHealthCheck(SqliteDatabase database) : IHealthCheck
+public sealed class StoreHealthCheck(StoreDatabase database) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         await database.IsReachableAsync(cancellationToken).ConfigureAwait(false)

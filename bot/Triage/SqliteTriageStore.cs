@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Globalization;
-using ChatSupport.Bot.Storage.Sqlite;
+using ChatSupport.Bot.Storage;
 using ChatSupport.Domain.Risk;
 using ChatSupport.Domain.Triage;
-using Microsoft.Data.Sqlite;
 
 namespace ChatSupport.Bot.Triage;
 
@@ -11,7 +11,7 @@ namespace ChatSupport.Bot.Triage;
 /// The triage tables in the embedded SQLite file: judgements and reviews (redacted text only, ETH-05), opt-outs
 /// (ETH-04), the kill switch flag and the append-only audit log (ETH-03, ETH-08). SQL is parameterised throughout.
 /// </summary>
-public sealed class SqliteTriageStore(SqliteDatabase database) : ITriageReviewStore, ITriageControlStore, ITriageOptOuts
+public sealed class SqliteTriageStore(StoreDatabase database) : ITriageReviewStore, ITriageControlStore, ITriageOptOuts
 {
     private const string StoppedKey = "kill_switch.stopped";
     private const string Columns = """
@@ -112,7 +112,7 @@ public sealed class SqliteTriageStore(SqliteDatabase database) : ITriageReviewSt
     public async Task SaveStoppedAsync(bool stopped, TriageAuditEntry audit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         using (var command = connection.CreateCommand())
         {
             command.Transaction = transaction;
@@ -178,14 +178,14 @@ public sealed class SqliteTriageStore(SqliteDatabase database) : ITriageReviewSt
         _optedOut[(channelId, userId)] = true;
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         using var command = connection.CreateCommand();
-        command.CommandText = "INSERT OR IGNORE INTO triage_opt_outs (channel_id, user_id, opted_out_at) VALUES ($channel, $user, $at);";
+        command.CommandText = "INSERT INTO triage_opt_outs (channel_id, user_id, opted_out_at) VALUES ($channel, $user, $at) ON CONFLICT DO NOTHING;";
         command.Parameters.AddWithValue("$channel", channelId);
         command.Parameters.AddWithValue("$user", userId);
         command.Parameters.AddWithValue("$at", Format(at));
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task AppendAuditAsync(SqliteConnection connection, SqliteTransaction? transaction, TriageAuditEntry audit, CancellationToken cancellationToken)
+    private static async Task AppendAuditAsync(DbConnection connection, DbTransaction? transaction, TriageAuditEntry audit, CancellationToken cancellationToken)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -197,7 +197,7 @@ public sealed class SqliteTriageStore(SqliteDatabase database) : ITriageReviewSt
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<IReadOnlyList<TriageRecord>> QueryAsync(string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<TriageRecord>> QueryAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken)
     {
         var records = new List<TriageRecord>();
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,4 @@
-using ChatSupport.Bot.Storage.Sqlite;
+using ChatSupport.Bot.Storage;
 using ChatSupport.Bot.Turns;
 using ChatSupport.Domain.Handoff;
 using ChatSupport.Domain.Risk;
@@ -22,8 +22,7 @@ public static class TriageServiceCollectionExtensions
         options.Validate();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(options);
-        services.AddSqliteMigration(TriageSchema.Migration);
-        services.AddSingleton(sp => new SqliteTriageStore(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton(sp => new SqliteTriageStore(sp.GetRequiredService<StoreDatabase>()));
         services.AddSingleton<ITriageReviewStore>(sp => sp.GetRequiredService<SqliteTriageStore>());
         services.AddSingleton<ITriageControlStore>(sp => sp.GetRequiredService<SqliteTriageStore>());
         services.AddSingleton<ITriageOptOuts>(sp => sp.GetRequiredService<SqliteTriageStore>());

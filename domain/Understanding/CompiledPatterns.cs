@@ -18,6 +18,7 @@ internal sealed class CompiledPatterns
         Preferences = new PreferenceFlags[EntryCount];
         Weak = new bool[EntryCount];
         Overrides = new bool[EntryCount];
+        CancelMasks = new uint[EntryCount];
 
         var terms = new List<string>();
         var patternEntries = new List<int>();
@@ -41,6 +42,10 @@ internal sealed class CompiledPatterns
             Preferences[e] = entry.Preferences;
             Weak[e] = entry.Weak;
             Overrides[e] = entry.Overrides;
+            foreach (var c in entry.Cancels ?? [])
+            {
+                CancelMasks[e] |= 1u << (int)c;
+            }
 
             foreach (var term in entry.Terms)
             {
@@ -94,6 +99,8 @@ internal sealed class CompiledPatterns
     public bool[] Weak { get; }
 
     public bool[] Overrides { get; }
+
+    public uint[] CancelMasks { get; }
 
     public AhoCorasickAutomaton Automaton { get; }
 

@@ -48,8 +48,39 @@ public sealed class UnderstandingEngine
     public MessageScanResult Scan(ReadOnlySpan<char> text)
     {
         var risk = _risk.Scan(text);
-        var understanding = _scanners.Value!.Scan(_risk.CurrentScanner.Normalized, risk.Level, risk.CategoryMask);
+        var scanner = _risk.CurrentScanner;
+        var understanding = _scanners.Value!.Scan(scanner.Normalized, risk.Level, SignalCategories(scanner, risk));
         return new MessageScanResult(risk, understanding);
+    }
+
+    /// <summary>
+    /// The categories of the risk signals that counted (level above none), plus other_person when the
+    /// third-person rule fired. The lexicon's context words (親に, 学校で) colour a risk signal's categories for
+    /// the crisis path, but they do not make a topic of their own here.
+    /// </summary>
+    private static uint SignalCategories(RiskScanner scanner, RiskScanResult risk)
+    {
+        var mask = 0u;
+        foreach (var m in scanner.Matches)
+        {
+            if (m.Level == RiskLevel.None)
+            {
+                continue;
+            }
+
+            var categories = scanner.EntryOf(m.Entry).Categories;
+            for (var i = 0; i < categories.Count; i++)
+            {
+                mask |= 1u << (int)categories[i];
+            }
+        }
+
+        if ((risk.Rules & RiskRules.ThirdPerson) != 0)
+        {
+            mask |= 1u << (int)SupportCategory.OtherPerson;
+        }
+
+        return mask;
     }
 
     /// <summary>Risk and understanding of one message, with the evidence of both.</summary>
@@ -58,11 +89,7 @@ public sealed class UnderstandingEngine
         ArgumentNullException.ThrowIfNull(text);
         var assessment = _risk.Assess(text);
         var riskScanner = _risk.CurrentScanner;
-        var riskMask = 0u;
-        foreach (var c in assessment.Categories)
-        {
-            riskMask |= 1u << (int)c;
-        }
+        var riskMask = SignalCategories(riskScanner, new RiskScanResult(assessment.Level, 0, assessment.Rules.Contains(RiskRuleIds.ThirdPerson) ? RiskRules.ThirdPerson : RiskRules.None, 0));
 
         var scanner = _scanners.Value!;
         var result = scanner.Scan(riskScanner.Normalized, assessment.Level, riskMask);
@@ -71,7 +98,7 @@ public sealed class UnderstandingEngine
         var cues = new List<UnderstandingCue>();
         foreach (var m in assessment.Matches)
         {
-            if (m.Category is { } category)
+            if (m.Level > RiskLevel.None && m.Category is { } category)
             {
                 cues.Add(new UnderstandingCue(m.EntryId, CueKind.Risk, category.ToWire(), m.Start, m.Length));
             }

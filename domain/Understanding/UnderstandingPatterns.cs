@@ -23,6 +23,12 @@ public enum PatternRole
 
     /// <summary>Says where the writer comes from (出身, 実家, 地元): a place near it is not where they live now.</summary>
     Origin,
+
+    /// <summary>
+    /// The message talks about a story, the news or schoolwork (ドラマで, ニュースの, レポートで): below high risk,
+    /// its topic words are not the writer's own situation, so they give no category and no disclosure.
+    /// </summary>
+    Frame,
 }
 
 /// <summary>Where a term must meet the edge of a word in the normalized text.</summary>
@@ -60,6 +66,8 @@ public enum PreferenceFlags
 /// <param name="Boundary">Word edges the terms must meet.</param>
 /// <param name="Weak">Categories count only when the message is a disclosure for another reason (a bare 学校 or 親).</param>
 /// <param name="Overrides">Cancels shorter cues inside its matches (東京都 hides the 京都 inside it).</param>
+/// <param name="Cancels">Categories this cue takes back from the risk engine's reading when no pattern of the
+/// message gives them (a partner's violence is dv, not the abuse of a generic 殴られた).</param>
 /// <param name="Note">Why the entry exists, for reviewers.</param>
 public sealed record PatternEntry(
     string Id,
@@ -73,7 +81,8 @@ public sealed record PatternEntry(
     PatternBoundary Boundary,
     bool Weak,
     bool Overrides,
-    string Note);
+    string Note,
+    IReadOnlyList<SupportCategory>? Cancels = null);
 
 /// <summary>The understanding patterns: reviewed entries loaded from YAML, and their version.</summary>
 public sealed class UnderstandingPatterns
@@ -179,7 +188,7 @@ public sealed class UnderstandingPatterns
         var role = PatternRole.Cue;
         if (dto.Role is not null && !Enum.TryParse(dto.Role.Replace("_", string.Empty, StringComparison.Ordinal), ignoreCase: true, out role))
         {
-            throw new InvalidDataException($"{Where()}: unknown role '{dto.Role}' (cue, mask, other_subject, residence, origin).");
+            throw new InvalidDataException($"{Where()}: unknown role '{dto.Role}' (cue, mask, other_subject, residence, origin, frame).");
         }
 
         var boundary = PatternBoundary.Auto;
@@ -202,6 +211,14 @@ public sealed class UnderstandingPatterns
             categories.Add(SupportCategories.TryParse(c, out var category)
                 ? category
                 : throw new InvalidDataException($"{Where()}: unknown category '{c}'."));
+        }
+
+        var cancels = new List<SupportCategory>();
+        foreach (var c in dto.Cancels ?? [])
+        {
+            cancels.Add(SupportCategories.TryParse(c, out var category)
+                ? category
+                : throw new InvalidDataException($"{Where()}: unknown category '{c}' in cancels."));
         }
 
         AgeBand? age = null;
@@ -259,7 +276,8 @@ public sealed class UnderstandingPatterns
             boundary,
             dto.Weak,
             dto.Overrides ?? (role == PatternRole.Mask || age is not null || dto.Prefecture is not null),
-            dto.Note ?? string.Empty);
+            dto.Note ?? string.Empty,
+            cancels);
     }
 
     private sealed class PatternFile
@@ -292,6 +310,8 @@ public sealed class UnderstandingPatterns
         public bool Weak { get; set; }
 
         public bool? Overrides { get; set; }
+
+        public List<string>? Cancels { get; set; }
 
         public string? Note { get; set; }
     }

@@ -29,7 +29,7 @@ internal sealed class UnderstandingScanner
     /// <summary>Entry value of a cue that the number reader made (17歳, 19, 20代).</summary>
     public const int NumberAge = -1;
 
-    private const int SubjectWindow = 8;
+    private const int SubjectWindow = 3;
     private const int ResidenceWindow = 4;
     private const int OriginWindow = 6;
 
@@ -156,11 +156,14 @@ internal sealed class UnderstandingScanner
     private UnderstandingScanResult Score(NormalizedText text, RiskLevel riskLevel, uint riskCategories)
     {
         uint intents = 0;
-        uint categories = riskCategories;
+        uint categories = 0;
         uint weakCategories = 0;
+        uint cancels = 0;
+        var framed = false;
         var strongTopic = riskLevel >= RiskLevel.Low;
         var preferences = PreferenceFlags.None;
         sbyte age = -1;
+        var ageEnd = -1;
         var prefecture = 0;
         var prefectureSure = 0;
         var residence = false;
@@ -169,18 +172,26 @@ internal sealed class UnderstandingScanner
         for (var i = 0; i < _rawCount; i++)
         {
             ref var m = ref _raw[i];
+            if (!m.Suppressed && _patterns.Roles[m.Entry] == PatternRole.Frame)
+            {
+                framed = true;
+            }
+
             if (m.Suppressed || _patterns.Roles[m.Entry] != PatternRole.Cue)
             {
                 continue;
             }
 
             var e = m.Entry;
+            cancels |= _patterns.CancelMasks[e];
             var entryAge = _patterns.AgeBands[e];
             if (entryAge >= 0)
             {
-                if (age < 0 && !AfterOtherSubject(i))
+                // The last age the writer gives about themselves wins (弟が不登校…私は大学生です).
+                if (!AfterOtherSubject(i))
                 {
                     age = entryAge;
+                    ageEnd = m.End;
                     Report(e, m.Start, m.End, entryAge);
                 }
 
@@ -225,12 +236,26 @@ internal sealed class UnderstandingScanner
             Report(e, m.Start, m.End, -1);
         }
 
-        if (age < 0)
+        var numberAge = ReadNumberAge(text, out var numberEnd);
+        if (numberAge >= 0 && numberEnd > ageEnd)
         {
-            age = ReadNumberAge(text);
+            age = numberAge;
         }
 
-        if (strongTopic)
+        // Risk categories, less those a more specific pattern takes back (dv for a partner's 殴られた).
+        categories |= riskCategories & ~(cancels & ~categories);
+
+        if (framed && riskLevel < RiskLevel.High)
+        {
+            // A story, the news or homework: topic words are not the writer's situation.
+            categories = 0;
+            weakCategories = 0;
+            strongTopic = false;
+            intents &= ~(1u << (int)Intent.Disclosure);
+        }
+
+        // A topic, or a bare self-introduction (鹿児島の中1です), tells about the writer's situation.
+        if (strongTopic || (!framed && (intents & IntentsThatSpeak) == 0 && (age >= 0 || prefecture != 0)))
         {
             intents |= 1u << (int)Intent.Disclosure;
         }
@@ -310,10 +335,13 @@ internal sealed class UnderstandingScanner
     /// Ages written as numbers: 17歳, 17才, １７さい, 二十歳 are always ages; 20代 a decade; a bare 17 only when it
     /// stands alone (17、東京) or is followed by です or の男/の女 — never 3年, 10時, 5万円 or the 2 of 中2.
     /// </summary>
-    private sbyte ReadNumberAge(NormalizedText text)
+    private sbyte ReadNumberAge(NormalizedText text, out int ageEnd)
     {
+        ageEnd = -1;
         var chars = text.Chars;
         var length = text.Length;
+        sbyte found = -1;
+        var foundStart = 0;
         var k = 0;
         while (k < length)
         {
@@ -367,12 +395,19 @@ internal sealed class UnderstandingScanner
 
             if (band >= 0)
             {
-                Report(NumberAge, start, end, band);
-                return band;
+                // The last number age wins, like the words (前は17歳…今は19).
+                found = band;
+                ageEnd = end;
+                foundStart = start;
             }
         }
 
-        return -1;
+        if (found >= 0)
+        {
+            Report(NumberAge, foundStart, ageEnd, found);
+        }
+
+        return found;
     }
 
     private static bool Follows(NormalizedText text, int at, string word) =>

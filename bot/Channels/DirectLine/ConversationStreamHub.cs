@@ -31,7 +31,11 @@ public sealed class ConversationStreamHub
 
     public void PublishTransient(string conversationId, Activity activity) => Publish(conversationId, new StreamSignal(0, activity));
 
-    private void Publish(string conversationId, StreamSignal signal)
+    /// <summary>Set when several nodes serve together (Redis): every signal raised here is also sent to the other nodes.</summary>
+    public Action<string, StreamSignal>? Forward { get; set; }
+
+    /// <summary>Wakes this node's streams of the conversation (a signal from another node arrives here).</summary>
+    public void Deliver(string conversationId, StreamSignal signal)
     {
         if (_subscribers.TryGetValue(conversationId, out var set))
         {
@@ -40,6 +44,12 @@ public sealed class ConversationStreamHub
                 writer.TryWrite(signal);
             }
         }
+    }
+
+    private void Publish(string conversationId, StreamSignal signal)
+    {
+        Deliver(conversationId, signal);
+        Forward?.Invoke(conversationId, signal);
     }
 
     private void Unsubscribe(string conversationId, Guid id)

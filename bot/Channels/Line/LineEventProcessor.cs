@@ -42,8 +42,12 @@ public sealed class LineEventProcessor(
     LineInboxSignal signal,
     IOptions<LineOptions> options,
     TimeProvider clock,
-    ILogger<LineEventProcessor> logger) : BackgroundService
+    ILogger<LineEventProcessor> logger,
+    Storage.WorkLeases leases) : BackgroundService
 {
+    /// <summary>How long a node's hold on the LINE work lasts without renewal (a dead node's work moves after this).</summary>
+    public static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(60);
+
     private const int BatchSize = 500;
     private readonly SemaphoreSlim _round = new(1, 1);
 
@@ -85,6 +89,12 @@ public sealed class LineEventProcessor(
         await _round.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            // Several nodes: only the holder of the lease processes the inbox and sends, so nothing is answered twice.
+            if (!await leases.TryHoldAsync("line-inbox", LeaseDuration, cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
+
             var blocked = new HashSet<string>(StringComparer.Ordinal);
             foreach (var conversationId in await store.ConversationsWithPendingOutboxAsync(cancellationToken).ConfigureAwait(false))
             {

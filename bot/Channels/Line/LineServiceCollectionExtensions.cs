@@ -1,4 +1,3 @@
-using ChatSupport.Bot.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -13,8 +12,6 @@ public static class LineServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddLineChannel(this IServiceCollection services, IConfiguration configuration)
     {
-        // The tables exist whether or not the channel is on, so every store file has the same schema.
-        services.AddSqliteMigration(LineSchema.Migration);
         var section = configuration.GetSection(LineOptions.SectionName);
         var options = section.Get<LineOptions>() ?? new LineOptions();
         if (!options.IsConfigured)

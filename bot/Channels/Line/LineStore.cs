@@ -1,6 +1,6 @@
+using System.Data.Common;
 using System.Globalization;
-using ChatSupport.Bot.Storage.Sqlite;
-using Microsoft.Data.Sqlite;
+using ChatSupport.Bot.Storage;
 
 namespace ChatSupport.Bot.Channels.Line;
 
@@ -27,7 +27,7 @@ public enum LineInboxState
 }
 
 /// <summary>The LINE channel's tables in the service's SQLite file: inbox, users, outbox.</summary>
-public sealed class LineStore(SqliteDatabase database)
+public sealed class LineStore(StoreDatabase database)
 {
     /// <summary>Stores the events in one transaction; an event whose webhookEventId is already stored is ignored. Returns how many were new.</summary>
     public async Task<int> StoreEventsAsync(IReadOnlyList<LineInboxItem> items, DateTimeOffset receivedAt, CancellationToken cancellationToken = default)
@@ -38,16 +38,16 @@ public sealed class LineStore(SqliteDatabase database)
         }
 
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
             INSERT INTO line_inbox (webhook_event_id, conversation_id, event, received_at) VALUES ($id, $conversation, $event, $at)
             ON CONFLICT (webhook_event_id) DO NOTHING;
             """;
-        var id = command.Parameters.Add("$id", SqliteType.Text);
-        var conversation = command.Parameters.Add("$conversation", SqliteType.Text);
-        var json = command.Parameters.Add("$event", SqliteType.Text);
+        var id = command.AddText("$id");
+        var conversation = command.AddText("$conversation");
+        var json = command.AddText("$event");
         command.Parameters.AddWithValue("$at", Format(receivedAt));
         var stored = 0;
         foreach (var item in items)
@@ -119,7 +119,7 @@ public sealed class LineStore(SqliteDatabase database)
     public async Task CompleteEventAsync(long seq, LineInboxState state, string conversationId, IReadOnlyList<LineOutboxDraft> outbox, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await InsertOutboxAsync(connection, transaction, conversationId, seq, outbox, at, cancellationToken).ConfigureAwait(false);
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -150,7 +150,7 @@ public sealed class LineStore(SqliteDatabase database)
     public async Task EnqueueAsync(string conversationId, IReadOnlyList<LineOutboxDraft> outbox, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await InsertOutboxAsync(connection, transaction, conversationId, null, outbox, at, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -266,7 +266,7 @@ public sealed class LineStore(SqliteDatabase database)
     public Task SetMarkAsReadTokenAsync(string conversationId, string? token, CancellationToken cancellationToken = default) =>
         ExecuteAsync("UPDATE line_users SET mark_as_read_token = $t WHERE conversation_id = $c;", cancellationToken, ("$c", conversationId), ("$t", (object?)token ?? DBNull.Value));
 
-    private static async Task InsertOutboxAsync(SqliteConnection connection, SqliteTransaction transaction, string conversationId, long? inboxSeq, IReadOnlyList<LineOutboxDraft> outbox, DateTimeOffset at, CancellationToken cancellationToken)
+    private static async Task InsertOutboxAsync(DbConnection connection, DbTransaction transaction, string conversationId, long? inboxSeq, IReadOnlyList<LineOutboxDraft> outbox, DateTimeOffset at, CancellationToken cancellationToken)
     {
         foreach (var draft in outbox)
         {

@@ -1,6 +1,5 @@
 using ChatSupport.Bot.ConsoleAccess;
 using ChatSupport.Bot.Storage;
-using ChatSupport.Bot.Storage.Sqlite;
 using ChatSupport.Domain.Handoff;
 
 namespace ChatSupport.Bot.Handoff.Accounts;
@@ -32,8 +31,7 @@ public static class AccountsCommand
             return 2;
         }
 
-        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
-        var database = new SqliteDatabase(storage.ConnectionString, [StorageSchema.Migration, HandoffSchema.Migration]);
+        var database = StorageOptions.CreateDatabase(configuration);
         await database.MigrateAsync().ConfigureAwait(false);
         var consoleOptions = configuration.GetSection(ConsoleOptions.SectionName).Get<ConsoleOptions>() ?? new ConsoleOptions();
         var accounts = new ConsoleAccounts(database, TimeProvider.System, consoleOptions);

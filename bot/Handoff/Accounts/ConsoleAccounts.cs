@@ -1,9 +1,9 @@
+using System.Data.Common;
 using System.Globalization;
 using ChatSupport.Bot.ConsoleAccess;
-using ChatSupport.Bot.Storage.Sqlite;
+using ChatSupport.Bot.Storage;
 using ChatSupport.Domain.Handoff;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 
 namespace ChatSupport.Bot.Handoff.Accounts;
 
@@ -18,7 +18,7 @@ public enum SignInOutcome
 /// Console accounts: PBKDF2 password hashes (ASP.NET Core's <see cref="PasswordHasher{TUser}"/>),
 /// roles, availability, and a lockout after <see cref="ConsoleOptions.MaxFailedSignIns"/> failures in a row.
 /// </summary>
-public sealed class ConsoleAccounts(SqliteDatabase database, TimeProvider clock, ConsoleOptions options) : ICounselorDirectory
+public sealed class ConsoleAccounts(StoreDatabase database, TimeProvider clock, ConsoleOptions options) : ICounselorDirectory
 {
     public const int MinPasswordLength = 12;
     private static readonly PasswordHasher<string> Hasher = new();
@@ -154,7 +154,7 @@ public sealed class ConsoleAccounts(SqliteDatabase database, TimeProvider clock,
 
     private static readonly string DummyHash = Hasher.HashPassword("nobody", Guid.NewGuid().ToString());
 
-    private CounselorAccount ReadAccount(SqliteDataReader reader)
+    private CounselorAccount ReadAccount(DbDataReader reader)
     {
         CounselorRoles.TryParse(reader.GetString(1), out var role);
         var locked = !reader.IsDBNull(3) && DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind) > clock.GetUtcNow();

@@ -1,20 +1,198 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
 namespace ChatSupport.Bot.Storage.Sqlite;
 
 /// <summary>
 /// The embedded store: one SQLite file in WAL mode. Creates the folder and the schema at start and
-/// applies the migrations its features registered (<see cref="SqliteMigration"/>) in version order;
-/// each runs once, recorded in <c>schema_migrations</c>.
+/// applies migrations in order; each migration runs once, recorded in <c>schema_migrations</c>.
 /// </summary>
-public sealed class SqliteDatabase
+public sealed class SqliteDatabase : StoreDatabase
 {
-    private readonly SqliteMigration[] _migrations;
+    public override string Provider => "sqlite";
 
-    /// <summary>Opens (and on <see cref="MigrateAsync"/> creates or updates) the file with the migrations of the features that use it.</summary>
-    public SqliteDatabase(string connectionString, IEnumerable<SqliteMigration> migrations)
+    /// <summary>The schema, one entry per version; <see cref="Postgres.PostgresDatabase"/> keeps the same versions.</summary>
+    internal static readonly string[] Migrations =
+    [
+        // 1: bot state, conversations and the append-only transcript.
+        """
+        CREATE TABLE state (
+            key TEXT PRIMARY KEY,
+            data TEXT NOT NULL,
+            version INTEGER NOT NULL
+        );
+        CREATE TABLE conversations (
+            id TEXT PRIMARY KEY,
+            channel_id TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE activities (
+            conversation_id TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            direction TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+            activity TEXT NOT NULL,
+            stored_at TEXT NOT NULL,
+            PRIMARY KEY (conversation_id, seq)
+        ) WITHOUT ROWID;
+        CREATE TRIGGER activities_append_only_update BEFORE UPDATE ON activities
+        BEGIN SELECT RAISE(ABORT, 'the transcript is append-only'); END;
+        CREATE TRIGGER activities_append_only_delete BEFORE DELETE ON activities
+        BEGIN SELECT RAISE(ABORT, 'the transcript is append-only'); END;
+        """,
+
+        // 2: human handoff: sessions (version = optimistic concurrency), console accounts, the
+        // append-only audit log, counselors' internal notes and canned responses.
+        """
+        CREATE TABLE handoff_sessions (
+            conversation_id TEXT PRIMARY KEY,
+            state TEXT NOT NULL,
+            priority_band INTEGER NOT NULL,
+            waiting_since TEXT,
+            counselor_id TEXT,
+            data TEXT NOT NULL,
+            version INTEGER NOT NULL
+        );
+        CREATE INDEX handoff_sessions_by_state ON handoff_sessions (state, priority_band, waiting_since);
+        CREATE TABLE console_accounts (
+            user_name TEXT PRIMARY KEY,
+            password_hash TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('counselor', 'supervisor', 'admin')),
+            status TEXT NOT NULL DEFAULT 'away' CHECK (status IN ('available', 'away')),
+            failed_attempts INTEGER NOT NULL DEFAULT 0,
+            locked_until TEXT,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            conversation_id TEXT,
+            detail TEXT
+        );
+        CREATE INDEX audit_log_by_conversation ON audit_log (conversation_id, id);
+        CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        CREATE TRIGGER audit_log_append_only_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        CREATE TABLE counselor_notes (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            conversation_id TEXT NOT NULL,
+            author TEXT NOT NULL,
+            at TEXT NOT NULL,
+            text TEXT NOT NULL
+        );
+        CREATE INDEX counselor_notes_by_conversation ON counselor_notes (conversation_id, id);
+        CREATE TABLE canned_responses (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            title TEXT NOT NULL,
+            text TEXT NOT NULL,
+            updated_by TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        """,
+
+        // 3: LINE channel: webhook inbox (deduplicated on webhookEventId), LINE users, outbound messages with retry keys.
+        """
+        CREATE TABLE line_inbox (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            webhook_event_id TEXT NOT NULL UNIQUE,
+            conversation_id TEXT NOT NULL,
+            event TEXT NOT NULL,
+            received_at TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'done', 'skipped', 'failed')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            transcript_seq INTEGER,
+            processed_at TEXT
+        );
+        CREATE INDEX line_inbox_pending ON line_inbox (state, conversation_id, seq);
+        CREATE TABLE line_users (
+            conversation_id TEXT PRIMARY KEY,
+            line_user_id TEXT NOT NULL UNIQUE,
+            following INTEGER NOT NULL DEFAULT 1,
+            changed_at TEXT NOT NULL,
+            mark_as_read_token TEXT
+        );
+        CREATE TABLE line_outbox (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            conversation_id TEXT NOT NULL,
+            inbox_seq INTEGER,
+            messages TEXT NOT NULL,
+            retry_key TEXT NOT NULL UNIQUE,
+            reply_token TEXT,
+            reply_deadline TEXT,
+            reply_attempted INTEGER NOT NULL DEFAULT 0,
+            state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sent', 'failed', 'dropped')),
+            method TEXT,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            sent_at TEXT
+        );
+        CREATE INDEX line_outbox_pending ON line_outbox (state, conversation_id, id);
+        """,
+
+        // 4: AI triage (ETHICS.md): judgements for supervisor review (redacted text only, ETH-05), opt-outs (ETH-04),
+        // the kill switch flag and the append-only triage audit log (ETH-03, ETH-08).
+        """
+        CREATE TABLE triage_judgements (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            conversation_id TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            rule_level TEXT NOT NULL,
+            ai_level TEXT NOT NULL,
+            final_level TEXT NOT NULL,
+            raised_by_ai INTEGER NOT NULL,
+            categories TEXT NOT NULL,
+            rationale TEXT NOT NULL,
+            confidence REAL NOT NULL,
+            prompt_version TEXT NOT NULL,
+            model TEXT NOT NULL,
+            excerpt TEXT NOT NULL,
+            reviewer_id TEXT,
+            review_decision TEXT,
+            reviewed_level TEXT,
+            review_reason TEXT,
+            reviewed_at TEXT
+        );
+        CREATE INDEX triage_judgements_conversation ON triage_judgements (conversation_id, id);
+        CREATE INDEX triage_judgements_review ON triage_judgements (reviewed_at, id);
+        CREATE TABLE triage_opt_outs (
+            channel_id TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            opted_out_at TEXT NOT NULL,
+            PRIMARY KEY (channel_id, user_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE triage_settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE triage_audit (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            actor_id TEXT NOT NULL,
+            action TEXT NOT NULL,
+            reason TEXT NOT NULL
+        );
+        CREATE TRIGGER triage_audit_append_only_update BEFORE UPDATE ON triage_audit
+        BEGIN SELECT RAISE(ABORT, 'the triage audit log is append-only'); END;
+        CREATE TRIGGER triage_audit_append_only_delete BEFORE DELETE ON triage_audit
+        BEGIN SELECT RAISE(ABORT, 'the triage audit log is append-only'); END;
+        """,
+
+        // 5: leases on background work that must run on one node at a time (used by PostgreSQL deployments).
+        """
+        CREATE TABLE work_leases (
+            name TEXT PRIMARY KEY,
+            holder TEXT NOT NULL,
+            expires_at TEXT NOT NULL
+        );
+        """,
+    ];
+
+    public SqliteDatabase(string connectionString)
     {
-        _migrations = SqliteMigration.InOrder(migrations);
         var builder = new SqliteConnectionStringBuilder(connectionString)
         {
             Pooling = true,
@@ -41,7 +219,7 @@ public sealed class SqliteDatabase
     /// thread-pool thread. Writers of this process queue here instead, asynchronously, so a burst of
     /// turns never starves the thread pool. Reads (WAL) do not need it.
     /// </summary>
-    public async Task<IDisposable> EnterWriteAsync(CancellationToken cancellationToken = default)
+    public override async Task<IDisposable> EnterWriteAsync(CancellationToken cancellationToken = default)
     {
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         return new WriteTicket(_writeGate);
@@ -60,7 +238,13 @@ public sealed class SqliteDatabase
         }
     }
 
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
+    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default) =>
+        await OpenSqliteAsync(cancellationToken).ConfigureAwait(false);
+
+    public override bool IsUniqueViolation(DbException exception) =>
+        exception is SqliteException { SqliteErrorCode: 19 }; // SQLITE_CONSTRAINT
+
+    public async Task<SqliteConnection> OpenSqliteAsync(CancellationToken cancellationToken = default)
     {
         var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -73,9 +257,9 @@ public sealed class SqliteDatabase
     }
 
     /// <summary>Switches the file to WAL and brings the schema up to date.</summary>
-    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    public override async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenSqliteAsync(cancellationToken).ConfigureAwait(false);
         using (var wal = connection.CreateCommand())
         {
             wal.CommandText = "PRAGMA journal_mode = WAL;";
@@ -88,9 +272,8 @@ public sealed class SqliteDatabase
             await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var migration in _migrations)
+        for (var version = 1; version <= Migrations.Length; version++)
         {
-            var version = migration.Version;
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             using var check = connection.CreateCommand();
             check.Transaction = transaction;
@@ -103,7 +286,7 @@ public sealed class SqliteDatabase
 
             using var migrate = connection.CreateCommand();
             migrate.Transaction = transaction;
-            migrate.CommandText = migration.Sql;
+            migrate.CommandText = Migrations[version - 1];
             await migrate.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
 
             using var record = connection.CreateCommand();
@@ -126,7 +309,7 @@ public sealed class SqliteDatabase
     }
 
     /// <summary>True when the file can be opened and read (readiness probe).</summary>
-    public async Task<bool> IsReachableAsync(CancellationToken cancellationToken)
+    public override async Task<bool> IsReachableAsync(CancellationToken cancellationToken)
     {
         try
         {

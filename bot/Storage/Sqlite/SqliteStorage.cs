@@ -1,12 +1,12 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using ChatSupport.Domain.State;
-using Microsoft.Data.Sqlite;
 
 namespace ChatSupport.Bot.Storage.Sqlite;
 
 /// <summary>Bot state in SQLite with optimistic concurrency: the version column is the ETag.</summary>
-public sealed class SqliteStorage(SqliteDatabase database) : IStorage
+public sealed class SqliteStorage(StoreDatabase database) : IStorage
 {
     public async Task<IReadOnlyDictionary<string, StoreItem>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
     {
@@ -43,7 +43,7 @@ public sealed class SqliteStorage(SqliteDatabase database) : IStorage
 
         using var write = await database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         foreach (var (key, item) in changes)
         {
             using var command = connection.CreateCommand();

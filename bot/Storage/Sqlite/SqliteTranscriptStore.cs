@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using ChatSupport.Domain.Activities;
 using ChatSupport.Domain.Storage;
@@ -5,7 +6,7 @@ using ChatSupport.Domain.Storage;
 namespace ChatSupport.Bot.Storage.Sqlite;
 
 /// <summary>The transcript and conversation registry in SQLite. Sequence numbers are assigned inside the insert, so they never collide.</summary>
-public sealed class SqliteTranscriptStore(SqliteDatabase database, TimeProvider clock) : ITranscriptStore, IConversationStore
+public sealed class SqliteTranscriptStore(StoreDatabase database, TimeProvider clock) : ITranscriptStore, IConversationStore
 {
     public async Task<TranscriptEntry> AppendAsync(string conversationId, TranscriptDirection direction, Activity activity, CancellationToken cancellationToken = default)
     {
@@ -15,6 +16,31 @@ public sealed class SqliteTranscriptStore(SqliteDatabase database, TimeProvider 
         copy.Timestamp = storedAt;
         using var write = await database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var json = ActivityJson.Serialize(copy);
+        long sequence;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                sequence = await InsertAsync(connection, conversationId, direction, json, storedAt, cancellationToken).ConfigureAwait(false);
+                break;
+            }
+            catch (DbException ex) when (attempt < MaxAppendAttempts && database.IsUniqueViolation(ex))
+            {
+                // Another node appended to the same conversation at the same moment and took this number: take the next.
+            }
+        }
+
+        activity.Id = TranscriptIds.ActivityId(conversationId, sequence);
+        activity.Timestamp = storedAt;
+        copy.Id = activity.Id;
+        return new TranscriptEntry(conversationId, sequence, direction, copy, storedAt);
+    }
+
+    private const int MaxAppendAttempts = 20;
+
+    private static async Task<long> InsertAsync(DbConnection connection, string conversationId, TranscriptDirection direction, string json, DateTimeOffset storedAt, CancellationToken cancellationToken)
+    {
         using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO activities (conversation_id, seq, direction, activity, stored_at)
@@ -24,14 +50,9 @@ public sealed class SqliteTranscriptStore(SqliteDatabase database, TimeProvider 
             """;
         command.Parameters.AddWithValue("$conversation", conversationId);
         command.Parameters.AddWithValue("$direction", direction == TranscriptDirection.Inbound ? "in" : "out");
-        command.Parameters.AddWithValue("$activity", ActivityJson.Serialize(copy));
+        command.Parameters.AddWithValue("$activity", json);
         command.Parameters.AddWithValue("$storedAt", storedAt.ToString("O", CultureInfo.InvariantCulture));
-        var sequence = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
-
-        activity.Id = TranscriptIds.ActivityId(conversationId, sequence);
-        activity.Timestamp = storedAt;
-        copy.Id = activity.Id;
-        return new TranscriptEntry(conversationId, sequence, direction, copy, storedAt);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
     }
 
     public async Task<IReadOnlyList<TranscriptEntry>> ReadAsync(string conversationId, long afterSequence, int limit, CancellationToken cancellationToken = default)

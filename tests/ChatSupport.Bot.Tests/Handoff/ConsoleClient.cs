@@ -15,8 +15,9 @@ internal static class ConsoleClient
 {
     public const string Password = "correct horse battery staple";
 
-    public static ChatSupportFactory NewFactory(Action<IServiceCollection>? extra = null) => new()
+    public static ChatSupportFactory NewFactory(Action<IServiceCollection>? extra = null, IReadOnlyDictionary<string, string>? settings = null) => new()
     {
+        Settings = settings,
         ExtraServices = services =>
         {
             services.AddSingleton<IBot, HandoffTestBot>();
@@ -29,6 +30,7 @@ internal static class ConsoleClient
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["ChatSupport:Storage:ConnectionString"] = $"Data Source={factory.DatabasePath}" })
+            .AddInMemoryCollection((factory.Settings ?? new Dictionary<string, string>()).Select(kv => KeyValuePair.Create(kv.Key, (string?)kv.Value)))
             .Build();
         var stdout = new StringWriter();
         var stderr = new StringWriter();

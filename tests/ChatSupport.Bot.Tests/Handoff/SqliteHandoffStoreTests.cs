@@ -1,21 +1,15 @@
+using System.Data.Common;
 using ChatSupport.Bot.Handoff;
-using ChatSupport.Bot.Storage.Sqlite;
+using ChatSupport.Bot.Storage;
+using ChatSupport.Bot.Tests.Infrastructure;
 using ChatSupport.Domain.Activities;
 using ChatSupport.Domain.Handoff;
 using ChatSupport.Domain.Risk;
-using Microsoft.Data.Sqlite;
 
 namespace ChatSupport.Bot.Tests.Handoff;
 
 public sealed class SqliteHandoffStoreTests
 {
-    private static async Task<SqliteDatabase> NewDatabaseAsync()
-    {
-        var db = new SqliteDatabase($"Data Source={Path.Combine(Path.GetTempPath(), "chatsupport-tests", Guid.NewGuid().ToString("N") + ".db")}", [StorageSchema.Migration, HandoffSchema.Migration]);
-        await db.MigrateAsync();
-        return db;
-    }
-
     private static HandoffRequest Request(string id) => new(
         new ConversationReference { ChannelId = "directline", Conversation = new ConversationAccount(id), User = new ChannelAccount("u", null, RoleTypes.User) },
         HandoffReason.Risk,
@@ -24,10 +18,12 @@ public sealed class SqliteHandoffStoreTests
         ["死にたい"],
         "女性の相談員");
 
-    [Fact]
-    public async Task Of_two_concurrent_claims_exactly_one_is_stored()
+    [Theory]
+    [SqliteStore]
+    [PostgresStore]
+    public async Task Of_two_concurrent_claims_exactly_one_is_stored(StoreProvider provider)
     {
-        var store = new SqliteHandoffStore(await NewDatabaseAsync());
+        var store = new SqliteHandoffStore(await TestStores.CreateAsync(provider));
         var session = HandoffSession.Create("c1", "directline", Request("c1").Conversation);
         session.Request(Request("c1"), DateTimeOffset.UtcNow);
         Assert.True(await store.TrySaveAsync(session));
@@ -55,10 +51,12 @@ public sealed class SqliteHandoffStoreTests
         }
     }
 
-    [Fact]
-    public async Task A_session_round_trips_and_lists_by_state()
+    [Theory]
+    [SqliteStore]
+    [PostgresStore]
+    public async Task A_session_round_trips_and_lists_by_state(StoreProvider provider)
     {
-        var store = new SqliteHandoffStore(await NewDatabaseAsync());
+        var store = new SqliteHandoffStore(await TestStores.CreateAsync(provider));
         var session = HandoffSession.Create("c1", "directline", Request("c1").Conversation);
         session.Request(Request("c1"), new DateTimeOffset(2026, 4, 1, 1, 2, 3, TimeSpan.Zero));
         Assert.True(await store.TrySaveAsync(session));
@@ -77,10 +75,12 @@ public sealed class SqliteHandoffStoreTests
         Assert.Empty(await store.ListAsync([HandoffState.Counselor]));
     }
 
-    [Fact]
-    public async Task The_audit_log_is_append_only()
+    [Theory]
+    [SqliteStore]
+    [PostgresStore]
+    public async Task The_audit_log_is_append_only(StoreProvider provider)
     {
-        var db = await NewDatabaseAsync();
+        var db = await TestStores.CreateAsync(provider);
         var audit = new SqliteAuditLog(db, TimeProvider.System);
         await audit.AppendAsync("sato", AuditActions.Claim, "c1");
         await audit.AppendAsync("boss", AuditActions.Observe, "c1");
@@ -89,8 +89,8 @@ public sealed class SqliteHandoffStoreTests
         await using var connection = await db.OpenAsync();
         using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM audit_log;";
-        Assert.Throws<SqliteException>(() => command.ExecuteNonQuery());
+        Assert.ThrowsAny<DbException>(() => command.ExecuteNonQuery());
         command.CommandText = "UPDATE audit_log SET actor = 'x';";
-        Assert.Throws<SqliteException>(() => command.ExecuteNonQuery());
+        Assert.ThrowsAny<DbException>(() => command.ExecuteNonQuery());
     }
 }

@@ -1,10 +1,11 @@
+using System.Data.Common;
+using ChatSupport.Bot.Storage;
 using ChatSupport.Bot.Storage.Sqlite;
 using ChatSupport.Bot.Tests.Infrastructure;
 using ChatSupport.Domain.Activities;
 using ChatSupport.Domain.State;
 using ChatSupport.Domain.Storage;
 using ChatSupport.TestSupport;
-using Microsoft.Data.Sqlite;
 
 namespace ChatSupport.Bot.Tests.Storage;
 
@@ -13,7 +14,7 @@ public sealed class SqliteStoreTests
     private static async Task<SqliteDatabase> NewDatabaseAsync()
     {
         var path = Path.Combine(Path.GetTempPath(), "chatsupport-tests", Guid.NewGuid().ToString("N"), "store.db");
-        var database = new SqliteDatabase($"Data Source={path}", [StorageSchema.Migration]);
+        var database = new SqliteDatabase($"Data Source={path}");
         await database.MigrateAsync();
         return database;
     }
@@ -23,7 +24,7 @@ public sealed class SqliteStoreTests
     {
         var database = await NewDatabaseAsync();
         await database.MigrateAsync();
-        await using var connection = await database.OpenAsync();
+        await using var connection = await database.OpenSqliteAsync();
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode;";
         Assert.Equal("wal", (string)(await command.ExecuteScalarAsync())!);
@@ -40,7 +41,7 @@ public sealed class SqliteStoreTests
             await store.AppendAsync("c", TranscriptDirection.Outbound, Activity.CreateMessage(new string('x', 2000)));
         }
 
-        await using var connection = await database.OpenAsync();
+        await using var connection = await database.OpenSqliteAsync();
         using var auto = connection.CreateCommand();
         auto.CommandText = "PRAGMA wal_autocheckpoint;";
         Assert.Equal(0L, (long)(await auto.ExecuteScalarAsync())!);
@@ -55,10 +56,12 @@ public sealed class SqliteStoreTests
         Assert.True(reader.GetInt64(1) > 0);
     }
 
-    [Fact]
-    public async Task State_writes_are_conditional_on_the_version_read()
+    [Theory]
+    [SqliteStore]
+    [PostgresStore]
+    public async Task State_writes_are_conditional_on_the_version_read(StoreProvider provider)
     {
-        var storage = new SqliteStorage(await NewDatabaseAsync());
+        var storage = new SqliteStorage(await TestStores.CreateAsync(provider));
         var created = await storage.WriteAsync(new Dictionary<string, StoreItem> { ["k"] = new(new() { ["v"] = 1 }, StoreItem.Absent) });
         await Assert.ThrowsAsync<StorageConcurrencyException>(() =>
             storage.WriteAsync(new Dictionary<string, StoreItem> { ["k"] = new(new() { ["v"] = 9 }, StoreItem.Absent) }));
@@ -73,10 +76,12 @@ public sealed class SqliteStoreTests
         Assert.Equal(2, (int)(await storage.ReadAsync(["k"]))["k"].Data["v"]!);
     }
 
-    [Fact]
-    public async Task Concurrent_appends_get_consecutive_sequences_and_the_transcript_is_append_only()
+    [Theory]
+    [SqliteStore]
+    [PostgresStore]
+    public async Task Concurrent_appends_get_consecutive_sequences_and_the_transcript_is_append_only(StoreProvider provider)
     {
-        var database = await NewDatabaseAsync();
+        var database = await TestStores.CreateAsync(provider);
         var store = new SqliteTranscriptStore(database, TimeProvider.System);
         await Task.WhenAll(Enumerable.Range(0, 50).Select(i => Task.Run(() =>
             store.AppendAsync("c", TranscriptDirection.Inbound, Activity.CreateMessage($"m{i}")))));
@@ -89,10 +94,10 @@ public sealed class SqliteStoreTests
         await using var connection = await database.OpenAsync();
         using var update = connection.CreateCommand();
         update.CommandText = "UPDATE activities SET activity = '{}' WHERE conversation_id = 'c';";
-        await Assert.ThrowsAsync<SqliteException>(() => update.ExecuteNonQueryAsync());
+        await Assert.ThrowsAnyAsync<DbException>(() => update.ExecuteNonQueryAsync());
         using var delete = connection.CreateCommand();
         delete.CommandText = "DELETE FROM activities;";
-        await Assert.ThrowsAsync<SqliteException>(() => delete.ExecuteNonQueryAsync());
+        await Assert.ThrowsAnyAsync<DbException>(() => delete.ExecuteNonQueryAsync());
     }
 
     [Fact]

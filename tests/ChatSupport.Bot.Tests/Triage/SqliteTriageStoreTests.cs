@@ -1,29 +1,23 @@
-using ChatSupport.Bot.Storage.Sqlite;
+using System.Data.Common;
+using ChatSupport.Bot.Storage;
+using ChatSupport.Bot.Tests.Infrastructure;
 using ChatSupport.Bot.Triage;
 using ChatSupport.Domain.Risk;
 using ChatSupport.Domain.Triage;
-using Microsoft.Data.Sqlite;
 
 namespace ChatSupport.Bot.Tests.Triage;
 
-public sealed class SqliteTriageStoreTests : IAsyncLifetime
+public sealed class SqliteTriageStoreTests
 {
     private static readonly TriageActor Supervisor = new("sv-1", TriageRole.Supervisor);
-    private readonly string _path = Path.Combine(Path.GetTempPath(), "chatsupport-tests", Guid.NewGuid().ToString("N") + ".db");
-    private SqliteDatabase _database = null!;
 
-    public async Task InitializeAsync()
+    [Theory]
+    [SqliteStore]
+    [PostgresStore]
+    public async Task Review_RoundTripsThroughSqlite_ETH08(StoreProvider provider)
     {
-        _database = new SqliteDatabase($"Data Source={_path}", [StorageSchema.Migration, TriageSchema.Migration]);
-        await _database.MigrateAsync();
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
-    [Fact]
-    public async Task Review_RoundTripsThroughSqlite_ETH08()
-    {
-        var store = new SqliteTriageStore(_database);
+        var database = await TestStores.CreateAsync(provider);
+        var store = new SqliteTriageStore(database);
         var service = new TriageReviewService(store, store, TimeProvider.System);
         var judgement = new TriageJudgement(RiskLevel.High, [SupportCategory.Suicidal, SupportCategory.Abuse], "希死念慮の表現がある。", 0.75, "v1", "m1");
         var at = DateTimeOffset.Parse("2026-01-07T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
@@ -45,30 +39,36 @@ public sealed class SqliteTriageStoreTests : IAsyncLifetime
         Assert.Equal(string.Empty, (await store.GetAsync(id, default))!.Excerpt);
     }
 
-    [Fact]
-    public async Task OptOut_IsStoredOnce_ETH04()
+    [Theory]
+    [SqliteStore]
+    [PostgresStore]
+    public async Task OptOut_IsStoredOnce_ETH04(StoreProvider provider)
     {
-        await new SqliteTriageStore(_database).OptOutAsync("line", "U1", DateTimeOffset.UtcNow, default);
-        await new SqliteTriageStore(_database).OptOutAsync("line", "U1", DateTimeOffset.UtcNow, default);
-        var fresh = new SqliteTriageStore(_database);
+        var database = await TestStores.CreateAsync(provider);
+        await new SqliteTriageStore(database).OptOutAsync("line", "U1", DateTimeOffset.UtcNow, default);
+        await new SqliteTriageStore(database).OptOutAsync("line", "U1", DateTimeOffset.UtcNow, default);
+        var fresh = new SqliteTriageStore(database);
         Assert.True(await fresh.IsOptedOutAsync("line", "U1", default));
         Assert.False(await fresh.IsOptedOutAsync("line", "U2", default));
         Assert.False(await fresh.IsOptedOutAsync("directline", "U1", default));
     }
 
-    [Fact]
-    public async Task KillSwitch_PersistsAndTheAuditLogIsAppendOnly_ETH03()
+    [Theory]
+    [SqliteStore]
+    [PostgresStore]
+    public async Task KillSwitch_PersistsAndTheAuditLogIsAppendOnly_ETH03(StoreProvider provider)
     {
-        var killSwitch = new TriageKillSwitch(new SqliteTriageStore(_database), TimeProvider.System);
+        var database = await TestStores.CreateAsync(provider);
+        var killSwitch = new TriageKillSwitch(new SqliteTriageStore(database), TimeProvider.System);
         await killSwitch.StopAsync(Supervisor, "停止", default);
 
-        var reloaded = new TriageKillSwitch(new SqliteTriageStore(_database), TimeProvider.System);
+        var reloaded = new TriageKillSwitch(new SqliteTriageStore(database), TimeProvider.System);
         await reloaded.LoadAsync(default);
         Assert.True(reloaded.IsStopped);
 
-        await using var connection = await _database.OpenAsync();
+        await using var connection = await database.OpenAsync();
         using var delete = connection.CreateCommand();
         delete.CommandText = "DELETE FROM triage_audit;";
-        await Assert.ThrowsAsync<SqliteException>(() => delete.ExecuteNonQueryAsync());
+        await Assert.ThrowsAnyAsync<DbException>(() => delete.ExecuteNonQueryAsync());
     }
 }

@@ -1,0 +1,127 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using ChatSupport.Bot.Tests.Handoff;
+using ChatSupport.Bot.Tests.Infrastructure;
+using ChatSupport.Domain.Events;
+using ChatSupport.Domain.Handoff.Events;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using ChatSupport.TestSupport;
+
+namespace ChatSupport.Bot.Tests.Scale;
+
+/// <summary>
+/// Two nodes of the real host on one PostgreSQL database and one Redis (private servers), as behind a load balancer:
+/// what happens on one node is seen, accepted and delivered on the other.
+/// </summary>
+public sealed class TwoNodeTests
+{
+    private const string Reply = "話してくれてありがとう。ここにいるよ。";
+
+    [ScaleFact]
+    public async Task A_person_on_one_node_and_counselors_on_both_one_claim_wins_the_reply_reaches_the_stream_and_sessions_work_on_both()
+    {
+        var settings = await SharedSettingsAsync();
+        await using var nodeA = ConsoleClient.NewFactory(settings: settings);
+        await using var nodeB = ConsoleClient.NewFactory(settings: settings);
+        _ = nodeA.Server;
+        _ = nodeB.Server;
+        await ConsoleClient.AddAccountAsync(nodeA, "sato", "counselor");
+        await ConsoleClient.AddAccountAsync(nodeB, "suzuki", "counselor");
+
+        // The console on node B hears of the request made on node A.
+        var heardOnB = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = nodeB.Services.GetRequiredService<IEventBus>()
+            .Subscribe<HandoffRequested>((e, _) => { heardOnB.TrySetResult(e.ConversationId); return Task.CompletedTask; });
+
+        var person = await DirectLineClient.StartAsync(nodeA);
+        using var stream = await ConnectAsync(nodeA, person.StreamUrl!);
+        await person.SayAsync(HandoffTestBot.AskForHuman);
+        Assert.Equal(person.ConversationId, await heardOnB.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+
+        // A console cookie and a bearer token made on node A are accepted on node B (shared Data Protection keys).
+        var cookie = await SignInAsync(nodeA, "sato", bearer: false);
+        var satoOnB = nodeB.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
+        satoOnB.DefaultRequestHeaders.Add("Cookie", cookie);
+        var queue = await (await satoOnB.GetAsync("/api/console/queue")).JsonAsync();
+        Assert.Contains(queue.EnumerateArray(), e => e.GetProperty("conversationId").GetString() == person.ConversationId);
+        var token = await SignInAsync(nodeA, "suzuki", bearer: true);
+        var suzukiOnB = nodeB.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
+        suzukiOnB.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        Assert.Equal(HttpStatusCode.OK, (await suzukiOnB.GetAsync("/api/console/queue")).StatusCode);
+        var suzukiOnA = nodeA.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
+        suzukiOnA.DefaultRequestHeaders.Authorization = new("Bearer", token);
+
+        // One claim across nodes: one 200, one 409.
+        var claims = await Task.WhenAll(
+            satoOnB.PostAsync($"/api/console/conversations/{person.ConversationId}/claim", null),
+            suzukiOnA.PostAsync($"/api/console/conversations/{person.ConversationId}/claim", null));
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], claims.Select(c => c.StatusCode).Order());
+
+        // The counselor writes on node B; the person's WebSocket stream on node A shows it.
+        var holderOnB = claims[0].StatusCode == HttpStatusCode.OK ? satoOnB : suzukiOnB;
+        Assert.Equal(HttpStatusCode.OK, (await holderOnB.PostAsJsonAsync($"/api/console/conversations/{person.ConversationId}/messages", new { text = Reply })).StatusCode);
+        await ReadUntilAsync(stream, Reply);
+    }
+
+    private static async Task<Dictionary<string, string>> SharedSettingsAsync()
+    {
+        var postgres = await PrivateServers.PostgresAsync();
+        var redis = await PrivateServers.RedisAsync();
+        return new Dictionary<string, string>
+        {
+            ["ChatSupport:Storage:Provider"] = "postgres",
+            ["ChatSupport:Storage:ConnectionString"] = await postgres.CreateDatabaseAsync(),
+            ["ChatSupport:Redis:Configuration"] = redis.Configuration,
+            ["ChatSupport:Redis:Prefix"] = "t" + Guid.NewGuid().ToString("N")[..12],
+        };
+    }
+
+    private static async Task<string> SignInAsync(ChatSupportFactory node, string user, bool bearer)
+    {
+        var client = node.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
+        var response = await client.PostAsJsonAsync("/api/console/session", new { user, password = ConsoleClient.Password, mode = bearer ? "token" : "cookie" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return bearer
+            ? (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!
+            : string.Join("; ", response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
+    }
+
+    private static async Task<WebSocket> ConnectAsync(ChatSupportFactory node, string streamUrl)
+    {
+        var client = node.Server.CreateWebSocketClient();
+        return await client.ConnectAsync(new Uri(node.Server.BaseAddress, new Uri(streamUrl).PathAndQuery), CancellationToken.None);
+    }
+
+    private static async Task ReadUntilAsync(WebSocket socket, string text)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        var buffer = new byte[64 * 1024];
+        while (true)
+        {
+            using var message = new MemoryStream();
+            WebSocketReceiveResult received;
+            do
+            {
+                received = await socket.ReceiveAsync(buffer, timeout.Token);
+                message.Write(buffer, 0, received.Count);
+            }
+            while (!received.EndOfMessage);
+
+            if (message.Length == 0)
+            {
+                continue;
+            }
+
+            using var document = JsonDocument.Parse(Encoding.UTF8.GetString(message.ToArray()));
+            if (document.RootElement.GetProperty("activities").EnumerateArray()
+                .Any(a => a.TryGetProperty("text", out var t) && t.GetString() == text))
+            {
+                return;
+            }
+        }
+    }
+}
