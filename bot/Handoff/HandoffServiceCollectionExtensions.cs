@@ -1,7 +1,7 @@
 using ChatSupport.Bot.ConsoleAccess;
 using ChatSupport.Bot.Handoff.Accounts;
 using ChatSupport.Bot.Storage.Sqlite;
-using ChatSupport.Domain.Events;
+using ChatSupport.BotKit.Events;
 using ChatSupport.Domain.Handoff;
 using ChatSupport.Domain.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -1,5 +1,5 @@
 using ChatSupport.Bot.Handoff.Accounts;
-using ChatSupport.Domain.Turns;
+using ChatSupport.BotKit.Turns;
 using ChatSupport.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;

@@ -3,10 +3,10 @@ using System.Diagnostics;
 using ChatSupport.Bot.Tests.Infrastructure;
 using ChatSupport.Bot.Triage;
 using ChatSupport.Bot.Turns;
+using ChatSupport.BotKit.Turns;
 using ChatSupport.Domain.Handoff;
 using ChatSupport.Domain.Risk;
 using ChatSupport.Domain.Triage;
-using ChatSupport.Domain.Turns;
 using ChatSupport.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
