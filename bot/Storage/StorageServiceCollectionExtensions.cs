@@ -1,6 +1,6 @@
 using ChatSupport.Bot.Storage.Postgres;
 using ChatSupport.Bot.Storage.Sqlite;
-using ChatSupport.Domain.State;
+using ChatSupport.BotKit.State;
 using ChatSupport.Domain.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using ChatSupport.Domain.Activities;
+using ChatSupport.BotKit.Activities;
 using ChatSupport.Domain.Storage;
 
 namespace ChatSupport.Bot.Channels.DirectLine;

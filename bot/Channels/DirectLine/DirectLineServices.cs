@@ -1,5 +1,5 @@
+using ChatSupport.BotKit.Turns;
 using ChatSupport.Domain.Storage;
-using ChatSupport.Domain.Turns;
 using Microsoft.Extensions.Options;
 
 namespace ChatSupport.Bot.Channels.DirectLine;

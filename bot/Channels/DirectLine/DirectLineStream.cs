@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net.WebSockets;
 using System.Text.Json;
 using System.Threading.Channels;
-using ChatSupport.Domain.Activities;
+using ChatSupport.BotKit.Activities;
 
 namespace ChatSupport.Bot.Channels.DirectLine;
 

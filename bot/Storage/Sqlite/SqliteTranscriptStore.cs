@@ -1,6 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
-using ChatSupport.Domain.Activities;
+using ChatSupport.BotKit.Activities;
 using ChatSupport.Domain.Storage;
 
 namespace ChatSupport.Bot.Storage.Sqlite;

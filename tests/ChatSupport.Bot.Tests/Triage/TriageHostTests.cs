@@ -2,10 +2,11 @@ using System.Collections.Concurrent;
 using ChatSupport.Bot.Tests.Infrastructure;
 using ChatSupport.Bot.Triage;
 using ChatSupport.Bot.Turns;
+using ChatSupport.BotKit.Turns;
 using ChatSupport.Domain.Handoff;
 using ChatSupport.Domain.Risk;
 using ChatSupport.Domain.Triage;
-using ChatSupport.Domain.Turns;
+using ChatSupport.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatSupport.Bot.Tests.Triage;

@@ -1,9 +1,9 @@
-using ChatSupport.Domain.Activities;
+using ChatSupport.BotKit.Activities;
+using ChatSupport.BotKit.Testing;
+using ChatSupport.BotKit.Turns;
 using ChatSupport.Domain.Handoff;
 using ChatSupport.Domain.Handoff.Events;
 using ChatSupport.Domain.Risk;
-using ChatSupport.Domain.Turns;
-using ChatSupport.Domain.Turns.Testing;
 
 namespace ChatSupport.Domain.Tests.Handoff;
 
