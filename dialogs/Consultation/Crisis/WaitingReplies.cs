@@ -1,7 +1,7 @@
 using System.Globalization;
+using ChatSupport.BotKit.Turns;
 using ChatSupport.Domain.Handoff;
 using ChatSupport.Domain.Risk;
-using ChatSupport.Domain.Turns;
 using ChatSupport.Domain.Understanding;
 
 namespace ChatSupport.Dialogs.Consultation;

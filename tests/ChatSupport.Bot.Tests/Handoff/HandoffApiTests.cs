@@ -2,8 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ChatSupport.Bot.Tests.Infrastructure;
-using ChatSupport.Domain.Activities;
+using ChatSupport.BotKit.Activities;
 using ChatSupport.Domain.Handoff;
+using ChatSupport.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatSupport.Bot.Tests.Handoff;
