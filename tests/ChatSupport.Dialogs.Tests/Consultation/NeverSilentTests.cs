@@ -118,6 +118,82 @@ public sealed class NeverSilentTests
         Assert.Equal(HandoffState.Bot, (await rig.Queries.FindAsync(rig.ConversationId))!.State);
     }
 
+    [Fact]
+    public async Task A_person_who_cannot_phone_because_her_partner_would_hear_is_not_told_to_call_now()
+    {
+        var rig = new Rig(CrisisTests.Night, "Mon-Fri 17:00-22:00");
+        await rig.SayAsync("同棲してる彼氏に、機嫌悪いと物投げられる");
+
+        var text = Text(await rig.SayAsync("電話すると彼にばれるから、チャットがいい"));
+
+        Assert.DoesNotContain("いますぐかけてください", text, StringComparison.Ordinal);
+        Assert.Contains("電話できないときの方法", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task After_an_overdose_a_worry_about_calling_is_not_read_as_having_called()
+    {
+        var rig = new Rig(CrisisTests.NewYear, "Mon-Fri 17:00-22:00");
+        await rig.SayAsync("さっきまとめて薬のんだ");
+
+        var worry = Text(await rig.SayAsync("救急車呼んだら親にバレる"));
+        Assert.DoesNotContain("電話してくれて、ありがとう", worry, StringComparison.Ordinal);
+        Assert.Contains("親に知られるのが心配", worry, StringComparison.Ordinal);
+        Assert.Contains("119", worry, StringComparison.Ordinal);
+
+        rig.Clock.Advance(TimeSpan.FromMinutes(2));
+        var sleep = Text(await rig.SayAsync("寝れば治るよね"));
+        Assert.Contains("眠らないでください", sleep, StringComparison.Ordinal);
+
+        rig.Clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Contains("119", Text(await rig.SayAsync("頭ぼーっとする")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_boy_who_sent_a_photo_gets_the_sextortion_reply_and_is_told_not_to_pay()
+    {
+        var rig = new Rig(CrisisTests.Night, "Mon-Fri 17:00-22:00");
+        var first = Text(await rig.SayAsync("インスタで知り合った女の子に裸の写真送っちゃって"));
+        Assert.StartsWith("お金は払わないでください", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("緊急避妊", first, StringComparison.Ordinal);
+
+        await rig.SayAsync("安全な場所にいる");
+        var pay = Text(await rig.SayAsync("払ったほうがいい？"));
+        Assert.Contains("画像が消される保証はありません", pay, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("お父さんに毎日殴られてる", "警察とか大ごとにしたくない", "189は警察ではなく")]
+    [InlineData("きのう知らない人に無理やりされた", "妊娠してたらどうしよう", "72時間以内")]
+    [InlineData("きのう知らない人に無理やりされた", "警察とか行ったほうがいいの？", "警察に届けるかどうか")]
+    [InlineData("友達が今日死ぬって言ってる", "先生に言ったら怒られるかな", "大人に伝えるのは、正しいこと")]
+    public async Task A_worry_after_a_crisis_reply_gets_its_own_answer(string crisis, string worry, string expected)
+    {
+        var rig = new Rig(CrisisTests.Night, "Mon-Fri 17:00-22:00");
+        await rig.SayAsync(crisis);
+        rig.Clock.Advance(TimeSpan.FromMinutes(1));
+        await rig.SayAsync("うん");
+        rig.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        var text = Text(await rig.SayAsync(worry));
+
+        Assert.Contains(expected, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task While_waiting_a_message_is_acknowledged_by_its_own_topic()
+    {
+        var rig = new Rig(CrisisTests.WeekdayDay, "Daily 00:00-24:00", new CounselorAccount("tanaka", CounselorRole.Counselor, CounselorStatus.Available, false));
+        await rig.SayAsync("人と話したい");
+
+        var text = Text(await rig.SayAsync("クラスでずっと無視されてる"));
+
+        Assert.Contains("番目", text, StringComparison.Ordinal);
+        Assert.Contains(BotTexts.Default.List("ack.bullying", false).Concat(BotTexts.Default.List("ack.bullying.medium", false)), l => text.Contains(l, StringComparison.Ordinal));
+    }
+
+    private static string Text(List<Activity> replies) => string.Join("\n", replies.Select(r => r.Text));
+
     /// <summary>The consultation bot with a real handoff service and the relay in front of it.</summary>
     private sealed class Rig : IChannelAdapters, IAuditLog, ICounselorDirectory
     {
