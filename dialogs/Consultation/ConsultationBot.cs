@@ -122,12 +122,20 @@ public sealed class ConsultationBot : ActivityHandler
         if (LanguageCommand(text) is { } english)
         {
             profile.English = english;
+            profile.LanguageChosen = true;
             await turnContext.SendActivityAsync(_texts.Get("language.switched", english), cancellationToken).ConfigureAwait(false);
             // Prompts keep the text they were asked in, so the menu starts again in the new language.
             var dc = await new DialogSet(_dialogState).Add(_main).CreateContextAsync(turnContext, cancellationToken).ConfigureAwait(false);
             await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
             await dc.BeginDialogAsync(MainDialog.DialogId, null, cancellationToken).ConfigureAwait(false);
             return;
+        }
+
+        if (!profile.English && !profile.LanguageChosen && EnglishWriting.Looks(text))
+        {
+            // Someone writing in English is answered in English from this message on (「日本語」 switches back).
+            profile.English = true;
+            await turnContext.SendActivityAsync(_texts.Get("language.auto", true), cancellationToken).ConfigureAwait(false);
         }
 
         // Read once: risk and understanding over the whole message (even past the reading limit); the risk also

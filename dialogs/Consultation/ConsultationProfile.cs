@@ -10,6 +10,9 @@ public sealed class ConsultationProfile
     /// <summary>Show English texts (switched by the person, or by an English client locale).</summary>
     public bool English { get; set; }
 
+    /// <summary>The person chose the language (「English」/「日本語」); the bot no longer switches by itself.</summary>
+    public bool LanguageChosen { get; set; }
+
     /// <summary>The conversation's risk level with the documented rules of <see cref="ConversationRisk"/>.</summary>
     public ConversationRisk Risk { get; set; } = ConversationRisk.Empty;
 

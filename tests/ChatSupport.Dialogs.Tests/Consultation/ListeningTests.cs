@@ -49,6 +49,23 @@ public sealed class ListeningTests
     }
 
     [Fact]
+    public async Task Someone_writing_in_English_is_answered_in_English()
+    {
+        await new ConsultationHarness().Started()
+            .Send("hi, can i write in english?")
+            .AssertReply(r => Assert.Contains("I will answer in English", r.Text, StringComparison.Ordinal))
+            .AssertReply(r => Assert.DoesNotMatch("[ぁ-んァ-ン]", r.Text ?? string.Empty))
+            .StartTestAsync();
+    }
+
+    [Theory]
+    [InlineData("shinitai")]
+    [InlineData("kusuri zenbu nonda")]
+    [InlineData("ok")]
+    public void Romaji_and_single_words_are_not_taken_for_English(string text) =>
+        Assert.False(EnglishWriting.Looks(text));
+
+    [Fact]
     public async Task Without_counselors_the_bot_answer_promises_no_person()
     {
         await new ConsultationHarness().Started()
