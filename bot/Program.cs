@@ -1,6 +1,7 @@
 using ChatSupport.Bot.Channels.DirectLine;
 using ChatSupport.Bot.Channels.Line;
 using ChatSupport.Bot.Cli;
+using ChatSupport.Bot.ConsoleAccess;
 using ChatSupport.Bot.Handoff;
 using ChatSupport.Bot.Hosting;
 using ChatSupport.Bot.Scale;
@@ -25,7 +26,8 @@ builder.Services.AddChatSupportBot(builder.Configuration);
 builder.Services.AddLineChannel(builder.Configuration);
 builder.Services.AddTriage(builder.Configuration);
 builder.Services.AddWebChat();
-builder.Services.AddHandoff(builder.Configuration, builder.Environment);
+builder.Services.AddConsoleAccess(builder.Configuration, builder.Environment);
+builder.Services.AddHandoff(builder.Configuration);
 builder.Services.AddScaleOut(builder.Configuration);
 
 // The turn pipeline: every channel (Direct Line, LINE) runs each turn through these steps, in this order,
@@ -58,6 +60,7 @@ app.MapDirectLineApi();
 app.MapLineWebhook();
 app.MapWebChatApi();
 app.MapHandoffApi();
+app.MapTriageReview();
 app.MapHandoffConsole();
 
 await app.RunAsync();

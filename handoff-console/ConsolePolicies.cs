@@ -4,11 +4,32 @@ using Microsoft.AspNetCore.Http;
 
 namespace ChatSupport.HandoffConsole;
 
-/// <summary>Names the host's authorisation policies, so pages can require them without knowing the host.</summary>
+/// <summary>
+/// The console's identity in one place: the policy names pages and endpoints require, and how a counselor
+/// account becomes a signed-in principal and back. The host registers the schemes and the policies (ConsoleAuth).
+/// </summary>
 public static class ConsolePolicies
 {
+    /// <summary>Any console role: the queue and one's own conversations.</summary>
     public const string Counselor = "Console.Counselor";
+
+    /// <summary>Supervisors and admins: every conversation, the dashboard, the audit log, canned responses, AI review.</summary>
     public const string Supervisor = "Console.Supervisor";
+
+    /// <summary>The claim that names the server-side console session in the cookie and the bearer token.</summary>
+    public const string SessionClaim = "chatsupport:sid";
+
+    /// <summary>The principal of a signed-in counselor (name and role claims); <paramref name="sessionId"/> names its server-side session.</summary>
+    public static ClaimsPrincipal Principal(CounselorAccount account, string authenticationType, string sessionId)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var identity = new ClaimsIdentity(
+            [new Claim(ClaimTypes.Name, account.UserName), new Claim(ClaimTypes.Role, account.Role.ToWire()), new Claim(SessionClaim, sessionId)],
+            authenticationType,
+            ClaimTypes.Name,
+            ClaimTypes.Role);
+        return new ClaimsPrincipal(identity);
+    }
 
     /// <summary>The acting counselor from a signed-in principal, or null.</summary>
     public static CounselorIdentity? Identity(ClaimsPrincipal? user)

@@ -64,7 +64,6 @@ public static class CliCommands
         "understand" => UnderstandCommand.Run,
         "directory" => DirectoryCommand.Run,
         "accounts" => Handoff.Accounts.AccountsCommand.Run,
-        "line-sim" => ChatSupport.Bot.Channels.Line.Simulator.LineSimCommand.Run,
         _ => null,
     };
 }

@@ -1,3 +1,4 @@
+using ChatSupport.Bot.ConsoleAccess;
 using ChatSupport.Bot.Handoff.Accounts;
 using ChatSupport.Domain.Handoff;
 using ChatSupport.HandoffConsole;
@@ -35,7 +36,7 @@ public sealed class ConsoleSignIn(ConsoleAccounts accounts, ConsoleSessions sess
         }
 
         var sessionId = await sessions.StartAsync(account.UserName, options.Value.SessionLifetime, CancellationToken.None).ConfigureAwait(false);
-        await http.SignInAsync(ConsoleAuth.CookieScheme, ConsoleAuth.Principal(account, ConsoleAuth.CookieScheme, sessionId)).ConfigureAwait(false);
+        await http.SignInAsync(ConsoleAuth.CookieScheme, ConsolePolicies.Principal(account, ConsoleAuth.CookieScheme, sessionId)).ConfigureAwait(false);
         await audit.AppendAsync(account.UserName, AuditActions.SignIn, null, "console", CancellationToken.None).ConfigureAwait(false);
         return null;
     }
@@ -43,7 +44,7 @@ public sealed class ConsoleSignIn(ConsoleAccounts accounts, ConsoleSessions sess
     public async Task SignOutAsync(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
-        var who = ConsoleAuth.Identity(http.User);
+        var who = ConsolePolicies.Identity(http.User);
         await sessions.RevokeAsync(http.User, CancellationToken.None).ConfigureAwait(false);
         await http.SignOutAsync(ConsoleAuth.CookieScheme).ConfigureAwait(false);
         if (who is not null)
@@ -62,7 +63,7 @@ public static class ConsoleEndpoints
     public static IEndpointRouteBuilder MapHandoffConsole(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        if (!app.ServiceProvider.GetRequiredService<IOptions<ConsoleOptions>>().Value.Enabled)
+        if (!app.IsConsoleEnabled())
         {
             return app;
         }

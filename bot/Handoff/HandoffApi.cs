@@ -1,6 +1,7 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
+using ChatSupport.Bot.ConsoleAccess;
 using ChatSupport.Bot.Handoff.Accounts;
 using ChatSupport.Bot.Triage;
 using ChatSupport.Domain.Events;
@@ -8,6 +9,7 @@ using ChatSupport.Domain.Handoff;
 using ChatSupport.Domain.Handoff.Events;
 using ChatSupport.Domain.Risk;
 using ChatSupport.Domain.Triage;
+using ChatSupport.HandoffConsole;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,18 +24,17 @@ namespace ChatSupport.Bot.Handoff;
 /// </summary>
 public static class HandoffApi
 {
-    public const string DocumentName = "console";
 
     public static IEndpointRouteBuilder MapHandoffApi(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        if (!app.ServiceProvider.GetRequiredService<IOptions<ConsoleOptions>>().Value.Enabled)
+        if (!app.IsConsoleEnabled())
         {
             return app;
         }
 
         app.MapOpenApi("/openapi/{documentName}.json");
-        var api = app.MapGroup("/api/console").WithTags("Console").WithGroupName(DocumentName).RequireAuthorization(ConsoleAuth.CounselorPolicy);
+        var api = app.MapConsoleApi();
         api.MapPost("/session", SignInAsync).AllowAnonymous();
         api.MapDelete("/session", SignOutAsync);
         api.MapGet("/me", MeAsync);
@@ -51,10 +52,9 @@ public static class HandoffApi
         api.MapGet("/conversations/{conversationId}/notes", NotesAsync);
         api.MapPost("/conversations/{conversationId}/notes", AddNoteAsync);
         api.MapGet("/canned-responses", CannedAsync);
-        api.MapPut("/canned-responses", EditCannedAsync).RequireAuthorization(ConsoleAuth.SupervisorPolicy);
-        api.MapGet("/dashboard", DashboardAsync).RequireAuthorization(ConsoleAuth.SupervisorPolicy);
-        api.MapGet("/audit", AuditAsync).RequireAuthorization(ConsoleAuth.SupervisorPolicy);
-        api.MapTriageReview();
+        api.MapPut("/canned-responses", EditCannedAsync).RequireAuthorization(ConsolePolicies.Supervisor);
+        api.MapGet("/dashboard", DashboardAsync).RequireAuthorization(ConsolePolicies.Supervisor);
+        api.MapGet("/audit", AuditAsync).RequireAuthorization(ConsolePolicies.Supervisor);
         return app;
     }
 
@@ -90,7 +90,7 @@ public static class HandoffApi
         var sessionId = await sessions.StartAsync(account.UserName, options.Value.SessionLifetime, CancellationToken.None).ConfigureAwait(false);
         if (mode != "token")
         {
-            await http.SignInAsync(ConsoleAuth.CookieScheme, ConsoleAuth.Principal(account, ConsoleAuth.CookieScheme, sessionId), new AuthenticationProperties { ExpiresUtc = expires, IsPersistent = false }).ConfigureAwait(false);
+            await http.SignInAsync(ConsoleAuth.CookieScheme, ConsolePolicies.Principal(account, ConsoleAuth.CookieScheme, sessionId), new AuthenticationProperties { ExpiresUtc = expires, IsPersistent = false }).ConfigureAwait(false);
         }
 
         string? token = null;
@@ -98,7 +98,7 @@ public static class HandoffApi
         {
             var bearerOptions = bearer.Get(ConsoleAuth.BearerScheme);
             var ticket = new AuthenticationTicket(
-                ConsoleAuth.Principal(account, ConsoleAuth.BearerScheme, sessionId),
+                ConsolePolicies.Principal(account, ConsoleAuth.BearerScheme, sessionId),
                 new AuthenticationProperties { ExpiresUtc = expires, IssuedUtc = clock.GetUtcNow() },
                 ConsoleAuth.BearerScheme);
             token = bearerOptions.BearerTokenProtector.Protect(ticket);
@@ -336,7 +336,7 @@ public static class HandoffApi
         });
 
     private static CounselorIdentity Who(HttpContext http) =>
-        ConsoleAuth.Identity(http.User) ?? throw new InvalidOperationException("The console endpoints require a signed-in counselor.");
+        ConsolePolicies.Identity(http.User) ?? throw new InvalidOperationException("The console endpoints require a signed-in counselor.");
 
     private static async IAsyncEnumerable<SseItem<ConsoleEvent>> StreamAsync(CounselorIdentity who, IEventBus bus, HandoffQueries handoff, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using ChatSupport.Bot.ConsoleAccess;
 using ChatSupport.Bot.Handoff.Accounts;
 using ChatSupport.Domain.Handoff;
 using Microsoft.Extensions.Options;

@@ -1,9 +1,9 @@
+using ChatSupport.Bot.ConsoleAccess;
 using ChatSupport.Bot.Handoff.Accounts;
+using ChatSupport.Bot.Storage.Sqlite;
 using ChatSupport.Domain.Events;
 using ChatSupport.Domain.Handoff;
 using ChatSupport.Domain.Storage;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -14,13 +14,16 @@ public static class HandoffServiceCollectionExtensions
     /// <summary>
     /// The human handoff: queue and sessions (SQLite), the in-process event bus, the handoff's requests
     /// (<see cref="IHandoffRequests"/> for the bot), commands, queries and timers, the relay turn step, console
-    /// accounts, cookie and bearer sign-in, authorisation policies, the audit log and the OpenAPI document <c>console</c>.
+    /// accounts and the audit log. Who may use the console (sign-in schemes, policies) is <see cref="ConsoleAuth"/>.
     /// </summary>
-    public static IServiceCollection AddHandoff(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddHandoff(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<HandoffOptions>().Bind(configuration.GetSection(HandoffOptions.SectionName));
-        services.AddOptions<ConsoleOptions>().Bind(configuration.GetSection(ConsoleOptions.SectionName));
+        services.AddOptions<HandoffOptions>()
+            .Bind(configuration.GetSection(HandoffOptions.SectionName))
+            .Validate(o => HoursAreValid(o.Hours), "ChatSupport:Handoff:Hours must look like 'Mon-Fri 17:00-22:00, Sat-Sun 13:00-22:00' (JST).")
+            .Validate(o => o.CounselorCapacity > 0 && o.MaxMessageLength > 0 && o.LongWait > TimeSpan.Zero, "ChatSupport:Handoff: CounselorCapacity, MaxMessageLength and LongWait must be positive.")
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton<InProcessEventBus>(sp =>
@@ -34,12 +37,8 @@ public static class HandoffServiceCollectionExtensions
         services.AddSingleton<SqliteConsoleWorkspace>();
         services.AddSingleton<ICounselorNotes>(sp => sp.GetRequiredService<SqliteConsoleWorkspace>());
         services.AddSingleton<ICannedResponses>(sp => sp.GetRequiredService<SqliteConsoleWorkspace>());
-        services.AddSingleton(sp => new ConsoleAccounts(
-            sp.GetRequiredService<Storage.StoreDatabase>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IOptions<ConsoleOptions>>().Value));
+        services.AddSingleton<ConsoleAccounts>();
         services.AddSingleton<ICounselorDirectory>(sp => sp.GetRequiredService<ConsoleAccounts>());
-        services.AddSingleton<ConsoleSessions>();
         services.AddSingleton(sp => new SignInThrottle(sp.GetRequiredService<IOptions<ConsoleOptions>>().Value));
         services.AddSingleton(_ => HandoffTexts.LoadDefault());
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<HandoffOptions>>().Value);
@@ -58,61 +57,20 @@ public static class HandoffServiceCollectionExtensions
         services.AddHostedService<LongWaitWatcher>();
         services.AddHostedService<DevelopmentAccountsSeeder>();
 
-        services.AddConsoleDataProtection(configuration, environment);
-        var lifetime = configuration.GetSection(ConsoleOptions.SectionName).Get<ConsoleOptions>()?.SessionLifetime ?? TimeSpan.FromHours(8);
-        // The console scheme is the default so Blazor's circuit sees the signed-in counselor; it only
-        // reads the console cookie, and a bearer token only on /api/console (Direct Line tokens are never tried).
-        services.AddAuthentication(ConsoleAuth.Scheme)
-            .AddCookie(ConsoleAuth.CookieScheme, o =>
-            {
-                o.Cookie.Name = ConsoleAuth.CookieName;
-                o.Cookie.HttpOnly = true;
-                o.Cookie.SameSite = SameSiteMode.Strict;
-                o.Cookie.SecurePolicy = environment.IsDevelopment() || environment.IsEnvironment("Testing") ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
-                // The cookie slides within the session's absolute end, which the server enforces (ConsoleSessions).
-                o.ExpireTimeSpan = lifetime;
-                o.SlidingExpiration = true;
-                o.LoginPath = "/console/login";
-                o.LogoutPath = "/console/logout";
-                o.AccessDeniedPath = "/console/denied";
-                o.Events = new CookieAuthenticationEvents
-                {
-                    OnRedirectToLogin = context => ApiOr(context, StatusCodes.Status401Unauthorized),
-                    OnRedirectToAccessDenied = context => ApiOr(context, StatusCodes.Status403Forbidden),
-                    OnValidatePrincipal = ConsoleSessionValidation.ValidateCookieAsync,
-                };
-            })
-            .AddBearerToken(ConsoleAuth.BearerScheme, o =>
-            {
-                o.BearerTokenExpiration = lifetime;
-                o.Events = new Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenEvents { OnMessageReceived = ConsoleSessionValidation.ValidateBearerAsync };
-            })
-            .AddPolicyScheme(ConsoleAuth.Scheme, "Console", o => o.ForwardDefaultSelector = context =>
-                context.Request.Path.StartsWithSegments("/api/console", StringComparison.OrdinalIgnoreCase)
-                && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? ConsoleAuth.BearerScheme
-                    : ConsoleAuth.CookieScheme);
-        services.AddAuthorizationBuilder()
-            .AddPolicy(ConsoleAuth.CounselorPolicy, p => p.AddAuthenticationSchemes(ConsoleAuth.Scheme).RequireAuthenticatedUser().RequireRole("counselor", "supervisor", "admin"))
-            .AddPolicy(ConsoleAuth.SupervisorPolicy, p => p.AddAuthenticationSchemes(ConsoleAuth.Scheme).RequireAuthenticatedUser().RequireRole("supervisor", "admin"));
-        services.AddAntiforgery(o => o.Cookie.Name = "chatsupport.console.af");
-        services.AddCascadingAuthenticationState();
-        services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, ConsoleCircuitRevalidation>();
         services.AddSingleton<HandoffConsole.IConsoleSignIn, ConsoleSignIn>();
-        services.AddOpenApi(HandoffApi.DocumentName, o => o.ShouldInclude = d => d.GroupName == HandoffApi.DocumentName);
         return services;
     }
 
-    private static Task ApiOr(RedirectContext<CookieAuthenticationOptions> context, int status)
+    private static bool HoursAreValid(string hours)
     {
-        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        try
         {
-            context.Response.StatusCode = status;
-            return Task.CompletedTask;
+            CounselorHours.Parse(hours);
+            return true;
         }
-
-        context.Response.Redirect(context.RedirectUri);
-        return Task.CompletedTask;
+        catch (FormatException)
+        {
+            return false;
+        }
     }
 }

@@ -1,4 +1,3 @@
-using ChatSupport.Dialogs.Consultation;
 using ChatSupport.Domain.Activities;
 using ChatSupport.Domain.Risk;
 using ChatSupport.Domain.Triage;
@@ -43,9 +42,10 @@ public sealed class TriageMiddleware(TriageQueue queue, TriageKillSwitch killSwi
             return;
         }
 
-        // The rule result the bot acted on (ConsultationBot leaves both in the turn state); the engine for other bots.
+        // The rule result the bot acted on (the bot leaves the message's RiskAssessment and the ConversationRisk in the
+        // turn state); the engine for other bots.
         var assessment = turnContext.TurnState.Get<RiskAssessment>() ?? risk.Assess(text);
-        var conversationRisk = turnContext.TurnState.Get<ConsultationProfile>()?.Risk;
+        var conversationRisk = turnContext.TurnState.Get<ConversationRisk>();
         var ruleLevel = RiskLevels.Max(assessment.Level, conversationRisk?.Level ?? RiskLevel.None);
         IReadOnlyList<SupportCategory> categories = [.. (conversationRisk?.Categories ?? []).Union(assessment.Categories).Order()];
 

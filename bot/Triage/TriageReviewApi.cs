@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text;
-using ChatSupport.Bot.Handoff;
+using ChatSupport.Bot.ConsoleAccess;
 using ChatSupport.Domain.Handoff;
 using ChatSupport.Domain.Risk;
 using ChatSupport.Domain.Triage;
+using ChatSupport.HandoffConsole;
 
 namespace ChatSupport.Bot.Triage;
 
@@ -16,10 +17,16 @@ public static class TriageReviewApi
 {
     private const string Tag = "Triage review";
 
-    public static RouteGroupBuilder MapTriageReview(this RouteGroupBuilder console)
+    /// <summary>Maps the review endpoints under <c>/api/console/triage</c> (nothing when the console is off on this node).</summary>
+    public static IEndpointRouteBuilder MapTriageReview(this IEndpointRouteBuilder app)
     {
-        ArgumentNullException.ThrowIfNull(console);
-        var triage = console.MapGroup("/triage").WithTags(Tag).RequireAuthorization(ConsoleAuth.SupervisorPolicy);
+        ArgumentNullException.ThrowIfNull(app);
+        if (!app.IsConsoleEnabled())
+        {
+            return app;
+        }
+
+        var triage = app.MapConsoleApi("/triage").WithTags(Tag).RequireAuthorization(ConsolePolicies.Supervisor);
         triage.MapGet("/judgements", ListAsync)
             .WithSummary("AI judgements for review, newest first (status: pending, reviewed or all).")
             .Produces<List<TriageJudgementItem>>().ProducesProblem(StatusCodes.Status400BadRequest);
@@ -47,7 +54,7 @@ public static class TriageReviewApi
         triage.MapPost("/kill-switch/resume", ResumeAsync)
             .WithSummary("Resumes the AI triage (reason required, audit-logged).")
             .Produces<TriageSwitchStatus>().ProducesProblem(StatusCodes.Status400BadRequest);
-        return triage;
+        return app;
     }
 
     public static async Task<IResult> ListAsync(string? status, int? limit, HttpContext http, TriageReviewService reviews, IAuditLog audit)
@@ -177,5 +184,5 @@ public static class TriageReviewApi
     private static string Clip(string reason) => reason.Length > 200 ? reason[..200] : reason;
 
     private static CounselorIdentity Who(HttpContext http) =>
-        ConsoleAuth.Identity(http.User) ?? throw new InvalidOperationException("The triage review endpoints require a signed-in supervisor.");
+        ConsolePolicies.Identity(http.User) ?? throw new InvalidOperationException("The triage review endpoints require a signed-in supervisor.");
 }

@@ -1,8 +1,10 @@
 using ChatSupport.Bot.Storage;
+using ChatSupport.Bot.Turns;
 using ChatSupport.Domain.Handoff;
 using ChatSupport.Domain.Risk;
 using ChatSupport.Domain.Triage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace ChatSupport.Bot.Triage;
 
@@ -47,23 +49,10 @@ public static class TriageServiceCollectionExtensions
         services.AddSingleton<ITriageAdvisor>(sp => new GuardedTriageAdvisor(
             sp.GetRequiredService<SemanticKernelTriageAdvisor>(), options, sp.GetRequiredService<ILogger<GuardedTriageAdvisor>>()));
         services.AddSingleton<TriageQueue>();
-        services.AddSingleton(sp => new TriageProcessor(
-            sp.GetRequiredService<ITriageAdvisor>(),
-            sp.GetRequiredService<ITriageReviewStore>(),
-            sp.GetRequiredService<ITriageOptOuts>(),
-            sp.GetRequiredService<TriageKillSwitch>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<TriageProcessor>>(),
-            sp.GetService<IHandoffRequests>(),
-            RiskLevels.TryParse(configuration["ChatSupport:Bot:AutoHandoffLevel"], out var level) ? level : RiskLevel.High));
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<TriageProcessor>(sp, sp.GetRequiredService<IOptions<BotOptions>>().Value.AutoHandoffLevel));
         services.AddHostedService<TriageWorker>();
-        services.AddSingleton(sp => new TriageMiddleware(
-            sp.GetRequiredService<TriageQueue>(),
-            sp.GetRequiredService<TriageKillSwitch>(),
-            sp.GetRequiredService<ITriageOptOuts>(),
-            sp.GetService<RiskEngine>() ?? RiskEngine.CreateDefault(),
-            sp.GetRequiredService<TimeProvider>(),
-            options));
+        services.TryAddSingleton(_ => RiskEngine.CreateDefault());
+        services.AddSingleton<TriageMiddleware>();
         return services;
     }
 }

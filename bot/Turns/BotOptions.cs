@@ -1,3 +1,5 @@
+using ChatSupport.Domain.Risk;
+
 namespace ChatSupport.Bot.Turns;
 
 /// <summary>Configuration section <c>ChatSupport:Bot</c>.</summary>
@@ -10,4 +12,7 @@ public sealed class BotOptions
 
     /// <summary>Longer messages are stored whole, but the bot reads only this many characters and says so.</summary>
     public int MaxTextLength { get; set; } = 2000;
+
+    /// <summary>The risk level at which a conversation joins the counselors' queue by itself (wire name: high, critical …). Default high.</summary>
+    public RiskLevel AutoHandoffLevel { get; set; } = RiskLevel.High;
 }

@@ -13,7 +13,12 @@ public static class BotServiceCollectionExtensions
     /// <summary>The bot behind every channel: the consultation bot, or the echo baseline for benchmarks.</summary>
     public static IServiceCollection AddChatSupportBot(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.SectionName));
+        services.AddOptions<BotOptions>()
+            .Bind(configuration.GetSection(BotOptions.SectionName))
+            .Validate(o => o.MaxTextLength > 0, "ChatSupport:Bot:MaxTextLength must be positive.")
+            .Validate(o => Enum.IsDefined(o.AutoHandoffLevel) && o.AutoHandoffLevel > RiskLevel.None, "ChatSupport:Bot:AutoHandoffLevel must be low, medium, high or critical.")
+            .Validate(o => o.Mode.Equals("consultation", StringComparison.OrdinalIgnoreCase) || o.Mode.Equals("echo", StringComparison.OrdinalIgnoreCase), "ChatSupport:Bot:Mode must be consultation or echo.")
+            .ValidateOnStart();
         services.AddOptions<SupportDirectoryOptions>().Bind(configuration.GetSection(SupportDirectoryOptions.SectionName));
         services.AddSingleton(_ => RiskEngine.CreateDefault());
         services.AddSingleton(sp => new UnderstandingEngine(sp.GetRequiredService<RiskEngine>(), UnderstandingPatterns.LoadEmbedded()));
@@ -24,13 +29,9 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<SupportRouter>();
         services.AddSingleton(BotTexts.Default);
         services.AddSingleton<ServiceCards>();
-        services.AddSingleton(sp => new HumanRequests(
-            sp.GetRequiredService<BotTexts>(),
-            sp.GetRequiredService<SupportDirectory>(),
-            sp.GetRequiredService<ServiceCards>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<IHandoffRequests>(),
-            RiskLevels.TryParse(configuration["ChatSupport:Bot:AutoHandoffLevel"], out var level) ? level : RiskLevel.High,
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<HumanRequests>(
+            sp,
+            sp.GetRequiredService<IOptions<BotOptions>>().Value.AutoHandoffLevel,
             CounselorHours.Parse(configuration["ChatSupport:Handoff:Hours"])));
         services.AddSingleton<CrisisResponder>();
         services.AddSingleton<Acknowledgements>();

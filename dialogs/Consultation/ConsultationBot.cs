@@ -138,6 +138,7 @@ public sealed class ConsultationBot : ActivityHandler
         var assessment = reading.Risk;
         profile.Risk = profile.Risk.Update(assessment, now);
         turnContext.TurnState.Set(assessment);
+        turnContext.TurnState.Set(profile.Risk);
         turnContext.TurnState.Set(reading);
         var pressedTopic = assessment.Level >= RiskLevel.High && Topics.FromButton(_texts, text) is not null;
         if (!pressedTopic && await _crisis.HandleAsync(turnContext, assessment, cancellationToken).ConfigureAwait(false))
@@ -185,6 +186,9 @@ public sealed class ConsultationBot : ActivityHandler
             () => new ConsultationProfile { English = locale is not null && locale.StartsWith("en", StringComparison.OrdinalIgnoreCase) },
             cancellationToken).ConfigureAwait(false);
         turnContext.TurnState.Set(profile);
+
+        // The turn's risk for later steps (the triage), as the domain's own type, not this bot's profile.
+        turnContext.TurnState.Set(profile.Risk);
         profile.OfferAiOptOut = _triage?.IsActive == true && !profile.AiOptedOut;
         return profile;
     }

@@ -1,4 +1,4 @@
-using ChatSupport.Bot.Tests.Infrastructure;
+using ChatSupport.TestSupport;
 using Microsoft.Playwright;
 
 namespace ChatSupport.EndToEnd.Tests;

@@ -1,7 +1,6 @@
 using ChatSupport.Bot.Handoff.Accounts;
-using ChatSupport.Bot.Tests.Handoff;
-using ChatSupport.Bot.Tests.Infrastructure;
 using ChatSupport.Domain.Turns;
+using ChatSupport.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -9,7 +9,10 @@ public static class DirectLineServiceCollectionExtensions
     /// <summary>The Direct Line channel: tokens, the adapter (on the host's turn pipeline), and live streams.</summary>
     public static IServiceCollection AddDirectLine(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        services.AddOptions<DirectLineOptions>().Bind(configuration.GetSection(DirectLineOptions.SectionName));
+        services.AddOptions<DirectLineOptions>()
+            .Bind(configuration.GetSection(DirectLineOptions.SectionName))
+            .Validate(o => o.TokenLifetime > TimeSpan.Zero && o.MaxActivityBytes > 0 && o.PageSize > 0, "ChatSupport:DirectLine: TokenLifetime, MaxActivityBytes and PageSize must be positive.")
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp =>
         {

@@ -1,3 +1,4 @@
+using ChatSupport.Bot.ConsoleAccess;
 using ChatSupport.Bot.Storage;
 using ChatSupport.Domain.Handoff;
 

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using ChatSupport.Bot.ConsoleAccess;
 
 namespace ChatSupport.Bot.Handoff.Accounts;
 

@@ -1,9 +1,10 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using ChatSupport.Bot.Channels.Line.Simulator;
 using ChatSupport.Bot.Tests.Infrastructure;
 using ChatSupport.Bot.Tests.Line;
 using ChatSupport.Domain.Activities;
+using ChatSupport.TestSupport;
+using ChatSupport.Tools.Line;
 
 namespace ChatSupport.Bot.Tests.Consultation;
 

@@ -3,6 +3,7 @@ using ChatSupport.Bot.Tests.Infrastructure;
 using ChatSupport.Dialogs.Consultation;
 using ChatSupport.Domain.Activities;
 using ChatSupport.Domain.Directory;
+using ChatSupport.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using ChatSupport.Bot.Channels.DirectLine;
 using ChatSupport.Bot.Tests.Infrastructure;
 using ChatSupport.Domain.Activities;
+using ChatSupport.TestSupport;
 
 namespace ChatSupport.Bot.Tests.DirectLine;
 

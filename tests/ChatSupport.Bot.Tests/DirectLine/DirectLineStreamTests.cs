@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using ChatSupport.Bot.Tests.Infrastructure;
+using ChatSupport.TestSupport;
 
 namespace ChatSupport.Bot.Tests.DirectLine;
 

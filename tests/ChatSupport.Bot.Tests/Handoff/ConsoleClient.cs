@@ -4,6 +4,7 @@ using System.Text.Json;
 using ChatSupport.Bot.Handoff.Accounts;
 using ChatSupport.Bot.Tests.Infrastructure;
 using ChatSupport.Domain.Turns;
+using ChatSupport.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using ChatSupport.Bot.Tests.Infrastructure;
+using ChatSupport.TestSupport;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace ChatSupport.Bot.Tests.Handoff;

@@ -4,6 +4,7 @@ using System.Text.Json;
 using ChatSupport.Bot.Tests.Infrastructure;
 using ChatSupport.Domain.Activities;
 using ChatSupport.Domain.Handoff;
+using ChatSupport.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatSupport.Bot.Tests.Handoff;

@@ -1,11 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Claims;
+using ChatSupport.Bot.ConsoleAccess;
 using ChatSupport.Bot.Handoff;
 using ChatSupport.Bot.Handoff.Accounts;
 using ChatSupport.Bot.Tests.Handoff;
 using ChatSupport.Bot.Tests.Infrastructure;
 using ChatSupport.Domain.Handoff;
+using ChatSupport.TestSupport;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;

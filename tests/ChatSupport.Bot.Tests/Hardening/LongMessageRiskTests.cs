@@ -1,10 +1,11 @@
 using System.Net;
 using System.Text.Json;
 using ChatSupport.Bot.Channels.Line;
-using ChatSupport.Bot.Channels.Line.Simulator;
 using ChatSupport.Bot.Tests.Infrastructure;
 using ChatSupport.Bot.Tests.Line;
 using ChatSupport.Domain.Handoff;
+using ChatSupport.TestSupport;
+using ChatSupport.Tools.Line;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatSupport.Bot.Tests.Hardening;

@@ -2,6 +2,7 @@ using System.Globalization;
 using ChatSupport.Bot.Tests.Infrastructure;
 using ChatSupport.Domain.Activities;
 using ChatSupport.Domain.Handoff;
+using ChatSupport.TestSupport;
 using Microsoft.Data.Sqlite;
 
 namespace ChatSupport.Bot.Tests.Hardening;

@@ -7,6 +7,7 @@ using ChatSupport.Bot.Tests.Infrastructure;
 using ChatSupport.Domain.Activities;
 using ChatSupport.Domain.Storage;
 using ChatSupport.Domain.Turns;
+using ChatSupport.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatSupport.Bot.Tests.Hardening;

@@ -4,6 +4,7 @@ using ChatSupport.Bot.Channels.DirectLine;
 using ChatSupport.Bot.Tests.Infrastructure;
 using ChatSupport.Domain.Activities;
 using ChatSupport.Domain.Turns;
+using ChatSupport.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatSupport.Bot.Tests.Hosting;

@@ -1,9 +1,10 @@
 using System.Collections.Concurrent;
 using ChatSupport.Bot.Channels;
-using ChatSupport.Bot.Channels.Line.Simulator;
 using ChatSupport.Bot.Tests.Infrastructure;
 using ChatSupport.Bot.Tests.Line;
 using ChatSupport.Domain.Turns;
+using ChatSupport.TestSupport;
+using ChatSupport.Tools.Line;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

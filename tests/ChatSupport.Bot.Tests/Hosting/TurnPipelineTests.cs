@@ -7,6 +7,7 @@ using ChatSupport.Bot.Turns;
 using ChatSupport.Domain.Handoff;
 using ChatSupport.Domain.State;
 using ChatSupport.Domain.Turns;
+using ChatSupport.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatSupport.Bot.Tests.Hosting;

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using ChatSupport.Bot.Channels.DirectLine;
 using ChatSupport.Domain.Activities;
+using ChatSupport.TestSupport;
 
 namespace ChatSupport.Bot.Tests.Infrastructure;
 

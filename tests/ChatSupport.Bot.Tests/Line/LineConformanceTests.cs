@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using ChatSupport.Bot.Channels.Line;
-using ChatSupport.Bot.Channels.Line.Simulator;
 using ChatSupport.Domain.Activities;
+using ChatSupport.Tools.Line;
 
 namespace ChatSupport.Bot.Tests.Line;
 

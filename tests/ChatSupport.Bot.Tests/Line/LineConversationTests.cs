@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using ChatSupport.Bot.Channels.Line;
-using ChatSupport.Bot.Channels.Line.Simulator;
 using ChatSupport.Domain.Storage;
 using ChatSupport.Domain.Turns;
+using ChatSupport.Tools.Line;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using ChatSupport.Bot.Channels.Line;
-using ChatSupport.Bot.Channels.Line.Simulator;
+using ChatSupport.Tools.Line;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;

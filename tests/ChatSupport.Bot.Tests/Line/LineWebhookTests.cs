@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using ChatSupport.Bot.Channels.Line;
 using ChatSupport.Bot.Tests.Infrastructure;
+using ChatSupport.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -113,5 +114,5 @@ public sealed class LineWebhookTests
         Assert.DoesNotContain(factory.Services.GetServices<IHostedService>(), s => s is LineEventProcessor);
     }
 
-    private static string LineSimulatorUser() => ChatSupport.Bot.Channels.Line.Simulator.LineSimulator.NewUserId();
+    private static string LineSimulatorUser() => ChatSupport.Tools.Line.LineSimulator.NewUserId();
 }

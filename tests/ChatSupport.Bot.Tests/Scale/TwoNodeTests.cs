@@ -7,6 +7,7 @@ using ChatSupport.Bot.Tests.Handoff;
 using ChatSupport.Bot.Tests.Infrastructure;
 using ChatSupport.Domain.Events;
 using ChatSupport.Domain.Handoff.Events;
+using ChatSupport.TestSupport;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -5,6 +5,7 @@ using ChatSupport.Bot.Tests.Infrastructure;
 using ChatSupport.Domain.Activities;
 using ChatSupport.Domain.State;
 using ChatSupport.Domain.Storage;
+using ChatSupport.TestSupport;
 
 namespace ChatSupport.Bot.Tests.Storage;
 

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Net;
 using System.Net.Http.Json;
 using ChatSupport.Bot.Channels.Line;
+using ChatSupport.Bot.ConsoleAccess;
 using ChatSupport.Bot.Handoff;
 using ChatSupport.Bot.Handoff.Accounts;
 using ChatSupport.Bot.Storage;
@@ -11,6 +12,7 @@ using ChatSupport.Bot.Tests.Handoff;
 using ChatSupport.Bot.Tests.Infrastructure;
 using ChatSupport.Domain.Handoff;
 using ChatSupport.Domain.Storage;
+using ChatSupport.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ChatSupport.Bot.Tests.Storage;

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
-namespace ChatSupport.Bot.Tests.Infrastructure;
+namespace ChatSupport.TestSupport;
 
 /// <summary>
 /// The real host on a test server, with its own SQLite file, a known Direct Line secret and a

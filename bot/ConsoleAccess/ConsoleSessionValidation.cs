@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 
-namespace ChatSupport.Bot.Handoff.Accounts;
+namespace ChatSupport.Bot.ConsoleAccess;
 
 /// <summary>
 /// Checks the server-side session of every cookie and bearer token: one whose session is gone (signed out,

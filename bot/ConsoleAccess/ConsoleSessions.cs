@@ -3,8 +3,9 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using ChatSupport.Bot.Storage;
+using ChatSupport.HandoffConsole;
 
-namespace ChatSupport.Bot.Handoff.Accounts;
+namespace ChatSupport.Bot.ConsoleAccess;
 
 /// <summary>
 /// Console sessions kept on the server. Every cookie and bearer token carries a session id claim; a
@@ -15,7 +16,7 @@ namespace ChatSupport.Bot.Handoff.Accounts;
 public sealed class ConsoleSessions(StoreDatabase database, TimeProvider clock)
 {
     /// <summary>The claim that names the session in the cookie and the bearer token.</summary>
-    public const string SessionClaim = "chatsupport:sid";
+    public const string SessionClaim = ConsolePolicies.SessionClaim;
 
     /// <summary>Starts a session for <paramref name="userName"/>; returns its id (for the claim).</summary>
     public async Task<string> StartAsync(string userName, TimeSpan lifetime, CancellationToken cancellationToken = default)

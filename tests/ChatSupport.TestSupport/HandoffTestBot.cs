@@ -3,7 +3,7 @@ using ChatSupport.Domain.Handoff;
 using ChatSupport.Domain.Risk;
 using ChatSupport.Domain.Turns;
 
-namespace ChatSupport.Bot.Tests.Handoff;
+namespace ChatSupport.TestSupport;
 
 /// <summary>
 /// Stands in for the consultation bot at the handoff port, as the lead's dialogs and crisis path

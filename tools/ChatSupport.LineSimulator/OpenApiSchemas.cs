@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
 
-namespace ChatSupport.Bot.Channels.Line.Simulator;
+namespace ChatSupport.Tools.Line;
 
 /// <summary>
 /// A strict checker of JSON values against the schemas of an OpenAPI 3 file (the parts LINE's

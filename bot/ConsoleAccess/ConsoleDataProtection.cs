@@ -1,7 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 
-namespace ChatSupport.Bot.Handoff;
+namespace ChatSupport.Bot.ConsoleAccess;
 
 /// <summary>Configuration section <c>ChatSupport:DataProtection</c>: where the keys that sign console cookies and bearer tokens live.</summary>
 public sealed class DataProtectionSettings

@@ -4,8 +4,9 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using ChatSupport.Bot.Channels.Line;
 
-namespace ChatSupport.Bot.Channels.Line.Simulator;
+namespace ChatSupport.Tools.Line;
 
 /// <summary>One Messaging API request the simulator received, and how it answered.</summary>
 public sealed record LineApiCall(string Path, string? RetryKey, JsonObject? Body, int Status, IReadOnlyList<string> SchemaErrors, string? UserId, DateTimeOffset At)

@@ -1,17 +1,22 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using ChatSupport.Bot.Channels.Line;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
-namespace ChatSupport.Bot.Channels.Line.Simulator;
+namespace ChatSupport.Tools.Line;
 
 /// <summary>
-/// <c>line-sim</c>: a LINE stand-in on the command line. It serves the Messaging API on
+/// The LINE simulator on the command line (<c>dotnet run --project tools/ChatSupport.LineSimulator -- …</c>): a LINE stand-in. It serves the Messaging API on
 /// <c>--port</c> (point the bot's <c>ChatSupport__Line__ApiBaseUrl</c> at it), sends signed
 /// webhooks to <c>--bot</c> for what you type, and prints what the bot sent.
 /// </summary>
 public static class LineSimCommand
 {
     private const string Usage = """
-        usage: line-sim --secret SECRET --token TOKEN [--bot http://localhost:5080] [--port 5090] [--user Uxxxxxxxx…] [--spec path/to/messaging-api.yml]
+        usage: dotnet run --project tools/ChatSupport.LineSimulator -- --secret SECRET --token TOKEN [--bot http://localhost:5080] [--port 5090] [--user Uxxxxxxxx…] [--spec path/to/messaging-api.yml]
           then type a message, or: /follow  /unfollow  /sticker  /image  /postback DATA  /redeliver  /calls  /quit
         """;
 
