@@ -9,8 +9,8 @@ using ChatSupport.Bot.Storage;
 using ChatSupport.Bot.Triage;
 using ChatSupport.Bot.Turns;
 using ChatSupport.Bot.WebChat;
+using ChatSupport.BotKit.State;
 using ChatSupport.Domain.Handoff;
-using ChatSupport.Domain.State;
 
 // Command-line verbs (risk, directory, accounts) run instead of the web host.
 if (CliCommands.TryRun(args, out var exitCode))

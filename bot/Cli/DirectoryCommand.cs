@@ -1,5 +1,5 @@
 using System.Globalization;
-using ChatSupport.Domain.Directory;
+using ChatSupport.Domain.Support;
 
 namespace ChatSupport.Bot.Cli;
 

@@ -218,7 +218,7 @@ public static class UnderstandCommand
                 if (!TryLabels(root, "intents", s => Intents.TryParse(s, out _), out var intents, out problem)
                     || !TryLabels(root, "categories", s => SupportCategories.TryParse(s, out _), out var categories, out problem)
                     || !TryFact(root, "ageBand", s => AgeBandWire.TryParse(s, out _), out var hasAge, out var age, out problem)
-                    || !TryFact(root, "prefecture", Domain.Directory.Prefectures.IsValidCode, out var hasPrefecture, out var prefecture, out problem))
+                    || !TryFact(root, "prefecture", Domain.Support.Prefectures.IsValidCode, out var hasPrefecture, out var prefecture, out problem))
                 {
                     return false;
                 }

@@ -4,7 +4,7 @@ using System.Threading.Channels;
 using ChatSupport.Bot.ConsoleAccess;
 using ChatSupport.Bot.Handoff.Accounts;
 using ChatSupport.Bot.Triage;
-using ChatSupport.Domain.Events;
+using ChatSupport.BotKit.Events;
 using ChatSupport.Domain.Handoff;
 using ChatSupport.Domain.Handoff.Events;
 using ChatSupport.Domain.Risk;

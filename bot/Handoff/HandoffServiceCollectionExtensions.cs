@@ -1,7 +1,7 @@
 using ChatSupport.Bot.ConsoleAccess;
 using ChatSupport.Bot.Handoff.Accounts;
 using ChatSupport.Bot.Storage.Sqlite;
-using ChatSupport.Domain.Events;
+using ChatSupport.BotKit.Events;
 using ChatSupport.Domain.Handoff;
 using ChatSupport.Domain.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,7 +29,7 @@ public static class HandoffServiceCollectionExtensions
         services.AddSingleton<InProcessEventBus>(sp =>
         {
             var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger<InProcessEventBus>();
-            return new InProcessEventBus { OnHandlerError = ex => logger.LogError(ex, "An event handler failed.") };
+            return new InProcessEventBus { OnHandlerError = ex => logger.LogError("An event handler failed: {ExceptionType}.", ex.GetType().FullName) };
         });
         services.TryAddSingleton<IEventBus>(sp => sp.GetRequiredService<InProcessEventBus>());
         services.AddSingleton<IHandoffStore, SqliteHandoffStore>();

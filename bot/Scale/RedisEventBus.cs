@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 using System.Text.Json;
-using ChatSupport.Domain.Events;
+using ChatSupport.BotKit.Events;
 using StackExchange.Redis;
 
 namespace ChatSupport.Bot.Scale;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using ChatSupport.Bot.Channels.DirectLine;
-using ChatSupport.Domain.Activities;
+using ChatSupport.BotKit.Activities;
 using StackExchange.Redis;
 
 namespace ChatSupport.Bot.Scale;

@@ -1,6 +1,6 @@
 using ChatSupport.Bot.Channels.DirectLine;
 using ChatSupport.Bot.Storage;
-using ChatSupport.Domain.Events;
+using ChatSupport.BotKit.Events;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using StackExchange.Redis;

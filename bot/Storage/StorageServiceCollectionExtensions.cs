@@ -1,6 +1,6 @@
 using ChatSupport.Bot.Storage.Postgres;
 using ChatSupport.Bot.Storage.Sqlite;
-using ChatSupport.Domain.State;
+using ChatSupport.BotKit.State;
 using ChatSupport.Domain.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -45,10 +45,10 @@ public static class StorageServiceCollectionExtensions
         {
             services.AddSingleton(sqlite);
             services.AddHostedService<SqliteCheckpointer>();
-
-            // Erasure and retention work on the embedded store (PostgreSQL: not yet).
-            DataLifecycle.DataLifecycleServiceCollectionExtensions.AddDataLifecycle(services, configuration);
         }
+
+        // Erasure and retention, on either store.
+        DataLifecycle.DataLifecycleServiceCollectionExtensions.AddDataLifecycle(services, configuration);
 
         services.AddSingleton<IStorage, SqliteStorage>();
         services.AddSingleton<SqliteTranscriptStore>();

@@ -1,6 +1,6 @@
-using ChatSupport.Domain.Activities;
+using ChatSupport.BotKit.Activities;
+using ChatSupport.BotKit.Turns;
 using ChatSupport.Domain.Triage;
-using ChatSupport.Domain.Turns;
 
 namespace ChatSupport.Bot.Triage;
 

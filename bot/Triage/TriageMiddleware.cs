@@ -1,7 +1,7 @@
-using ChatSupport.Domain.Activities;
+using ChatSupport.BotKit.Activities;
+using ChatSupport.BotKit.Turns;
 using ChatSupport.Domain.Risk;
 using ChatSupport.Domain.Triage;
-using ChatSupport.Domain.Turns;
 
 namespace ChatSupport.Bot.Triage;
 

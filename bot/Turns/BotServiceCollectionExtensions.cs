@@ -1,8 +1,8 @@
+using ChatSupport.BotKit.Turns;
 using ChatSupport.Dialogs.Consultation;
-using ChatSupport.Domain.Directory;
 using ChatSupport.Domain.Handoff;
 using ChatSupport.Domain.Risk;
-using ChatSupport.Domain.Turns;
+using ChatSupport.Domain.Support;
 using ChatSupport.Domain.Understanding;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,5 @@
-using ChatSupport.Domain.Activities;
-using ChatSupport.Domain.Turns;
+using ChatSupport.BotKit.Activities;
+using ChatSupport.BotKit.Turns;
 
 namespace ChatSupport.Bot.Turns;
 

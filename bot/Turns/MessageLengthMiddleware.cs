@@ -1,5 +1,5 @@
-using ChatSupport.Domain.Activities;
-using ChatSupport.Domain.Turns;
+using ChatSupport.BotKit.Activities;
+using ChatSupport.BotKit.Turns;
 using Microsoft.Extensions.Options;
 
 namespace ChatSupport.Bot.Turns;

@@ -1,5 +1,5 @@
+using ChatSupport.BotKit.Events;
 using ChatSupport.Dialogs.Consultation;
-using ChatSupport.Domain.Events;
 using ChatSupport.Domain.Handoff;
 using ChatSupport.Domain.Handoff.Events;
 

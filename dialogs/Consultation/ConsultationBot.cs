@@ -1,9 +1,9 @@
-using ChatSupport.Domain.Activities;
+using ChatSupport.BotKit.Activities;
+using ChatSupport.BotKit.State;
+using ChatSupport.BotKit.Turns;
 using ChatSupport.Domain.Handoff;
 using ChatSupport.Domain.Risk;
-using ChatSupport.Domain.State;
 using ChatSupport.Domain.Triage;
-using ChatSupport.Domain.Turns;
 using ChatSupport.Domain.Understanding;
 
 namespace ChatSupport.Dialogs.Consultation;

@@ -1,6 +1,6 @@
-using ChatSupport.Domain.Directory;
+using ChatSupport.BotKit.Turns;
 using ChatSupport.Domain.Risk;
-using ChatSupport.Domain.Turns;
+using ChatSupport.Domain.Support;
 
 namespace ChatSupport.Dialogs.Consultation;
 

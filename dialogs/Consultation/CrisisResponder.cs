@@ -1,8 +1,8 @@
-using ChatSupport.Domain.Activities;
-using ChatSupport.Domain.Directory;
+using ChatSupport.BotKit.Activities;
+using ChatSupport.BotKit.Turns;
 using ChatSupport.Domain.Handoff;
 using ChatSupport.Domain.Risk;
-using ChatSupport.Domain.Turns;
+using ChatSupport.Domain.Support;
 
 namespace ChatSupport.Dialogs.Consultation;
 

@@ -1,6 +1,6 @@
-using ChatSupport.Domain.Activities;
-using ChatSupport.Domain.Directory;
+using ChatSupport.BotKit.Activities;
 using ChatSupport.Domain.Risk;
+using ChatSupport.Domain.Support;
 using ChatSupport.Domain.Understanding;
 
 namespace ChatSupport.Dialogs.Consultation;

@@ -1,5 +1,5 @@
+using ChatSupport.BotKit.Turns;
 using ChatSupport.Domain.Risk;
-using ChatSupport.Domain.Turns;
 using ChatSupport.Domain.Understanding;
 
 namespace ChatSupport.Dialogs.Consultation;

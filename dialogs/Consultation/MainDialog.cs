@@ -1,4 +1,4 @@
-using ChatSupport.Domain.Activities;
+using ChatSupport.BotKit.Activities;
 using ChatSupport.Domain.Understanding;
 
 namespace ChatSupport.Dialogs.Consultation;
@@ -60,7 +60,7 @@ public sealed class MainDialog : ComponentDialog
     }
 
     /// <summary>The shortcut buttons as suggested actions (the AI opt-out joins the menu while it is offered, ETH-04).</summary>
-    public List<CardAction> Buttons(PromptButtons buttons, ChatSupport.Domain.Turns.ITurnContext turnContext)
+    public List<CardAction> Buttons(PromptButtons buttons, ChatSupport.BotKit.Turns.ITurnContext turnContext)
     {
         var profile = ConsultationProfile.For(turnContext);
         var english = profile.English;

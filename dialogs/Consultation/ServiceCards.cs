@@ -1,6 +1,6 @@
 using System.Globalization;
-using ChatSupport.Domain.Activities;
-using ChatSupport.Domain.Directory;
+using ChatSupport.BotKit.Activities;
+using ChatSupport.Domain.Support;
 
 namespace ChatSupport.Dialogs.Consultation;
 

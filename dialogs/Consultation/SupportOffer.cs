@@ -1,7 +1,7 @@
-using ChatSupport.Domain.Activities;
-using ChatSupport.Domain.Directory;
+using ChatSupport.BotKit.Activities;
+using ChatSupport.BotKit.Turns;
 using ChatSupport.Domain.Risk;
-using ChatSupport.Domain.Turns;
+using ChatSupport.Domain.Support;
 
 namespace ChatSupport.Dialogs.Consultation;
 

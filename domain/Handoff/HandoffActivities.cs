@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ChatSupport.Domain.Activities;
+using ChatSupport.BotKit.Activities;
 using ChatSupport.Domain.Risk;
 
 namespace ChatSupport.Domain.Handoff;

@@ -1,4 +1,4 @@
-using ChatSupport.Domain.Activities;
+using ChatSupport.BotKit.Activities;
 using ChatSupport.Domain.Risk;
 using ChatSupport.Domain.Storage;
 

@@ -1,4 +1,4 @@
-using ChatSupport.Domain.Activities;
+using ChatSupport.BotKit.Activities;
 using ChatSupport.Domain.Handoff.Events;
 using ChatSupport.Domain.Risk;
 

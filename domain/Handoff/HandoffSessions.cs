@@ -1,4 +1,4 @@
-using ChatSupport.Domain.Events;
+using ChatSupport.BotKit.Events;
 
 namespace ChatSupport.Domain.Handoff;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChatSupport.BotKit.Text;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
@@ -49,10 +50,10 @@ public sealed class HandoffTexts
 
     /// <summary>
     /// True when the whole message is one of the cancel words, compared through the one normalizer
-    /// (<see cref="Text.TextNormalizer"/>): 「ｷｬﾝｾﾙ」「キャンセル！」「きゃんせる」 all cancel, as they do everywhere else.
+    /// (<see cref="TextNormalizer"/>): 「ｷｬﾝｾﾙ」「キャンセル！」「きゃんせる」 all cancel, as they do everywhere else.
     /// </summary>
     public bool IsCancel(string? text) =>
-        text is not null && CancelWords.Exists(word => Text.TextNormalizer.Same(word, text));
+        text is not null && CancelWords.Exists(word => TextNormalizer.Same(word, text));
 
     public static string Fill(string template, string name, string value) => template.Replace("{" + name + "}", value, StringComparison.Ordinal);
 

@@ -1,4 +1,4 @@
-using ChatSupport.Domain.Turns;
+using ChatSupport.BotKit.Turns;
 
 namespace ChatSupport.Domain.Handoff;
 

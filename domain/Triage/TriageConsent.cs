@@ -1,3 +1,5 @@
+using ChatSupport.BotKit.Text;
+
 namespace ChatSupport.Domain.Triage;
 
 /// <summary>Who stopped the AI for themselves (ETH-04). Keyed by channel and the channel's user id.</summary>
@@ -50,5 +52,5 @@ public static class TriageOptOut
     }
 
     /// <summary>The one normalizer for typed text, without the spaces it keeps between English words (「don't use AI」 → dontuseai).</summary>
-    private static string Normalize(string text) => Text.TextNormalizer.Normalize(text).Replace(" ", string.Empty, StringComparison.Ordinal);
+    private static string Normalize(string text) => TextNormalizer.Normalize(text).Replace(" ", string.Empty, StringComparison.Ordinal);
 }

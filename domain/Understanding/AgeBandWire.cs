@@ -1,4 +1,4 @@
-using ChatSupport.Domain.Directory;
+using ChatSupport.Domain.Support;
 
 namespace ChatSupport.Domain.Understanding;
 

@@ -1,5 +1,5 @@
-using ChatSupport.Domain.Directory;
 using ChatSupport.Domain.Risk;
+using ChatSupport.Domain.Support;
 
 namespace ChatSupport.Domain.Understanding;
 

@@ -1,5 +1,5 @@
-using ChatSupport.Domain.Directory;
 using ChatSupport.Domain.Risk;
+using ChatSupport.Domain.Support;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;

@@ -1,4 +1,4 @@
-using ChatSupport.Domain.Events;
+using ChatSupport.BotKit.Events;
 using ChatSupport.Domain.Handoff.Events;
 using Microsoft.AspNetCore.Components;
 

@@ -182,7 +182,7 @@ public class DialogContextTests
     private sealed class RecordingWaterfall(string id, List<(string Id, DialogReason Reason)> ended, IEnumerable<WaterfallStep> steps)
         : WaterfallDialog(id, steps)
     {
-        public override Task EndDialogAsync(Domain.Turns.ITurnContext turnContext, DialogInstance instance, DialogReason reason, CancellationToken cancellationToken = default)
+        public override Task EndDialogAsync(BotKit.Turns.ITurnContext turnContext, DialogInstance instance, DialogReason reason, CancellationToken cancellationToken = default)
         {
             ended.Add((Id, reason));
             return Task.CompletedTask;

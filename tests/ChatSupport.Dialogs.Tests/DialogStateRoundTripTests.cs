@@ -1,6 +1,6 @@
 using System.Text.Json;
-using ChatSupport.Domain.Activities;
-using ChatSupport.Domain.State;
+using ChatSupport.BotKit.Activities;
+using ChatSupport.BotKit.State;
 
 namespace ChatSupport.Dialogs.Tests;
 

@@ -1,4 +1,4 @@
-using ChatSupport.Domain.Activities;
+using ChatSupport.BotKit.Activities;
 
 namespace ChatSupport.Dialogs.Tests;
 

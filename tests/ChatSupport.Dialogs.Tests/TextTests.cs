@@ -1,4 +1,4 @@
-using ChatSupport.Domain.Text;
+using ChatSupport.BotKit.Text;
 
 namespace ChatSupport.Dialogs.Tests;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using ChatSupport.Domain.Activities;
+using ChatSupport.BotKit.Activities;
 
 namespace ChatSupport.Bot.Channels.DirectLine;
 

@@ -1,7 +1,7 @@
 using ChatSupport.Bot.Turns;
-using ChatSupport.Domain.Activities;
+using ChatSupport.BotKit.Activities;
+using ChatSupport.BotKit.Turns;
 using ChatSupport.Domain.Storage;
-using ChatSupport.Domain.Turns;
 using Microsoft.Extensions.Options;
 
 namespace ChatSupport.Bot.Channels.Line;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatSupport.Bot.Channels.DirectLine;
-using ChatSupport.Domain.Activities;
+using ChatSupport.BotKit.Activities;
 
 namespace ChatSupport.Bot.Channels.Line;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ChatSupport.Domain.Activities;
+using ChatSupport.BotKit.Activities;
 
 namespace ChatSupport.Bot.Channels.Line;
 

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using ChatSupport.Domain.State;
+using ChatSupport.BotKit.State;
 
 namespace ChatSupport.Bot.Storage.Sqlite;
 

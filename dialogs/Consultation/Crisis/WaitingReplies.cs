@@ -1,6 +1,6 @@
 using System.Globalization;
+using ChatSupport.BotKit.Turns;
 using ChatSupport.Domain.Handoff;
-using ChatSupport.Domain.Turns;
 
 namespace ChatSupport.Dialogs.Consultation;
 

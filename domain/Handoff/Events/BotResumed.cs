@@ -1,5 +1,5 @@
-using ChatSupport.Domain.Activities;
-using ChatSupport.Domain.Events;
+using ChatSupport.BotKit.Activities;
+using ChatSupport.BotKit.Events;
 
 namespace ChatSupport.Domain.Handoff.Events;
 

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using ChatSupport.Domain.Directory;
 using ChatSupport.Domain.Risk;
+using ChatSupport.Domain.Support;
 
 namespace ChatSupport.Benchmarks.Directory;
 

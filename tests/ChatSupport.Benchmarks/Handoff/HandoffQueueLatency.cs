@@ -6,7 +6,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using ChatSupport.Bot.Handoff.Accounts;
-using ChatSupport.Domain.Turns;
+using ChatSupport.BotKit.Turns;
 using ChatSupport.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;

@@ -1,10 +1,10 @@
 using BenchmarkDotNet.Attributes;
 using ChatSupport.Bot.Turns;
+using ChatSupport.BotKit.Activities;
+using ChatSupport.BotKit.State;
+using ChatSupport.BotKit.Testing;
 using ChatSupport.Dialogs.Consultation;
-using ChatSupport.Domain.Activities;
-using ChatSupport.Domain.Directory;
-using ChatSupport.Domain.State;
-using ChatSupport.Domain.Turns.Testing;
+using ChatSupport.Domain.Support;
 using ChatSupport.Domain.Understanding;
 
 namespace ChatSupport.Benchmarks.Turns;

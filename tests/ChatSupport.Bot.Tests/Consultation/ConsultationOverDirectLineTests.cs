@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using ChatSupport.Bot.Tests.Infrastructure;
-using ChatSupport.Domain.Activities;
+using ChatSupport.BotKit.Activities;
 using ChatSupport.TestSupport;
 
 namespace ChatSupport.Bot.Tests.Consultation;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using ChatSupport.Bot.Tests.Infrastructure;
 using ChatSupport.Bot.Tests.Line;
-using ChatSupport.Domain.Activities;
+using ChatSupport.BotKit.Activities;
 using ChatSupport.TestSupport;
 using ChatSupport.Tools.Line;
 

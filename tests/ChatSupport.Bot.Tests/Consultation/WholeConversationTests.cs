@@ -1,8 +1,8 @@
 using System.Text.Json;
 using ChatSupport.Bot.Tests.Infrastructure;
+using ChatSupport.BotKit.Activities;
 using ChatSupport.Dialogs.Consultation;
-using ChatSupport.Domain.Activities;
-using ChatSupport.Domain.Directory;
+using ChatSupport.Domain.Support;
 using ChatSupport.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using ChatSupport.Bot.Channels.DirectLine;
 using ChatSupport.Bot.Tests.Infrastructure;
-using ChatSupport.Domain.Activities;
+using ChatSupport.BotKit.Activities;
 using ChatSupport.TestSupport;
 
 namespace ChatSupport.Bot.Tests.DirectLine;

@@ -1,5 +1,5 @@
 using ChatSupport.Bot.Cli;
-using ChatSupport.Domain.Directory;
+using ChatSupport.Domain.Support;
 
 namespace ChatSupport.Bot.Tests.Directory;
 
@@ -76,7 +76,7 @@ public sealed class DirectoryCommandTests : IDisposable
         var file = WriteList("clash.yaml", id: "yorisoi-hotline");
 
         Assert.Equal(1, Run("import", file, "--local-path", LocalPath));
-        Assert.Contains("id already used in Directory/Data/national.yaml", _stderr.ToString(), StringComparison.Ordinal);
+        Assert.Contains("id already used in Support/Data/national.yaml", _stderr.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using ChatSupport.Bot.Handoff.Accounts;
 using ChatSupport.Bot.Tests.Infrastructure;
-using ChatSupport.Domain.Turns;
+using ChatSupport.BotKit.Turns;
 using ChatSupport.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ChatSupport.Bot.Tests.Infrastructure;
-using ChatSupport.Domain.Activities;
+using ChatSupport.BotKit.Activities;
 using ChatSupport.Domain.Handoff;
 using ChatSupport.TestSupport;
 using Microsoft.Extensions.DependencyInjection;

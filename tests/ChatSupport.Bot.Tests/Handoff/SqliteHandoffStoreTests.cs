@@ -2,7 +2,7 @@ using System.Data.Common;
 using ChatSupport.Bot.Handoff;
 using ChatSupport.Bot.Storage;
 using ChatSupport.Bot.Tests.Infrastructure;
-using ChatSupport.Domain.Activities;
+using ChatSupport.BotKit.Activities;
 using ChatSupport.Domain.Handoff;
 using ChatSupport.Domain.Risk;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using ChatSupport.Bot.Tests.Infrastructure;
-using ChatSupport.Domain.Activities;
+using ChatSupport.BotKit.Activities;
 using ChatSupport.Domain.Handoff;
 using ChatSupport.TestSupport;
 using Microsoft.Data.Sqlite;

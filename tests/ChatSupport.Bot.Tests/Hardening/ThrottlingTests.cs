@@ -4,9 +4,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using ChatSupport.Bot.Channels.DirectLine;
 using ChatSupport.Bot.Tests.Infrastructure;
-using ChatSupport.Domain.Activities;
+using ChatSupport.BotKit.Activities;
+using ChatSupport.BotKit.Turns;
 using ChatSupport.Domain.Storage;
-using ChatSupport.Domain.Turns;
 using ChatSupport.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 

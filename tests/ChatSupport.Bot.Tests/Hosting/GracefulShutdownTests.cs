@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using ChatSupport.Bot.Channels.DirectLine;
 using ChatSupport.Bot.Tests.Infrastructure;
-using ChatSupport.Domain.Activities;
-using ChatSupport.Domain.Turns;
+using ChatSupport.BotKit.Activities;
+using ChatSupport.BotKit.Turns;
 using ChatSupport.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using ChatSupport.Bot.Channels;
 using ChatSupport.Bot.Tests.Infrastructure;
 using ChatSupport.Bot.Tests.Line;
-using ChatSupport.Domain.Turns;
+using ChatSupport.BotKit.Turns;
 using ChatSupport.TestSupport;
 using ChatSupport.Tools.Line;
 using Microsoft.Extensions.DependencyInjection;

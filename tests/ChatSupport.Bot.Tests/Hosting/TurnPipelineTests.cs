@@ -4,9 +4,9 @@ using ChatSupport.Bot.Channels.Line;
 using ChatSupport.Bot.Tests.Infrastructure;
 using ChatSupport.Bot.Tests.Line;
 using ChatSupport.Bot.Turns;
+using ChatSupport.BotKit.State;
+using ChatSupport.BotKit.Turns;
 using ChatSupport.Domain.Handoff;
-using ChatSupport.Domain.State;
-using ChatSupport.Domain.Turns;
 using ChatSupport.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 

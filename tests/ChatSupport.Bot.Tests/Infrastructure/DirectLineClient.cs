@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using ChatSupport.Bot.Channels.DirectLine;
-using ChatSupport.Domain.Activities;
+using ChatSupport.BotKit.Activities;
 using ChatSupport.TestSupport;
 
 namespace ChatSupport.Bot.Tests.Infrastructure;

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using ChatSupport.Bot.Channels.Line;
-using ChatSupport.Domain.Activities;
+using ChatSupport.BotKit.Activities;
 using ChatSupport.Tools.Line;
 
 namespace ChatSupport.Bot.Tests.Line;

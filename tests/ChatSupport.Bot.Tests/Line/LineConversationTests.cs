@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using ChatSupport.Bot.Channels.Line;
+using ChatSupport.BotKit.Turns;
 using ChatSupport.Domain.Storage;
-using ChatSupport.Domain.Turns;
 using ChatSupport.Tools.Line;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Time.Testing;
@@ -51,7 +51,7 @@ public sealed class LineConversationTests
         var entries = await host.Get<ITranscriptStore>().ReadAsync(conversationId, 0, 1000);
         Assert.Contains(entries, e => e.Direction == TranscriptDirection.Inbound && e.Activity.Text == "いじめ");
         Assert.Contains(entries, e => e.Direction == TranscriptDirection.Outbound && e.Activity.Attachments is { Count: > 0 });
-        Assert.DoesNotContain(entries, e => Domain.Activities.ActivityJson.Serialize(e.Activity).Contains(user, StringComparison.Ordinal));
+        Assert.DoesNotContain(entries, e => BotKit.Activities.ActivityJson.Serialize(e.Activity).Contains(user, StringComparison.Ordinal));
 
         // The person asks for a human; a counselor takes the chat in the console and answers; LINE gets it by push.
         seen = (await host.WaitForMessagesAsync(user, 1)).Count;
@@ -280,7 +280,7 @@ public sealed class LineConversationTests
         var adapter = host.Get<LineAdapter>();
         await adapter.ContinueConversationAsync(
             LineAdapter.CreateReference(conversationId, LineIds.ActivityUserId(user)),
-            (context, ct) => context.SendActivityAsync(Domain.Activities.Activity.CreateTyping(), ct),
+            (context, ct) => context.SendActivityAsync(BotKit.Activities.Activity.CreateTyping(), ct),
             default);
         var loading = Assert.Single(host.Simulator.Calls, c => c.Path.EndsWith("/loading/start", StringComparison.Ordinal));
         Assert.Equal(202, loading.Status);

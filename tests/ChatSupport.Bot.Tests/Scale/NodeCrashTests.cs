@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Http.Json;
 using ChatSupport.Bot.Channels.DirectLine;
 using ChatSupport.Bot.Tests.Infrastructure;
-using ChatSupport.Domain.Activities;
+using ChatSupport.BotKit.Activities;
 
 namespace ChatSupport.Bot.Tests.Scale;
 

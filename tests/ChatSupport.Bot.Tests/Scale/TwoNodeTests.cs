@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json;
 using ChatSupport.Bot.Tests.Handoff;
 using ChatSupport.Bot.Tests.Infrastructure;
-using ChatSupport.Domain.Events;
+using ChatSupport.BotKit.Events;
 using ChatSupport.Domain.Handoff.Events;
 using ChatSupport.TestSupport;
 using Microsoft.AspNetCore.Mvc.Testing;

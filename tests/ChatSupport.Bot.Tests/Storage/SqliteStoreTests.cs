@@ -2,8 +2,8 @@ using System.Data.Common;
 using ChatSupport.Bot.Storage;
 using ChatSupport.Bot.Storage.Sqlite;
 using ChatSupport.Bot.Tests.Infrastructure;
-using ChatSupport.Domain.Activities;
-using ChatSupport.Domain.State;
+using ChatSupport.BotKit.Activities;
+using ChatSupport.BotKit.State;
 using ChatSupport.Domain.Storage;
 using ChatSupport.TestSupport;
 

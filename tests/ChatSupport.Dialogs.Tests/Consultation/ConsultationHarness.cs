@@ -1,11 +1,11 @@
+using ChatSupport.BotKit.Activities;
+using ChatSupport.BotKit.State;
+using ChatSupport.BotKit.Testing;
 using ChatSupport.Dialogs.Consultation;
-using ChatSupport.Domain.Activities;
-using ChatSupport.Domain.Directory;
 using ChatSupport.Domain.Handoff;
 using ChatSupport.Domain.Risk;
-using ChatSupport.Domain.State;
+using ChatSupport.Domain.Support;
 using ChatSupport.Domain.Triage;
-using ChatSupport.Domain.Turns.Testing;
 using ChatSupport.Domain.Understanding;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,8 +1,8 @@
+using ChatSupport.BotKit.Activities;
+using ChatSupport.BotKit.Testing;
 using ChatSupport.Dialogs.Consultation;
-using ChatSupport.Domain.Activities;
-using ChatSupport.Domain.Directory;
 using ChatSupport.Domain.Risk;
-using ChatSupport.Domain.Turns.Testing;
+using ChatSupport.Domain.Support;
 using Microsoft.Extensions.Time.Testing;
 using static ChatSupport.Dialogs.Tests.Consultation.ConsultationHarness;
 

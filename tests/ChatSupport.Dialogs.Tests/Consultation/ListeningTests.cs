@@ -1,5 +1,5 @@
+using ChatSupport.BotKit.Activities;
 using ChatSupport.Dialogs.Consultation;
-using ChatSupport.Domain.Activities;
 using ChatSupport.Domain.Handoff;
 using Moq;
 using static ChatSupport.Dialogs.Tests.Consultation.ConsultationHarness;

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
-using ChatSupport.Domain.Activities;
-using ChatSupport.Domain.Events;
+using ChatSupport.BotKit.Activities;
+using ChatSupport.BotKit.Events;
+using ChatSupport.BotKit.Turns;
 using ChatSupport.Domain.Handoff;
 using ChatSupport.Domain.Storage;
-using ChatSupport.Domain.Turns;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ChatSupport.Dialogs.Tests.Consultation;

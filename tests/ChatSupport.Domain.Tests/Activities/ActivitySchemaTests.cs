@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ChatSupport.Domain.Activities;
+using ChatSupport.BotKit.Activities;
 
 namespace ChatSupport.Domain.Tests.Activities;
 

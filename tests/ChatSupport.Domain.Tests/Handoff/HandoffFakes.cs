@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
-using ChatSupport.Domain.Activities;
-using ChatSupport.Domain.Events;
+using ChatSupport.BotKit.Activities;
+using ChatSupport.BotKit.Events;
+using ChatSupport.BotKit.Testing;
+using ChatSupport.BotKit.Turns;
 using ChatSupport.Domain.Handoff;
 using ChatSupport.Domain.Risk;
 using ChatSupport.Domain.Storage;
-using ChatSupport.Domain.Turns;
-using ChatSupport.Domain.Turns.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ChatSupport.Domain.Tests.Handoff;

@@ -1,9 +1,9 @@
-using ChatSupport.Domain.Activities;
+using ChatSupport.BotKit.Activities;
+using ChatSupport.BotKit.Testing;
+using ChatSupport.BotKit.Turns;
 using ChatSupport.Domain.Handoff;
 using ChatSupport.Domain.Handoff.Events;
 using ChatSupport.Domain.Risk;
-using ChatSupport.Domain.Turns;
-using ChatSupport.Domain.Turns.Testing;
 
 namespace ChatSupport.Domain.Tests.Handoff;
 
@@ -143,6 +143,25 @@ public sealed class HandoffServiceTests
         Assert.Equal(HandoffOutcome.Done, (await h.Commands.ClaimAsync("c1", Sato)).Outcome);
         Assert.Equal(HandoffOutcome.Conflict, (await h.Commands.ClaimAsync("c2", Sato)).Outcome);
         Assert.Equal(HandoffOutcome.Done, (await h.Commands.ClaimAsync("c2", Suzuki)).Outcome);
+    }
+
+    [Fact]
+    public async Task Capacity_holds_when_one_counselor_claims_several_conversations_at_once()
+    {
+        for (var round = 0; round < 10; round++)
+        {
+            var h = new HandoffHarness(new HandoffOptions { CounselorCapacity = 1 });
+            var ids = Enumerable.Range(0, 4).Select(i => $"c{i}").ToList();
+            foreach (var id in ids)
+            {
+                await h.AskAsync(id);
+            }
+
+            var results = await Task.WhenAll(ids.Select(id => Task.Run(() => h.Commands.ClaimAsync(id, Sato))));
+            Assert.Equal(4, results.Length);
+            Assert.Single(results, r => r.Outcome == HandoffOutcome.Done);
+            Assert.Single(await h.Queries.GetActiveAsync(Sato));
+        }
     }
 
     [Fact]

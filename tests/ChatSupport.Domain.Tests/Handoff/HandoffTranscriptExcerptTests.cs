@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using ChatSupport.Domain.Activities;
+using ChatSupport.BotKit.Activities;
 using ChatSupport.Domain.Handoff;
 
 namespace ChatSupport.Domain.Tests.Handoff;

@@ -1,6 +1,6 @@
-using ChatSupport.Domain.Directory;
+using ChatSupport.BotKit.Text;
 using ChatSupport.Domain.Handoff;
-using ChatSupport.Domain.Text;
+using ChatSupport.Domain.Support;
 using ChatSupport.Domain.Triage;
 
 namespace ChatSupport.Domain.Tests.Text;

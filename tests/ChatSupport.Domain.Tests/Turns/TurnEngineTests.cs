@@ -1,7 +1,7 @@
-using ChatSupport.Domain.Activities;
-using ChatSupport.Domain.State;
-using ChatSupport.Domain.Turns;
-using ChatSupport.Domain.Turns.Testing;
+using ChatSupport.BotKit.Activities;
+using ChatSupport.BotKit.State;
+using ChatSupport.BotKit.Testing;
+using ChatSupport.BotKit.Turns;
 
 namespace ChatSupport.Domain.Tests.Turns;
 

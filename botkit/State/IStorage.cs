@@ -1,0 +1,36 @@
+using System.Text.Json.Nodes;
+
+namespace ChatSupport.BotKit.State;
+
+/// <summary>
+/// A stored JSON document with its version. <see cref="ETag"/> is the version read; writing with
+/// it succeeds only if nobody wrote in between. <see cref="Absent"/> writes only if the item does
+/// not exist yet; a null or "*" ETag writes unconditionally.
+/// </summary>
+public sealed record StoreItem(JsonObject Data, string? ETag)
+{
+    /// <summary>The ETag of an item that was read and not found: the write creates it, or fails if someone else did.</summary>
+    public const string Absent = "0";
+}
+
+/// <summary>Key-value storage for bot state with optimistic concurrency (the seam with two adapters: SQLite, memory).</summary>
+public interface IStorage
+{
+    /// <summary>Returns the items that exist; missing keys are absent from the result.</summary>
+    Task<IReadOnlyDictionary<string, StoreItem>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes all items or none. Returns each key's new ETag. Throws
+    /// <see cref="StorageConcurrencyException"/> when an item's ETag is stale.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, string>> WriteAsync(IReadOnlyDictionary<string, StoreItem> changes, CancellationToken cancellationToken = default);
+
+    Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Someone else changed the item since it was read.</summary>
+public sealed class StorageConcurrencyException(string key)
+    : Exception($"The stored item '{key}' was changed by another writer since it was read.")
+{
+    public string Key { get; } = key;
+}
