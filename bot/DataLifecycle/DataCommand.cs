@@ -37,14 +37,14 @@ public static class DataCommand
             return 2;
         }
 
-        if (StorageOptions.CreateDatabase(configuration) is not SqliteDatabase database)
-        {
-            await stderr.WriteLineAsync("data erase and data purge work on the embedded SQLite store only (PostgreSQL: not yet).").ConfigureAwait(false);
-            return 1;
-        }
-
+        var database = StorageOptions.CreateDatabase(configuration);
         await database.MigrateAsync().ConfigureAwait(false);
-        var lifecycle = new SqliteDataLifecycle(database, clock);
+        IDataLifecycle lifecycle = database switch
+        {
+            SqliteDatabase sqlite => new SqliteDataLifecycle(sqlite, clock),
+            Storage.Postgres.PostgresDatabase postgres => new PostgresDataLifecycle(postgres, clock),
+            _ => throw new InvalidOperationException("Erasure needs the SQLite or PostgreSQL store."),
+        };
         var audit = new SqliteAuditLog(database, clock);
 
         if (erase is not null)

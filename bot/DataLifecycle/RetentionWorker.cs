@@ -16,7 +16,7 @@ public sealed class RetentionOptions
 }
 
 /// <summary>Runs the retention pass at start and then once a day (on the injected clock), when <see cref="RetentionOptions.Days"/> is set.</summary>
-public sealed partial class RetentionWorker(SqliteDataLifecycle lifecycle, IAuditLog audit, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<RetentionWorker> logger) : BackgroundService
+public sealed partial class RetentionWorker(IDataLifecycle lifecycle, IAuditLog audit, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<RetentionWorker> logger) : BackgroundService
 {
     public static readonly TimeSpan Period = TimeSpan.FromDays(1);
 
@@ -86,7 +86,13 @@ public static class DataLifecycleServiceCollectionExtensions
     public static IServiceCollection AddDataLifecycle(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName));
-        services.AddSingleton<SqliteDataLifecycle>();
+        services.AddSingleton<IDataLifecycle>(sp => sp.GetRequiredService<Storage.StoreDatabase>() switch
+        {
+            Storage.Sqlite.SqliteDatabase sqlite => new SqliteDataLifecycle(sqlite, sp.GetRequiredService<TimeProvider>()),
+            Storage.Postgres.PostgresDatabase postgres => new PostgresDataLifecycle(postgres, sp.GetRequiredService<TimeProvider>()),
+            _ => throw new InvalidOperationException("Erasure needs the SQLite or PostgreSQL store."),
+        });
+        services.AddSingleton(sp => sp.GetRequiredService<IDataLifecycle>() as SqliteDataLifecycle ?? throw new InvalidOperationException("The store is not SQLite."));
         services.AddSingleton<RetentionWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<RetentionWorker>());
         return services;

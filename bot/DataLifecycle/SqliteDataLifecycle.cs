@@ -25,7 +25,7 @@ public sealed record RetentionReport(int Conversations, int LineInboxBodies, int
 /// zeroed (<c>secure_delete</c>); <see cref="CompactAsync"/> then checkpoints the write-ahead log and rebuilds
 /// the file, so the text is gone from the database files as well.
 /// </summary>
-public sealed class SqliteDataLifecycle(SqliteDatabase database, TimeProvider clock)
+public sealed class SqliteDataLifecycle(SqliteDatabase database, TimeProvider clock) : IDataLifecycle
 {
     /// <summary>Tables whose rows stay: the audit log says what happened, never what was written.</summary>
     private static readonly HashSet<string> Kept = new(StringComparer.Ordinal) { "audit_log" };

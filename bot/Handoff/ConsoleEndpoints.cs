@@ -85,7 +85,8 @@ public static class ConsoleEndpoints
             web.MapStaticAssets();
         }
 
-        app.MapRazorComponents<ConsoleApp>().AddInteractiveServerRenderMode();
+        // Our own Content-Security-Policy (HostingExtensions) already says frame-ancestors 'none'; Blazor's second header is not needed.
+        app.MapRazorComponents<ConsoleApp>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 }

@@ -29,7 +29,7 @@ public static class HandoffServiceCollectionExtensions
         services.AddSingleton<InProcessEventBus>(sp =>
         {
             var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger<InProcessEventBus>();
-            return new InProcessEventBus { OnHandlerError = ex => logger.LogError(ex, "An event handler failed.") };
+            return new InProcessEventBus { OnHandlerError = ex => logger.LogError("An event handler failed: {ExceptionType}.", ex.GetType().FullName) };
         });
         services.TryAddSingleton<IEventBus>(sp => sp.GetRequiredService<InProcessEventBus>());
         services.AddSingleton<IHandoffStore, SqliteHandoffStore>();

@@ -45,10 +45,10 @@ public static class StorageServiceCollectionExtensions
         {
             services.AddSingleton(sqlite);
             services.AddHostedService<SqliteCheckpointer>();
-
-            // Erasure and retention work on the embedded store (PostgreSQL: not yet).
-            DataLifecycle.DataLifecycleServiceCollectionExtensions.AddDataLifecycle(services, configuration);
         }
+
+        // Erasure and retention, on either store.
+        DataLifecycle.DataLifecycleServiceCollectionExtensions.AddDataLifecycle(services, configuration);
 
         services.AddSingleton<IStorage, SqliteStorage>();
         services.AddSingleton<SqliteTranscriptStore>();

@@ -26,7 +26,27 @@ public static class WebChatApi
     public static IEndpointRouteBuilder MapWebChatApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/webchat/token", IssueToken).RequireRateLimiting(RateLimitPolicy);
+        app.MapPost("/api/webchat/exit", ExitAsync);
         return app;
+    }
+
+    /// <summary>
+    /// The quick-exit button: the page's token (even an expired one, if its signature is ours) stops working for its
+    /// conversation at once, on every node, and the conversation's open streams end; whoever finds the device
+    /// afterwards cannot read the chat back with a token left in memory or a proxy log.
+    /// </summary>
+    public static async Task<IResult> ExitAsync(HttpRequest request, DirectLineServices s)
+    {
+        var header = request.Headers.Authorization.ToString();
+        var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : string.Empty;
+        if (token.Length == 0 || s.Tokens.Check(token, out var grant) == TokenCheck.Invalid || grant is null)
+        {
+            return DirectLineApi.Error(StatusCodes.Status403Forbidden, DirectLineErrorCodes.Forbidden, "The token is not valid.");
+        }
+
+        await s.Sessions.RevokeAsync(grant.ConversationId, CancellationToken.None).ConfigureAwait(false);
+        s.Hub.EndStreams(grant.ConversationId);
+        return TypedResults.NoContent();
     }
 
     public static IResult IssueToken(DirectLineServices s)

@@ -6,8 +6,22 @@
 
   var NEUTRAL_SITE = 'https://www.google.co.jp/search?q=%E5%A4%A9%E6%B0%97';
   var directLine = null;
+  var token = null;
+
+  // Tells the server to stop honouring this page's token (keepalive: the request outlives the page).
+  function revokeToken() {
+    if (!token) { return; }
+    fetch('/api/webchat/exit', {
+      method: 'POST',
+      keepalive: true,
+      credentials: 'same-origin',
+      headers: { 'Authorization': 'Bearer ' + token }
+    }).catch(function () { /* leaving anyway */ });
+    token = null;
+  }
 
   function clearEverything() {
+    try { revokeToken(); } catch (e) { /* leaving anyway */ }
     try { if (directLine) { directLine.end(); } } catch (e) { /* leaving anyway */ }
     try { window.sessionStorage.clear(); } catch (e) { /* storage may be blocked */ }
     try { window.localStorage.clear(); } catch (e) { /* storage may be blocked */ }
@@ -28,6 +42,7 @@
     var response = await fetch('/api/webchat/token', { method: 'POST', credentials: 'same-origin' });
     if (!response.ok) { throw new Error('token ' + response.status); }
     var session = await response.json();
+    token = session.token;
     directLine = window.WebChat.createDirectLine({
       token: session.token,
       domain: window.location.origin + '/v3/directline',

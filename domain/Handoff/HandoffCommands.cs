@@ -19,6 +19,9 @@ public sealed class HandoffCommands(
     HandoffOptions options,
     TimeProvider clock)
 {
+    /// <summary>One claim at a time per counselor in this process, so the capacity check and the claim are one step.</summary>
+    private readonly Turns.ConversationTurnGate _claims = new();
+
     /// <summary>
     /// Waiting → Counselor for <paramref name="who"/>. Of two counselors claiming at once exactly one
     /// wins: the other gets <see cref="HandoffOutcome.Conflict"/>. The person is told they are connected.
@@ -52,16 +55,21 @@ public sealed class HandoffCommands(
             return new(HandoffOutcome.Conflict, "離席中は新しい会話を始められません。状態を「対応可能」にしてから対応してください。", session);
         }
 
-        var held = await sessions.ListAsync([HandoffState.Counselor], cancellationToken).ConfigureAwait(false);
-        if (held.Count(s => s.CounselorId == who.UserName) >= options.CounselorCapacity)
+        // Capacity is counted and the claim saved under the counselor's own lock: two claims at once by the same
+        // counselor cannot both see room for one more.
+        using (await _claims.EnterAsync(who.UserName, cancellationToken).ConfigureAwait(false))
         {
-            return new(HandoffOutcome.Conflict, $"同時に対応できるのは{options.CounselorCapacity}件までです。", session);
-        }
+            var held = await sessions.ListAsync([HandoffState.Counselor], cancellationToken).ConfigureAwait(false);
+            if (held.Count(s => s.CounselorId == who.UserName) >= options.CounselorCapacity)
+            {
+                return new(HandoffOutcome.Conflict, $"同時に対応できるのは{options.CounselorCapacity}件までです。", session);
+            }
 
-        session.Claim(who.UserName, clock.GetUtcNow());
-        if (!await sessions.TrySaveAsync(session, cancellationToken).ConfigureAwait(false))
-        {
-            return new(HandoffOutcome.Conflict, "ほかの相談員が先に対応を始めました。", await sessions.FindAsync(conversationId, cancellationToken).ConfigureAwait(false));
+            session.Claim(who.UserName, clock.GetUtcNow());
+            if (!await sessions.TrySaveAsync(session, cancellationToken).ConfigureAwait(false))
+            {
+                return new(HandoffOutcome.Conflict, "ほかの相談員が先に対応を始めました。", await sessions.FindAsync(conversationId, cancellationToken).ConfigureAwait(false));
+            }
         }
 
         await audit.AppendAsync(who.UserName, AuditActions.Claim, conversationId, null, CancellationToken.None).ConfigureAwait(false);

@@ -171,9 +171,18 @@ public static class TriageCsv
         b.Append("\r\n");
     }
 
-    private static string Cell(string value)
+    /// <summary>
+    /// One CSV cell, quoted as RFC 4180 asks, and neutralised against formula injection: a value whose first
+    /// visible character is = + - @ (half- or full-width, as Japanese input methods type them), or that starts
+    /// with a tab or a line break, gets a leading apostrophe so a spreadsheet shows it as text.
+    /// </summary>
+    public static string Cell(string value)
     {
-        var v = value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal) ? "'" + value : value;
+        ArgumentNullException.ThrowIfNull(value);
+        var visible = value.TrimStart(' ', '\u3000', '\t', '\r', '\n');
+        var risky = value.Length > 0
+            && ("\t\r\n".Contains(value[0], StringComparison.Ordinal) || (visible.Length > 0 && "=+-@＝＋－＠".Contains(visible[0], StringComparison.Ordinal)));
+        var v = risky ? "'" + value : value;
         return v.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + v.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : v;
     }
 }

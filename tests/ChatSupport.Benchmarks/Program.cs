@@ -13,6 +13,13 @@ internal static class BenchmarkProgram
             return;
         }
 
+        // Minutes of mixed traffic against a separate node process, reporting memory and handles.
+        if (args.Length > 0 && args[0] == "soak")
+        {
+            Environment.ExitCode = Soak.Soak.RunAsync(args[1..]).GetAwaiter().GetResult();
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
     }
 }

@@ -4,8 +4,14 @@ using ChatSupport.BotKit.Activities;
 
 namespace ChatSupport.Bot.Channels.DirectLine;
 
-/// <summary>A wake-up for a stream: new stored activities up to a sequence, or a transient activity (typing) that is never stored.</summary>
-public readonly record struct StreamSignal(long AppendedUpTo, Activity? Transient);
+/// <summary>
+/// A wake-up for a stream: new stored activities up to a sequence, or a transient activity (typing) that is never
+/// stored; a negative sequence ends the conversation's streams (<see cref="ConversationStreamHub.EndStreams"/>).
+/// </summary>
+public readonly record struct StreamSignal(long AppendedUpTo, Activity? Transient)
+{
+    public bool Ends => AppendedUpTo < 0;
+}
 
 /// <summary>
 /// Tells the open streams of a conversation that something happened. It carries only signals:
@@ -30,6 +36,9 @@ public sealed class ConversationStreamHub
     public void NotifyAppended(string conversationId, long sequence) => Publish(conversationId, new StreamSignal(sequence, null));
 
     public void PublishTransient(string conversationId, Activity activity) => Publish(conversationId, new StreamSignal(0, activity));
+
+    /// <summary>Ends every open stream of the conversation, on every node (its tokens were revoked).</summary>
+    public void EndStreams(string conversationId) => Publish(conversationId, new StreamSignal(-1, null));
 
     /// <summary>Set when several nodes serve together (Redis): every signal raised here is also sent to the other nodes.</summary>
     public Action<string, StreamSignal>? Forward { get; set; }

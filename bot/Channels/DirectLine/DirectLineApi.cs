@@ -20,7 +20,7 @@ public static class DirectLineApi
     {
         var api = app.MapGroup("/v3/directline").WithTags("Direct Line");
         api.MapPost("/tokens/generate", GenerateTokenAsync);
-        api.MapPost("/tokens/refresh", RefreshToken);
+        api.MapPost("/tokens/refresh", RefreshTokenAsync);
         api.MapPost("/conversations", StartConversationAsync).RequireRateLimiting(DirectLineRateLimits.ConversationPolicy);
         api.MapGet("/conversations/{conversationId}", GetConversationAsync);
         api.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync);
@@ -58,7 +58,7 @@ public static class DirectLineApi
         return TypedResults.Ok(new DirectLineConversation(conversationId, token, LifetimeSeconds(s)));
     }
 
-    public static IResult RefreshToken(HttpRequest request, DirectLineServices s)
+    public static async Task<IResult> RefreshTokenAsync(HttpRequest request, DirectLineServices s)
     {
         if (!TryAuthenticate(request, s, out var caller, out var failure))
         {
@@ -68,6 +68,11 @@ public static class DirectLineApi
         if (caller.Grant is null)
         {
             return Error(StatusCodes.Status400BadRequest, DirectLineErrorCodes.BadArgument, "Only a token can be refreshed; a secret does not expire.");
+        }
+
+        if (await s.Sessions.IsRevokedAsync(caller.Grant.ConversationId, request.HttpContext.RequestAborted).ConfigureAwait(false))
+        {
+            return Revoked();
         }
 
         var token = s.Tokens.Issue(caller.Grant.ConversationId, caller.Grant.UserId);
@@ -86,6 +91,11 @@ public static class DirectLineApi
         string token;
         if (caller.Grant is not null)
         {
+            if (await s.Sessions.IsRevokedAsync(caller.Grant.ConversationId, request.HttpContext.RequestAborted).ConfigureAwait(false))
+            {
+                return Revoked();
+            }
+
             (conversationId, userId, token) = (caller.Grant.ConversationId, caller.Grant.UserId, caller.Token!);
         }
         else
@@ -237,12 +247,14 @@ public static class DirectLineApi
             return TypedResults.Ok(new ResourceResponse(activity.Id));
         }
 
-        // Stored before the bot sees it: whatever happens next, the person's words are kept.
-        var entry = await s.Transcript.AppendAsync(conversationId, TranscriptDirection.Inbound, activity, CancellationToken.None).ConfigureAwait(false);
+        // Stored before the bot sees it, with a pending mark in the same transaction: whatever happens next, the
+        // person's words are kept, and a turn cut off by a crash runs at the next start (DirectLineRecovery).
+        var entry = await s.Sessions.AppendPendingAsync(conversationId, activity, CancellationToken.None).ConfigureAwait(false);
         s.Hub.NotifyAppended(conversationId, entry.Sequence);
 
         // The turn runs to the end even if the client goes away, so replies are never half-sent.
         await s.Adapter.ProcessActivityAsync(activity, s.Bot.OnTurnAsync, CancellationToken.None).ConfigureAwait(false);
+        await s.Sessions.CompleteAsync(conversationId, entry.Sequence, CancellationToken.None).ConfigureAwait(false);
         return TypedResults.Ok(new ResourceResponse(entry.Activity.Id!));
     }
 
@@ -259,6 +271,10 @@ public static class DirectLineApi
         return string.IsNullOrEmpty(watermark)
             || (long.TryParse(watermark, NumberStyles.None, CultureInfo.InvariantCulture, out sequence) && sequence >= 0);
     }
+
+    /// <summary>The person left with the quick-exit button: nothing more of this conversation is served to a token.</summary>
+    internal static IResult Revoked() =>
+        Error(StatusCodes.Status403Forbidden, DirectLineErrorCodes.Forbidden, "This conversation was closed; start a new conversation.");
 
     internal static IResult Error(int status, string code, string message) =>
         TypedResults.Json(new ErrorResponse(new ErrorBody(code, message)), statusCode: status);
@@ -315,6 +331,11 @@ public static class DirectLineApi
         if (caller.Grant is not null && !string.Equals(caller.Grant.ConversationId, conversationId, StringComparison.Ordinal))
         {
             return (null, Error(StatusCodes.Status403Forbidden, DirectLineErrorCodes.Forbidden, "This token is not valid for this conversation."));
+        }
+
+        if (caller.Grant is not null && await s.Sessions.IsRevokedAsync(conversationId, request.HttpContext.RequestAborted).ConfigureAwait(false))
+        {
+            return (null, Revoked());
         }
 
         var conversation = await s.Conversations.FindAsync(conversationId, request.HttpContext.RequestAborted).ConfigureAwait(false);

@@ -37,6 +37,8 @@ public static class DirectLineServiceCollectionExtensions
         });
         services.AddDirectLineRateLimits(configuration);
         services.AddSingleton<ConversationStreamHub>();
+        services.AddSingleton<DirectLineSessions>();
+        services.AddHostedService<DirectLineRecovery>();
         services.AddSingleton<DirectLineServices>();
 
         services.AddChannelAdapter<DirectLineAdapter>();

@@ -12,6 +12,7 @@ public sealed class DirectLineServices(
     ITranscriptStore transcript,
     IConversationStore conversations,
     ConversationStreamHub hub,
+    DirectLineSessions sessions,
     IOptions<DirectLineOptions> options,
     TimeProvider clock,
     IHostApplicationLifetime lifetime,
@@ -28,6 +29,9 @@ public sealed class DirectLineServices(
     public IConversationStore Conversations { get; } = conversations;
 
     public ConversationStreamHub Hub { get; } = hub;
+
+    /// <summary>Revoked conversations (quick exit) and messages whose turn has not run yet.</summary>
+    public DirectLineSessions Sessions { get; } = sessions;
 
     public DirectLineOptions Options { get; } = options.Value;
 

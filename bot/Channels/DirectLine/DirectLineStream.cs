@@ -39,6 +39,12 @@ public static class DirectLineStream
             return;
         }
 
+        if (await s.Sessions.IsRevokedAsync(conversationId, http.RequestAborted).ConfigureAwait(false))
+        {
+            await DirectLineApi.Revoked().ExecuteAsync(http).ConfigureAwait(false);
+            return;
+        }
+
         if (!DirectLineApi.TryParseWatermark(http.Request.Query["watermark"], out var sent))
         {
             await DirectLineApi.Error(StatusCodes.Status400BadRequest, DirectLineErrorCodes.BadArgument, "The watermark is not valid.").ExecuteAsync(http).ConfigureAwait(false);
@@ -46,7 +52,13 @@ public static class DirectLineStream
         }
 
         using var socket = await http.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, s.Lifetime.ApplicationStopping);
+
+        // A stream lives no longer than its token: at expiry it is closed, and the client reconnects with a
+        // fresh token (Web Chat refreshes its token and asks for a new stream URL), or not at all.
+        var left = caller.Grant.ExpiresAt - s.Clock.GetUtcNow();
+        using var expiry = new CancellationTokenSource(left > TimeSpan.Zero ? left : TimeSpan.Zero, s.Clock);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, s.Lifetime.ApplicationStopping, expiry.Token);
+        var ended = false;
         // Bounded: a signal only wakes the stream, which re-reads the transcript from its watermark, so dropping
         // the oldest of a backlog loses nothing; a stalled client cannot make the buffer grow.
         var signals = Channel.CreateBounded<StreamSignal>(new BoundedChannelOptions(StreamBufferSize) { SingleReader = true, FullMode = BoundedChannelFullMode.DropOldest });
@@ -62,6 +74,13 @@ public static class DirectLineStream
             sent = await SendStoredAsync(socket, s, conversationId, sent, stop.Token).ConfigureAwait(false);
             await foreach (var signal in signals.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
             {
+                if (signal.Ends)
+                {
+                    // The person left (quick exit): nothing more is sent on this stream.
+                    ended = true;
+                    break;
+                }
+
                 if (signal.Transient is { } transient)
                 {
                     await SendAsync(socket, new ActivitySet([transient], null), stop.Token).ConfigureAwait(false);
@@ -83,7 +102,11 @@ public static class DirectLineStream
         finally
         {
             await stop.CancelAsync().ConfigureAwait(false);
-            await CloseQuietlyAsync(socket, s.Lifetime.ApplicationStopping.IsCancellationRequested).ConfigureAwait(false);
+            var reason = s.Lifetime.ApplicationStopping.IsCancellationRequested ? "server stopping"
+                : ended ? "conversation closed"
+                : expiry.IsCancellationRequested ? "token expired"
+                : null;
+            await CloseQuietlyAsync(socket, s.Lifetime.ApplicationStopping.IsCancellationRequested, reason).ConfigureAwait(false);
             await receiving.ConfigureAwait(false);
         }
     }
@@ -141,7 +164,7 @@ public static class DirectLineStream
         }
     }
 
-    private static async Task CloseQuietlyAsync(WebSocket socket, bool stopping)
+    private static async Task CloseQuietlyAsync(WebSocket socket, bool stopping, string? reason)
     {
         if (socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived))
         {
@@ -153,7 +176,7 @@ public static class DirectLineStream
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
             await socket.CloseOutputAsync(
                 stopping ? WebSocketCloseStatus.EndpointUnavailable : WebSocketCloseStatus.NormalClosure,
-                stopping ? "server stopping" : null,
+                reason,
                 timeout.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)

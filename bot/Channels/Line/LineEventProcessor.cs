@@ -66,7 +66,8 @@ public sealed class LineEventProcessor(
             }
             catch (Exception ex)
             {
-                logger.LogError(ex, "The LINE event round failed; it is tried again.");
+                // Never the exception itself: its message can quote what the person wrote.
+                logger.LogError("The LINE event round failed ({ExceptionType} at {Site}); it is tried again.", ex.GetType().FullName, Site(ex));
             }
 
             if (!more)
@@ -200,7 +201,7 @@ public sealed class LineEventProcessor(
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             var attempts = await store.CountEventAttemptAsync(stored.Seq, CancellationToken.None).ConfigureAwait(false);
-            logger.LogError(ex, "LINE event {Seq} failed (attempt {Attempts}).", stored.Seq, attempts);
+            logger.LogError("LINE event {Seq} failed (attempt {Attempts}): {ExceptionType} at {Site}.", stored.Seq, attempts, ex.GetType().FullName, Site(ex));
             if (attempts >= options.Value.MaxEventAttempts)
             {
                 await store.CompleteEventAsync(stored.Seq, LineInboxState.Failed, stored.ConversationId, [], clock.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
@@ -226,4 +227,7 @@ public sealed class LineEventProcessor(
     /// <summary>Event types come from outside: only a short, plain name is logged.</summary>
     private static string Safe(string type) =>
         type.Length <= 32 && type.All(char.IsAsciiLetterOrDigit) ? type : "(unusual)";
+
+    private static string Site(Exception ex) =>
+        ex.TargetSite is { } site ? $"{site.DeclaringType?.FullName}.{site.Name}" : "unknown";
 }

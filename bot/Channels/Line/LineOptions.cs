@@ -40,6 +40,12 @@ public sealed class LineOptions
     /// <summary>Attempts at one event (store or bot infrastructure failures) before it is marked failed and skipped.</summary>
     public int MaxEventAttempts { get; set; } = 5;
 
+    /// <summary>
+    /// Attempts at one send that LINE refuses for the time being (429, 5xx, no answer) before it is marked failed and
+    /// the person's later messages go ahead; failed events and sends are listed for operators and can be requeued.
+    /// </summary>
+    public int MaxDeliveryAttempts { get; set; } = 60;
+
     /// <summary>Show LINE's loading animation when the bot sends a typing activity (for example while a person waits for a counselor).</summary>
     public bool LoadingAnimation { get; set; } = true;
 

@@ -53,6 +53,9 @@ public static class LineServiceCollectionExtensions
         app.MapPost(LineWebhook.Path, (HttpRequest request, LineWebhook webhook) => webhook.HandleAsync(request))
             .WithTags("LINE")
             .DisableAntiforgery();
+
+        // Failed events and sends, for operators in the console API.
+        app.MapLineOperations();
         return app;
     }
 }

@@ -17,6 +17,9 @@ public sealed record LineOutboxDraft(string MessagesJson, string? ReplyToken, Da
 public sealed record LineOutboxItem(long Id, string ConversationId, string MessagesJson, string RetryKey, string? ReplyToken, DateTimeOffset? ReplyDeadline, bool ReplyAttempted, int Attempts);
 
 /// <summary>A LINE user known to the service (the id is needed to push; it never leaves this table in clear).</summary>
+/// <summary>An event (<c>event</c>) or a send (<c>send</c>) that gave up; no body.</summary>
+public sealed record LineFailure(string Kind, long Id, string ConversationId, DateTimeOffset At, int Attempts);
+
 public sealed record LineUser(string ConversationId, string LineUserId, bool Following, string? MarkAsReadToken);
 
 public enum LineInboxState
@@ -208,8 +211,62 @@ public sealed class LineStore(StoreDatabase database)
     public Task MarkOutboxFailedAsync(long id, CancellationToken cancellationToken = default) =>
         ExecuteAsync("UPDATE line_outbox SET state = 'failed' WHERE id = $id;", cancellationToken, ("$id", id));
 
-    public Task CountOutboxAttemptAsync(long id, CancellationToken cancellationToken = default) =>
-        ExecuteAsync("UPDATE line_outbox SET attempts = attempts + 1 WHERE id = $id;", cancellationToken, ("$id", id));
+    /// <summary>Records a failed delivery attempt; returns the attempts so far.</summary>
+    public async Task<int> CountOutboxAttemptAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE line_outbox SET attempts = attempts + 1 WHERE id = $id RETURNING attempts;";
+        command.Parameters.AddWithValue("$id", id);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// What gave up, for operators: events that failed <see cref="LineOptions.MaxEventAttempts"/> times and sends that
+    /// LINE rejected or that failed <see cref="LineOptions.MaxDeliveryAttempts"/> times. Ids and times only, never a body.
+    /// </summary>
+    public async Task<IReadOnlyList<LineFailure>> ListFailuresAsync(int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT kind, id, conversation_id, at, attempts FROM (
+                SELECT 'event' AS kind, seq AS id, conversation_id, received_at AS at, attempts FROM line_inbox WHERE state = 'failed'
+                UNION ALL
+                SELECT 'send' AS kind, id, conversation_id, created_at AS at, attempts FROM line_outbox WHERE state = 'failed'
+            ) failures ORDER BY at, kind, id LIMIT $limit;
+            """;
+        command.Parameters.AddWithValue("$limit", limit);
+        var result = new List<LineFailure>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            result.Add(new LineFailure(reader.GetString(0), reader.GetInt64(1), reader.GetString(2), Parse(reader.GetString(3)), reader.GetInt32(4)));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Puts every failed event and send back in line, with its attempts counted from zero again (so each is retried a
+    /// bounded number of times once more). A send is pushed with its stored retry key, never replied to again.
+    /// Returns how many events and sends were requeued.
+    /// </summary>
+    public async Task<(int Events, int Sends)> RequeueFailedAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        using var events = connection.CreateCommand();
+        events.Transaction = transaction;
+        events.CommandText = "UPDATE line_inbox SET state = 'pending', attempts = 0, processed_at = NULL WHERE state = 'failed';";
+        var eventCount = await events.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        using var sends = connection.CreateCommand();
+        sends.Transaction = transaction;
+        sends.CommandText = "UPDATE line_outbox SET state = 'pending', attempts = 0, reply_attempted = 1 WHERE state = 'failed';";
+        var sendCount = await sends.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return (eventCount, sendCount);
+    }
 
     /// <summary>The person blocked the account: nothing queued for them is sent.</summary>
     public Task DropPendingOutboxAsync(string conversationId, CancellationToken cancellationToken = default) =>

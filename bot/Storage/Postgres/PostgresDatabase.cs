@@ -209,6 +209,20 @@ public sealed class PostgresDatabase : StoreDatabase, IAsyncDisposable, IDisposa
         CREATE INDEX console_sessions_by_user ON console_sessions (user_name);
         ALTER TABLE console_accounts ADD COLUMN disabled BIGINT NOT NULL DEFAULT 0;
         """,
+
+        // 7: Direct Line: revoked conversations (quick exit) and inbound messages not yet answered (crash recovery).
+        """
+        CREATE TABLE directline_revoked (
+            conversation_id TEXT PRIMARY KEY,
+            revoked_at TEXT NOT NULL
+        );
+        CREATE TABLE directline_pending (
+            conversation_id TEXT NOT NULL,
+            seq BIGINT NOT NULL,
+            stored_at TEXT NOT NULL,
+            PRIMARY KEY (conversation_id, seq)
+        );
+        """,
     ];
 
     private readonly NpgsqlDataSource _dataSource;

@@ -203,6 +203,21 @@ public sealed class SqliteDatabase : StoreDatabase
         CREATE INDEX console_sessions_by_user ON console_sessions (user_name);
         ALTER TABLE console_accounts ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;
         """,
+
+        // 7: Direct Line: conversations whose tokens were revoked (quick exit), and inbound messages stored but not
+        // yet answered (a turn cut off by a crash is run again at the next start).
+        """
+        CREATE TABLE directline_revoked (
+            conversation_id TEXT PRIMARY KEY,
+            revoked_at TEXT NOT NULL
+        );
+        CREATE TABLE directline_pending (
+            conversation_id TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            stored_at TEXT NOT NULL,
+            PRIMARY KEY (conversation_id, seq)
+        );
+        """,
     ];
 
     public SqliteDatabase(string connectionString)

@@ -8,7 +8,14 @@ namespace ChatSupport.Bot.Storage.Sqlite;
 /// <summary>The transcript and conversation registry in SQLite. Sequence numbers are assigned inside the insert, so they never collide.</summary>
 public sealed class SqliteTranscriptStore(StoreDatabase database, TimeProvider clock) : ITranscriptStore, IConversationStore
 {
-    public async Task<TranscriptEntry> AppendAsync(string conversationId, TranscriptDirection direction, Activity activity, CancellationToken cancellationToken = default)
+    public Task<TranscriptEntry> AppendAsync(string conversationId, TranscriptDirection direction, Activity activity, CancellationToken cancellationToken = default) =>
+        AppendAsync(conversationId, direction, activity, cancellationToken, pending: false);
+
+    /// <summary>
+    /// Appends the activity; with <paramref name="pending"/>, also marks its turn pending (<c>directline_pending</c>)
+    /// in the same transaction, so a crash can never leave a stored message that nobody will answer.
+    /// </summary>
+    public async Task<TranscriptEntry> AppendAsync(string conversationId, TranscriptDirection direction, Activity activity, CancellationToken cancellationToken, bool pending)
     {
         var storedAt = clock.GetUtcNow();
         var copy = activity.Clone();
@@ -22,7 +29,20 @@ public sealed class SqliteTranscriptStore(StoreDatabase database, TimeProvider c
         {
             try
             {
-                sequence = await InsertAsync(connection, conversationId, direction, json, storedAt, cancellationToken).ConfigureAwait(false);
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                sequence = await InsertAsync(connection, transaction, conversationId, direction, json, storedAt, cancellationToken).ConfigureAwait(false);
+                if (pending)
+                {
+                    using var mark = connection.CreateCommand();
+                    mark.Transaction = transaction;
+                    mark.CommandText = "INSERT INTO directline_pending (conversation_id, seq, stored_at) VALUES ($conversation, $seq, $storedAt);";
+                    mark.Parameters.AddWithValue("$conversation", conversationId);
+                    mark.Parameters.AddWithValue("$seq", sequence);
+                    mark.Parameters.AddWithValue("$storedAt", storedAt.ToString("O", CultureInfo.InvariantCulture));
+                    await mark.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 break;
             }
             catch (DbException ex) when (attempt < MaxAppendAttempts && database.IsUniqueViolation(ex))
@@ -39,9 +59,10 @@ public sealed class SqliteTranscriptStore(StoreDatabase database, TimeProvider c
 
     private const int MaxAppendAttempts = 20;
 
-    private static async Task<long> InsertAsync(DbConnection connection, string conversationId, TranscriptDirection direction, string json, DateTimeOffset storedAt, CancellationToken cancellationToken)
+    private static async Task<long> InsertAsync(DbConnection connection, DbTransaction transaction, string conversationId, TranscriptDirection direction, string json, DateTimeOffset storedAt, CancellationToken cancellationToken)
     {
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = """
             INSERT INTO activities (conversation_id, seq, direction, activity, stored_at)
             SELECT $conversation, COALESCE(MAX(seq), 0) + 1, $direction, $activity, $storedAt

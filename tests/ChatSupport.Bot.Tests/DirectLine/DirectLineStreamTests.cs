@@ -48,7 +48,9 @@ public sealed class DirectLineStreamTests : IDisposable
         var bob = await DirectLineClient.StartAsync(_factory);
         var url = bob.StreamUrl!.Replace(bob.ConversationId!, alice.ConversationId!, StringComparison.Ordinal);
 
-        await Assert.ThrowsAnyAsync<Exception>(() => ConnectAsync(url));
+        // Refused at the handshake with 403 (not any failure: a crash in the handler would also throw here).
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => ConnectAsync(url));
+        Assert.Contains("status code: 403", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]

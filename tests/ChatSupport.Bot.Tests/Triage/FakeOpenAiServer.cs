@@ -41,6 +41,9 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
 
     public TimeSpan Delay { get; set; } = TimeSpan.Zero;
 
+    /// <summary>When set, every answer waits until it completes (a test decides when the AI answers, not the wall clock).</summary>
+    public TaskCompletionSource? Hold { get; set; }
+
     public string? RawBody { get; set; }
 
     public string ServedModel { get; set; } = "fake-model-1";
@@ -57,6 +60,18 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
             using var reader = new StreamReader(context.Request.Body);
             var body = await reader.ReadToEndAsync();
             server!.Requests.Enqueue(new RecordedRequest(context.Request.Path, context.Request.Headers.Authorization.ToString(), body));
+            if (server.Hold is { } hold)
+            {
+                try
+                {
+                    await hold.Task.WaitAsync(context.RequestAborted);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+
             if (server.Delay > TimeSpan.Zero)
             {
                 try

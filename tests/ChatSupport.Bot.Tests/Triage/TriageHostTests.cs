@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using ChatSupport.Bot.Tests.Infrastructure;
 using ChatSupport.Bot.Triage;
 using ChatSupport.Bot.Turns;
@@ -46,24 +45,24 @@ public sealed class TriageHostTests : IAsyncLifetime
     [Fact]
     public async Task Middleware_DoesNotWaitForTheAdvisor_ETH02()
     {
-        // The AI answers after 3 s with "critical"; the person's turn (reply and rule-based path) must not wait.
-        _server.Delay = TimeSpan.FromSeconds(3);
+        // The AI answers "critical" only when the test lets it; the person's turn (reply and rule-based path) must not wait.
+        _server.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _server.Content = """{"level":"critical","categories":["suicidal"],"rationale":"具体的な時刻に触れており切迫している。","confidence":0.9}""";
         var handoff = new RecordingHandoff();
         using var factory = Factory(handoff);
         var client = await DirectLineClient.StartAsync(factory);
         var botMessagesBefore = (await client.BotMessagesAsync()).Count;
 
-        var watch = Stopwatch.StartNew();
         await client.SayAsync("田中さんのことで、もう疲れた。明日の朝にはいなくなるかも");
-        var turn = watch.Elapsed;
         var replies = (await client.BotMessagesAsync()).Count - botMessagesBefore;
 
-        Assert.True(turn < TimeSpan.FromSeconds(2), $"the turn took {turn}");
+        // The turn is over and answered while the AI has not answered yet (its answer is still held).
         Assert.True(replies >= 1, "the bot replied before the AI answered");
+        Assert.False(_server.Hold.Task.IsCompleted);
 
         // Then, in the background: a redacted request, a judgement for review, a handoff marked AI-suggested.
         await _server.WaitForRequestsAsync(1);
+        _server.Hold.SetResult();
         var request = _server.Requests.First();
         Assert.Equal("Bearer sk-host-test", request.Authorization);
         Assert.Contains("［名前］さんのことで", request.Body, StringComparison.Ordinal);

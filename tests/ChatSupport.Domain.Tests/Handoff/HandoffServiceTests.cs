@@ -146,6 +146,25 @@ public sealed class HandoffServiceTests
     }
 
     [Fact]
+    public async Task Capacity_holds_when_one_counselor_claims_several_conversations_at_once()
+    {
+        for (var round = 0; round < 10; round++)
+        {
+            var h = new HandoffHarness(new HandoffOptions { CounselorCapacity = 1 });
+            var ids = Enumerable.Range(0, 4).Select(i => $"c{i}").ToList();
+            foreach (var id in ids)
+            {
+                await h.AskAsync(id);
+            }
+
+            var results = await Task.WhenAll(ids.Select(id => Task.Run(() => h.Commands.ClaimAsync(id, Sato))));
+            Assert.Equal(4, results.Length);
+            Assert.Single(results, r => r.Outcome == HandoffOutcome.Done);
+            Assert.Single(await h.Queries.GetActiveAsync(Sato));
+        }
+    }
+
+    [Fact]
     public async Task Only_the_holder_sends_and_another_counselor_is_forbidden_but_a_supervisor_may_read()
     {
         var h = new HandoffHarness();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using ChatSupport.Domain.Risk;
 
@@ -59,38 +58,26 @@ public class BadInputTests
         }
     }
 
+    // How long these take is measured in tests/ChatSupport.Benchmarks (LargeMessageBenchmarks), not asserted here:
+    // a wall-clock limit in a unit test fails on a loaded machine for no fault of the code.
     [Fact]
-    public void OneMegabyteMessage_IsScannedInLinearTime()
+    public void OneMegabyteMessage_IsScannedWhole()
     {
-        var small = BuildText(64 * 1024);
         var large = BuildText(1024 * 1024);
-        Engine.Assess(small);
 
-        var t1 = Stopwatch.StartNew();
-        var smallResult = Engine.Assess(small);
-        t1.Stop();
-        var t2 = Stopwatch.StartNew();
-        var largeResult = Engine.Assess(large);
-        t2.Stop();
+        var result = Engine.Assess(large);
 
-        Assert.True(smallResult.Level >= RiskLevel.High);
-        Assert.True(largeResult.Level >= RiskLevel.High);
-        Assert.True(t2.Elapsed < TimeSpan.FromSeconds(5), $"1 MB took {t2.Elapsed}");
-        // 16× the text should take far less than 16² as long; allow generous noise.
-        Assert.True(t2.Elapsed.TotalMilliseconds < Math.Max(50, t1.Elapsed.TotalMilliseconds) * 64,
-            $"64 KB: {t1.Elapsed}, 1 MB: {t2.Elapsed}");
+        Assert.True(result.Level >= RiskLevel.High);
+        Assert.NotEmpty(result.Matches);
+        Assert.All(result.Matches, m => Assert.True(m.Start >= 0 && m.Start + m.Length <= large.Length));
     }
 
     [Fact]
-    public void OneMegabyteOfRepeatedSignals_StaysLinear()
+    public void OneMegabyteOfRepeatedSignals_IsCritical()
     {
         var text = string.Concat(Enumerable.Repeat("死にたい死ぬほど前に今", 1024 * 1024 / 11));
 
-        var watch = Stopwatch.StartNew();
-        var result = Engine.Assess(text);
-
-        Assert.Equal(RiskLevel.Critical, result.Level);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
+        Assert.Equal(RiskLevel.Critical, Engine.Assess(text).Level);
     }
 
     private static string BuildText(int length)

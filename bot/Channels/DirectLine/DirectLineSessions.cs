@@ -1,0 +1,119 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using ChatSupport.Bot.Storage;
+using ChatSupport.Bot.Storage.Sqlite;
+using ChatSupport.Domain.Activities;
+using ChatSupport.Domain.Storage;
+
+namespace ChatSupport.Bot.Channels.DirectLine;
+
+/// <summary>One inbound message stored but not yet answered.</summary>
+public sealed record PendingTurn(string ConversationId, long Sequence, DateTimeOffset StoredAt);
+
+/// <summary>
+/// What Direct Line keeps beyond the transcript. Revoked conversations: after a quick exit every token of the
+/// conversation is refused, on every node (tokens are self-contained, so the refusal is kept in the store).
+/// Pending turns: an inbound message is stored together with a pending mark in one transaction and the mark is
+/// removed when its turn has run, so a message stored just before a crash is answered after the restart.
+/// </summary>
+public sealed class DirectLineSessions(StoreDatabase database, SqliteTranscriptStore transcript, TimeProvider clock)
+{
+    private readonly ConcurrentDictionary<(string, long), byte> _inFlight = new();
+
+    // Revocations are rare and permanent: a positive answer is remembered on this node.
+    private readonly ConcurrentDictionary<string, byte> _revokedHere = new(StringComparer.Ordinal);
+
+    public async Task RevokeAsync(string conversationId, CancellationToken cancellationToken = default)
+    {
+        using (await database.EnterWriteAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                INSERT INTO directline_revoked (conversation_id, revoked_at) VALUES ($conversation, $at)
+                ON CONFLICT (conversation_id) DO NOTHING;
+                """;
+            command.Parameters.AddWithValue("$conversation", conversationId);
+            command.Parameters.AddWithValue("$at", clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        _revokedHere[conversationId] = 0;
+    }
+
+    public async Task<bool> IsRevokedAsync(string conversationId, CancellationToken cancellationToken = default)
+    {
+        if (_revokedHere.ContainsKey(conversationId))
+        {
+            return true;
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM directline_revoked WHERE conversation_id = $conversation;";
+        command.Parameters.AddWithValue("$conversation", conversationId);
+        var revoked = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) > 0;
+        if (revoked)
+        {
+            _revokedHere[conversationId] = 0;
+        }
+
+        return revoked;
+    }
+
+    /// <summary>Stores the person's message and marks its turn pending, in one transaction.</summary>
+    public async Task<TranscriptEntry> AppendPendingAsync(string conversationId, Activity activity, CancellationToken cancellationToken = default)
+    {
+        var entry = await transcript.AppendAsync(conversationId, TranscriptDirection.Inbound, activity, cancellationToken, pending: true).ConfigureAwait(false);
+        _inFlight[(conversationId, entry.Sequence)] = 0;
+        return entry;
+    }
+
+    /// <summary>The turn of a stored message has run (answered, or failed and told the person so).</summary>
+    public async Task CompleteAsync(string conversationId, long sequence, CancellationToken cancellationToken = default)
+    {
+        using (await database.EnterWriteAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+            using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM directline_pending WHERE conversation_id = $conversation AND seq = $seq;";
+            command.Parameters.AddWithValue("$conversation", conversationId);
+            command.Parameters.AddWithValue("$seq", sequence);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        _inFlight.TryRemove((conversationId, sequence), out _);
+    }
+
+    /// <summary>
+    /// Pending turns that no turn of this node is running, oldest first; on a shared database (PostgreSQL) only those
+    /// older than <paramref name="staleAfter"/>, since another node may still be running them.
+    /// </summary>
+    public async Task<IReadOnlyList<PendingTurn>> OrphanedAsync(TimeSpan staleAfter, int limit, CancellationToken cancellationToken = default)
+    {
+        var shared = database is not SqliteDatabase;
+        var before = clock.GetUtcNow() - staleAfter;
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT conversation_id, seq, stored_at FROM directline_pending ORDER BY stored_at, conversation_id, seq LIMIT $limit;";
+        command.Parameters.AddWithValue("$limit", limit);
+        var result = new List<PendingTurn>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var turn = new PendingTurn(
+                reader.GetString(0),
+                reader.GetInt64(1),
+                DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
+            if (!_inFlight.ContainsKey((turn.ConversationId, turn.Sequence)) && (!shared || turn.StoredAt < before))
+            {
+                result.Add(turn);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Claims a recovered turn for this node's run (false when a turn of this node already runs it).</summary>
+    internal bool TryStartRecovered(PendingTurn turn) => _inFlight.TryAdd((turn.ConversationId, turn.Sequence), 0);
+}
