@@ -20,7 +20,7 @@ public sealed class HandoffCommands(
     TimeProvider clock)
 {
     /// <summary>One claim at a time per counselor in this process, so the capacity check and the claim are one step.</summary>
-    private readonly Turns.ConversationTurnGate _claims = new();
+    private readonly ChatSupport.BotKit.Turns.ConversationTurnGate _claims = new();
 
     /// <summary>
     /// Waiting → Counselor for <paramref name="who"/>. Of two counselors claiming at once exactly one

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using ChatSupport.Bot.Storage;
 using ChatSupport.Bot.Storage.Sqlite;
-using ChatSupport.Domain.Activities;
+using ChatSupport.BotKit.Activities;
 using ChatSupport.Domain.Storage;
 
 namespace ChatSupport.Bot.Channels.DirectLine;

@@ -1,6 +1,6 @@
-using ChatSupport.Bot.Handoff;
-using ChatSupport.Bot.Handoff.Accounts;
+using ChatSupport.Bot.ConsoleAccess;
 using ChatSupport.Domain.Handoff;
+using ChatSupport.HandoffConsole;
 using Microsoft.Extensions.Options;
 
 namespace ChatSupport.Bot.Channels.Line;
@@ -21,7 +21,7 @@ public static class LineOperationsApi
             return app;
         }
 
-        var api = app.MapGroup("/api/console/line").WithTags("LINE operations").RequireAuthorization(ConsoleAuth.SupervisorPolicy);
+        var api = app.MapGroup("/api/console/line").WithTags("LINE operations").RequireAuthorization(ConsolePolicies.Supervisor);
         api.MapGet("/failures", ListAsync);
         api.MapPost("/failures/retry", RetryAsync);
         return app;
@@ -35,7 +35,7 @@ public static class LineOperationsApi
 
     public static async Task<IResult> RetryAsync(HttpContext http, LineStore store, LineInboxSignal signal, IAuditLog audit)
     {
-        var who = ConsoleAuth.Identity(http.User) ?? throw new InvalidOperationException("A signed-in supervisor is required.");
+        var who = ConsolePolicies.Identity(http.User) ?? throw new InvalidOperationException("A signed-in supervisor is required.");
         var (events, sends) = await store.RequeueFailedAsync(CancellationToken.None).ConfigureAwait(false);
         await audit.AppendAsync(who.UserName, RequeueAction, null, $"events={events} sends={sends}", CancellationToken.None).ConfigureAwait(false);
         signal.Wake();

@@ -2,7 +2,8 @@ using System.Net;
 using System.Net.WebSockets;
 using ChatSupport.Bot.Channels.DirectLine;
 using ChatSupport.Bot.Tests.Infrastructure;
-using ChatSupport.Domain.Activities;
+using ChatSupport.BotKit.Activities;
+using ChatSupport.TestSupport;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 

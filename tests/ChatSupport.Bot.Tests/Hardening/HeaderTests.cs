@@ -1,6 +1,7 @@
 using System.Net;
 using ChatSupport.Bot.Tests.Handoff;
 using ChatSupport.Bot.Tests.Infrastructure;
+using ChatSupport.TestSupport;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace ChatSupport.Bot.Tests.Hardening;

@@ -6,6 +6,7 @@ using ChatSupport.Bot.Tests.Handoff;
 using ChatSupport.Bot.Tests.Infrastructure;
 using ChatSupport.Domain.Handoff;
 using ChatSupport.Domain.Storage;
+using ChatSupport.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
