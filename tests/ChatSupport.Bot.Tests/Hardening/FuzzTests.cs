@@ -3,11 +3,11 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using ChatSupport.Bot.Channels.Line;
-using ChatSupport.Tools.Line;
 using ChatSupport.Bot.Tests.Infrastructure;
 using ChatSupport.Bot.Tests.Line;
 using ChatSupport.Domain.Storage;
 using ChatSupport.TestSupport;
+using ChatSupport.Tools.Line;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
