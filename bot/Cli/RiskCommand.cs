@@ -90,9 +90,9 @@ public static class RiskCommand
     private static int Score(RiskEngine engine, TextReader reader, TextWriter stdout, TextWriter stderr)
     {
         var malformed = 0;
-        foreach (var (number, line) in Lines(reader))
+        foreach (var (number, line) in JsonLines.NonBlank(reader))
         {
-            if (!TryRead(line, labelled: false, out var item, out var problem))
+            if (!JsonLines.TryRead<RiskLevel>(line, null, out var item, out var problem))
             {
                 stderr.WriteLine($"line {number}: {problem}");
                 malformed++;
@@ -119,9 +119,9 @@ public static class RiskCommand
         var malformed = 0;
         var evaluation = new RiskEvaluation();
         var errors = new List<string>();
-        foreach (var (number, line) in Lines(reader))
+        foreach (var (number, line) in JsonLines.NonBlank(reader))
         {
-            if (!TryRead(line, labelled: true, out var item, out var problem))
+            if (!JsonLines.TryRead<RiskLevel>(line, TryGold, out var item, out var problem))
             {
                 stderr.WriteLine($"line {number}: {problem}");
                 malformed++;
@@ -155,61 +155,19 @@ public static class RiskCommand
         return malformed == 0 ? 0 : 1;
     }
 
-    private static IEnumerable<(int Number, string Line)> Lines(TextReader reader)
+    private static bool TryGold(JsonElement line, out RiskLevel gold, out string problem)
     {
-        var number = 0;
-        while (reader.ReadLine() is { } line)
+        problem = string.Empty;
+        if (!line.TryGetProperty("level", out var level) || level.ValueKind != JsonValueKind.String
+            || !RiskLevels.TryParse(level.GetString(), out gold))
         {
-            number++;
-            if (!string.IsNullOrWhiteSpace(line))
-            {
-                yield return (number, line);
-            }
-        }
-    }
-
-    private static bool TryRead(string line, bool labelled, out Item item, out string problem)
-    {
-        item = default;
-        try
-        {
-            using var doc = JsonDocument.Parse(line);
-            var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                problem = "expected a JSON object";
-                return false;
-            }
-
-            if (!root.TryGetProperty("text", out var text) || text.ValueKind != JsonValueKind.String)
-            {
-                problem = "missing string field \"text\"";
-                return false;
-            }
-
-            var id = root.TryGetProperty("id", out var idElement)
-                ? idElement.ValueKind == JsonValueKind.String ? idElement.GetString() : idElement.GetRawText()
-                : null;
-            var gold = RiskLevel.None;
-            if (labelled && (!root.TryGetProperty("level", out var level) || level.ValueKind != JsonValueKind.String
-                || !RiskLevels.TryParse(level.GetString(), out gold)))
-            {
-                problem = "missing or unknown \"level\" (none, low, medium, high, critical)";
-                return false;
-            }
-
-            item = new Item(id, text.GetString()!, gold);
-            problem = string.Empty;
-            return true;
-        }
-        catch (JsonException e)
-        {
-            problem = $"not valid JSON ({e.Message.Split('.')[0]})";
+            gold = RiskLevel.None;
+            problem = "missing or unknown \"level\" (none, low, medium, high, critical)";
             return false;
         }
-    }
 
-    private readonly record struct Item(string? Id, string Text, RiskLevel Gold);
+        return true;
+    }
 
     private sealed record ScoreLine(
         [property: System.Text.Json.Serialization.JsonPropertyName("id")] string? Id,

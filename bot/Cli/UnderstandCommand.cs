@@ -92,9 +92,9 @@ public static class UnderstandCommand
     private static int Understand(UnderstandingEngine engine, TextReader reader, TextWriter stdout, TextWriter stderr)
     {
         var malformed = 0;
-        foreach (var (number, line) in Lines(reader))
+        foreach (var (number, line) in JsonLines.NonBlank(reader))
         {
-            if (!TryRead(line, labelled: false, out var item, out var problem))
+            if (!JsonLines.TryRead<UnderstandingLabels?>(line, null, out var item, out var problem))
             {
                 stderr.WriteLine($"line {number}: {problem}");
                 malformed++;
@@ -122,9 +122,9 @@ public static class UnderstandCommand
         var malformed = 0;
         var evaluation = new UnderstandingEvaluation();
         var errors = new List<string>();
-        foreach (var (number, line) in Lines(reader))
+        foreach (var (number, line) in JsonLines.NonBlank(reader))
         {
-            if (!TryRead(line, labelled: true, out var item, out var problem))
+            if (!JsonLines.TryRead<UnderstandingLabels?>(line, TryGold, out var item, out var problem))
             {
                 stderr.WriteLine($"line {number}: {problem}");
                 malformed++;
@@ -177,64 +177,19 @@ public static class UnderstandCommand
         return string.Join("; ", parts);
     }
 
-    private static IEnumerable<(int Number, string Line)> Lines(TextReader reader)
+    private static bool TryGold(JsonElement root, out UnderstandingLabels? gold, out string problem)
     {
-        var number = 0;
-        while (reader.ReadLine() is { } line)
+        gold = null;
+        if (!TryLabels(root, "intents", s => Intents.TryParse(s, out _), out var intents, out problem)
+            || !TryLabels(root, "categories", s => SupportCategories.TryParse(s, out _), out var categories, out problem)
+            || !TryFact(root, "ageBand", s => AgeBandWire.TryParse(s, out _), out var hasAge, out var age, out problem)
+            || !TryFact(root, "prefecture", Domain.Support.Prefectures.IsValidCode, out var hasPrefecture, out var prefecture, out problem))
         {
-            number++;
-            if (!string.IsNullOrWhiteSpace(line))
-            {
-                yield return (number, line);
-            }
-        }
-    }
-
-    private static bool TryRead(string line, bool labelled, out Item item, out string problem)
-    {
-        item = default;
-        try
-        {
-            using var doc = JsonDocument.Parse(line);
-            var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                problem = "expected a JSON object";
-                return false;
-            }
-
-            if (!root.TryGetProperty("text", out var text) || text.ValueKind != JsonValueKind.String)
-            {
-                problem = "missing string field \"text\"";
-                return false;
-            }
-
-            var id = root.TryGetProperty("id", out var idElement)
-                ? idElement.ValueKind == JsonValueKind.String ? idElement.GetString() : idElement.GetRawText()
-                : null;
-            UnderstandingLabels? gold = null;
-            if (labelled)
-            {
-                if (!TryLabels(root, "intents", s => Intents.TryParse(s, out _), out var intents, out problem)
-                    || !TryLabels(root, "categories", s => SupportCategories.TryParse(s, out _), out var categories, out problem)
-                    || !TryFact(root, "ageBand", s => AgeBandWire.TryParse(s, out _), out var hasAge, out var age, out problem)
-                    || !TryFact(root, "prefecture", Domain.Support.Prefectures.IsValidCode, out var hasPrefecture, out var prefecture, out problem))
-                {
-                    return false;
-                }
-
-                gold = new UnderstandingLabels(intents, categories, hasAge, age, hasPrefecture, prefecture);
-            }
-
-            item = new Item(id, text.GetString()!, gold);
-            problem = string.Empty;
-            return true;
-        }
-        catch (JsonException e)
-        {
-            problem = $"not valid JSON ({e.Message.Split('.')[0]})";
             return false;
         }
+
+        gold = new UnderstandingLabels(intents, categories, hasAge, age, hasPrefecture, prefecture);
+        return true;
     }
 
     private static bool TryLabels(JsonElement root, string name, Func<string, bool> valid, out List<string> labels, out string problem)
@@ -285,8 +240,6 @@ public static class UnderstandCommand
         value = element.GetString();
         return true;
     }
-
-    private readonly record struct Item(string? Id, string Text, UnderstandingLabels? Gold);
 
     private sealed record OutputLine(
         [property: JsonPropertyName("id")] string? Id,

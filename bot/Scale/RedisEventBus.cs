@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Text.Json;
 using ChatSupport.BotKit.Events;
+using ChatSupport.Domain.Handoff.Events;
 using StackExchange.Redis;
 
 namespace ChatSupport.Bot.Scale;
@@ -13,7 +14,9 @@ namespace ChatSupport.Bot.Scale;
 /// </summary>
 public sealed partial class RedisEventBus : IEventBus, IDisposable
 {
+    // Events are declared in the kit (BotKit), the domain (handoff events) and the host; all three are searched.
     private static readonly FrozenDictionary<string, Type> EventTypes = typeof(IntegrationEvent).Assembly.GetTypes()
+        .Concat(typeof(HandoffEvent).Assembly.GetTypes())
         .Concat(typeof(RedisEventBus).Assembly.GetTypes())
         .Where(t => !t.IsAbstract && typeof(IntegrationEvent).IsAssignableFrom(t))
         .ToFrozenDictionary(t => t.FullName!, StringComparer.Ordinal);

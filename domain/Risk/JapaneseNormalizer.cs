@@ -40,6 +40,7 @@ internal static class JapaneseNormalizer
     private const byte KindBreak = 5;
     private const byte KindExpand = 6;
     private const byte KindSurrogate = 7;
+    private const byte KindSeparator = 8;
     private const byte KindMask = 0x0F;
     private const byte KatakanaFlag = 0x80;
 
@@ -122,6 +123,11 @@ internal static class JapaneseNormalizer
                         ProcessChar(w, text, i, i + 2, chars, starts, ends, ref state);
                     }
                 }
+                else
+                {
+                    // Another emoji separates like punctuation (つかれた😢あー keeps its あ).
+                    state.AfterSeparator = true;
+                }
 
                 i += 2;
                 continue;
@@ -153,6 +159,7 @@ internal static class JapaneseNormalizer
                 }
 
                 Emit(folded, (kind & KatakanaFlag) != 0, text, end, start, end, chars, starts, ends, ref state);
+                state.AfterSeparator = false;
                 break;
             case KindStretch:
                 Extend(ends, end, ref state);
@@ -184,8 +191,13 @@ internal static class JapaneseNormalizer
                 }
 
                 break;
+            case KindSeparator:
+                // Spaces, punctuation and symbols are dropped (し に た い reads as しにたい), but a vowel after
+                // one starts a new word: なった、ありがとう keeps its あ.
+                state.AfterSeparator = true;
+                break;
             default:
-                // Drop (separators, symbols, control, zero-width) and lone surrogates.
+                // Drop (control, zero-width) and lone surrogates.
                 break;
         }
     }
@@ -201,7 +213,7 @@ internal static class JapaneseNormalizer
             {
                 var vowel = VowelOfVowelKana(f);
                 // Only within one script: たぁぁい stretches, but がアムカ is が + アムカ.
-                if (vowel != 0 && VowelOf(previous) == vowel && katakana == state.PreviousKatakana)
+                if (vowel != 0 && VowelOf(previous) == vowel && katakana == state.PreviousKatakana && !state.AfterSeparator)
                 {
                     ends[n - 1] = end;
                     return;
@@ -483,7 +495,8 @@ internal static class JapaneseNormalizer
             return (KindLetter, char.ToLowerInvariant(f));
         }
 
-        return (KindDrop, '\0');
+        // Spaces, punctuation and symbols: dropped, but they end a stretch (see KindSeparator).
+        return (KindSeparator, '\0');
     }
 
     private struct EmitState
@@ -492,6 +505,9 @@ internal static class JapaneseNormalizer
         public int Run;
         public bool PreviousWasKatakanaTa;
         public bool PreviousKatakana;
+
+        /// <summary>A space, punctuation mark or symbol came since the last letter.</summary>
+        public bool AfterSeparator;
     }
 }
 

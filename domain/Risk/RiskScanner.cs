@@ -236,7 +236,9 @@ public sealed class RiskScanner
             return false;
         }
 
-        return first == 0 || !IsKana(text[first - 1]) || WordStarters.Contains(ToHiragana(text[first - 1]), StringComparison.Ordinal);
+        // A katakana word followed by hiragana is a word end too (ホームにいる is ホーム + にいる).
+        return first == 0 || !IsKana(text[first - 1]) || WordStarters.Contains(ToHiragana(text[first - 1]), StringComparison.Ordinal)
+            || (IsKatakana(text[first - 1]) && IsHiragana(text[first]));
     }
 
     private static bool IsKana(char c) => IsHiragana(c) || IsKatakana(c);

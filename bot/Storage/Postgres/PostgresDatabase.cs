@@ -256,28 +256,7 @@ public sealed class PostgresDatabase : StoreDatabase, IAsyncDisposable, IDisposa
         try
         {
             await ExecuteAsync(connection, null, "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, applied_at TEXT NOT NULL);", cancellationToken).ConfigureAwait(false);
-            for (var version = 1; version <= Migrations.Length; version++)
-            {
-                await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-                await using (var check = new NpgsqlCommand("SELECT COUNT(*) FROM schema_migrations WHERE version = @v;", connection, transaction))
-                {
-                    check.Parameters.AddWithValue("v", (long)version);
-                    if (Convert.ToInt64(await check.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) > 0)
-                    {
-                        continue;
-                    }
-                }
-
-                await ExecuteAsync(connection, transaction, Migrations[version - 1], cancellationToken).ConfigureAwait(false);
-                await using (var record = new NpgsqlCommand("INSERT INTO schema_migrations (version, applied_at) VALUES (@v, @at);", connection, transaction))
-                {
-                    record.Parameters.AddWithValue("v", (long)version);
-                    record.Parameters.AddWithValue("at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
-                    await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
-
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            }
+            await ApplyMigrationsAsync(connection, Migrations, cancellationToken).ConfigureAwait(false);
         }
         finally
         {

@@ -301,31 +301,7 @@ public sealed class SqliteDatabase : StoreDatabase
             await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        for (var version = 1; version <= Migrations.Length; version++)
-        {
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            using var check = connection.CreateCommand();
-            check.Transaction = transaction;
-            check.CommandText = "SELECT COUNT(*) FROM schema_migrations WHERE version = $v;";
-            check.Parameters.AddWithValue("$v", version);
-            if (Convert.ToInt64(await check.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0)
-            {
-                continue;
-            }
-
-            using var migrate = connection.CreateCommand();
-            migrate.Transaction = transaction;
-            migrate.CommandText = Migrations[version - 1];
-            await migrate.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-
-            using var record = connection.CreateCommand();
-            record.Transaction = transaction;
-            record.CommandText = "INSERT INTO schema_migrations (version, applied_at) VALUES ($v, $at);";
-            record.Parameters.AddWithValue("$v", version);
-            record.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
-            await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }
+        await ApplyMigrationsAsync(connection, Migrations, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Copies the write-ahead log into the database file without blocking readers or writers.</summary>

@@ -34,6 +34,20 @@ public class JapaneseNormalizerTests
     public void Normalize_KeepsLookAlikesThatAreNotObfuscations(string input, string expectedPrefix) =>
         Assert.StartsWith(expectedPrefix, JapaneseNormalizer.NormalizeToString(input), StringComparison.Ordinal);
 
+    [Theory]
+    [InlineData("なった、ありがとう", "なたありがとう")]
+    [InlineData("そうか あいつか", "そうかあいつか")]
+    [InlineData("まじか…あした休む", "まじかあした休む")]
+    [InlineData("つかれた😢あー", "つかれたあ")]
+    public void Normalize_AVowelAfterPunctuationStartsAWord(string input, string expected) =>
+        Assert.Equal(expected, JapaneseNormalizer.NormalizeToString(input));
+
+    [Theory]
+    [InlineData("しにたぁぁい", "しにたい")]
+    [InlineData("さみしぃぃ", "さみし")]
+    public void Normalize_StretchesWithinAWordStillFold(string input, string expected) =>
+        Assert.Equal(expected, JapaneseNormalizer.NormalizeToString(input));
+
     [Fact]
     public void Normalize_SentenceEndBecomesOneClauseBreak()
     {

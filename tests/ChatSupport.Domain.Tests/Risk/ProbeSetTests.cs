@@ -15,6 +15,7 @@ public class ProbeSetTests(ITestOutputHelper output)
     [Theory]
     [InlineData("probe.jsonl", 0.97, 0.85, 0.05)]
     [InlineData("Probes/tuning.jsonl", 0.97, 0.90, 0.05)]
+    [InlineData("Probes/tuning2.jsonl", 0.97, 0.90, 0.05)]
     // Held-out, measured once at the end (0.891 / 0.762 / 0.000): a ratchet on that measurement. The issue's
     // held-out target (0.95 / 0.80 / 0.08) is not met yet; see docs/risk.md.
     [InlineData("Probes/heldout.jsonl", 0.89, 0.76, 0.05)]
