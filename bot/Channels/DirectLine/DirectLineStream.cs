@@ -57,7 +57,11 @@ public static class DirectLineStream
         // fresh token (Web Chat refreshes its token and asks for a new stream URL), or not at all.
         var left = caller.Grant.ExpiresAt - s.Clock.GetUtcNow();
         using var expiry = new CancellationTokenSource(left > TimeSpan.Zero ? left : TimeSpan.Zero, s.Clock);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, s.Lifetime.ApplicationStopping, expiry.Token);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, s.Lifetime.ApplicationStopping);
+
+        // Sending ends at expiry too; receiving does not (a cancelled receive aborts the socket, and the close
+        // handshake below must still be possible).
+        using var serve = CancellationTokenSource.CreateLinkedTokenSource(stop.Token, expiry.Token);
         var ended = false;
         // Bounded: a signal only wakes the stream, which re-reads the transcript from its watermark, so dropping
         // the oldest of a backlog loses nothing; a stalled client cannot make the buffer grow.
@@ -68,11 +72,11 @@ public static class DirectLineStream
         {
             if (string.IsNullOrEmpty(http.Request.Query["watermark"]))
             {
-                sent = await s.Transcript.GetLastSequenceAsync(conversationId, stop.Token).ConfigureAwait(false);
+                sent = await s.Transcript.GetLastSequenceAsync(conversationId, serve.Token).ConfigureAwait(false);
             }
 
-            sent = await SendStoredAsync(socket, s, conversationId, sent, stop.Token).ConfigureAwait(false);
-            await foreach (var signal in signals.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
+            sent = await SendStoredAsync(socket, s, conversationId, sent, serve.Token).ConfigureAwait(false);
+            await foreach (var signal in signals.Reader.ReadAllAsync(serve.Token).ConfigureAwait(false))
             {
                 if (signal.Ends)
                 {
@@ -83,11 +87,11 @@ public static class DirectLineStream
 
                 if (signal.Transient is { } transient)
                 {
-                    await SendAsync(socket, new ActivitySet([transient], null), stop.Token).ConfigureAwait(false);
+                    await SendAsync(socket, new ActivitySet([transient], null), serve.Token).ConfigureAwait(false);
                 }
                 else if (signal.AppendedUpTo > sent)
                 {
-                    sent = await SendStoredAsync(socket, s, conversationId, sent, stop.Token).ConfigureAwait(false);
+                    sent = await SendStoredAsync(socket, s, conversationId, sent, serve.Token).ConfigureAwait(false);
                 }
             }
         }
@@ -101,12 +105,14 @@ public static class DirectLineStream
         }
         finally
         {
-            await stop.CancelAsync().ConfigureAwait(false);
             var reason = s.Lifetime.ApplicationStopping.IsCancellationRequested ? "server stopping"
                 : ended ? "conversation closed"
                 : expiry.IsCancellationRequested ? "token expired"
                 : null;
+
+            // Close first (the client answers and the receiving side ends by itself), then stop receiving.
             await CloseQuietlyAsync(socket, s.Lifetime.ApplicationStopping.IsCancellationRequested, reason).ConfigureAwait(false);
+            await stop.CancelAsync().ConfigureAwait(false);
             await receiving.ConfigureAwait(false);
         }
     }

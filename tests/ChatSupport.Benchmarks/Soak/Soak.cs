@@ -23,7 +23,7 @@ namespace ChatSupport.Benchmarks.Soak;
 /// reading back, some quick exits), LINE webhooks answered through a simulated Messaging API, and a supervisor's
 /// console reads. Every 10 s it samples the node's resident memory, open file descriptors and threads from /proc, and
 /// at the end compares the last samples with the first ones after warm-up. Bounded by minutes and by rounds.
-/// usage: soak [minutes=3] [maxRounds=2000]   (Linux; build bot/ in Release first)
+/// usage: soak [minutes=3] [maxRounds=20000]   (Linux; build bot/ in Release first)
 /// </summary>
 public static class Soak
 {
@@ -34,7 +34,7 @@ public static class Soak
     public static async Task<int> RunAsync(string[] args)
     {
         var minutes = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 3;
-        var maxRounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000;
+        var maxRounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20_000;
         var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "ChatSupport.sln")))
         {
@@ -95,6 +95,7 @@ public static class Soak
             var clock = Stopwatch.StartNew();
             var nextSample = TimeSpan.Zero;
             var errors = 0;
+            var kinds = new Dictionary<string, int>(StringComparer.Ordinal);
             var rounds = 0;
             string[] texts = ["こんにちは", "最近ちょっと眠れない", "相談先を知りたい", "学校いきたくない", "ありがとう"];
             while (clock.Elapsed < TimeSpan.FromMinutes(minutes) && rounds < maxRounds)
@@ -120,11 +121,17 @@ public static class Soak
                 catch (Exception ex) when (ex is HttpRequestException or WebSocketException or TaskCanceledException or InvalidOperationException)
                 {
                     errors++;
+                    kinds[ex.GetType().Name + ": " + ex.Message] = kinds.GetValueOrDefault(ex.GetType().Name + ": " + ex.Message) + 1;
                 }
             }
 
             samples.Add(Sample.Of(node.Id, clock.Elapsed, rounds));
             Report(samples, rounds, errors, simulator.Calls.Count);
+            foreach (var (kind, count) in kinds)
+            {
+                Console.WriteLine($"error x{count}: {kind}");
+            }
+
             return 0;
         }
         finally
@@ -168,14 +175,26 @@ public static class Soak
         using var read = new HttpRequestMessage(HttpMethod.Get, $"/v3/directline/conversations/{id}/activities");
         read.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         (await http.SendAsync(read)).EnsureSuccessStatusCode();
-        if (quickExit)
+        if (!quickExit)
         {
-            using var exit = new HttpRequestMessage(HttpMethod.Post, "/api/webchat/exit");
-            exit.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            (await http.SendAsync(exit)).EnsureSuccessStatusCode();
+            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+            return;
         }
 
-        await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+        // Quick exit: the server revokes the token and closes the stream itself ("conversation closed").
+        using var exit = new HttpRequestMessage(HttpMethod.Post, "/api/webchat/exit");
+        exit.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        (await http.SendAsync(exit)).EnsureSuccessStatusCode();
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var buffer = new byte[16 * 1024];
+        while ((await socket.ReceiveAsync(buffer, wait.Token)).MessageType != WebSocketMessageType.Close)
+        {
+        }
+
+        if (socket.CloseStatusDescription != "conversation closed")
+        {
+            throw new InvalidOperationException("The stream was not closed by the quick exit.");
+        }
     }
 
     private static WebApplication FakeLineApi(LineSimulator simulator)

@@ -7,8 +7,8 @@ namespace ChatSupport.Domain.Tests.Risk;
 
 /// <summary>
 /// The project's own probe sets: probe.jsonl (100, the first lexicon), Probes/tuning.jsonl (200, used while
-/// building the situation layer) and Probes/heldout.jsonl (100, evaluated only at the end; see
-/// Probes/README.md). Each must stay above the issue floor; the figures are printed.
+/// building the situation layer), Probes/heldout.jsonl (100, tuning since round 2), Probes/tuning2.jsonl (63,
+/// round 2) and Probes/heldout2.jsonl (123, evaluated only at the end of round 2; see Probes/README.md). Each must stay above the issue floor; the figures are printed.
 /// </summary>
 public class ProbeSetTests(ITestOutputHelper output)
 {
@@ -16,9 +16,11 @@ public class ProbeSetTests(ITestOutputHelper output)
     [InlineData("probe.jsonl", 0.97, 0.85, 0.05)]
     [InlineData("Probes/tuning.jsonl", 0.97, 0.90, 0.05)]
     [InlineData("Probes/tuning2.jsonl", 0.97, 0.90, 0.05)]
-    // Held-out, measured once at the end (0.891 / 0.762 / 0.000): a ratchet on that measurement. The issue's
-    // held-out target (0.95 / 0.80 / 0.08) is not met yet; see docs/risk.md.
-    [InlineData("Probes/heldout.jsonl", 0.89, 0.76, 0.05)]
+    // The first held-out set was read while tuning round 2 of issue #12, so it is tuning now (1.000 / 1.000 / 0.000).
+    [InlineData("Probes/heldout.jsonl", 0.97, 0.90, 0.05)]
+    // Held-out of round 2, written before tuning and measured once at the end (0.918 / 0.833 / 0.043): a ratchet
+    // on that measurement, not a target. Of the issue's held-out target (0.95 / 0.80 / 0.08) recall >= high is not met.
+    [InlineData("Probes/heldout2.jsonl", 0.91, 0.83, 0.05)]
     public void ProbeSet_StaysAboveTheFloor(string file, double highFloor, double criticalFloor, double falseHighCeiling)
     {
         var engine = RiskEngine.CreateDefault();
