@@ -140,7 +140,21 @@ public sealed class FindSupportDialog : ComponentDialog
             }
         }
 
-        await _offer.SendAsync(step.Context, TopicsOf(step), step.GetValue<bool>("friend"), cancellationToken).ConfigureAwait(false);
+        var topics = TopicsOf(step);
+        if (unanswered is not null && step.Context.TurnState.Get<MessageReading>() is { } told)
+        {
+            // What the message tells (LINEグループ外されて… after 学校行きたくない) joins the topics of this one
+            // list, so the listening answer after it does not send a second list of the same services.
+            foreach (var category in Acknowledgements.Priority.Where(told.Understanding.Has))
+            {
+                if (!topics.Contains(category))
+                {
+                    topics.Insert(0, category);
+                }
+            }
+        }
+
+        await _offer.SendAsync(step.Context, topics, step.GetValue<bool>("friend"), cancellationToken).ConfigureAwait(false);
         return await step.EndDialogAsync(unanswered, cancellationToken).ConfigureAwait(false);
     }
 

@@ -49,6 +49,33 @@ public sealed class ListeningTests
     }
 
     [Fact]
+    public async Task Telling_more_instead_of_answering_the_age_question_gets_one_list_of_services_not_two()
+    {
+        var harness = new ConsultationHarness(now: new DateTimeOffset(2026, 11, 26, 7, 20, 0, TimeSpan.FromHours(9)));
+        await harness.Adapter.SendAsync(new Activity { Type = ActivityTypes.ConversationUpdate, MembersAdded = [new ChannelAccount("user-1")] }, harness.Bot.OnTurnAsync);
+        var asked = false;
+        foreach (var text in new[] { "もう学校に行けてない" })
+        {
+            await harness.Adapter.SendAsync(Activity.CreateMessage(text), harness.Bot.OnTurnAsync);
+            while (harness.Adapter.GetNextReply() is { } earlier)
+            {
+                asked |= earlier.Text?.Contains("年代を教えて", StringComparison.Ordinal) == true;
+            }
+        }
+
+        Assert.True(asked);
+        await harness.Adapter.SendAsync(Activity.CreateMessage("LINEグループ外されてて、今日も教室入るのこわい"), harness.Bot.OnTurnAsync);
+        var replies = new List<Activity>();
+        while (harness.Adapter.GetNextReply() is { } reply)
+        {
+            replies.Add(reply);
+        }
+
+        Assert.True(replies.Count(r => ConsultationHarness.Cards(r).Any()) == 1, string.Join(" | ", replies.Select(r => r.Text)));
+        Assert.Contains(replies, r => r.Text is { Length: > 0 } t && !t.StartsWith("話を聞いてくれる相談先", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Someone_writing_in_English_is_answered_in_English()
     {
         await new ConsultationHarness().Started()
