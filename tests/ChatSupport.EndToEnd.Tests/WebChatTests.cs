@@ -37,10 +37,14 @@ public sealed class WebChatTests(BrowserFixture fixture) : IClassFixture<Browser
         await choice.WaitForAsync(new() { Timeout = Timeout });
 
         // Pressing a suggested action moves the conversation to its next step.
-        var before = await page.Locator(".webchat__bubble:not(.webchat__bubble--from-user)").CountAsync();
+        // (「どんなこと」 is already in the welcome, so the new bot bubble is waited for, not the text.)
+        var before = await page.Locator(botBubble).CountAsync();
         await choice.ClickAsync();
-        await Expect(transcript).ToContainTextAsync("どんなこと", new() { Timeout = Timeout });
-        Assert.True(await page.Locator(".webchat__bubble:not(.webchat__bubble--from-user)").CountAsync() > before);
+        await page.WaitForFunctionAsync(
+            "([selector, count]) => document.querySelectorAll(selector).length > count",
+            new object[] { botBubble, before },
+            new() { Timeout = Timeout });
+        await Expect(transcript).ToContainTextAsync("どんなことで困って", new() { Timeout = Timeout });
 
         // Quick exit: reachable by keyboard, clears storage and leaves for a neutral page.
         await page.EvaluateAsync("() => { sessionStorage.setItem('probe', '1'); localStorage.setItem('probe', '1'); }");
