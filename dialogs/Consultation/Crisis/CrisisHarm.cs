@@ -90,8 +90,9 @@ public static class HarmClassifier
         }
 
         bool Cue(string cls) => assessment.Cues.Any(c => c.Class == cls);
-        if ((Has(CrisisSituations.Grooming) || Cue(RiskCueClasses.ThreatSpread) || Cue(RiskCueClasses.PictureRequest))
-            && (Cue(RiskCueClasses.Pictures) || Cue(RiskCueClasses.PictureRequest)) && !Cue(RiskCueClasses.SexualAct))
+        if ((Has(CrisisSituations.Grooming) || Cue(RiskCueClasses.ThreatSpread)) && Cue(RiskCueClasses.Pictures)
+            && !Cue(RiskCueClasses.SexualAct) && !thirdPerson
+            && !Category(SupportCategory.SelfHarm) && !Category(SupportCategory.Suicidal) && !Category(SupportCategory.OtherPerson))
         {
             // Pictures sent to, asked for or threatened by someone met online, with no act done to the body:
             // the sextortion template (do not pay or send more, keep the messages, police) — not the assault

@@ -162,6 +162,17 @@ public sealed class NeverSilentTests
         Assert.Contains("画像が消される保証はありません", pay, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_friend_sending_a_photo_of_cutting_is_a_friend_in_danger_not_sextortion()
+    {
+        var rig = new Rig(CrisisTests.Night, "Mon-Fri 17:00-22:00");
+
+        var first = Text(await rig.SayAsync("友達が手首切ってる写真送ってきた"));
+
+        Assert.StartsWith("友だちがいま危ないなら", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("お金は払わないで", first, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("お父さんに毎日殴られてる", "警察とか大ごとにしたくない", "189は警察ではなく")]
     [InlineData("きのう知らない人に無理やりされた", "妊娠してたらどうしよう", "72時間以内")]
