@@ -128,6 +128,18 @@ public class SituationRuleTests
     }
 
     [Theory]
+    [InlineData("また切っちゃった🩸", RiskLevel.High)]
+    [InlineData("また切っちゃった。腕が血だらけ", RiskLevel.High)]
+    public void CuttingAgainWithBlood_IsHigh(string text, RiskLevel atLeast) =>
+        Assert.True(Engine.Assess(text).Level >= atLeast, text);
+
+    [Theory]
+    [InlineData("前髪また切っちゃった")]
+    [InlineData("また切っちゃった、爪を短く")]
+    public void CuttingHairOrNailsAgain_IsNoAlarm(string text) =>
+        Assert.True(Engine.Assess(text).Level < RiskLevel.High, text);
+
+    [Theory]
     [InlineData("くらすのこにわるぐちいわれる", "ばいばい", RiskLevel.Medium)]
     [InlineData("部活つらい。先輩にずっと無視されてる", "またね、ばいばい", RiskLevel.Medium)]
     [InlineData("もう死にたい", "ばいばい", RiskLevel.Critical)]
