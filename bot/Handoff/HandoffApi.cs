@@ -116,11 +116,14 @@ public static class HandoffApi
         _ => null,
     };
 
-    /// <summary>Ends the session on the server (its cookie and its bearer token stop working at once) and removes the cookie.</summary>
-    public static async Task<NoContent> SignOutAsync(HttpContext http, IAuditLog audit, ConsoleSessions sessions)
+    /// <summary>Ends the session on the server (its cookie and its bearer token stop working at once), removes the cookie and marks the counselor away.</summary>
+    public static async Task<NoContent> SignOutAsync(HttpContext http, IAuditLog audit, ConsoleSessions sessions, ICounselorDirectory directory)
     {
         var who = Who(http);
         await sessions.RevokeAsync(http.User, CancellationToken.None).ConfigureAwait(false);
+
+        // Signing out means leaving work: nobody is told a counselor is on duty because of this account.
+        await directory.SetStatusAsync(who.UserName, CounselorStatus.Away, CancellationToken.None).ConfigureAwait(false);
         await http.SignOutAsync(ConsoleAuth.CookieScheme).ConfigureAwait(false);
         await audit.AppendAsync(who.UserName, AuditActions.SignOut, null, null, CancellationToken.None).ConfigureAwait(false);
         return TypedResults.NoContent();
@@ -293,7 +296,7 @@ public static class HandoffApi
         var active = await handoff.GetActiveAsync(who, http.RequestAborted).ConfigureAwait(false);
         var waiting = await handoff.GetQueueAsync(http.RequestAborted).ConfigureAwait(false);
         var counselors = (await directory.ListAsync(http.RequestAborted).ConfigureAwait(false))
-            .Select(a => new CounselorItem(a.UserName, a.Role.ToWire(), a.Status == CounselorStatus.Available ? "available" : "away", active.Count(s => s.CounselorId == a.UserName), a.LockedOut))
+            .Select(a => new CounselorItem(a.UserName, a.Role.ToWire(), a.Status == CounselorStatus.Available ? "available" : "away", active.Count(s => s.CounselorId == a.UserName), a.LockedOut, a.InConsole))
             .ToList();
         return TypedResults.Ok(new DashboardResponse(
             health.Waiting,
