@@ -353,7 +353,7 @@ public static class HandoffApi
         yield return new SseItem<ConsoleEvent>(new ConsoleEvent("connected", string.Empty, null, who.UserName, DateTimeOffset.UtcNow), "connected");
         await foreach (var e in queue.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (e is PersonMessaged or PersonTyped or CounselorReplied && !who.SeesEverything)
+            if (e is PersonMessaged or PersonTyped or CounselorReplied or PersonLeft && !who.SeesEverything)
             {
                 var session = await handoff.FindAsync(e.ConversationId, cancellationToken).ConfigureAwait(false);
                 if (session is null || !session.IsHeldBy(who.UserName))
@@ -374,6 +374,7 @@ public static class HandoffApi
                 PersonMessaged => ("person-messaged", null, null),
                 PersonTyped => ("person-typing", null, null),
                 WaitingLong => ("waiting-long", null, null),
+                PersonLeft => ("person-left", null, null),
                 _ => ("changed", (string?)null, (string?)null),
             };
             yield return new SseItem<ConsoleEvent>(new ConsoleEvent(type, e.ConversationId, priority, counselor, e.OccurredAt), type);

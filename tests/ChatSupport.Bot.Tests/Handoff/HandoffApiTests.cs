@@ -74,6 +74,32 @@ public sealed class HandoffApiTests : IAsyncLifetime
         Assert.Contains(await fourth.BotMessagesAsync(), m => m.Text!.Contains(NobodyNow, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Quick_exit_ends_a_wait_and_tells_the_counselor_who_holds_the_chat()
+    {
+        var sato = await ConsoleClient.SignInAsync(_factory, "sato");
+        var boss = await ConsoleClient.SignInAsync(_factory, "boss");
+
+        // Waiting: the chat leaves the queue (nobody would read a reply), and the audit log keeps why.
+        var waiting = await DirectLineClient.StartAsync(_factory);
+        await waiting.SayAsync(HandoffTestBot.AskForHuman);
+        Assert.Contains((await (await sato.GetAsync("/api/console/queue")).JsonAsync()).EnumerateArray(), e => e.GetProperty("conversationId").GetString() == waiting.ConversationId);
+        Assert.Equal(HttpStatusCode.NoContent, (await waiting.SendRawAsync(HttpMethod.Post, "/api/webchat/exit")).StatusCode);
+        Assert.DoesNotContain((await (await sato.GetAsync("/api/console/queue")).JsonAsync()).EnumerateArray(), e => e.GetProperty("conversationId").GetString() == waiting.ConversationId);
+        var audit = await (await boss.GetAsync($"/api/console/audit?conversationId={waiting.ConversationId}")).JsonAsync();
+        Assert.Contains(audit.EnumerateArray(), e => e.GetProperty("action").GetString() == AuditActions.PersonLeft && e.GetProperty("detail").GetString() == "waiting");
+
+        // Held: the counselor's transcript says the person left, so they do not write into a chat nobody reads.
+        var held = await DirectLineClient.StartAsync(_factory);
+        await held.SayAsync(HandoffTestBot.AskForHuman);
+        await (await sato.PostAsync($"/api/console/conversations/{held.ConversationId}/claim", null)).JsonAsync();
+        Assert.Equal(HttpStatusCode.NoContent, (await held.SendRawAsync(HttpMethod.Post, "/api/webchat/exit")).StatusCode);
+        var messages = await (await sato.GetAsync($"/api/console/conversations/{held.ConversationId}/messages")).JsonAsync();
+        var last = messages.EnumerateArray().Last();
+        Assert.Equal("system", last.GetProperty("from").GetString());
+        Assert.Contains("すぐに閉じる", last.GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("GET", "/api/console/queue")]
     [InlineData("POST", "/api/console/conversations/abc/claim")]
