@@ -40,6 +40,11 @@ count() { { grep -Eo "^ +$1: +[0-9]+" "$log" || true; } | awk '{s+=$2} END {prin
 passed=$(count Passed)
 failed=$(count Failed)
 skipped=$(count Skipped)
+if [ "$failed" -gt 0 ]; then
+  # The names of the failed tests again at the very end, where a truncated CI log still shows them.
+  echo "== failed tests"
+  grep -E '^ +Failed [A-Za-z]' "$log" | sed 's/^ *//' | sort -u || true
+fi
 rm -f "$log"
 echo "${passed} passed, ${failed} failed, ${skipped} skipped"
 if [ "$passed" -eq 0 ]; then

@@ -84,8 +84,22 @@ public static class ConsoleAuth
         app.ServiceProvider.GetRequiredService<IOptions<ConsoleOptions>>().Value.Enabled;
 
     /// <summary>The <c>/api/console</c> group (counselor policy, tag, OpenAPI document) under which a console feature maps its endpoints.</summary>
-    public static RouteGroupBuilder MapConsoleApi(this IEndpointRouteBuilder app, string prefix = "") =>
-        app.MapGroup("/api/console" + prefix).WithTags("Console").WithGroupName(DocumentName).RequireAuthorization(ConsolePolicies.Counselor);
+    /// <remarks>Every authenticated call also says the caller has the console open (<see cref="ConsolePresenceTracker"/>).</remarks>
+    public static RouteGroupBuilder MapConsoleApi(this IEndpointRouteBuilder app, string prefix = "")
+    {
+        var group = app.MapGroup("/api/console" + prefix).WithTags("Console").WithGroupName(DocumentName).RequireAuthorization(ConsolePolicies.Counselor);
+        group.AddEndpointFilter(async (context, next) =>
+        {
+            if (ConsolePolicies.Identity(context.HttpContext.User) is { } who)
+            {
+                await context.HttpContext.RequestServices.GetRequiredService<ConsolePresenceTracker>()
+                    .SeenAsync(who.UserName, context.HttpContext.RequestAborted).ConfigureAwait(false);
+            }
+
+            return await next(context).ConfigureAwait(false);
+        });
+        return group;
+    }
 
     private static Task ApiOr(RedirectContext<CookieAuthenticationOptions> context, int status)
     {

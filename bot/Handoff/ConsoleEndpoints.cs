@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 namespace ChatSupport.Bot.Handoff;
 
 /// <summary>Signs counselors in with the console cookie for the sign-in page (same accounts, lockout and audit as the API).</summary>
+/// <remarks>Signing out means leaving work: the counselor is marked away, so nobody is told a counselor is on duty.</remarks>
 public sealed class ConsoleSignIn(ConsoleAccounts accounts, ConsoleSessions sessions, SignInThrottle throttle, IAuditLog audit, IOptions<ConsoleOptions> options) : IConsoleSignIn
 {
     public async Task<string?> SignInAsync(HttpContext http, string? user, string? password)
@@ -49,6 +50,7 @@ public sealed class ConsoleSignIn(ConsoleAccounts accounts, ConsoleSessions sess
         await http.SignOutAsync(ConsoleAuth.CookieScheme).ConfigureAwait(false);
         if (who is not null)
         {
+            await accounts.SetStatusAsync(who.UserName, CounselorStatus.Away, CancellationToken.None).ConfigureAwait(false);
             await audit.AppendAsync(who.UserName, AuditActions.SignOut, null, null, CancellationToken.None).ConfigureAwait(false);
         }
     }

@@ -116,11 +116,14 @@ public static class HandoffApi
         _ => null,
     };
 
-    /// <summary>Ends the session on the server (its cookie and its bearer token stop working at once) and removes the cookie.</summary>
-    public static async Task<NoContent> SignOutAsync(HttpContext http, IAuditLog audit, ConsoleSessions sessions)
+    /// <summary>Ends the session on the server (its cookie and its bearer token stop working at once), removes the cookie and marks the counselor away.</summary>
+    public static async Task<NoContent> SignOutAsync(HttpContext http, IAuditLog audit, ConsoleSessions sessions, ICounselorDirectory directory)
     {
         var who = Who(http);
         await sessions.RevokeAsync(http.User, CancellationToken.None).ConfigureAwait(false);
+
+        // Signing out means leaving work: nobody is told a counselor is on duty because of this account.
+        await directory.SetStatusAsync(who.UserName, CounselorStatus.Away, CancellationToken.None).ConfigureAwait(false);
         await http.SignOutAsync(ConsoleAuth.CookieScheme).ConfigureAwait(false);
         await audit.AppendAsync(who.UserName, AuditActions.SignOut, null, null, CancellationToken.None).ConfigureAwait(false);
         return TypedResults.NoContent();
@@ -293,7 +296,7 @@ public static class HandoffApi
         var active = await handoff.GetActiveAsync(who, http.RequestAborted).ConfigureAwait(false);
         var waiting = await handoff.GetQueueAsync(http.RequestAborted).ConfigureAwait(false);
         var counselors = (await directory.ListAsync(http.RequestAborted).ConfigureAwait(false))
-            .Select(a => new CounselorItem(a.UserName, a.Role.ToWire(), a.Status == CounselorStatus.Available ? "available" : "away", active.Count(s => s.CounselorId == a.UserName), a.LockedOut))
+            .Select(a => new CounselorItem(a.UserName, a.Role.ToWire(), a.Status == CounselorStatus.Available ? "available" : "away", active.Count(s => s.CounselorId == a.UserName), a.LockedOut, a.InConsole))
             .ToList();
         return TypedResults.Ok(new DashboardResponse(
             health.Waiting,
@@ -350,7 +353,7 @@ public static class HandoffApi
         yield return new SseItem<ConsoleEvent>(new ConsoleEvent("connected", string.Empty, null, who.UserName, DateTimeOffset.UtcNow), "connected");
         await foreach (var e in queue.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (e is PersonMessaged or PersonTyped or CounselorReplied && !who.SeesEverything)
+            if (e is PersonMessaged or PersonTyped or CounselorReplied or PersonLeft && !who.SeesEverything)
             {
                 var session = await handoff.FindAsync(e.ConversationId, cancellationToken).ConfigureAwait(false);
                 if (session is null || !session.IsHeldBy(who.UserName))
@@ -371,6 +374,7 @@ public static class HandoffApi
                 PersonMessaged => ("person-messaged", null, null),
                 PersonTyped => ("person-typing", null, null),
                 WaitingLong => ("waiting-long", null, null),
+                PersonLeft => ("person-left", null, null),
                 _ => ("changed", (string?)null, (string?)null),
             };
             yield return new SseItem<ConsoleEvent>(new ConsoleEvent(type, e.ConversationId, priority, counselor, e.OccurredAt), type);

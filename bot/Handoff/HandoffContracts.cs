@@ -59,7 +59,7 @@ public sealed record CannedItem(long Id, string Title, string Text);
 
 public sealed record CannedEdit(string Title, string Text);
 
-public sealed record CounselorItem(string User, string Role, string Status, int Holding, bool LockedOut);
+public sealed record CounselorItem(string User, string Role, string Status, int Holding, bool LockedOut, bool InConsole);
 
 public sealed record DashboardResponse(
     int Waiting,

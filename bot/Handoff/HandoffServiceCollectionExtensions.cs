@@ -39,6 +39,9 @@ public static class HandoffServiceCollectionExtensions
         services.AddSingleton<ICannedResponses>(sp => sp.GetRequiredService<SqliteConsoleWorkspace>());
         services.AddSingleton<ConsoleAccounts>();
         services.AddSingleton<ICounselorDirectory>(sp => sp.GetRequiredService<ConsoleAccounts>());
+        services.AddSingleton<ICounselorPresence>(sp => sp.GetRequiredService<ConsoleAccounts>());
+        services.AddSingleton<ConsoleAccess.ConsolePresenceTracker>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, ConsoleAccess.ConsolePresenceCircuitHandler>();
         services.AddSingleton(sp => new SignInThrottle(sp.GetRequiredService<IOptions<ConsoleOptions>>().Value));
         services.AddSingleton(_ => HandoffTexts.LoadDefault());
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<HandoffOptions>>().Value);

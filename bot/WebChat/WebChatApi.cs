@@ -1,4 +1,5 @@
 using ChatSupport.Bot.Channels.DirectLine;
+using ChatSupport.Domain.Handoff;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace ChatSupport.Bot.WebChat;
@@ -46,6 +47,13 @@ public static class WebChatApi
 
         await s.Sessions.RevokeAsync(grant.ConversationId, CancellationToken.None).ConfigureAwait(false);
         s.Hub.EndStreams(grant.ConversationId);
+
+        // A counselor waited for or holding this chat is told (and a wait ends): nothing more reaches the person here.
+        if (request.HttpContext.RequestServices.GetService<HandoffRequests>() is { } handoff)
+        {
+            await handoff.PersonLeftAsync(grant.ConversationId, CancellationToken.None).ConfigureAwait(false);
+        }
+
         return TypedResults.NoContent();
     }
 

@@ -2,8 +2,9 @@ namespace ChatSupport.Domain.Handoff;
 
 /// <summary>
 /// Who can answer now, and what the person waiting is told (docs/crisis.md "Waiting"). A counselor is on
-/// duty when it is within <see cref="HandoffOptions.Hours"/> and at least one console account is available
-/// and not locked out (without an account directory, as in some unit tests, hours alone decide).
+/// duty when it is within <see cref="HandoffOptions.Hours"/> and at least one console account is available,
+/// not locked out and has the console open (<see cref="CounselorAccount.CanTakeConversations"/>; without an
+/// account directory, as in some unit tests, hours alone decide).
 /// </summary>
 public sealed class CounselorAvailability(HandoffQueries queries, TimeProvider clock, ICounselorDirectory? counselors = null)
 {
@@ -21,7 +22,7 @@ public sealed class CounselorAvailability(HandoffQueries queries, TimeProvider c
         }
 
         var accounts = await counselors.ListAsync(cancellationToken).ConfigureAwait(false);
-        return accounts.Any(a => a.Status == CounselorStatus.Available && !a.LockedOut);
+        return accounts.Any(a => a.CanTakeConversations);
     }
 
     /// <summary>Outside counselor hours: when they next begin; within hours, null.</summary>

@@ -1,11 +1,15 @@
 using System.Globalization;
+using ChatSupport.Domain.Support;
 
 namespace ChatSupport.Domain.Handoff;
 
 /// <summary>
 /// Counselor hours in Japan time (JST is UTC+9 all year, no daylight saving). Parsed from
-/// <see cref="HandoffOptions.Hours"/>: entries <c>DAYS HH:mm-HH:mm</c> separated by commas, where DAYS
-/// is <c>Daily</c>, a day (<c>Mon</c>) or a range (<c>Mon-Fri</c>, may wrap: <c>Sat-Sun</c>); <c>24:00</c> ends a day.
+/// <see cref="HandoffOptions.Hours"/>: entries <c>DAYS HH:mm-HH:mm</c> or <c>DAYS closed</c> separated by commas,
+/// where DAYS is <c>Daily</c>, a day (<c>Mon</c>) or a range (<c>Mon-Fri</c>, may wrap: <c>Sat-Sun</c>); <c>24:00</c>
+/// ends a day. Two special days replace the weekday's hours when they are given: <c>Hol</c>, Japan's national
+/// holidays (<see cref="JapaneseHolidays"/>), and <c>YearEnd</c>, 29 December to 3 January (年末年始), which wins over
+/// <c>Hol</c> on 1–3 January. Without them a holiday keeps its weekday's hours.
 /// </summary>
 public sealed class CounselorHours
 {
@@ -14,7 +18,12 @@ public sealed class CounselorHours
     private static readonly string[] DayNames = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
     private static readonly string[] JapaneseDays = ["日", "月", "火", "水", "木", "金", "土"];
 
-    private readonly List<(bool[] Days, TimeSpan From, TimeSpan To, string Label)> _entries = [];
+    private const int Weekly = 0;
+    private const int Holiday = 1;
+    private const int YearEnd = 2;
+
+    private readonly List<(int Kind, bool[] Days, TimeSpan From, TimeSpan To, string Label)> _entries = [];
+    private readonly bool[] _kindGiven = new bool[3];
 
     private CounselorHours()
     {
@@ -39,14 +48,21 @@ public sealed class CounselorHours
                 throw Invalid(raw);
             }
 
-            var (days, dayLabel) = ParseDays(parts[0], raw);
+            var (kind, days, dayLabel) = ParseDays(parts[0], raw);
+            hours._kindGiven[kind] = true;
+            if (kind != Weekly && string.Equals(parts[1], "closed", StringComparison.OrdinalIgnoreCase))
+            {
+                hours._entries.Add((kind, days, TimeSpan.Zero, TimeSpan.Zero, $"{dayLabel}は休み"));
+                continue;
+            }
+
             var times = parts[1].Split('-');
             if (times.Length != 2 || !TryParseTime(times[0], out var from) || !TryParseTime(times[1], out var to) || to <= from)
             {
                 throw Invalid(raw);
             }
 
-            hours._entries.Add((days, from, to, $"{dayLabel} {times[0]}〜{times[1]}"));
+            hours._entries.Add((kind, days, from, to, $"{dayLabel} {times[0]}〜{times[1]}"));
         }
 
         return hours;
@@ -55,14 +71,13 @@ public sealed class CounselorHours
     public bool IsOpen(DateTimeOffset now)
     {
         var local = now.ToOffset(JapanOffset);
-        var day = (int)local.DayOfWeek;
         var time = local.TimeOfDay;
-        return _entries.Exists(e => e.Days[day] && time >= e.From && time < e.To);
+        return EntriesOn(DateOnly.FromDateTime(local.Date)).Any(e => time >= e.From && time < e.To);
     }
 
     /// <summary>
-    /// When counselor hours next begin after <paramref name="now"/> (now itself when open), within the
-    /// coming eight days; null when the hours never open. Holidays are not known here.
+    /// When counselor hours next begin after <paramref name="now"/> (now itself when open), within the coming
+    /// sixteen days (long enough for the year-end break next to a weekend); null when the hours never open.
     /// </summary>
     public DateTimeOffset? NextOpening(DateTimeOffset now)
     {
@@ -72,15 +87,14 @@ public sealed class CounselorHours
         }
 
         var local = now.ToOffset(JapanOffset);
-        DateTimeOffset? best = null;
-        for (var offset = 0; offset <= 8; offset++)
+        for (var offset = 0; offset <= 16; offset++)
         {
             var date = local.Date.AddDays(offset);
-            var day = (int)date.DayOfWeek;
-            foreach (var (days, from, _, _) in _entries)
+            DateTimeOffset? best = null;
+            foreach (var (_, _, from, to, _) in EntriesOn(DateOnly.FromDateTime(date)))
             {
                 var start = new DateTimeOffset(date + from, JapanOffset);
-                if (days[day] && start > now && (best is null || start < best))
+                if (to > from && start > now && (best is null || start < best))
                 {
                     best = start;
                 }
@@ -92,16 +106,45 @@ public sealed class CounselorHours
             }
         }
 
-        return best;
+        return null;
     }
 
-    private static (bool[] Days, string Label) ParseDays(string text, string raw)
+    /// <summary>The entries that decide a day: its year-end or holiday hours when those are given, else its weekday's.</summary>
+    private IEnumerable<(int Kind, bool[] Days, TimeSpan From, TimeSpan To, string Label)> EntriesOn(DateOnly date)
+    {
+        var kind = Weekly;
+        if (_kindGiven[YearEnd] && IsYearEnd(date))
+        {
+            kind = YearEnd;
+        }
+        else if (_kindGiven[Holiday] && date.Year is >= JapaneseHolidays.FirstYear and <= JapaneseHolidays.LastYear && JapaneseHolidays.IsHoliday(date))
+        {
+            kind = Holiday;
+        }
+
+        var day = (int)date.DayOfWeek;
+        return _entries.Where(e => e.Kind == kind && (kind != Weekly || e.Days[day]));
+    }
+
+    private static bool IsYearEnd(DateOnly date) => (date.Month == 12 && date.Day >= 29) || (date.Month == 1 && date.Day <= 3);
+
+    private static (int Kind, bool[] Days, string Label) ParseDays(string text, string raw)
     {
         var days = new bool[7];
+        if (string.Equals(text, "Hol", StringComparison.OrdinalIgnoreCase))
+        {
+            return (Holiday, days, "祝日");
+        }
+
+        if (string.Equals(text, "YearEnd", StringComparison.OrdinalIgnoreCase))
+        {
+            return (YearEnd, days, "年末年始（12/29〜1/3）");
+        }
+
         if (string.Equals(text, "Daily", StringComparison.OrdinalIgnoreCase))
         {
             Array.Fill(days, true);
-            return (days, "毎日");
+            return (Weekly, days, "毎日");
         }
 
         var range = text.Split('-');
@@ -121,7 +164,7 @@ public sealed class CounselorHours
             }
         }
 
-        return (days, first == last ? JapaneseDays[first] : $"{JapaneseDays[first]}〜{JapaneseDays[last]}");
+        return (Weekly, days, first == last ? JapaneseDays[first] : $"{JapaneseDays[first]}〜{JapaneseDays[last]}");
     }
 
     private static bool TryParseTime(string text, out TimeSpan time)
@@ -136,5 +179,5 @@ public sealed class CounselorHours
     }
 
     private static FormatException Invalid(string entry) =>
-        new($"ChatSupport:Handoff:Hours: '{entry}' is not 'DAYS HH:mm-HH:mm' (DAYS: Daily, Mon, Mon-Fri …; times in JST).");
+        new($"ChatSupport:Handoff:Hours: '{entry}' is not 'DAYS HH:mm-HH:mm' (DAYS: Daily, Mon, Mon-Fri …, Hol, YearEnd; times in JST; Hol and YearEnd may be 'closed').");
 }

@@ -14,6 +14,9 @@ public static class HandoffActivities
     public const string InitiateHandoff = "handoff.initiate";
     public const string HandoffStatus = "handoff.status";
 
+    /// <summary>Our own event in the transcript: the person left with the quick-exit button (never sent to anyone).</summary>
+    public const string PersonLeftEvent = "chatsupport.personLeft";
+
     public const string StateAccepted = "accepted";
     public const string StateFailed = "failed";
     public const string StateCompleted = "completed";
@@ -129,6 +132,18 @@ public static class HandoffActivities
         activity.Value = JsonSerializer.SerializeToElement(new { state, message }, ActivityJson.Options);
         return activity;
     }
+
+    /// <summary>The transcript's record that the person left with the quick-exit button.</summary>
+    public static Activity PersonLeft(ConversationReference reference)
+    {
+        var activity = reference.CreateMessage();
+        activity.Type = ActivityTypes.Event;
+        activity.Name = PersonLeftEvent;
+        return activity;
+    }
+
+    public static bool IsPersonLeft(Activity activity) =>
+        activity.IsType(ActivityTypes.Event) && activity.Name == PersonLeftEvent;
 
     /// <summary>A counselor's message to the person, marked so the transcript knows who wrote it.</summary>
     public static Activity CounselorMessage(ConversationReference reference, string text)

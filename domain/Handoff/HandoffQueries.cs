@@ -29,6 +29,9 @@ public sealed class HandoffQueries(
 
     public HandoffOptions Options => options;
 
+    /// <summary>The audit log, for the few facts recorded beside a query's reads (the person left).</summary>
+    internal IAuditLog Audit => audit;
+
     public CounselorHours Hours => _hours;
 
     public IReadOnlyList<string> AroundTheClockServices =>
@@ -149,13 +152,15 @@ public sealed class HandoffQueries(
         }
 
         var messages = entries
-            .Where(e => e.Activity.IsType(ActivityTypes.Message))
-            .Select(e => new ConsoleMessage(
-                e.Activity.Id!,
-                e.Sequence,
-                e.Direction == TranscriptDirection.Inbound ? "user" : HandoffActivities.IsFromCounselor(e.Activity) ? "counselor" : "bot",
-                e.Activity.Text,
-                e.StoredAt))
+            .Where(e => e.Activity.IsType(ActivityTypes.Message) || HandoffActivities.IsPersonLeft(e.Activity))
+            .Select(e => HandoffActivities.IsPersonLeft(e.Activity)
+                ? new ConsoleMessage(e.Activity.Id ?? "left-" + e.Sequence, e.Sequence, "system", texts.PersonLeft, e.StoredAt)
+                : new ConsoleMessage(
+                    e.Activity.Id!,
+                    e.Sequence,
+                    e.Direction == TranscriptDirection.Inbound ? "user" : HandoffActivities.IsFromCounselor(e.Activity) ? "counselor" : "bot",
+                    e.Activity.Text,
+                    e.StoredAt))
             .ToList();
         return (access, messages);
     }

@@ -111,6 +111,43 @@ public sealed class HandoffRequests(
         return null;
     }
 
+    /// <summary>
+    /// The person pressed the quick-exit button: nothing more reaches them in this conversation. A wait ends (no
+    /// counselor is sent to a chat nobody reads); a counselor who holds it is told at once, and the transcript and the
+    /// audit log keep the fact. Returns false when no counselor was waited for or held the conversation.
+    /// </summary>
+    public async Task<bool> PersonLeftAsync(string conversationId, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 0; attempt < HandoffSessions.SaveAttempts; attempt++)
+        {
+            var session = await sessions.FindAsync(conversationId, cancellationToken).ConfigureAwait(false);
+            if (session is null || session.State is not (HandoffState.Waiting or HandoffState.Counselor))
+            {
+                return false;
+            }
+
+            var now = clock.GetUtcNow();
+            var waiting = session.State == HandoffState.Waiting;
+            if (waiting)
+            {
+                session.Cancel(now);
+                if (!await sessions.TrySaveAsync(session, cancellationToken).ConfigureAwait(false))
+                {
+                    continue;
+                }
+
+                await transcript.AppendAsync(conversationId, TranscriptDirection.Outbound, HandoffActivities.Status(session.Reference, HandoffActivities.StateFailed, "the person left"), CancellationToken.None).ConfigureAwait(false);
+            }
+
+            await transcript.AppendAsync(conversationId, TranscriptDirection.Outbound, HandoffActivities.PersonLeft(session.Reference), CancellationToken.None).ConfigureAwait(false);
+            await queries.Audit.AppendAsync(AuditActions.PersonActor, AuditActions.PersonLeft, conversationId, waiting ? "waiting" : "held", CancellationToken.None).ConfigureAwait(false);
+            await sessions.PublishAsync(new Events.PersonLeft(conversationId, waiting, now), CancellationToken.None).ConfigureAwait(false);
+            return true;
+        }
+
+        return false;
+    }
+
     /// <summary>Tells the console that the person wrote (the console reads the text from the transcript).</summary>
     public Task PersonMessagedAsync(string conversationId, string? activityId, CancellationToken cancellationToken = default) =>
         sessions.PublishAsync(new Events.PersonMessaged(conversationId, activityId, clock.GetUtcNow()), cancellationToken);

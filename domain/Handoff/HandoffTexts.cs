@@ -32,6 +32,9 @@ public sealed class HandoffTexts
 
     public string NobodyOnDuty { get; set; } = string.Empty;
 
+    /// <summary>For counselors (the console's transcript), never for the person: they left with the quick-exit button.</summary>
+    public string PersonLeft { get; set; } = string.Empty;
+
     public List<string> CancelWords { get; set; } = [];
 
     public List<string> AroundTheClockServices { get; set; } = [];

@@ -18,6 +18,10 @@ public static class AuditActions
     public const string SignIn = "sign-in";
     public const string SignInFailed = "sign-in-failed";
     public const string SignOut = "sign-out";
+
+    /// <summary>The person left with the quick-exit button (actor <see cref="PersonActor"/>).</summary>
+    public const string PersonLeft = "person-left";
+    public const string PersonActor = "(person)";
     public const string ViewQueue = "view-queue";
     public const string ViewTranscript = "view-transcript";
     public const string Claim = "claim";

@@ -8,7 +8,32 @@ public enum CounselorStatus
 }
 
 /// <summary>A console account as the console shows it (never the password hash).</summary>
-public sealed record CounselorAccount(string UserName, CounselorRole Role, CounselorStatus Status, bool LockedOut);
+/// <param name="InConsole">
+/// The counselor has the console open now (a heartbeat within <see cref="CounselorPresence.Window"/>). Someone
+/// who closed the console without saying they are away is not counted as on duty.
+/// </param>
+public sealed record CounselorAccount(string UserName, CounselorRole Role, CounselorStatus Status, bool LockedOut, bool InConsole = true)
+{
+    /// <summary>Can take a conversation now: available, not locked out, and in the console.</summary>
+    public bool CanTakeConversations => Status == CounselorStatus.Available && !LockedOut && InConsole;
+}
+
+/// <summary>
+/// Who has the console open: each open console page (and each console API call) says so at least every
+/// <see cref="Heartbeat"/>; a counselor not heard from for <see cref="Window"/> is not in the console.
+/// </summary>
+public interface ICounselorPresence
+{
+    Task SeenAsync(string userName, CancellationToken cancellationToken = default);
+}
+
+public static class CounselorPresence
+{
+    public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(30);
+
+    /// <summary>Three heartbeats: a page that closed, a laptop that slept or a node that died stops counting within this.</summary>
+    public static readonly TimeSpan Window = TimeSpan.FromSeconds(90);
+}
 
 /// <summary>Console accounts without secrets: who exists, their role and availability.</summary>
 public interface ICounselorDirectory

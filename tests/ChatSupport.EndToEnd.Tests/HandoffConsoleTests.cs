@@ -1,5 +1,6 @@
 using ChatSupport.Bot.Handoff.Accounts;
 using ChatSupport.BotKit.Turns;
+using ChatSupport.Domain.Handoff;
 using ChatSupport.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -63,6 +64,55 @@ public sealed class HandoffConsoleTests(HandoffBrowserFixture fixture) : IClassF
     private const int Timeout = 60_000;
     private const string BotBubble = ".webchat__bubble:not(.webchat__bubble--from-user)";
     private const string Payload = "<img src=x onerror=\"window.__xss=1\"><script>window.__xss=2</script>";
+
+    [Fact]
+    public async Task An_open_console_page_keeps_its_counselor_on_duty_and_closing_it_without_away_stops_that()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ChatSupport:Storage:ConnectionString"] = $"Data Source={fixture.Factory.DatabasePath}" })
+            .Build();
+        Assert.Equal(0, await AccountsCommand.RunAsync(["add", "--user", "kato", "--role", "counselor", "--password-stdin"], new StringReader(HandoffBrowserFixture.Password), TextWriter.Null, TextWriter.Null, configuration));
+        var directory = fixture.Factory.Services.GetRequiredService<ICounselorDirectory>();
+
+        await using var counselorContext = await fixture.Browser.NewContextAsync(new() { Locale = "ja-JP" });
+        var console = await counselorContext.NewPageAsync();
+        await console.GotoAsync(fixture.BaseUrl + "/console/login");
+        await console.Locator("#user").FillAsync("kato");
+        await console.Locator("#password").FillAsync(HandoffBrowserFixture.Password);
+        await console.Locator("#sign-in").ClickAsync();
+        await console.WaitForURLAsync("**/console", new() { Timeout = Timeout });
+        await Expect(console.Locator("#my-status")).ToHaveTextAsync("受付可能", new() { Timeout = Timeout });
+
+        // Time passes beyond the presence window while the page stays open: its heartbeat keeps kato in the console.
+        fixture.Factory.Clock.Advance(CounselorPresence.Window + TimeSpan.FromSeconds(5));
+        Assert.True(await EventuallyAsync(async () => (await directory.FindAsync("kato"))!.CanTakeConversations), "the open console page did not keep its counselor present");
+
+        // The counselor closes the browser without pressing 離席: once the window passes, kato no longer counts.
+        // (Each look moves the clock on again, so a heartbeat still running would keep kato present and fail the test.)
+        await counselorContext.CloseAsync();
+        Assert.True(await EventuallyAsync(async () =>
+        {
+            fixture.Factory.Clock.Advance(CounselorPresence.Window + TimeSpan.FromSeconds(5));
+            await Task.Delay(200);
+            return !(await directory.FindAsync("kato"))!.CanTakeConversations;
+        }, attempts: 10), "a closed console still counted as on duty");
+        Assert.Equal(CounselorStatus.Available, (await directory.FindAsync("kato"))!.Status);
+    }
+
+    private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, int attempts = 300)
+    {
+        for (var i = 0; i < attempts; i++)
+        {
+            if (await condition())
+            {
+                return true;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return false;
+    }
 
     [Fact]
     public async Task A_person_asks_for_a_human_a_counselor_takes_the_chat_they_talk_the_counselor_ends_and_the_bot_resumes()

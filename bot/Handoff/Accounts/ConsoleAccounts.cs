@@ -22,7 +22,7 @@ public enum SignInOutcome
 /// <see cref="Pbkdf2Iterations"/> iterations; an older hash is replaced at the next sign-in), roles, availability,
 /// disabling, and a lockout after <see cref="ConsoleOptions.MaxFailedSignIns"/> failures in a row, counted atomically.
 /// </summary>
-public sealed class ConsoleAccounts(StoreDatabase database, TimeProvider clock, ConsoleOptions options) : ICounselorDirectory
+public sealed class ConsoleAccounts(StoreDatabase database, TimeProvider clock, ConsoleOptions options) : ICounselorDirectory, ICounselorPresence
 {
     public const int MinPasswordLength = 12;
 
@@ -119,15 +119,17 @@ public sealed class ConsoleAccounts(StoreDatabase database, TimeProvider clock, 
             // Signing in means being at work: the counselor is available until they say they are away.
             // A hash made with fewer iterations is replaced by one at today's count.
             update.CommandText = verification == PasswordVerificationResult.SuccessRehashNeeded
-                ? "UPDATE console_accounts SET failed_attempts = 0, locked_until = NULL, status = 'available', password_hash = $h WHERE user_name = $u AND disabled = 0;"
-                : "UPDATE console_accounts SET failed_attempts = 0, locked_until = NULL, status = 'available' WHERE user_name = $u AND disabled = 0;";
+                ? "UPDATE console_accounts SET failed_attempts = 0, locked_until = NULL, status = 'available', seen_at = $now, password_hash = $h WHERE user_name = $u AND disabled = 0;"
+                : "UPDATE console_accounts SET failed_attempts = 0, locked_until = NULL, status = 'available', seen_at = $now WHERE user_name = $u AND disabled = 0;";
             if (verification == PasswordVerificationResult.SuccessRehashNeeded)
             {
                 update.Parameters.AddWithValue("$h", Hasher.HashPassword(userName!, password));
             }
 
+            update.Parameters.AddWithValue("$now", Stamp(now));
+
             return await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1
-                ? (SignInOutcome.Succeeded, new CounselorAccount(userName!, role, CounselorStatus.Available, false))
+                ? (SignInOutcome.Succeeded, new CounselorAccount(userName!, role, CounselorStatus.Available, false, InConsole: true))
                 : (SignInOutcome.Disabled, null);
         }
 
@@ -194,7 +196,7 @@ public sealed class ConsoleAccounts(StoreDatabase database, TimeProvider clock, 
         var list = new List<CounselorAccount>();
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT user_name, role, status, locked_until FROM console_accounts ORDER BY user_name;";
+        command.CommandText = "SELECT user_name, role, status, locked_until, seen_at FROM console_accounts ORDER BY user_name;";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -208,7 +210,7 @@ public sealed class ConsoleAccounts(StoreDatabase database, TimeProvider clock, 
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT user_name, role, status, locked_until FROM console_accounts WHERE user_name = $u;";
+        command.CommandText = "SELECT user_name, role, status, locked_until, seen_at FROM console_accounts WHERE user_name = $u;";
         command.Parameters.AddWithValue("$u", userName);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadAccount(reader) : null;
@@ -218,10 +220,25 @@ public sealed class ConsoleAccounts(StoreDatabase database, TimeProvider clock, 
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE console_accounts SET status = $s WHERE user_name = $u;";
+
+        // Saying "available" is done from the console, so it counts as being seen there.
+        command.CommandText = status == CounselorStatus.Available
+            ? "UPDATE console_accounts SET status = 'available', seen_at = $now WHERE user_name = $u;"
+            : "UPDATE console_accounts SET status = 'away' WHERE user_name = $u;";
         command.Parameters.AddWithValue("$u", userName);
-        command.Parameters.AddWithValue("$s", status == CounselorStatus.Available ? "available" : "away");
+        command.Parameters.AddWithValue("$now", Stamp(clock.GetUtcNow()));
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <summary>The console of <paramref name="userName"/> is open now (<see cref="ICounselorPresence"/>).</summary>
+    public async Task SeenAsync(string userName, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE console_accounts SET seen_at = $now WHERE user_name = $u;";
+        command.Parameters.AddWithValue("$u", userName);
+        command.Parameters.AddWithValue("$now", Stamp(clock.GetUtcNow()));
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<bool> AnyAsync(CancellationToken cancellationToken = default)
@@ -232,12 +249,16 @@ public sealed class ConsoleAccounts(StoreDatabase database, TimeProvider clock, 
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) == 1;
     }
 
+    private static string Stamp(DateTimeOffset at) => at.ToString("O", CultureInfo.InvariantCulture);
+
     private static readonly string DummyHash = Hasher.HashPassword("nobody", Guid.NewGuid().ToString());
 
     private CounselorAccount ReadAccount(DbDataReader reader)
     {
         CounselorRoles.TryParse(reader.GetString(1), out var role);
-        var locked = !reader.IsDBNull(3) && DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind) > clock.GetUtcNow();
-        return new CounselorAccount(reader.GetString(0), role, reader.GetString(2) == "available" ? CounselorStatus.Available : CounselorStatus.Away, locked);
+        var now = clock.GetUtcNow();
+        var locked = !reader.IsDBNull(3) && DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind) > now;
+        var inConsole = !reader.IsDBNull(4) && now - DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind) <= CounselorPresence.Window;
+        return new CounselorAccount(reader.GetString(0), role, reader.GetString(2) == "available" ? CounselorStatus.Available : CounselorStatus.Away, locked, inConsole);
     }
 }

@@ -223,6 +223,12 @@ public sealed class PostgresDatabase : StoreDatabase, IAsyncDisposable, IDisposa
             PRIMARY KEY (conversation_id, seq)
         );
         """,
+
+        // 8: console presence: when each counselor's console was last open (a heartbeat), so a counselor who closed
+        // it without saying they are away is not counted as on duty.
+        """
+        ALTER TABLE console_accounts ADD COLUMN seen_at TEXT;
+        """,
     ];
 
     private readonly NpgsqlDataSource _dataSource;

@@ -219,6 +219,12 @@ public sealed class SqliteDatabase : StoreDatabase
             PRIMARY KEY (conversation_id, seq)
         );
         """,
+
+        // 8: console presence: when each counselor's console was last open (a heartbeat), so a counselor who closed
+        // it without saying they are away is not counted as on duty.
+        """
+        ALTER TABLE console_accounts ADD COLUMN seen_at TEXT;
+        """,
     ];
 
     public SqliteDatabase(string connectionString)

@@ -39,6 +39,67 @@ public sealed class HandoffApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await sato.PostAsync($"/api/console/conversations/{person.ConversationId}/claim", null)).StatusCode);
     }
 
+    [Fact]
+    public async Task A_counselor_who_signed_out_or_closed_the_console_is_not_promised_to_the_person()
+    {
+        const string NobodyNow = "いまは対応できる相談員がいません";
+        var sato = await ConsoleClient.SignInAsync(_factory, "sato");
+        var boss = await ConsoleClient.SignInAsync(_factory, "boss");
+        Assert.Equal(HttpStatusCode.NoContent, (await boss.PutAsJsonAsync("/api/console/me/status", new { status = "away" })).StatusCode);
+
+        // Signed in and calling the console: on duty.
+        var first = await DirectLineClient.StartAsync(_factory);
+        await first.SayAsync(HandoffTestBot.AskForHuman);
+        Assert.DoesNotContain(await first.BotMessagesAsync(), m => m.Text!.Contains(NobodyNow, StringComparison.Ordinal));
+
+        // The console closed without 離席: after the presence window the status still says available, but nobody is promised.
+        _factory.Clock.Advance(CounselorPresence.Window + TimeSpan.FromSeconds(5));
+        var counselors = await (await boss.GetAsync("/api/console/dashboard")).JsonAsync();
+        var satoRow = counselors.GetProperty("counselors").EnumerateArray().Single(c => c.GetProperty("user").GetString() == "sato");
+        Assert.Equal("available", satoRow.GetProperty("status").GetString());
+        Assert.False(satoRow.GetProperty("inConsole").GetBoolean());
+        var second = await DirectLineClient.StartAsync(_factory);
+        await second.SayAsync(HandoffTestBot.AskForHuman);
+        Assert.Contains(await second.BotMessagesAsync(), m => m.Text!.Contains(NobodyNow, StringComparison.Ordinal));
+
+        // Back in the console (any console call), then signing out: away, and nobody is promised again.
+        Assert.Equal(HttpStatusCode.OK, (await sato.GetAsync("/api/console/me")).StatusCode);
+        var third = await DirectLineClient.StartAsync(_factory);
+        await third.SayAsync(HandoffTestBot.AskForHuman);
+        Assert.DoesNotContain(await third.BotMessagesAsync(), m => m.Text!.Contains(NobodyNow, StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await sato.DeleteAsync("/api/console/session")).StatusCode);
+        var fourth = await DirectLineClient.StartAsync(_factory);
+        await fourth.SayAsync(HandoffTestBot.AskForHuman);
+        Assert.Contains(await fourth.BotMessagesAsync(), m => m.Text!.Contains(NobodyNow, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Quick_exit_ends_a_wait_and_tells_the_counselor_who_holds_the_chat()
+    {
+        var sato = await ConsoleClient.SignInAsync(_factory, "sato");
+        var boss = await ConsoleClient.SignInAsync(_factory, "boss");
+
+        // Waiting: the chat leaves the queue (nobody would read a reply), and the audit log keeps why.
+        var waiting = await DirectLineClient.StartAsync(_factory);
+        await waiting.SayAsync(HandoffTestBot.AskForHuman);
+        Assert.Contains((await (await sato.GetAsync("/api/console/queue")).JsonAsync()).EnumerateArray(), e => e.GetProperty("conversationId").GetString() == waiting.ConversationId);
+        Assert.Equal(HttpStatusCode.NoContent, (await waiting.SendRawAsync(HttpMethod.Post, "/api/webchat/exit")).StatusCode);
+        Assert.DoesNotContain((await (await sato.GetAsync("/api/console/queue")).JsonAsync()).EnumerateArray(), e => e.GetProperty("conversationId").GetString() == waiting.ConversationId);
+        var audit = await (await boss.GetAsync($"/api/console/audit?conversationId={waiting.ConversationId}")).JsonAsync();
+        Assert.Contains(audit.EnumerateArray(), e => e.GetProperty("action").GetString() == AuditActions.PersonLeft && e.GetProperty("detail").GetString() == "waiting");
+
+        // Held: the counselor's transcript says the person left, so they do not write into a chat nobody reads.
+        var held = await DirectLineClient.StartAsync(_factory);
+        await held.SayAsync(HandoffTestBot.AskForHuman);
+        await (await sato.PostAsync($"/api/console/conversations/{held.ConversationId}/claim", null)).JsonAsync();
+        Assert.Equal(HttpStatusCode.NoContent, (await held.SendRawAsync(HttpMethod.Post, "/api/webchat/exit")).StatusCode);
+        var messages = await (await sato.GetAsync($"/api/console/conversations/{held.ConversationId}/messages")).JsonAsync();
+        var last = messages.EnumerateArray().Last();
+        Assert.Equal("system", last.GetProperty("from").GetString());
+        Assert.Contains("すぐに閉じる", last.GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("GET", "/api/console/queue")]
     [InlineData("POST", "/api/console/conversations/abc/claim")]

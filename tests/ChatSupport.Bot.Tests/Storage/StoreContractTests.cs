@@ -59,8 +59,18 @@ public sealed class StoreContractTests
         Assert.Equal(CounselorStatus.Away, (await accounts.FindAsync("sato"))!.Status);
         Assert.Equal(SignInOutcome.Succeeded, (await accounts.SignInAsync("sato", "a long enough password")).Outcome);
         Assert.Equal(CounselorStatus.Available, (await accounts.FindAsync("sato"))!.Status);
+        Assert.True((await accounts.FindAsync("sato"))!.CanTakeConversations);
+
+        // Presence: a console not heard from for the window no longer counts, though the status still says available.
+        clock.Advance(CounselorPresence.Window + TimeSpan.FromSeconds(1));
+        Assert.False((await accounts.FindAsync("sato"))!.InConsole);
+        Assert.False((await accounts.ListAsync()).Single().CanTakeConversations);
+        await accounts.SeenAsync("sato");
+        Assert.True((await accounts.FindAsync("sato"))!.CanTakeConversations);
+
         Assert.True(await accounts.SetStatusAsync("sato", CounselorStatus.Away));
         Assert.False(await accounts.SetStatusAsync("nobody", CounselorStatus.Away));
+        Assert.False((await accounts.FindAsync("sato"))!.CanTakeConversations);
 
         Assert.Equal(SignInOutcome.Failed, (await accounts.SignInAsync("sato", "wrong password!!")).Outcome);
         Assert.Equal(SignInOutcome.Failed, (await accounts.SignInAsync("sato", "wrong password!!")).Outcome);
