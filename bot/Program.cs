@@ -6,6 +6,7 @@ using ChatSupport.Bot.Handoff;
 using ChatSupport.Bot.Hosting;
 using ChatSupport.Bot.Scale;
 using ChatSupport.Bot.Storage;
+using ChatSupport.Bot.Telemetry;
 using ChatSupport.Bot.Triage;
 using ChatSupport.Bot.Turns;
 using ChatSupport.Bot.WebChat;
@@ -20,6 +21,7 @@ if (CliCommands.TryRun(args, out var exitCode))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddChatSupportHosting();
+builder.AddChatSupportTelemetry();
 builder.Services.AddChatSupportStorage(builder.Configuration);
 builder.Services.AddDirectLine(builder.Configuration, builder.Environment);
 builder.Services.AddChatSupportBot(builder.Configuration);
@@ -55,6 +57,7 @@ await app.Services.MigrateChatSupportStorageAsync();
 app.Services.ValidateChatSupportData();
 
 app.UseChatSupportHosting();
+app.UseChatSupportTelemetry();
 app.MapHealthEndpoints();
 app.MapDirectLineApi();
 app.MapLineWebhook();
