@@ -116,7 +116,8 @@ public static class TelemetryExtensions
             && context.Request.Path.Equals(options.PrometheusPath, StringComparison.OrdinalIgnoreCase)
             && context.Connection.LocalPort == options.PrometheusPort
             && context.Connection.RemoteIpAddress is { } remote && IPAddress.IsLoopback(remote)
-            && !context.Request.Headers.ContainsKey("X-Forwarded-For");
+            && !context.Request.Headers.ContainsKey("X-Forwarded-For")
+            && !context.Request.Headers.ContainsKey("Forwarded");
     }
 
     /// <summary>At the start of a request nothing of the address is kept: the path may hold a conversation id, the query a token.</summary>

@@ -60,7 +60,16 @@ public sealed class TelemetryPrivacyTests
         factory.Services.GetRequiredService<MeterProvider>().ForceFlush();
         var streamsWhileOpen = Sum(metrics, "chatsupport.directline.streams");
         await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
-        factory.Services.GetRequiredService<TracerProvider>().ForceFlush();
+
+        // The stream's request span (its address held the token) ends when the server lets the socket go.
+        var tracer = factory.Services.GetRequiredService<TracerProvider>();
+        for (var i = 0; i < 100 && !spans.Any(IsStreamSpan); i++)
+        {
+            await Task.Delay(50);
+            tracer.ForceFlush();
+        }
+
+        Assert.Contains(spans, IsStreamSpan);
 
         // What an operator needs was recorded.
         Assert.True(Sum(metrics, "chatsupport.turns", ("channel", "directline"), ("outcome", "ok")) >= 4);
@@ -115,9 +124,17 @@ public sealed class TelemetryPrivacyTests
         var forwarded = Context("/metrics", 9464, IPAddress.Loopback);
         forwarded.Request.Headers["X-Forwarded-For"] = "198.51.100.4";
         Assert.False(TelemetryExtensions.IsOperatorScrape(forwarded, options));
+        var proxied = Context("/metrics", 9464, IPAddress.Loopback);
+        proxied.Request.Headers["Forwarded"] = "for=198.51.100.4";
+        Assert.False(TelemetryExtensions.IsOperatorScrape(proxied, options));
+        Assert.False(TelemetryExtensions.IsOperatorScrape(Context("/metrics", 8080, IPAddress.Loopback), options));
+        Assert.False(TelemetryExtensions.IsOperatorScrape(Context("/metrics", 9464, IPAddress.Parse("10.0.0.5")), options));
         Assert.False(TelemetryExtensions.IsOperatorScrape(Context("/v3/directline/conversations", 9464, IPAddress.Loopback), options));
         Assert.False(TelemetryExtensions.IsOperatorScrape(Context("/metrics", 9464, IPAddress.Loopback), new TelemetryOptions()));
     }
+
+    private static bool IsStreamSpan(Activity span) =>
+        span.Kind == ActivityKind.Server && Equals(span.GetTagItem("http.route"), "/v3/directline/conversations/{conversationId}/stream");
 
     private static DefaultHttpContext Context(string path, int port, IPAddress remote)
     {
@@ -189,6 +206,7 @@ public sealed class TelemetryPrivacyTests
             yield return span.DisplayName;
             yield return span.OperationName;
             yield return span.TraceStateString ?? string.Empty;
+            yield return span.StatusDescription ?? string.Empty;
             foreach (var tag in span.TagObjects)
             {
                 yield return $"{span.DisplayName} {tag.Key}={tag.Value}";
