@@ -35,6 +35,9 @@ builder.Services.AddScaleOut(builder.Configuration);
 // The turn pipeline: every channel (Direct Line, LINE) runs each turn through these steps, in this order,
 // around the bot. Each step is registered by its feature; this list is the only place that orders them.
 builder.Services.AddTurnPipeline(turn => turn
+    // 0. Count and time the whole turn and open its span (docs/telemetry.md), so every later step and the bot
+    //    are measured, a turn that a step ends early included. Records closed-set tags only.
+    .Use<TurnTelemetryMiddleware>()
     // 1. Cap what the bot reads (the channel has already stored the whole text), so every later step
     //    reads the same text and the person is told that only the beginning was read.
     .Use<MessageLengthMiddleware>()

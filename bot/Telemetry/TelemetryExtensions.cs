@@ -107,7 +107,10 @@ public static class TelemetryExtensions
         return app;
     }
 
-    /// <summary>True only for the scrape path, on the operators' port, from this machine (after forwarded headers, so a proxied request is never local).</summary>
+    /// <summary>
+    /// True only for the scrape path, on the operators' port, from this machine, and never for a request that came
+    /// through a proxy (<c>X-Forwarded-For</c>, <c>Forwarded</c>, or <c>X-Original-For</c> left by the forwarded-headers middleware).
+    /// </summary>
     public static bool IsOperatorScrape(HttpContext context, TelemetryOptions options)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -117,7 +120,8 @@ public static class TelemetryExtensions
             && context.Connection.LocalPort == options.PrometheusPort
             && context.Connection.RemoteIpAddress is { } remote && IPAddress.IsLoopback(remote)
             && !context.Request.Headers.ContainsKey("X-Forwarded-For")
-            && !context.Request.Headers.ContainsKey("Forwarded");
+            && !context.Request.Headers.ContainsKey("Forwarded")
+            && !context.Request.Headers.ContainsKey("X-Original-For");
     }
 
     /// <summary>At the start of a request nothing of the address is kept: the path may hold a conversation id, the query a token.</summary>

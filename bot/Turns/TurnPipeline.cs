@@ -35,13 +35,7 @@ public sealed class TurnPipelineBuilder
 
     internal TurnPipeline Build(IServiceProvider services)
     {
-        var steps = new List<ITurnMiddleware>(_steps.Count + 1);
-        // Turn count, latency and span around every step, when the host registered its telemetry (docs/telemetry.md).
-        if (services.GetService(typeof(Telemetry.TurnTelemetryMiddleware)) is ITurnMiddleware measured)
-        {
-            steps.Add(measured);
-        }
-
+        var steps = new List<ITurnMiddleware>(_steps.Count);
         foreach (var (type, optional) in _steps)
         {
             if (services.GetService(type) is ITurnMiddleware step)

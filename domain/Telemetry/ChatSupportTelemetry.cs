@@ -46,7 +46,7 @@ public sealed class ChatSupportTelemetry
         meter.CreateObservableGauge("chatsupport.handoff.queue.oldest_wait", () => _queue.OldestWaits(), "s", "How long the longest-waiting conversation of each priority has waited.");
         _streams = meter.CreateUpDownCounter<long>("chatsupport.directline.streams", "{stream}", "Open Direct Line WebSocket streams on this node.");
         _lineDeliveries = meter.CreateCounter<long>("chatsupport.line.deliveries", "{delivery}", "LINE delivery attempts, by outcome (reply, push, retry, failed, rejected).");
-        _triageCalls = meter.CreateCounter<long>("chatsupport.triage.calls", "{call}", "AI triage calls, by outcome (ok, invalid_output, timeout, circuit_open, error).");
+        _triageCalls = meter.CreateCounter<long>("chatsupport.triage.calls", "{call}", "AI triage calls, by outcome (judged, invalid_output, timeout, error, circuit_open, withheld).");
         _triageDuration = meter.CreateHistogram<double>("chatsupport.triage.duration", "s", "AI triage call time, by outcome.");
         _triageCircuitChanges = meter.CreateCounter<long>("chatsupport.triage.circuit.transitions", "{transition}", "AI triage circuit breaker transitions, by state (open, closed).");
         meter.CreateObservableGauge("chatsupport.triage.circuit.open", () => Volatile.Read(ref _triageCircuitOpen), "{circuit}", "1 while the AI triage circuit is open (calls are skipped), else 0.");

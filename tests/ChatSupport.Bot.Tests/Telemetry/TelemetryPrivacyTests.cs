@@ -110,7 +110,9 @@ public sealed class TelemetryPrivacyTests
         var operator_ = await Scrape(factory, port: 9464, IPAddress.Loopback);
         Assert.Equal(StatusCodes.Status200OK, operator_.Response.StatusCode);
         var body = await new StreamReader(operator_.Response.Body).ReadToEndAsync();
-        Assert.Contains("chatsupport_turns", body, StringComparison.Ordinal);
+        Assert.Contains("chatsupport_turns_total{", body, StringComparison.Ordinal);
+        Assert.Contains("chatsupport_turn_duration_seconds_bucket{", body, StringComparison.Ordinal);
+        Assert.Contains("chatsupport_handoff_queue_length{", body, StringComparison.Ordinal);
         Assert.DoesNotContain(person.ConversationId!, body, StringComparison.Ordinal);
         Assert.DoesNotContain("XYZ789", body, StringComparison.Ordinal);
     }
@@ -127,6 +129,9 @@ public sealed class TelemetryPrivacyTests
         var proxied = Context("/metrics", 9464, IPAddress.Loopback);
         proxied.Request.Headers["Forwarded"] = "for=198.51.100.4";
         Assert.False(TelemetryExtensions.IsOperatorScrape(proxied, options));
+        var unwrapped = Context("/metrics", 9464, IPAddress.Loopback);
+        unwrapped.Request.Headers["X-Original-For"] = "127.0.0.1:50000";
+        Assert.False(TelemetryExtensions.IsOperatorScrape(unwrapped, options));
         Assert.False(TelemetryExtensions.IsOperatorScrape(Context("/metrics", 8080, IPAddress.Loopback), options));
         Assert.False(TelemetryExtensions.IsOperatorScrape(Context("/metrics", 9464, IPAddress.Parse("10.0.0.5")), options));
         Assert.False(TelemetryExtensions.IsOperatorScrape(Context("/v3/directline/conversations", 9464, IPAddress.Loopback), options));
