@@ -12,3 +12,27 @@ public interface IDataLifecycle
     /// </summary>
     Task<RetentionReport> PurgeAsync(TimeSpan keep, CancellationToken cancellationToken = default);
 }
+
+/// <summary>What the two stores' erasures share: which state rows belong to a conversation.</summary>
+internal static class ErasureKeys
+{
+    /// <summary>
+    /// The state keys of <paramref name="conversationId"/>: its conversation state and, when the person has no other
+    /// conversation on that channel, their user state. Without a conversation record, every channel's conversation key.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> StateKeysAsync(string? channel, string? user, string conversationId, Func<string, string, Task<bool>> userHasOtherConversations)
+    {
+        if (channel is null)
+        {
+            return [.. new[] { "directline", "line" }.Select(c => $"{c}/conversations/{conversationId}")];
+        }
+
+        var keys = new List<string> { $"{channel}/conversations/{conversationId}" };
+        if (user is not null && !await userHasOtherConversations(channel, user).ConfigureAwait(false))
+        {
+            keys.Add($"{channel}/users/{user}");
+        }
+
+        return keys;
+    }
+}

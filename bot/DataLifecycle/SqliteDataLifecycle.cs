@@ -141,19 +141,7 @@ public sealed class SqliteDataLifecycle(SqliteDatabase database, TimeProvider cl
             rows[table] = await DeleteGuardedAsync(connection, transaction, table, "conversation_id = $id", ("$id", conversationId), cancellationToken).ConfigureAwait(false);
         }
 
-        var stateKeys = new List<string>();
-        if (channel is not null)
-        {
-            stateKeys.Add($"{channel}/conversations/{conversationId}");
-            if (user is not null && !await UserHasOtherConversationsAsync(connection, transaction, channel, user, conversationId, cancellationToken).ConfigureAwait(false))
-            {
-                stateKeys.Add($"{channel}/users/{user}");
-            }
-        }
-        else
-        {
-            stateKeys.AddRange(new[] { "directline", "line" }.Select(c => $"{c}/conversations/{conversationId}"));
-        }
+        var stateKeys = await ErasureKeys.StateKeysAsync(channel, user, conversationId, (c, u) => UserHasOtherConversationsAsync(connection, transaction, c, u, conversationId, cancellationToken)).ConfigureAwait(false);
 
         rows["state"] = 0;
         foreach (var key in stateKeys)
