@@ -24,6 +24,8 @@ internal sealed class CompiledPatterns
         var patternEntries = new List<int>();
         var boundaries = new List<PatternBoundary>();
         var swallowed = new List<string>();
+        var tsu = new List<ulong>();
+        var tsuBuffer = new NormalizedText();
         for (var e = 0; e < EntryCount; e++)
         {
             var entry = entries[e];
@@ -77,6 +79,8 @@ internal sealed class CompiledPatterns
                 terms.Add(normalized);
                 patternEntries.Add(e);
                 boundaries.Add(boundary);
+                JapaneseNormalizer.Normalize(term, tsuBuffer);
+                tsu.Add(tsuBuffer.TsuInside(0, tsuBuffer.Length));
                 MaxPatternLength = Math.Max(MaxPatternLength, normalized.Length);
             }
         }
@@ -91,7 +95,11 @@ internal sealed class CompiledPatterns
         Automaton = new AhoCorasickAutomaton(terms);
         PatternEntries = [.. patternEntries];
         PatternBoundaries = [.. boundaries];
+        PatternTsu = [.. tsu];
     }
+
+    /// <summary>Per pattern: where the term itself had a small っ (as in <see cref="NormalizedText.TsuInside"/>).</summary>
+    public ulong[] PatternTsu { get; }
 
     public UnderstandingPatterns Patterns { get; }
 

@@ -79,6 +79,12 @@ internal sealed class UnderstandingScanner
             {
                 var start = k + 1 - automaton.PatternLength(p);
                 var boundary = _patterns.PatternBoundaries[p];
+                if ((text.TsuInside(start, k + 1) & ~_patterns.PatternTsu[p]) != 0)
+                {
+                    // A small っ dropped inside the match that the term lacks changes the word (the risk scanner does the same).
+                    continue;
+                }
+
                 if ((boundary is PatternBoundary.Start or PatternBoundary.Both && !EdgeBefore(text, start))
                     || (boundary is PatternBoundary.End or PatternBoundary.Both && !EdgeAfter(text, k + 1)))
                 {
