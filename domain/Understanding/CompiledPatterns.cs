@@ -17,6 +17,7 @@ internal sealed class CompiledPatterns
         Prefectures = new byte[EntryCount];
         Preferences = new PreferenceFlags[EntryCount];
         Weak = new bool[EntryCount];
+        NearPhone = new bool[EntryCount];
         Overrides = new bool[EntryCount];
         CancelMasks = new uint[EntryCount];
 
@@ -44,6 +45,7 @@ internal sealed class CompiledPatterns
             Prefectures[e] = entry.PrefectureCode is { } code ? byte.Parse(code, System.Globalization.CultureInfo.InvariantCulture) : (byte)0;
             Preferences[e] = entry.Preferences;
             Weak[e] = entry.Weak;
+            NearPhone[e] = entry.NearPhone;
             Overrides[e] = entry.Overrides;
             foreach (var c in entry.Cancels ?? [])
             {
@@ -120,6 +122,9 @@ internal sealed class CompiledPatterns
     public PreferenceFlags[] Preferences { get; }
 
     public bool[] Weak { get; }
+
+    /// <summary>Per entry: counts only with a phone mention in the same sentence.</summary>
+    public bool[] NearPhone { get; }
 
     public bool[] Overrides { get; }
 

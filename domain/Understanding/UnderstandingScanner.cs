@@ -189,6 +189,11 @@ internal sealed class UnderstandingScanner
             }
 
             var e = m.Entry;
+            if (_patterns.NearPhone[e] && !Near(i, PatternRole.Phone, 0, int.MaxValue - _patterns.MaxPatternLength))
+            {
+                continue;
+            }
+
             cancels |= _patterns.CancelMasks[e];
             var entryAge = _patterns.AgeBands[e];
             if (entryAge >= 0)
