@@ -81,7 +81,7 @@ public sealed class ConsultationBot : ActivityHandler
         var profile = await LoadProfileAsync(turnContext, cancellationToken).ConfigureAwait(false);
         // A bot, not a person; what is kept and who reads it; 110/119; a person only where and when counselors answer.
         var welcome = _texts.Get("welcome", profile.English);
-        if (_humans.HoursText is { } hours)
+        if (_humans.HoursTextIn(profile.English) is { } hours)
         {
             welcome += "\n" + _texts.Format("welcome.person", profile.English, hours);
         }

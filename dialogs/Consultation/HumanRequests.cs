@@ -16,7 +16,12 @@ public sealed class HumanRequests(BotTexts texts, SupportDirectory directory, Se
     public bool IsAvailable => handoff is not null;
 
     /// <summary>When counselors answer, as a person reads it (「月〜金 17:00〜22:00」), or null when no handoff is configured.</summary>
-    public string? HoursText => handoff is null ? null : (hours ?? CounselorHours.Parse(null)).Description;
+    public string? HoursText => HoursTextIn(false);
+
+    /// <summary>The counselor hours as the person reads them, in their language; null without a handoff.</summary>
+    public string? HoursTextIn(bool english) => handoff is null
+        ? null
+        : english ? (hours ?? CounselorHours.Parse(null)).DescriptionEnglish : (hours ?? CounselorHours.Parse(null)).Description;
 
     /// <summary>Whether it is counselor hours now (always false without a handoff).</summary>
     public bool IsCounselorHours => handoff is not null && (hours ?? CounselorHours.Parse(null)).IsOpen(clock.GetUtcNow());
@@ -36,9 +41,9 @@ public sealed class HumanRequests(BotTexts texts, SupportDirectory directory, Se
         var profile = ConsultationProfile.For(turnContext);
         var english = profile.English;
         var result = await RequestAsync(turnContext, HandoffReason.PersonAsked, profile.Risk.Level, profile.Risk.Categories, [], cancellationToken, preference).ConfigureAwait(false);
-        if (result is { AlreadyWithHuman: true } or { Queued: true } && !english && result.PersonMessage is { } personMessage)
+        if (result is { AlreadyWithHuman: true } or { Queued: true } && result.PersonMessage is { } personMessage)
         {
-            // The handoff's own Japanese text: waiting and the place in the queue, or outside hours with 24-hour services.
+            // The handoff's own text in the person's language: waiting and the place in the queue, or outside hours with 24-hour services.
             await turnContext.SendActivityAsync(personMessage, cancellationToken).ConfigureAwait(false);
             return true;
         }
@@ -103,7 +108,7 @@ public sealed class HumanRequests(BotTexts texts, SupportDirectory directory, Se
             return null;
         }
 
-        var request = new HandoffRequest(turnContext.Activity.GetConversationReference(), reason, priority, categories, terms, preference);
+        var request = new HandoffRequest(turnContext.Activity.GetConversationReference(), reason, priority, categories, terms, preference, ConsultationProfile.For(turnContext).English);
         return await handoff.RequestAsync(request, cancellationToken).ConfigureAwait(false);
     }
 

@@ -177,14 +177,14 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
     }
 
     /// <summary>Whether counselors can be asked for, and when (for "is this a bot?").</summary>
-    private string PersonLine(bool english) => humans.HoursText is { } hours
+    private string PersonLine(bool english) => humans.HoursTextIn(english) is { } hours
         ? texts.Format("intent.is_bot.person", english, hours)
         : texts.Get("intent.is_bot.noperson", english);
 
     private async Task AnswerHoursAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var english = ConsultationProfile.IsEnglish(turnContext);
-        if (humans.HoursText is { } hours)
+        if (humans.HoursTextIn(english) is { } hours)
         {
             await SayAsync(turnContext, texts.Format("intent.hours", english, hours), cancellationToken).ConfigureAwait(false);
             if (humans.IsCounselorHours)

@@ -39,8 +39,8 @@ public sealed class CounselorAvailability(HandoffQueries queries, TimeProvider c
     }
 
     /// <summary>What the person reads when a request is queued and nobody can answer now: plainly why, and when if known.</summary>
-    public string NotOnDutyText() =>
+    public string NotOnDutyText(bool english = false) =>
         queries.IsWithinHours()
-            ? HandoffTexts.Fill(queries.Texts.NobodyOnDuty, "services", queries.ServicesText())
-            : queries.OutsideHoursText();
+            ? HandoffTexts.Fill(queries.Texts.In(english).NobodyOnDuty, "services", queries.ServicesText(english))
+            : queries.OutsideHoursText(english);
 }

@@ -22,7 +22,7 @@ public sealed class CounselorHours
     private const int Holiday = 1;
     private const int YearEnd = 2;
 
-    private readonly List<(int Kind, bool[] Days, TimeSpan From, TimeSpan To, string Label)> _entries = [];
+    private readonly List<(int Kind, bool[] Days, TimeSpan From, TimeSpan To, string Label, string LabelEnglish)> _entries = [];
     private readonly bool[] _kindGiven = new bool[3];
 
     private CounselorHours()
@@ -31,6 +31,9 @@ public sealed class CounselorHours
 
     /// <summary>The hours as a person reads them, e.g. 「月〜金 17:00〜22:00、土〜日 13:00〜22:00」.</summary>
     public string Description => string.Join("、", _entries.Select(e => e.Label));
+
+    /// <summary>The hours in English, e.g. "Mon–Fri 17:00–22:00, holidays closed".</summary>
+    public string DescriptionEnglish => string.Join(", ", _entries.Select(e => e.LabelEnglish));
 
     public static CounselorHours Parse(string? text)
     {
@@ -48,11 +51,11 @@ public sealed class CounselorHours
                 throw Invalid(raw);
             }
 
-            var (kind, days, dayLabel) = ParseDays(parts[0], raw);
+            var (kind, days, dayLabel, dayLabelEnglish) = ParseDays(parts[0], raw);
             hours._kindGiven[kind] = true;
             if (kind != Weekly && string.Equals(parts[1], "closed", StringComparison.OrdinalIgnoreCase))
             {
-                hours._entries.Add((kind, days, TimeSpan.Zero, TimeSpan.Zero, $"{dayLabel}は休み"));
+                hours._entries.Add((kind, days, TimeSpan.Zero, TimeSpan.Zero, $"{dayLabel}は休み", $"{dayLabelEnglish} closed"));
                 continue;
             }
 
@@ -62,7 +65,7 @@ public sealed class CounselorHours
                 throw Invalid(raw);
             }
 
-            hours._entries.Add((kind, days, from, to, $"{dayLabel} {times[0]}〜{times[1]}"));
+            hours._entries.Add((kind, days, from, to, $"{dayLabel} {times[0]}〜{times[1]}", $"{dayLabelEnglish} {times[0]}–{times[1]}"));
         }
 
         return hours;
@@ -91,7 +94,7 @@ public sealed class CounselorHours
         {
             var date = local.Date.AddDays(offset);
             DateTimeOffset? best = null;
-            foreach (var (_, _, from, to, _) in EntriesOn(DateOnly.FromDateTime(date)))
+            foreach (var (_, _, from, to, _, _) in EntriesOn(DateOnly.FromDateTime(date)))
             {
                 var start = new DateTimeOffset(date + from, JapanOffset);
                 if (to > from && start > now && (best is null || start < best))
@@ -110,7 +113,7 @@ public sealed class CounselorHours
     }
 
     /// <summary>The entries that decide a day: its year-end or holiday hours when those are given, else its weekday's.</summary>
-    private IEnumerable<(int Kind, bool[] Days, TimeSpan From, TimeSpan To, string Label)> EntriesOn(DateOnly date)
+    private IEnumerable<(int Kind, bool[] Days, TimeSpan From, TimeSpan To, string Label, string LabelEnglish)> EntriesOn(DateOnly date)
     {
         var kind = Weekly;
         if (_kindGiven[YearEnd] && IsYearEnd(date))
@@ -128,23 +131,23 @@ public sealed class CounselorHours
 
     private static bool IsYearEnd(DateOnly date) => (date.Month == 12 && date.Day >= 29) || (date.Month == 1 && date.Day <= 3);
 
-    private static (int Kind, bool[] Days, string Label) ParseDays(string text, string raw)
+    private static (int Kind, bool[] Days, string Label, string LabelEnglish) ParseDays(string text, string raw)
     {
         var days = new bool[7];
         if (string.Equals(text, "Hol", StringComparison.OrdinalIgnoreCase))
         {
-            return (Holiday, days, "祝日");
+            return (Holiday, days, "祝日", "holidays");
         }
 
         if (string.Equals(text, "YearEnd", StringComparison.OrdinalIgnoreCase))
         {
-            return (YearEnd, days, "年末年始（12/29〜1/3）");
+            return (YearEnd, days, "年末年始（12/29〜1/3）", "year-end break (29 Dec–3 Jan)");
         }
 
         if (string.Equals(text, "Daily", StringComparison.OrdinalIgnoreCase))
         {
             Array.Fill(days, true);
-            return (Weekly, days, "毎日");
+            return (Weekly, days, "毎日", "daily");
         }
 
         var range = text.Split('-');
@@ -164,7 +167,9 @@ public sealed class CounselorHours
             }
         }
 
-        return (Weekly, days, first == last ? JapaneseDays[first] : $"{JapaneseDays[first]}〜{JapaneseDays[last]}");
+        return (Weekly, days,
+            first == last ? JapaneseDays[first] : $"{JapaneseDays[first]}〜{JapaneseDays[last]}",
+            first == last ? DayNames[first] : $"{DayNames[first]}–{DayNames[last]}");
     }
 
     private static bool TryParseTime(string text, out TimeSpan time)

@@ -74,7 +74,7 @@ public sealed class HandoffCommands(
 
         await audit.AppendAsync(who.UserName, AuditActions.Claim, conversationId, null, CancellationToken.None).ConfigureAwait(false);
         await transcript.AppendAsync(conversationId, TranscriptDirection.Outbound, HandoffActivities.Status(session.Reference, HandoffActivities.StateAccepted), CancellationToken.None).ConfigureAwait(false);
-        await delivery.DeliverAsync(session, session.Reference.CreateMessage(texts.Connected), CancellationToken.None).ConfigureAwait(false);
+        await delivery.DeliverAsync(session, session.Reference.CreateMessage(texts.In(session.English).Connected), CancellationToken.None).ConfigureAwait(false);
         return HandoffResult.Ok(session);
     }
 
@@ -140,7 +140,7 @@ public sealed class HandoffCommands(
         }
 
         await audit.AppendAsync(who.UserName, AuditActions.Transfer, conversationId, session.AssignedCounselorId ?? "queue", CancellationToken.None).ConfigureAwait(false);
-        await delivery.DeliverAsync(session, session.Reference.CreateMessage(texts.Transferred), CancellationToken.None).ConfigureAwait(false);
+        await delivery.DeliverAsync(session, session.Reference.CreateMessage(texts.In(session.English).Transferred), CancellationToken.None).ConfigureAwait(false);
         return HandoffResult.Ok(session);
     }
 
@@ -164,7 +164,7 @@ public sealed class HandoffCommands(
 
         await audit.AppendAsync(who.UserName, AuditActions.End, conversationId, close ? "closed" : "bot", CancellationToken.None).ConfigureAwait(false);
         await transcript.AppendAsync(conversationId, TranscriptDirection.Outbound, HandoffActivities.Status(session.Reference, HandoffActivities.StateCompleted), CancellationToken.None).ConfigureAwait(false);
-        await delivery.DeliverAsync(session, session.Reference.CreateMessage(close ? texts.Closed : texts.Ended), CancellationToken.None).ConfigureAwait(false);
+        await delivery.DeliverAsync(session, session.Reference.CreateMessage(close ? texts.In(session.English).Closed : texts.In(session.English).Ended), CancellationToken.None).ConfigureAwait(false);
         if (!close)
         {
             await sessions.PublishAsync(new BotResumed(conversationId, session.Reference, clock.GetUtcNow()), CancellationToken.None).ConfigureAwait(false);

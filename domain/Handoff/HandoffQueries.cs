@@ -34,8 +34,12 @@ public sealed class HandoffQueries(
 
     public CounselorHours Hours => _hours;
 
-    public IReadOnlyList<string> AroundTheClockServices =>
-        options.AroundTheClockServices.Count > 0 ? options.AroundTheClockServices : texts.AroundTheClockServices;
+    /// <summary>The around-the-clock services in Japanese (the console's list; an operator's configured list wins).</summary>
+    public IReadOnlyList<string> AroundTheClockServices => AroundTheClockServicesIn(false);
+
+    /// <summary>The around-the-clock services for a person; an operator's configured list (Japanese) wins in both languages.</summary>
+    public IReadOnlyList<string> AroundTheClockServicesIn(bool english) =>
+        options.AroundTheClockServices.Count > 0 ? options.AroundTheClockServices : texts.In(english).AroundTheClockServices;
 
     public Task<HandoffSession?> FindAsync(string conversationId, CancellationToken cancellationToken = default) =>
         store.FindAsync(conversationId, cancellationToken);
@@ -44,13 +48,13 @@ public sealed class HandoffQueries(
         (await store.FindAsync(conversationId, cancellationToken).ConfigureAwait(false))?.State.IsWithHuman() == true;
 
     /// <summary>The text for the person outside counselor hours (also usable by the bot on its own).</summary>
-    public string OutsideHoursText() =>
-        HandoffTexts.Fill(HandoffTexts.Fill(texts.OutsideHours, "hours", _hours.Description), "services", ServicesText());
+    public string OutsideHoursText(bool english = false) =>
+        HandoffTexts.Fill(HandoffTexts.Fill(texts.In(english).OutsideHours, "hours", english ? _hours.DescriptionEnglish : _hours.Description), "services", ServicesText(english));
 
     public bool IsWithinHours() => _hours.IsOpen(clock.GetUtcNow());
 
     /// <summary>The around-the-clock services as the person reads them, one per line.</summary>
-    public string ServicesText() => string.Join("\n", AroundTheClockServices.Select(s => "・" + s));
+    public string ServicesText(bool english = false) => string.Join("\n", AroundTheClockServicesIn(english).Select(s => "・" + s));
 
     /// <summary>Waiting conversations, most urgent first (see <see cref="HandoffQueueOrder"/>).</summary>
     public async Task<IReadOnlyList<HandoffSession>> GetQueueAsync(CancellationToken cancellationToken = default)

@@ -36,7 +36,7 @@ public sealed class HandoffRequests(
             throw new ArgumentException("The request's conversation reference needs a conversation id and a channel id.", nameof(request));
         }
 
-        var texts = queries.Texts;
+        var texts = queries.Texts.In(request.English);
         var open = await Availability.OnDutyAsync(cancellationToken).ConfigureAwait(false);
         for (var attempt = 0; attempt < HandoffSessions.SaveAttempts; attempt++)
         {
@@ -78,7 +78,7 @@ public sealed class HandoffRequests(
                     var place = await queries.PositionAsync(conversationId, cancellationToken).ConfigureAwait(false) ?? 1;
                     var message = open
                         ? texts.Waiting + HandoffTexts.Fill(texts.Position, "position", place)
-                        : Availability.NotOnDutyText();
+                        : Availability.NotOnDutyText(request.English);
                     return new HandoffRequestResult(true, false, place, open) { PersonMessage = message, CounselorsBackAt = Availability.BackAt(now) };
             }
         }
@@ -104,7 +104,7 @@ public sealed class HandoffRequests(
             if (await sessions.TrySaveAsync(session, cancellationToken).ConfigureAwait(false))
             {
                 await transcript.AppendAsync(conversationId, TranscriptDirection.Outbound, HandoffActivities.Status(session.Reference, HandoffActivities.StateFailed, "cancelled by the person"), CancellationToken.None).ConfigureAwait(false);
-                return queries.Texts.Cancelled;
+                return queries.Texts.In(session.English).Cancelled;
             }
         }
 

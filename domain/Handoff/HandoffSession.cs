@@ -48,6 +48,9 @@ public sealed class HandoffSession
     /// <summary>What the person asked for in a counselor (honoured when possible), or null.</summary>
     public string? Preference { get; private set; }
 
+    /// <summary>The person chose English: what the handoff says to them (connected, ended, long wait …) is in English.</summary>
+    public bool English { get; private set; }
+
     /// <summary>When the conversation (last) joined the queue; kept across a transfer so it keeps its place.</summary>
     public DateTimeOffset? WaitingSince { get; private set; }
 
@@ -98,12 +101,13 @@ public sealed class HandoffSession
             LongWaitNoticeAt = s.LongWaitNoticeAt,
             Version = s.Version,
             AiSuggested = s.AiSuggested,
+            English = s.English,
         };
     }
 
     public HandoffSessionSnapshot ToSnapshot() => new(
         ConversationId, ChannelId, Reference, State, Priority, Reason, Categories, MatchedTerms, Preference,
-        WaitingSince, CounselorId, AssignedCounselorId, ClaimedAt, EndedAt, LongWaitNoticeAt, Version, AiSuggested);
+        WaitingSince, CounselorId, AssignedCounselorId, ClaimedAt, EndedAt, LongWaitNoticeAt, Version, AiSuggested, English);
 
     /// <summary>Bot or Closed → Waiting: joins the queue with the request's priority and context.</summary>
     public void Request(HandoffRequest request, DateTimeOffset now)
@@ -122,6 +126,7 @@ public sealed class HandoffSession
         Categories = request.Categories.Distinct().ToArray();
         MatchedTerms = request.MatchedTerms.Distinct(StringComparer.Ordinal).ToArray();
         Preference = string.IsNullOrWhiteSpace(request.Preference) ? null : request.Preference.Trim();
+        English = request.English;
         WaitingSince = now;
         CounselorId = null;
         AssignedCounselorId = null;
@@ -265,4 +270,5 @@ public sealed record HandoffSessionSnapshot(
     DateTimeOffset? EndedAt,
     DateTimeOffset? LongWaitNoticeAt,
     long Version,
-    bool AiSuggested = false);
+    bool AiSuggested = false,
+    bool English = false);

@@ -1,11 +1,10 @@
 using System.Globalization;
 using ChatSupport.BotKit.Text;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
+using ChatSupport.Domain.Texts;
 
 namespace ChatSupport.Domain.Handoff;
 
-/// <summary>The person-facing handoff texts, read from <c>Texts/handoff-ja.yaml</c> (embedded).</summary>
+/// <summary>The person-facing handoff texts, keys <c>handoff.*</c> of the one text catalogue (<see cref="BotTexts"/>, Texts/ja.yaml and en.yaml).</summary>
 public sealed class HandoffTexts
 {
     public string Waiting { get; set; } = string.Empty;
@@ -39,17 +38,45 @@ public sealed class HandoffTexts
 
     public List<string> AroundTheClockServices { get; set; } = [];
 
+    /// <summary>The same texts in English, for a person who chose English (null: this is English, or no English exists).</summary>
+    public HandoffTexts? English { get; private set; }
+
+    /// <summary>The texts in the person's language (Japanese when there is no English).</summary>
+    public HandoffTexts In(bool english) => english && English is not null ? English : this;
+
+    /// <summary>The handoff's texts from the one catalogue (<see cref="BotTexts"/>), Japanese with its English counterpart.</summary>
     public static HandoffTexts LoadDefault()
     {
-        using var stream = typeof(HandoffTexts).Assembly.GetManifestResourceStream("ChatSupport.Domain.Handoff.Texts.handoff-ja.yaml")
-            ?? throw new InvalidOperationException("The embedded handoff texts (domain/Handoff/Texts/handoff-ja.yaml) are missing.");
-        using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd());
+        var japanese = From(BotTexts.Default, english: false);
+        japanese.English = From(BotTexts.Default, english: true);
+        return japanese;
     }
 
-    public static HandoffTexts Parse(string yaml) =>
-        new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build().Deserialize<HandoffTexts>(yaml)
-        ?? throw new InvalidOperationException("The handoff texts are empty.");
+    private static HandoffTexts From(BotTexts catalogue, bool english)
+    {
+        string Text(string name) => catalogue.Get("handoff." + name, english);
+
+        // A cancel word works whichever language the person chose.
+        var cancelWords = catalogue.List("handoff.cancelWords", false).Concat(catalogue.List("handoff.cancelWords", true)).Distinct(StringComparer.Ordinal).ToList();
+        return new HandoffTexts
+        {
+            Waiting = Text("waiting"),
+            Position = Text("position"),
+            AlreadyWaiting = Text("alreadyWaiting"),
+            AlreadyWithCounselor = Text("alreadyWithCounselor"),
+            Connected = Text("connected"),
+            Transferred = Text("transferred"),
+            Ended = Text("ended"),
+            Closed = Text("closed"),
+            Cancelled = Text("cancelled"),
+            OutsideHours = Text("outsideHours"),
+            LongWait = Text("longWait"),
+            NobodyOnDuty = Text("nobodyOnDuty"),
+            PersonLeft = Text("personLeft"),
+            CancelWords = cancelWords,
+            AroundTheClockServices = catalogue.List("handoff.aroundTheClockServices", english).ToList(),
+        };
+    }
 
     /// <summary>
     /// True when the whole message is one of the cancel words, compared through the one normalizer

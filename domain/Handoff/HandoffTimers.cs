@@ -31,7 +31,7 @@ public sealed class HandoffTimers(
                 continue;
             }
 
-            var text = HandoffTexts.Fill(HandoffTexts.Fill(queries.Texts.LongWait, "position", i + 1), "services", queries.ServicesText());
+            var text = HandoffTexts.Fill(HandoffTexts.Fill(queries.Texts.In(session.English).LongWait, "position", i + 1), "services", queries.ServicesText(session.English));
             await delivery.DeliverAsync(session, session.Reference.CreateMessage(text), cancellationToken).ConfigureAwait(false);
             told++;
         }

@@ -23,7 +23,8 @@ public sealed record HandoffRequest(
     RiskLevel Priority,
     IReadOnlyList<SupportCategory> Categories,
     IReadOnlyList<string> MatchedTerms,
-    string? Preference = null);
+    string? Preference = null,
+    bool English = false);
 
 /// <summary>What the bot can honestly tell the person after a request.</summary>
 public sealed record HandoffRequestResult(bool Queued, bool AlreadyWithHuman, int? QueuePosition, bool CounselorsAvailableNow)

@@ -36,6 +36,26 @@ public sealed class ConsultationOverDirectLineTests
     }
 
     [Fact]
+    public async Task A_person_writing_in_English_reads_every_step_of_the_handoff_in_English()
+    {
+        using var factory = new ChatSupportFactory();
+        await Handoff.ConsoleClient.AddAccountAsync(factory, "tanaka", "counselor");
+        var counselor = await Handoff.ConsoleClient.SignInAsync(factory, "tanaka");
+        var person = await DirectLineClient.StartAsync(factory);
+        await person.SayAsync("English");
+        await person.SayAsync("talk to a person");
+        var first = await person.BotMessagesAsync();
+        Assert.True(first.Exists(m => m.Text!.Contains("connect you to a counselor", StringComparison.Ordinal)), string.Join("\n---\n", first.Select(m => m.Text)));
+        Assert.DoesNotContain(first.Skip(2), m => m.Text!.Contains("毎日", StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.OK, (await counselor.PostAsync($"/api/console/conversations/{person.ConversationId}/claim", null)).StatusCode);
+        Assert.Contains(await person.BotMessagesAsync(m => m.Text!.Contains("connected to a counselor", StringComparison.Ordinal)), m => m.Text!.StartsWith("You are now connected", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, (await counselor.PostAsync($"/api/console/conversations/{person.ConversationId}/end", null)).StatusCode);
+        var after = await person.BotMessagesAsync(m => m.Text!.Contains("end of the conversation with the counselor", StringComparison.Ordinal));
+        Assert.DoesNotContain(after, m => m.Text!.Contains("相談員との会話はここまで", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_consultation_bot_hands_over_to_a_counselor_and_asks_one_feedback_question_when_it_resumes()
     {
         using var factory = new ChatSupportFactory();

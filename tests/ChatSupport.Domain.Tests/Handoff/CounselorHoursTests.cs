@@ -21,6 +21,7 @@ public sealed class CounselorHoursTests
         Assert.True(hours.IsOpen(NextTuesday18));
         Assert.Equal(new DateTimeOffset(2026, 11, 24, 17, 0, 0, Jst), hours.NextOpening(LabourThanksgiving18));
         Assert.Equal("月〜金 17:00〜22:00、祝日は休み", hours.Description);
+        Assert.Equal("Mon–Fri 17:00–22:00, holidays closed", hours.DescriptionEnglish);
     }
 
     [Fact]
