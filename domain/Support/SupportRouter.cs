@@ -281,8 +281,11 @@ public sealed class SupportRouter(SupportDirectory directory)
 
         if (band is { } b)
         {
+            // Only the band is known: a service fits when its ages cover the middle of the band, so a line for
+            // children up to 18 is not shown to a university student (band 18–29) just because the band starts at 18.
             var (low, high) = b.Range();
-            if ((target.MinAge is { } min && high < min) || (target.MaxAge is { } max && low > max))
+            var middle = (low + high) / 2.0;
+            if ((target.MinAge is { } min && middle < min) || (target.MaxAge is { } max && middle > max))
             {
                 return false;
             }

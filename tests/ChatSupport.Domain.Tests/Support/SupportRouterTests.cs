@@ -27,6 +27,20 @@ public class SupportRouterTests
     }
 
     [Fact]
+    public void A_line_for_people_up_to_18_is_offered_to_a_high_schooler_but_not_to_someone_only_known_as_18_to_29()
+    {
+        var evening = Jst(2026, 11, 24, 17, 0);
+
+        var highSchool = Router.Route(Query(SupportCategory.Loneliness) with { AgeBand = AgeBand.HighSchool }, evening);
+        var university = Router.Route(Query(SupportCategory.Loneliness) with { AgeBand = AgeBand.YoungAdult }, evening);
+        var exactly18 = Router.Route(Query(SupportCategory.Loneliness) with { Age = 18 }, evening);
+
+        Assert.Contains(highSchool, r => r.Service.Id == "childline");
+        Assert.DoesNotContain(university, r => r.Service.Id == "childline");
+        Assert.Contains(exactly18, r => r.Service.Id == "childline");
+    }
+
+    [Fact]
     public void OpenServices_ComeBeforeUnknownHours_OnlineResources_AndClosedOnes()
     {
         var result = Router.Route(Query(SupportCategory.Bullying, SupportCategory.School) with { Age = 14 }, Jst(2026, 11, 24, 17, 0));
