@@ -174,8 +174,9 @@ public sealed class RiskScanner
                     continue;
                 }
 
-                // A small っ dropped inside the match that the term does not have changes the word (いっしょ is not いしょ).
-                if ((_text.TsuInside(start, k + 1) & ~_lexicon.PatternTsu[p]) != 0)
+                // A small っ dropped inside the match must be where the term has one, both ways: いっしょ is not いしょ,
+                // and 負けて is not け(っ)て.
+                if (_text.TsuInside(start, k + 1) != _lexicon.PatternTsu[p])
                 {
                     continue;
                 }

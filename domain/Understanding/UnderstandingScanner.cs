@@ -79,9 +79,10 @@ internal sealed class UnderstandingScanner
             {
                 var start = k + 1 - automaton.PatternLength(p);
                 var boundary = _patterns.PatternBoundaries[p];
-                if ((text.TsuInside(start, k + 1) & ~_patterns.PatternTsu[p]) != 0)
+                if (text.TsuInside(start, k + 1) != _patterns.PatternTsu[p])
                 {
-                    // A small っ dropped inside the match that the term lacks changes the word (the risk scanner does the same).
+                    // A small っ dropped inside the match where the term has none, or missing where the term has one,
+                    // changes the word (the risk scanner does the same).
                     continue;
                 }
 

@@ -18,6 +18,15 @@ public class SituationRoundThreeTests
     public void ASmallTsuDroppedInsideAWord_DoesNotMakeAnotherWord(string text) =>
         Assert.True(Engine.Assess(text).Level < RiskLevel.Medium, text);
 
+    [Fact]
+    public void ATermWithASmallTsu_DoesNotMatchTextWithoutIt()
+    {
+        // 負けて must not read as け(っ)て (蹴って): the matcher compares where small っ were dropped, both ways.
+        Assert.Contains("plain_hit", Engine.Assess("兄がけってきた").CueClasses);
+        Assert.DoesNotContain("plain_hit", Engine.Assess("兄にまけてくやしい").CueClasses);
+        Assert.DoesNotContain("plain_hit", Engine.Assess("たすけてほしい").CueClasses);
+    }
+
     [Theory]
     [InlineData("いしょかいた")]
     [InlineData("遺書を書いた")]
@@ -61,10 +70,14 @@ public class SituationRoundThreeTests
     [InlineData("部長が竹刀持って練習してる")]
     [InlineData("踏切で電車が来るの待ってたら遅刻した")]
     [InlineData("駅で次の電車が来るの待ってる、あと3分")]
+    [InlineData("線路のそばを散歩、電車の音っていいな")]
+    [InlineData("撮り鉄の友達と踏切で特急が来るの待ってる")]
+    [InlineData("きょう体育でロープ登りやった、腕パンパン")]
     [InlineData("縄跳び大会は今日の午後！")]
     [InlineData("今夜キャンプ場でロープ張ってタープ立てる")]
     [InlineData("ロープの結び方、今日習った")]
     [InlineData("ima kara gakkou ni iku")]
+    [InlineData("kyou gakkou tobu, ima kara karaoke")]
     [InlineData("おばあちゃんの車に乗ってる、いまから買い物")]
     [InlineData("バイト先の先輩の車に乗せてもらって帰った")]
     public void TheOrdinaryLookAlike_StaysBelowHigh(string text) =>
@@ -110,6 +123,7 @@ public class SituationRoundThreeTests
     [InlineData("兄とスマブラしてボコボコにされたｗ")]
     [InlineData("母とぷよぷよ対戦してボコられた笑")]
     [InlineData("ランク戦でフルボッコ、もうやめる")]
+    [InlineData("姉とテトリスして負けてボコボコにされた笑")]
     public void BeatenInAGame_IsNotViolence(string text) =>
         Assert.True(Engine.Assess(text).Level < RiskLevel.Medium, $"{text}: {Engine.Assess(text).Level}");
 

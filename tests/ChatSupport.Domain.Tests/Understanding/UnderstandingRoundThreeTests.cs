@@ -68,6 +68,11 @@ public class UnderstandingRoundThreeTests
     [InlineData("are you a bot or a human", Intent.AskIsBot)]
     [InlineData("am i talking to a robot", Intent.AskIsBot)]
     [InlineData("I can't call anyone", Intent.CannotCall)]
+    [InlineData("Hi, can I talk to a counselor?", Intent.AskPerson)]
+    [InlineData("I want to talk to a person", Intent.AskPerson)]
+    [InlineData("is this a bot?", Intent.AskIsBot)]
+    [InlineData("where can I get help?", Intent.AskServices)]
+    [InlineData("I can't call", Intent.CannotCall)]
     public void BasicEnglish_IsUnderstood(string text, Intent expected) =>
         Assert.Contains(expected, Engine.Understand(text).Intents);
 }
