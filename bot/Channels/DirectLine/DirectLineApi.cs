@@ -333,12 +333,12 @@ public static class DirectLineApi
             return (null, Error(StatusCodes.Status403Forbidden, DirectLineErrorCodes.Forbidden, "This token is not valid for this conversation."));
         }
 
-        if (caller.Grant is not null && await s.Sessions.IsRevokedAsync(conversationId, request.HttpContext.RequestAborted).ConfigureAwait(false))
+        var (conversation, revoked) = await s.Sessions.FindAsync(conversationId, request.HttpContext.RequestAborted).ConfigureAwait(false);
+        if (caller.Grant is not null && revoked)
         {
             return (null, Revoked());
         }
 
-        var conversation = await s.Conversations.FindAsync(conversationId, request.HttpContext.RequestAborted).ConfigureAwait(false);
         if (conversation is null && caller.Grant is not null)
         {
             // A generated token whose conversation was never started: start it quietly.

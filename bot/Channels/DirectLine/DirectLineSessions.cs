@@ -61,6 +61,43 @@ public sealed class DirectLineSessions(StoreDatabase database, SqliteTranscriptS
         return revoked;
     }
 
+    /// <summary>
+    /// The conversation's record (null when it was never started) and whether it was revoked, in one query: every
+    /// Direct Line request needs both, and one round trip instead of two is a visible part of a turn's cost.
+    /// </summary>
+    public async Task<(ConversationRecord? Conversation, bool Revoked)> FindAsync(string conversationId, CancellationToken cancellationToken = default)
+    {
+        var revokedHere = _revokedHere.ContainsKey(conversationId);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT (SELECT COUNT(*) FROM directline_revoked WHERE conversation_id = $conversation),
+                   c.channel_id, c.user_id, c.created_at
+            FROM (SELECT 1 AS one) AS probe LEFT JOIN conversations c ON c.id = $conversation;
+            """;
+        command.Parameters.AddWithValue("$conversation", conversationId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return (null, revokedHere);
+        }
+
+        var revoked = revokedHere || Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture) > 0;
+        if (revoked)
+        {
+            _revokedHere[conversationId] = 0;
+        }
+
+        var conversation = reader.IsDBNull(1)
+            ? null
+            : new ConversationRecord(
+                conversationId,
+                reader.GetString(1),
+                reader.GetString(2),
+                DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
+        return (conversation, revoked);
+    }
+
     /// <summary>Stores the person's message and marks its turn pending, in one transaction.</summary>
     public async Task<TranscriptEntry> AppendPendingAsync(string conversationId, Activity activity, CancellationToken cancellationToken = default)
     {

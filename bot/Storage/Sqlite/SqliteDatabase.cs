@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace ChatSupport.Bot.Storage.Sqlite;
@@ -283,13 +284,29 @@ public sealed class SqliteDatabase : StoreDatabase
     {
         var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var pragma = connection.CreateCommand();
-        // WAL + NORMAL: a commit does not wait for the disk; checkpoints (which do) run in the background
-        // (SqliteCheckpointer), never inside a person's turn.
-        pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 0;";
-        await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        var handle = connection.Handle;
+        if (handle is null || !_configured.TryGetValue(handle, out _))
+        {
+            using var pragma = connection.CreateCommand();
+            // WAL + NORMAL: a commit does not wait for the disk; checkpoints (which do) run in the background
+            // (SqliteCheckpointer), never inside a person's turn. These settings belong to the underlying SQLite
+            // connection, which the pool keeps open between uses: they are set once per pooled connection, not on
+            // every open (a turn opens several).
+            pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 0;";
+            await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            if (handle is not null)
+            {
+                _configured.AddOrUpdate(handle, Configured);
+            }
+        }
+
         return connection;
     }
+
+    // Underlying connections (kept open by the pool) whose per-connection pragmas are set; weak, so a connection the
+    // pool closes is forgotten with it.
+    private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = new();
+    private static readonly object Configured = new();
 
     /// <summary>Switches the file to WAL and brings the schema up to date.</summary>
     public override async Task MigrateAsync(CancellationToken cancellationToken = default)

@@ -1,48 +1,89 @@
 #!/usr/bin/env bash
-# Direct Line throughput and latency, echo bot vs the real consultation bot, in one run.
-# Both hosts are the same Release build on loopback with their own SQLite file; the load comes from
-# ../shared/tools/dlload.js (Direct Line 3.0 REST: start, post, poll for the reply).
-# usage: bash tests/ChatSupport.Benchmarks/DirectLine/run.sh [conversations] [turns] [concurrency]
+# Direct Line server CPU per turn, throughput and latency: echo bot vs the real consultation bot, in one run.
+# Both hosts are the same Release build (Production environment) on loopback, each with its own durable SQLite
+# file; the load comes from dlload.js (Direct Line 3.0 REST: start, post, poll for the reply), which also reads
+# the server's CPU seconds from /proc (--server-pid). Two passes per host: concurrency 16 (CPU per turn,
+# throughput) and concurrency 4 (latency). All load comes from one loopback address, so the per-address limit on
+# starting conversations is raised for the run; the per-conversation post limit stays as configured.
+# usage: bash tests/ChatSupport.Benchmarks/DirectLine/run.sh [conversations] [turns]
+#   DLLOAD    path of dlload.js (default ../shared/tools/dlload.js)
+#   WARMUP    conversations run and discarded before each measured pass (default 20)
+#   BENCH_APP an already published host (dotnet publish bot -c Release -o DIR) instead of publishing one now
+#   PEER_DIR  optional: a directory with a Direct Line peer to measure in the same run; it is started with
+#             `node index.js` (PORT and DIRECTLINE_PORT set in its environment) and must answer Direct Line 3.0
+#             on DIRECTLINE_PORT. Nothing of it is part of this repository.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 conversations=${1:-200}
 turns=${2:-10}
-concurrency=${3:-16}
 dlload=${DLLOAD:-../shared/tools/dlload.js}
+warmup=${WARMUP:-20}
 secret="bench-secret-$(date +%s)-0123456789abcdefghij"
 work=$(mktemp -d)
 pids=()
-trap 'kill "${pids[@]}" 2>/dev/null || true; rm -rf "$work"' EXIT
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
 
-dotnet publish bot -c Release -o "$work/app" -nologo -v quiet >/dev/null
+app=${BENCH_APP:-}
+if [[ -z "$app" ]]; then
+  app="$work/app"
+  dotnet publish bot -c Release -o "$app" -nologo -v quiet >/dev/null
+fi
 
 start_host() { # mode port
   ASPNETCORE_ENVIRONMENT=Production \
   ChatSupport__DirectLine__Secret="$secret" \
   ChatSupport__Bot__Mode="$1" \
   ChatSupport__Storage__ConnectionString="Data Source=$work/$1.db" \
-  Logging__LogLevel__Default=Warning \
-  dotnet "$work/app/ChatSupport.Bot.dll" --urls "http://127.0.0.1:$2" --contentRoot "$work/app" >"$work/$1.log" 2>&1 &
+  ChatSupport__DirectLine__RateLimits__ConversationBurst=1000000 \
+  ChatSupport__DirectLine__RateLimits__ConversationsPerMinute=1000000 \
+  dotnet "$app/ChatSupport.Bot.dll" --urls "http://127.0.0.1:$2" --contentRoot "$app" >"$work/$1.log" 2>&1 &
   echo $!
 }
-wait_ready() { for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$1/readyz" >/dev/null && return 0; sleep 0.2; done; echo "host on $1 did not start" >&2; exit 1; }
+wait_ready() { # port path
+  for _ in $(seq 1 150); do curl -s -o /dev/null "http://127.0.0.1:$1$2" && return 0; sleep 0.2; done
+  echo "host on $1 did not start" >&2
+  exit 1
+}
 
-run() { # mode port pid
+run() { # label port pid concurrency
   node "$dlload" --base "http://127.0.0.1:$2" --secret "$secret" --conversations "$conversations" --turns "$turns" \
-    --concurrency "$concurrency" --warmup 20 --any-reply --max-seconds 120 --server-pid "$3" --label "$1"
+    --concurrency "$4" --warmup "$warmup" --any-reply --max-seconds 120 --server-pid "$3" --label "$1"
 }
 
 echo_pid=$(start_host echo 5181); pids+=("$echo_pid")
 real_pid=$(start_host consultation 5182); pids+=("$real_pid")
-wait_ready 5181
-wait_ready 5182
-echo_line=$(run echo 5181 "$echo_pid")
-real_line=$(run consultation 5182 "$real_pid")
-echo "$echo_line"
-echo "$real_line"
+wait_ready 5181 /readyz
+wait_ready 5182 /readyz
+peer_pid=""
+if [[ -n "${PEER_DIR:-}" ]]; then
+  (cd "$PEER_DIR" && PORT=5183 DIRECTLINE_PORT=5184 exec node index.js) >"$work/peer.log" 2>&1 &
+  peer_pid=$!; pids+=("$peer_pid")
+  wait_ready 5184 /
+fi
+
+lines=()
+for concurrency in 16 4; do
+  lines+=("$(run echo 5181 "$echo_pid" "$concurrency")")
+  lines+=("$(run consultation 5182 "$real_pid" "$concurrency")")
+  if [[ -n "$peer_pid" ]]; then lines+=("$(run peer 5184 "$peer_pid" "$concurrency")"); fi
+done
+printf '%s\n' "${lines[@]}"
 node -e '
-const e = JSON.parse(process.argv[1]), r = JSON.parse(process.argv[2]);
-console.log(`echo: ${e.turnsPerSecond} turns/s, p50 ${e.p50Ms} ms, p99 ${e.p99Ms} ms, errors ${e.errors}`);
-console.log(`real: ${r.turnsPerSecond} turns/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, errors ${r.errors}`);
-console.log(`real/echo throughput ratio: ${(r.turnsPerSecond / e.turnsPerSecond).toFixed(2)} (goal >= 0.5); real p99 ${r.p99Ms} ms (goal < 20 ms)`);
-' "$echo_line" "$real_line"
+const rows = process.argv.slice(1).map(l => JSON.parse(l));
+const cpu = r => r.turns ? r.serverCpuSeconds * 1000 / r.turns : NaN;
+console.log("| host | concurrency | turns | server CPU per turn | turns/s | p50 | p99 | errors |");
+console.log("|---|---|---|---|---|---|---|---|");
+for (const r of rows) {
+  console.log(`| ${r.label} | ${r.concurrency} | ${r.turns} | ${cpu(r).toFixed(2)} ms | ${r.turnsPerSecond} | ${r.p50Ms} ms | ${r.p99Ms} ms | ${r.errors} |`);
+}
+const find = (label, c) => rows.find(r => r.label === label && r.concurrency === c);
+const e16 = find("echo", 16), r16 = find("consultation", 16), r4 = find("consultation", 4), p16 = find("peer", 16);
+console.log(`consultation CPU per turn at concurrency 16: ${cpu(r16).toFixed(2)} ms (goal <= 0.6 ms); echo ${cpu(e16).toFixed(2)} ms; real/echo CPU ratio ${(cpu(r16) / cpu(e16)).toFixed(2)}`);
+console.log(`real/echo throughput ratio at concurrency 16: ${(r16.turnsPerSecond / e16.turnsPerSecond).toFixed(2)}; consultation p99 at concurrency 4: ${r4.p99Ms} ms (goal < 20 ms)`);
+if (p16) console.log(`peer CPU per turn at concurrency 16: ${cpu(p16).toFixed(2)} ms; peer/consultation ${(cpu(p16) / cpu(r16)).toFixed(1)}x`);
+' "${lines[@]}"

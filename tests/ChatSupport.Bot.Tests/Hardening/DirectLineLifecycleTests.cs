@@ -1,6 +1,9 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.WebSockets;
 using ChatSupport.Bot.Channels.DirectLine;
+using ChatSupport.Bot.Storage;
+using ChatSupport.Bot.Storage.Sqlite;
 using ChatSupport.Bot.Tests.Infrastructure;
 using ChatSupport.BotKit.Activities;
 using ChatSupport.TestSupport;
@@ -146,6 +149,46 @@ public sealed class DirectLineLifecycleTests : IDisposable
         await using var restarted = new ChatSupportFactory(_factory.DatabasePath);
         Assert.Equal(0, await restarted.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<DirectLineRecovery>().Single().RunOnceAsync(CancellationToken.None));
         Assert.Equal(replies, (await person.BotMessagesAsync()).Count);
+    }
+
+    [Theory]
+    [SqliteStore]
+    [PostgresStore]
+    public async Task A_live_conversation_works_an_unknown_one_is_404_and_one_revoked_by_another_node_is_refused(StoreProvider provider)
+    {
+        // Each request reads the conversation and its revocation in one query; this holds the answers the two
+        // separate lookups gave, on both stores.
+        await using var factory = new ChatSupportFactory(botMode: "echo") { Settings = await TestStores.HostSettingsAsync(provider) };
+        var person = await DirectLineClient.StartAsync(factory);
+        await person.SayAsync("こんにちは");
+        Assert.Contains(await person.BotMessagesAsync(), m => m.Text is { Length: > 0 });
+        var activities = $"/v3/directline/conversations/{person.ConversationId}/activities";
+
+        var secret = factory.CreateClientWith(ChatSupportFactory.Secret);
+        Assert.Equal(HttpStatusCode.NotFound, (await secret.GetAsync("/v3/directline/conversations/never-started/activities")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await secret.GetAsync(activities)).StatusCode);
+
+        // A generated token whose conversation was never started still opens it on the first read.
+        var generated = await (await secret.PostAsync("/v3/directline/tokens/generate", null)).Content.ReadFromJsonAsync<DirectLineConversation>();
+        var quiet = factory.CreateClientWith(generated!.Token!);
+        Assert.Equal(HttpStatusCode.OK, (await quiet.GetAsync($"/v3/directline/conversations/{generated.ConversationId}/activities")).StatusCode);
+
+        // Another node takes the quick exit: this node has nothing remembered and must read the refusal from the store.
+        var services = factory.Services;
+        var otherNode = new DirectLineSessions(
+            services.GetRequiredService<StoreDatabase>(), services.GetRequiredService<SqliteTranscriptStore>(), TimeProvider.System);
+        await otherNode.RevokeAsync(person.ConversationId!);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await person.SendRawAsync(HttpMethod.Get, activities)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await person.SendRawAsync(HttpMethod.Post, activities, """{"type":"message","text":"まだいる？"}""")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await person.SendRawAsync(HttpMethod.Get, $"/v3/directline/conversations/{person.ConversationId}")).StatusCode);
+        var stored = await services.GetRequiredService<Domain.Storage.ITranscriptStore>().ReadAsync(person.ConversationId!, 0, 100);
+        Assert.DoesNotContain(stored, e => e.Activity.Text == "まだいる？");
+
+        // The token of a conversation revoked before it was ever started is refused too, not started quietly.
+        var unstarted = await (await secret.PostAsync("/v3/directline/tokens/generate", null)).Content.ReadFromJsonAsync<DirectLineConversation>();
+        await otherNode.RevokeAsync(unstarted!.ConversationId!);
+        Assert.Equal(HttpStatusCode.Forbidden, (await factory.CreateClientWith(unstarted.Token!).GetAsync($"/v3/directline/conversations/{unstarted.ConversationId}/activities")).StatusCode);
     }
 
     private static bool IsBotMessage(Domain.Storage.TranscriptEntry e) =>

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using ChatSupport.Bot.Channels.DirectLine;
 using ChatSupport.Bot.Storage;
 using ChatSupport.Bot.Storage.Sqlite;
 using ChatSupport.Bot.Tests.Infrastructure;
@@ -56,6 +57,41 @@ public sealed class SqliteStoreTests
         Assert.True(reader.GetInt64(1) > 0);
     }
 
+    [Fact]
+    public async Task Every_connection_has_the_stores_settings_when_reused_from_the_pool_and_after_the_pool_is_cleared()
+    {
+        var database = await NewDatabaseAsync();
+        for (var round = 0; round < 3; round++)
+        {
+            await using (var connection = await database.OpenSqliteAsync())
+            {
+                Assert.Equal(1L, await ScalarAsync(connection, "PRAGMA foreign_keys;"));
+                Assert.Equal(1L, await ScalarAsync(connection, "PRAGMA synchronous;")); // NORMAL
+                Assert.Equal(0L, await ScalarAsync(connection, "PRAGMA wal_autocheckpoint;"));
+                if (round == 1)
+                {
+                    // The pool closes its connections: the next open gets a new one, which must be set up again.
+                    Microsoft.Data.Sqlite.SqliteConnection.ClearPool(connection);
+                }
+            }
+        }
+
+        // Two connections at once: the second is a new one from the pool, set up as well.
+        await using var first = await database.OpenSqliteAsync();
+        await using var second = await database.OpenSqliteAsync();
+        Assert.Equal(1L, await ScalarAsync(second, "PRAGMA foreign_keys;"));
+        Assert.Equal(0L, await ScalarAsync(second, "PRAGMA wal_autocheckpoint;"));
+    }
+
+    private static async Task<long> ScalarAsync(DbConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+#pragma warning disable CA2100 // constant pragmas of the test
+        command.CommandText = sql;
+#pragma warning restore CA2100
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     [Theory]
     [SqliteStore]
     [PostgresStore]
@@ -74,6 +110,33 @@ public sealed class SqliteStoreTests
         await Assert.ThrowsAsync<StorageConcurrencyException>(() =>
             storage.WriteAsync(new Dictionary<string, StoreItem> { ["k"] = new(new() { ["v"] = 3 }, read["k"].ETag) }));
         Assert.Equal(2, (int)(await storage.ReadAsync(["k"]))["k"].Data["v"]!);
+    }
+
+    [Theory]
+    [SqliteStore]
+    [PostgresStore]
+    public async Task A_conversation_and_its_revocation_are_read_together_and_a_revocation_by_another_node_is_seen(StoreProvider provider)
+    {
+        var database = await TestStores.CreateAsync(provider);
+        var store = new SqliteTranscriptStore(database, TimeProvider.System);
+        var here = new DirectLineSessions(database, store, TimeProvider.System);
+        var otherNode = new DirectLineSessions(database, store, TimeProvider.System);
+        var createdAt = DateTimeOffset.Parse("2026-05-01T12:00:00+00:00", System.Globalization.CultureInfo.InvariantCulture);
+        await store.TryCreateAsync(new ConversationRecord("c1", "directline", "u1", createdAt));
+
+        Assert.Equal((null, false), await here.FindAsync("never-started"));
+        var (conversation, revoked) = await here.FindAsync("c1");
+        Assert.False(revoked);
+        Assert.Equal(new ConversationRecord("c1", "directline", "u1", createdAt), conversation);
+
+        await otherNode.RevokeAsync("c1");
+        (conversation, revoked) = await here.FindAsync("c1");
+        Assert.True(revoked);
+        Assert.Equal("u1", conversation?.UserId);
+
+        // A token's conversation can be revoked before it was ever started.
+        await otherNode.RevokeAsync("c2");
+        Assert.Equal((null, true), await here.FindAsync("c2"));
     }
 
     [Theory]
