@@ -24,6 +24,9 @@ public class ProbeSetTests(ITestOutputHelper output)
     // in round 3, so it is tuning now (0.984 / 0.967 / 0.021).
     [InlineData("Probes/heldout2.jsonl", 0.97, 0.90, 0.05)]
     [InlineData("Probes/tuning3.jsonl", 0.97, 0.90, 0.05)]
+    // Held-out of round 3, written and committed before tuning, measured once at the end (0.652 / 0.559 / 0.017): a
+    // ratchet on that measurement, not a target; far below the held-out target (0.95 / 0.80 / 0.08).
+    [InlineData("Probes/heldout3.jsonl", 0.65, 0.55, 0.05)]
     public void ProbeSet_StaysAboveTheFloor(string file, double highFloor, double criticalFloor, double falseHighCeiling)
     {
         var engine = RiskEngine.CreateDefault();
