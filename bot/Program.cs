@@ -6,6 +6,7 @@ using ChatSupport.Bot.Handoff;
 using ChatSupport.Bot.Hosting;
 using ChatSupport.Bot.Scale;
 using ChatSupport.Bot.Storage;
+using ChatSupport.Bot.Telemetry;
 using ChatSupport.Bot.Triage;
 using ChatSupport.Bot.Turns;
 using ChatSupport.Bot.WebChat;
@@ -20,6 +21,7 @@ if (CliCommands.TryRun(args, out var exitCode))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddChatSupportHosting();
+builder.AddChatSupportTelemetry();
 builder.Services.AddChatSupportStorage(builder.Configuration);
 builder.Services.AddDirectLine(builder.Configuration, builder.Environment);
 builder.Services.AddChatSupportBot(builder.Configuration);
@@ -33,6 +35,9 @@ builder.Services.AddScaleOut(builder.Configuration);
 // The turn pipeline: every channel (Direct Line, LINE) runs each turn through these steps, in this order,
 // around the bot. Each step is registered by its feature; this list is the only place that orders them.
 builder.Services.AddTurnPipeline(turn => turn
+    // 0. Count and time the whole turn and open its span (docs/telemetry.md), so every later step and the bot
+    //    are measured, a turn that a step ends early included. Records closed-set tags only.
+    .Use<TurnTelemetryMiddleware>()
     // 1. Cap what the bot reads (the channel has already stored the whole text), so every later step
     //    reads the same text and the person is told that only the beginning was read.
     .Use<MessageLengthMiddleware>()
@@ -55,6 +60,7 @@ await app.Services.MigrateChatSupportStorageAsync();
 app.Services.ValidateChatSupportData();
 
 app.UseChatSupportHosting();
+app.UseChatSupportTelemetry();
 app.MapHealthEndpoints();
 app.MapDirectLineApi();
 app.MapLineWebhook();

@@ -15,13 +15,15 @@ public sealed class GuardedTriageAdvisor : ITriageAdvisor
     private readonly ITriageAdvisor _inner;
     private readonly ResiliencePipeline _pipeline;
     private readonly ILogger _logger;
+    private readonly ChatSupport.Domain.Telemetry.ChatSupportTelemetry? _telemetry;
 
-    public GuardedTriageAdvisor(ITriageAdvisor inner, TriageOptions options, ILogger<GuardedTriageAdvisor> logger, TimeProvider? clock = null)
+    public GuardedTriageAdvisor(ITriageAdvisor inner, TriageOptions options, ILogger<GuardedTriageAdvisor> logger, TimeProvider? clock = null, ChatSupport.Domain.Telemetry.ChatSupportTelemetry? telemetry = null)
     {
         ArgumentNullException.ThrowIfNull(inner);
         ArgumentNullException.ThrowIfNull(options);
         _inner = inner;
         _logger = logger;
+        _telemetry = telemetry;
         var breakDuration = TimeSpan.FromSeconds(Math.Max(0.5, options.CircuitBreakSeconds));
         var builder = new ResiliencePipelineBuilder();
         if (clock is not null)
@@ -40,11 +42,13 @@ public sealed class GuardedTriageAdvisor : ITriageAdvisor
                 OnOpened = _ =>
                 {
                     TriageLog.CircuitOpened(_logger, breakDuration.TotalSeconds);
+                    _telemetry?.TriageCircuit(open: true);
                     return ValueTask.CompletedTask;
                 },
                 OnClosed = _ =>
                 {
                     TriageLog.CircuitClosed(_logger);
+                    _telemetry?.TriageCircuit(open: false);
                     return ValueTask.CompletedTask;
                 },
             })
@@ -57,6 +61,29 @@ public sealed class GuardedTriageAdvisor : ITriageAdvisor
     public string Model => _inner.Model;
 
     public async Task<TriageAdvice> AdviseAsync(TriageInput input, CancellationToken cancellationToken)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        using var span = ChatSupport.Domain.Telemetry.ChatSupportTelemetry.Source.StartActivity("triage.call");
+        var advice = await CallAsync(input, cancellationToken).ConfigureAwait(false);
+        var outcome = OutcomeTag(advice.Outcome);
+        span?.SetTag("triage.outcome", outcome);
+        _telemetry?.TriageCall(outcome, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        return advice;
+    }
+
+    /// <summary>The metric tag of an outcome (a closed set).</summary>
+    public static string OutcomeTag(TriageOutcome outcome) => outcome switch
+    {
+        TriageOutcome.Judged => "judged",
+        TriageOutcome.InvalidOutput => "invalid_output",
+        TriageOutcome.Timeout => "timeout",
+        TriageOutcome.Error => "error",
+        TriageOutcome.CircuitOpen => "circuit_open",
+        TriageOutcome.Withheld => "withheld",
+        _ => "other",
+    };
+
+    private async Task<TriageAdvice> CallAsync(TriageInput input, CancellationToken cancellationToken)
     {
         TriageAdvice advice;
         try

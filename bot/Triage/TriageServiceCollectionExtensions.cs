@@ -47,7 +47,7 @@ public static class TriageServiceCollectionExtensions
         services.AddSingleton(prompt);
         services.AddSingleton(sp => new SemanticKernelTriageAdvisor(options, prompt, sp.GetRequiredService<ILogger<SemanticKernelTriageAdvisor>>()));
         services.AddSingleton<ITriageAdvisor>(sp => new GuardedTriageAdvisor(
-            sp.GetRequiredService<SemanticKernelTriageAdvisor>(), options, sp.GetRequiredService<ILogger<GuardedTriageAdvisor>>()));
+            sp.GetRequiredService<SemanticKernelTriageAdvisor>(), options, sp.GetRequiredService<ILogger<GuardedTriageAdvisor>>(), telemetry: sp.GetService<ChatSupport.Domain.Telemetry.ChatSupportTelemetry>()));
         services.AddSingleton<TriageQueue>();
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<TriageProcessor>(sp, sp.GetRequiredService<IOptions<BotOptions>>().Value.AutoHandoffLevel));
         services.AddHostedService<TriageWorker>();

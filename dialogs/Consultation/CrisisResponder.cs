@@ -17,7 +17,7 @@ namespace ChatSupport.Dialogs.Consultation;
 /// answer, so no message after a crisis goes unanswered. Nothing here is generated and nothing waits on
 /// anything slow: the directory is in memory and the handoff request is one store write.
 /// </summary>
-public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, ServiceCards cards, HumanRequests humans, TimeProvider clock)
+public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, ServiceCards cards, HumanRequests humans, TimeProvider clock, ChatSupport.Domain.Telemetry.ChatSupportTelemetry? telemetry = null)
 {
     /// <summary>Night in Japan time: the 24-hour text services are offered beside the phone lines.</summary>
     private static readonly (int From, int To) NightHours = (21, 7);
@@ -62,12 +62,14 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             episode = new CrisisEpisode { StartedAt = now };
             profile.Crisis = episode;
             await turnContext.SendActivityAsync(Block(turnContext, harm, critical, withEmergency: true), cancellationToken).ConfigureAwait(false);
+            telemetry?.CrisisReplySent(assessment.Level, harm.ToWire());
             await RequestCounselorAsync(turnContext, assessment, critical, tell: true, cancellationToken).ConfigureAwait(false);
         }
         else if (!episode.Harms.Contains(harm.ToWire()))
         {
             // Only what is new: the new harm's own template (its first action and services), no second emergency card.
             await turnContext.SendActivityAsync(Block(turnContext, harm, critical, withEmergency: false), cancellationToken).ConfigureAwait(false);
+            telemetry?.CrisisReplySent(assessment.Level, harm.ToWire());
             await RequestCounselorAsync(turnContext, assessment, critical, tell: false, cancellationToken).ConfigureAwait(false);
         }
         else

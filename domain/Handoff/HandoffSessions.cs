@@ -6,7 +6,7 @@ namespace ChatSupport.Domain.Handoff;
 /// Where every change to a handoff session goes through: the store (an optimistic save, so of two
 /// writers exactly one wins) and then the bus (the session's events, only after the save succeeded).
 /// </summary>
-public sealed class HandoffSessions(IHandoffStore store, IEventBus bus)
+public sealed class HandoffSessions(IHandoffStore store, IEventBus bus, Telemetry.ChatSupportTelemetry? telemetry = null)
 {
     /// <summary>How often a person-side change is retried when another writer changed the session in between.</summary>
     public const int SaveAttempts = 5;
@@ -21,9 +21,31 @@ public sealed class HandoffSessions(IHandoffStore store, IEventBus bus)
     public async Task<bool> TrySaveAsync(HandoffSession session, CancellationToken cancellationToken)
     {
         var events = session.PendingEvents.ToArray();
-        if (!await store.TrySaveAsync(session, cancellationToken).ConfigureAwait(false))
+        var waitingSince = session.WaitingSince;
+        using (var span = Telemetry.ChatSupportTelemetry.Source.StartActivity("handoff.save"))
         {
-            return false;
+            var saved = await store.TrySaveAsync(session, cancellationToken).ConfigureAwait(false);
+            span?.SetTag("handoff.state", session.State.ToString().ToLowerInvariant());
+            span?.SetTag("outcome", saved ? "saved" : "conflict");
+            if (!saved)
+            {
+                return false;
+            }
+        }
+
+        if (telemetry is not null)
+        {
+            foreach (var e in events)
+            {
+                if (e is Events.HandoffRequested requested)
+                {
+                    telemetry.HandoffRequested(requested.Priority);
+                }
+                else if (e is Events.HandoffClaimed claimed && (waitingSince ?? session.WaitingSince) is { } since)
+                {
+                    telemetry.HandoffClaimed(session.Priority, claimed.OccurredAt - since);
+                }
+            }
         }
 
         foreach (var e in events)

@@ -18,7 +18,7 @@ public readonly record struct StreamSignal(long AppendedUpTo, Activity? Transien
 /// subscribers read stored activities from the transcript themselves, so a signal that arrives
 /// late or out of order can never make a stream skip a message.
 /// </summary>
-public sealed class ConversationStreamHub
+public sealed class ConversationStreamHub(ChatSupport.Domain.Telemetry.ChatSupportTelemetry? telemetry = null)
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, ChannelWriter<StreamSignal>>> _subscribers = new(StringComparer.Ordinal);
 
@@ -27,6 +27,7 @@ public sealed class ConversationStreamHub
         var id = Guid.NewGuid();
         var set = _subscribers.GetOrAdd(conversationId, _ => new ConcurrentDictionary<Guid, ChannelWriter<StreamSignal>>());
         set[id] = writer;
+        telemetry?.StreamOpened();
         return new Subscription(this, conversationId, id);
     }
 
@@ -65,7 +66,11 @@ public sealed class ConversationStreamHub
     {
         if (_subscribers.TryGetValue(conversationId, out var set))
         {
-            set.TryRemove(id, out _);
+            if (set.TryRemove(id, out _))
+            {
+                telemetry?.StreamClosed();
+            }
+
             if (set.IsEmpty)
             {
                 _subscribers.TryRemove(new KeyValuePair<string, ConcurrentDictionary<Guid, ChannelWriter<StreamSignal>>>(conversationId, set));

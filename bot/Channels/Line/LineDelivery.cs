@@ -9,7 +9,7 @@ namespace ChatSupport.Bot.Channels.Line;
 /// with the retry key stored with it, so LINE accepts it at most once however often it is retried.
 /// A call that still fails transiently stays queued and blocks later ones, keeping the order.
 /// </summary>
-public sealed class LineDelivery(LineStore store, LineMessagingClient client, TimeProvider clock, Microsoft.Extensions.Options.IOptions<LineOptions> options, ILogger<LineDelivery> logger)
+public sealed class LineDelivery(LineStore store, LineMessagingClient client, TimeProvider clock, Microsoft.Extensions.Options.IOptions<LineOptions> options, ILogger<LineDelivery> logger, ChatSupport.Domain.Telemetry.ChatSupportTelemetry? telemetry = null)
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
 
@@ -63,6 +63,7 @@ public sealed class LineDelivery(LineStore store, LineMessagingClient client, Ti
             if (reply.Succeeded)
             {
                 await store.MarkSentAsync(item.Id, "reply", clock.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+                telemetry?.LineDelivery("reply");
                 return true;
             }
 
@@ -73,6 +74,7 @@ public sealed class LineDelivery(LineStore store, LineMessagingClient client, Ti
         if (push.Succeeded || push.AlreadyAccepted)
         {
             await store.MarkSentAsync(item.Id, "push", clock.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+            telemetry?.LineDelivery("push");
             return true;
         }
 
@@ -81,17 +83,20 @@ public sealed class LineDelivery(LineStore store, LineMessagingClient client, Ti
             var attempts = await store.CountOutboxAttemptAsync(item.Id, CancellationToken.None).ConfigureAwait(false);
             if (attempts < options.Value.MaxDeliveryAttempts)
             {
+                telemetry?.LineDelivery("retry");
                 logger.LogWarning("LINE push {Outbox} left queued after status {Status} (attempt {Attempts}); it is retried with the same retry key.", item.Id, push.StatusCode, attempts);
                 return false;
             }
 
             // Bounded: the person's later messages must not wait behind this one for ever; operators see it and can requeue it.
             await store.MarkOutboxFailedAsync(item.Id, CancellationToken.None).ConfigureAwait(false);
+            telemetry?.LineDelivery("failed");
             logger.LogError("LINE push {Outbox} gave up after {Attempts} attempts (last status {Status}); listed for operators.", item.Id, attempts, push.StatusCode);
             return true;
         }
 
         await store.MarkOutboxFailedAsync(item.Id, CancellationToken.None).ConfigureAwait(false);
+        telemetry?.LineDelivery("rejected");
         logger.LogError("LINE push {Outbox} rejected with status {Status}; not retried.", item.Id, push.StatusCode);
         return true;
     }

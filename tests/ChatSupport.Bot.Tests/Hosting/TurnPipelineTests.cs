@@ -21,7 +21,7 @@ public sealed class TurnPipelineTests
         var pipeline = host.Get<TurnPipeline>();
 
         Assert.Equal(
-            [typeof(MessageLengthMiddleware), typeof(ChatSupport.Bot.Triage.TriageConsentMiddleware), typeof(HandoffRelayMiddleware), typeof(AutoSaveStateMiddleware)],
+            [typeof(ChatSupport.Bot.Telemetry.TurnTelemetryMiddleware), typeof(MessageLengthMiddleware), typeof(ChatSupport.Bot.Triage.TriageConsentMiddleware), typeof(HandoffRelayMiddleware), typeof(AutoSaveStateMiddleware)],
             pipeline.Steps.Select(s => s.GetType()));
         Assert.Equal(pipeline.Steps, host.Get<DirectLineAdapter>().Middleware.Items);
         Assert.Equal(pipeline.Steps, host.Get<LineAdapter>().Middleware.Items);
