@@ -16,4 +16,11 @@ public sealed class DirectLineOptions
 
     /// <summary>Activities per page of GET activities and per WebSocket frame.</summary>
     public int PageSize { get; set; } = 100;
+
+    /// <summary>
+    /// On a shared database (PostgreSQL), how long a stored message may wait unanswered before another node runs its
+    /// turn (its node is taken to have died). Two minutes by default; the recovery pass runs every quarter of this,
+    /// at most every 30 seconds. A single SQLite node runs its own leftovers at start, without waiting.
+    /// </summary>
+    public TimeSpan RecoverAfter { get; set; } = TimeSpan.FromMinutes(2);
 }

@@ -7,8 +7,13 @@
 # starting conversations is raised for the run; the per-conversation post limit stays as configured.
 # usage: bash tests/ChatSupport.Benchmarks/DirectLine/run.sh [conversations] [turns]
 #   DLLOAD    path of dlload.js (default ../shared/tools/dlload.js)
-#   WARMUP    conversations run and discarded before each measured pass (default 20)
+#   WARMUP    conversations run and discarded before the first measured pass of each host (default 200, i.e.
+#             2000 turns: the runtime re-compiles hot methods for a while after a start, and a shorter warm-up
+#             measures that compilation as part of a turn); the second pass, on a warm host, discards 20
 #   BENCH_APP an already published host (dotnet publish bot -c Release -o DIR) instead of publishing one now
+#   BEFORE_APP optional: another published host (for example an earlier commit, published the same way) run as
+#             the consultation bot in the same run and labelled "before", for before/after figures under the
+#             same load and the same neighbours
 #   PEER_DIR  optional: a directory with a Direct Line peer to measure in the same run; it is started with
 #             `node index.js` (PORT and DIRECTLINE_PORT set in its environment) and must answer Direct Line 3.0
 #             on DIRECTLINE_PORT. Nothing of it is part of this repository.
@@ -17,7 +22,7 @@ cd "$(dirname "$0")/../../.."
 conversations=${1:-200}
 turns=${2:-10}
 dlload=${DLLOAD:-../shared/tools/dlload.js}
-warmup=${WARMUP:-20}
+warmup=${WARMUP:-200}
 secret="bench-secret-$(date +%s)-0123456789abcdefghij"
 work=$(mktemp -d)
 pids=()
@@ -34,14 +39,14 @@ if [[ -z "$app" ]]; then
   dotnet publish bot -c Release -o "$app" -nologo -v quiet >/dev/null
 fi
 
-start_host() { # mode port
+start_host() { # label mode port app
   ASPNETCORE_ENVIRONMENT=Production \
   ChatSupport__DirectLine__Secret="$secret" \
-  ChatSupport__Bot__Mode="$1" \
+  ChatSupport__Bot__Mode="$2" \
   ChatSupport__Storage__ConnectionString="Data Source=$work/$1.db" \
   ChatSupport__DirectLine__RateLimits__ConversationBurst=1000000 \
   ChatSupport__DirectLine__RateLimits__ConversationsPerMinute=1000000 \
-  dotnet "$app/ChatSupport.Bot.dll" --urls "http://127.0.0.1:$2" --contentRoot "$app" >"$work/$1.log" 2>&1 &
+  dotnet "$4/ChatSupport.Bot.dll" --urls "http://127.0.0.1:$3" --contentRoot "$4" >"$work/$1.log" 2>&1 &
   echo $!
 }
 wait_ready() { # port path
@@ -50,15 +55,20 @@ wait_ready() { # port path
   exit 1
 }
 
-run() { # label port pid concurrency
+run() { # label port pid concurrency warmup
   node "$dlload" --base "http://127.0.0.1:$2" --secret "$secret" --conversations "$conversations" --turns "$turns" \
-    --concurrency "$4" --warmup "$warmup" --any-reply --max-seconds 120 --server-pid "$3" --label "$1"
+    --concurrency "$4" --warmup "$5" --any-reply --max-seconds 120 --server-pid "$3" --label "$1"
 }
 
-echo_pid=$(start_host echo 5181); pids+=("$echo_pid")
-real_pid=$(start_host consultation 5182); pids+=("$real_pid")
+echo_pid=$(start_host echo echo 5181 "$app"); pids+=("$echo_pid")
+real_pid=$(start_host consultation consultation 5182 "$app"); pids+=("$real_pid")
 wait_ready 5181 /readyz
 wait_ready 5182 /readyz
+before_pid=""
+if [[ -n "${BEFORE_APP:-}" ]]; then
+  before_pid=$(start_host before consultation 5185 "$BEFORE_APP"); pids+=("$before_pid")
+  wait_ready 5185 /readyz
+fi
 peer_pid=""
 if [[ -n "${PEER_DIR:-}" ]]; then
   (cd "$PEER_DIR" && PORT=5183 DIRECTLINE_PORT=5184 exec node index.js) >"$work/peer.log" 2>&1 &
@@ -68,9 +78,11 @@ fi
 
 lines=()
 for concurrency in 16 4; do
-  lines+=("$(run echo 5181 "$echo_pid" "$concurrency")")
-  lines+=("$(run consultation 5182 "$real_pid" "$concurrency")")
-  if [[ -n "$peer_pid" ]]; then lines+=("$(run peer 5184 "$peer_pid" "$concurrency")"); fi
+  w=$([[ $concurrency == 16 ]] && echo "$warmup" || echo 20)
+  lines+=("$(run echo 5181 "$echo_pid" "$concurrency" "$w")")
+  lines+=("$(run consultation 5182 "$real_pid" "$concurrency" "$w")")
+  if [[ -n "$before_pid" ]]; then lines+=("$(run before 5185 "$before_pid" "$concurrency" "$w")"); fi
+  if [[ -n "$peer_pid" ]]; then lines+=("$(run peer 5184 "$peer_pid" "$concurrency" "$w")"); fi
 done
 printf '%s\n' "${lines[@]}"
 node -e '
@@ -83,7 +95,9 @@ for (const r of rows) {
 }
 const find = (label, c) => rows.find(r => r.label === label && r.concurrency === c);
 const e16 = find("echo", 16), r16 = find("consultation", 16), r4 = find("consultation", 4), p16 = find("peer", 16);
+const b16 = find("before", 16), b4 = find("before", 4);
 console.log(`consultation CPU per turn at concurrency 16: ${cpu(r16).toFixed(2)} ms (goal <= 0.6 ms); echo ${cpu(e16).toFixed(2)} ms; real/echo CPU ratio ${(cpu(r16) / cpu(e16)).toFixed(2)}`);
 console.log(`real/echo throughput ratio at concurrency 16: ${(r16.turnsPerSecond / e16.turnsPerSecond).toFixed(2)}; consultation p99 at concurrency 4: ${r4.p99Ms} ms (goal < 20 ms)`);
+if (b16) console.log(`before CPU per turn at concurrency 16: ${cpu(b16).toFixed(2)} ms; after/before ${(cpu(r16) / cpu(b16)).toFixed(2)}; before/echo ${(cpu(b16) / cpu(e16)).toFixed(2)}; before p99 at concurrency 4: ${b4.p99Ms} ms`);
 if (p16) console.log(`peer CPU per turn at concurrency 16: ${cpu(p16).toFixed(2)} ms; peer/consultation ${(cpu(p16) / cpu(r16)).toFixed(1)}x`);
 ' "${lines[@]}"

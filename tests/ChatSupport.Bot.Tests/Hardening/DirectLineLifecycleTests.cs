@@ -151,6 +151,41 @@ public sealed class DirectLineLifecycleTests : IDisposable
         Assert.Equal(replies, (await person.BotMessagesAsync()).Count);
     }
 
+    [Fact]
+    public async Task A_message_answered_just_before_a_crash_that_left_its_mark_is_not_answered_twice()
+    {
+        var person = await DirectLineClient.StartAsync(_factory);
+        await person.SayAsync("こんにちは");
+        await person.SayAsync("ちょっと疲れた");
+        var replies = (await person.BotMessagesAsync()).Count;
+
+        // The crash came after the reply was stored and before the pending mark was cleared.
+        var transcript = _factory.Services.GetRequiredService<Domain.Storage.ITranscriptStore>();
+        var message = (await transcript.ReadAsync(person.ConversationId!, 0, 100)).Last(e => e.Direction == Domain.Storage.TranscriptDirection.Inbound && e.Activity.Text == "ちょっと疲れた");
+        await using (var connection = new SqliteConnection($"Data Source={_factory.DatabasePath};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            using var command = connection.CreateCommand();
+            command.CommandText = "INSERT INTO directline_pending (conversation_id, seq, stored_at) VALUES ($c, $s, $at);";
+            command.Parameters.AddWithValue("$c", person.ConversationId);
+            command.Parameters.AddWithValue("$s", message.Sequence);
+            command.Parameters.AddWithValue("$at", message.StoredAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            await command.ExecuteNonQueryAsync();
+        }
+
+        // The restarted node's pass (at start, or this one) clears the mark without running the turn again.
+        await using var restarted = new ChatSupportFactory(_factory.DatabasePath);
+        await restarted.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<DirectLineRecovery>().Single().RunOnceAsync(CancellationToken.None);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (await PendingCountAsync(_factory.DatabasePath) > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(0, await PendingCountAsync(_factory.DatabasePath));
+        Assert.Equal(replies, (await person.BotMessagesAsync()).Count);
+    }
+
     [Theory]
     [SqliteStore]
     [PostgresStore]
