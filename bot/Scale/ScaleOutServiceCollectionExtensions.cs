@@ -13,7 +13,7 @@ public static class ScaleOutServiceCollectionExtensions
     /// What lets several identical nodes serve together: leases on background work (in the shared database), the
     /// AI kill switch kept in step, and with <c>ChatSupport:Redis:Configuration</c> the event bus and the Direct Line
     /// stream wake-ups across nodes, Data Protection keys shared (console cookies, bearer tokens and anti-forgery
-    /// tokens made on one node are accepted by all) and a shared <c>IDistributedCache</c>. Without Redis the node
+    /// tokens made on one node are accepted by all), rate limits counted across nodes and a shared <c>IDistributedCache</c>. Without Redis the node
     /// works alone, in process, as before. Call after the other feature registrations (it replaces the event bus).
     /// </summary>
     public static IServiceCollection AddScaleOut(this IServiceCollection services, IConfiguration configuration)
@@ -43,6 +43,8 @@ public static class ScaleOutServiceCollectionExtensions
             cache.ConnectionMultiplexerFactory = () => Task.FromResult<IConnectionMultiplexer>(connection.Value);
             cache.InstanceName = options.Prefix + ":cache:";
         });
+        services.Replace(ServiceDescriptor.Singleton(sp => new SharedRateLimits(
+            sp.GetRequiredService<IConnectionMultiplexer>(), options)));
         services.Replace(ServiceDescriptor.Singleton<IEventBus>(sp => new RedisEventBus(
             sp.GetRequiredService<InProcessEventBus>(),
             sp.GetRequiredService<IConnectionMultiplexer>(),

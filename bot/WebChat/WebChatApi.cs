@@ -1,6 +1,7 @@
 using ChatSupport.Bot.Channels.DirectLine;
 using ChatSupport.Domain.Handoff;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChatSupport.Bot.WebChat;
 
@@ -14,12 +15,12 @@ public static class WebChatApi
 
     public static IServiceCollection AddWebChat(this IServiceCollection services)
     {
+        services.TryAddSingleton(new Scale.SharedRateLimits());
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(RateLimitPolicy, http => System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1) }));
+            // 30 page tokens per client address a minute, counted across every node when Redis is configured.
+            options.AddPolicy(RateLimitPolicy, http => DirectLineRateLimits.Shared(http, "webchat-token:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"), 30, 30));
         });
         return services;
     }

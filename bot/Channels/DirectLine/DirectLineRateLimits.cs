@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using ChatSupport.Bot.Scale;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace ChatSupport.Bot.Channels.DirectLine;
@@ -25,7 +27,7 @@ public sealed class DirectLineRateLimitOptions
 
 /// <summary>
 /// ASP.NET Core rate limiting on the Direct Line surface: posts per conversation, conversation starts per
-/// client address. A refusal is 429 with <c>Retry-After</c> (whole seconds) and the spec's ErrorResponse
+/// client address, counted across every node when Redis is configured. A refusal is 429 with <c>Retry-After</c> (whole seconds) and the spec's ErrorResponse
 /// (<c>TooManyRequests</c>); nothing of a refused post is stored.
 /// </summary>
 public static class DirectLineRateLimits
@@ -36,6 +38,7 @@ public static class DirectLineRateLimits
     public static IServiceCollection AddDirectLineRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DirectLineRateLimitOptions>().Bind(configuration.GetSection(DirectLineRateLimitOptions.SectionName));
+        services.TryAddSingleton(new SharedRateLimits());
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -44,7 +47,7 @@ public static class DirectLineRateLimits
             {
                 var limits = Limits(http);
                 var conversationId = http.Request.RouteValues["conversationId"] as string ?? string.Empty;
-                return RateLimitPartition.GetTokenBucketLimiter("post:" + conversationId, _ => Bucket(limits.PostBurst, limits.PostsPerMinute));
+                return Shared(http, "post:" + conversationId, limits.PostBurst, limits.PostsPerMinute);
             });
             options.AddPolicy(ConversationPolicy, http =>
             {
@@ -56,7 +59,7 @@ public static class DirectLineRateLimits
 
                 var limits = Limits(http);
                 var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-                return RateLimitPartition.GetTokenBucketLimiter("start:" + client, _ => Bucket(limits.ConversationBurst, limits.ConversationsPerMinute));
+                return Shared(http, "start:" + client, limits.ConversationBurst, limits.ConversationsPerMinute);
             });
         });
         return services;
@@ -77,14 +80,13 @@ public static class DirectLineRateLimits
         }
     }
 
-    private static TokenBucketRateLimiterOptions Bucket(int burst, int perMinute) => new()
+    /// <summary>A token bucket for <paramref name="key"/>, shared by every node when Redis is configured (see <see cref="SharedRateLimits"/>).</summary>
+    public static RateLimitPartition<string> Shared(HttpContext http, string key, int burst, int perMinute)
     {
-        TokenLimit = Math.Max(1, burst),
-        TokensPerPeriod = 1,
-        ReplenishmentPeriod = TimeSpan.FromMinutes(1) / Math.Max(1, perMinute),
-        QueueLimit = 0,
-        AutoReplenishment = true,
-    };
+        ArgumentNullException.ThrowIfNull(http);
+        var buckets = http.RequestServices.GetRequiredService<SharedRateLimits>();
+        return RateLimitPartition.Get(key, k => buckets.TokenBucket(k, burst, perMinute));
+    }
 
     private static DirectLineRateLimitOptions Limits(HttpContext http) =>
         http.RequestServices.GetRequiredService<IOptions<DirectLineRateLimitOptions>>().Value;

@@ -67,6 +67,46 @@ public sealed class TwoNodeTests
         await ReadUntilAsync(stream, Reply);
     }
 
+    [ScaleFact]
+    public async Task A_conversation_posting_through_both_nodes_gets_its_burst_once_not_once_per_node()
+    {
+        var settings = await SharedSettingsAsync();
+        settings["ChatSupport:DirectLine:RateLimits:PostBurst"] = "4";
+        settings["ChatSupport:DirectLine:RateLimits:PostsPerMinute"] = "1";
+        await using var nodeA = ConsoleClient.NewFactory(settings: settings);
+        await using var nodeB = ConsoleClient.NewFactory(settings: settings);
+        var onA = await DirectLineClient.StartAsync(nodeA);
+        var onB = new DirectLineClient(nodeB);
+
+        // A load balancer sends the same conversation's posts to either node, turn about: each node alone would
+        // allow 4, so 8 would pass if the buckets were per node.
+        var statuses = new List<(string Text, HttpStatusCode Status)>();
+        for (var i = 0; i < 8; i++)
+        {
+            var via = i % 2 == 0 ? onA : onB;
+            var text = $"rate-{i}";
+            var json = JsonSerializer.Serialize(new { type = "message", from = new { id = "whoever" }, text });
+            using var response = await via.SendRawAsync(HttpMethod.Post, $"/v3/directline/conversations/{onA.ConversationId}/activities", json, onA.Token);
+            statuses.Add((text, response.StatusCode));
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                Assert.True(response.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1), "a refusal without Retry-After");
+            }
+        }
+
+        var accepted = statuses.Count(s => s.Status == HttpStatusCode.OK);
+        Assert.InRange(accepted, 4, 5); // 4 at once, plus at most one refilled if a minute passed
+        Assert.All(statuses, s => Assert.Contains(s.Status, new[] { HttpStatusCode.OK, HttpStatusCode.TooManyRequests }));
+        Assert.Contains(statuses.Skip(4), s => s.Status == HttpStatusCode.TooManyRequests);
+
+        // Nothing refused was stored.
+        var stored = (await onA.GetActivitiesAsync()).Activities.Where(a => a.From?.Role != BotKit.Activities.RoleTypes.Bot).Select(a => a.Text).ToHashSet();
+        foreach (var (text, status) in statuses)
+        {
+            Assert.Equal(status == HttpStatusCode.OK, stored.Contains(text));
+        }
+    }
+
     private static async Task<Dictionary<string, string>> SharedSettingsAsync()
     {
         var postgres = await PrivateServers.PostgresAsync();

@@ -1,0 +1,49 @@
+using System.Threading.RateLimiting;
+using ChatSupport.Bot.Scale;
+using ChatSupport.Bot.Tests.Infrastructure;
+using StackExchange.Redis;
+
+namespace ChatSupport.Bot.Tests.Scale;
+
+/// <summary>Rate limits counted in Redis: a node whose Redis is away keeps its own bucket, neither refusing everyone nor lifting the limit.</summary>
+public sealed class SharedRateLimitsTests
+{
+    [Fact]
+    public async Task With_Redis_away_a_node_keeps_its_own_bucket()
+    {
+        var configuration = ConfigurationOptions.Parse($"127.0.0.1:{PrivateServers.FreePort()}");
+        configuration.AbortOnConnectFail = false;
+        configuration.ConnectTimeout = 200;
+        configuration.AsyncTimeout = 200;
+        configuration.SyncTimeout = 200;
+        using var redis = await ConnectionMultiplexer.ConnectAsync(configuration);
+        using var limiter = new SharedRateLimits(redis, new RedisOptions { Prefix = "away" }).TokenBucket("post:c1", burst: 3, perMinute: 1);
+
+        var granted = 0;
+        for (var i = 0; i < 5; i++)
+        {
+            using var lease = await limiter.AcquireAsync();
+            granted += lease.IsAcquired ? 1 : 0;
+        }
+
+        Assert.Equal(3, granted);
+    }
+
+    [ScaleFact]
+    public async Task Buckets_of_two_keys_are_apart_and_a_refusal_says_when_to_try_again()
+    {
+        var redis = await PrivateServers.RedisAsync();
+        using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
+        var limits = new SharedRateLimits(connection, new RedisOptions { Prefix = "t" + Guid.NewGuid().ToString("N")[..8] });
+        using var first = limits.TokenBucket("post:a", burst: 2, perMinute: 6);
+        using var second = limits.TokenBucket("post:b", burst: 2, perMinute: 6);
+
+        Assert.True((await first.AcquireAsync()).IsAcquired);
+        Assert.True((await first.AcquireAsync()).IsAcquired);
+        using var refused = await first.AcquireAsync();
+        Assert.False(refused.IsAcquired);
+        Assert.True(refused.TryGetMetadata(MetadataName.RetryAfter, out var wait));
+        Assert.InRange(wait, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(10));
+        Assert.True((await second.AcquireAsync()).IsAcquired);
+    }
+}
