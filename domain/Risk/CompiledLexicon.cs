@@ -20,6 +20,7 @@ internal sealed class CompiledLexicon
         IfPast = new RiskLevel[EntryCount];
         IfNegated = new RiskLevel[EntryCount];
         CueBits = new UInt128[EntryCount];
+        CueNegatable = new bool[EntryCount];
         EntrySituations = new ulong[EntryCount];
         var situationIds = new List<string> { SituationCues.ThirdPerson };
         ulong SituationBits(IEnumerable<string> ids)
@@ -48,6 +49,8 @@ internal sealed class CompiledLexicon
         var patternTerms = new List<string>();
         var patternAscii = new List<bool>();
         var patternBoundary = new List<WordBoundary>();
+        var patternTsu = new List<ulong>();
+        NormalizedText? tsuBuffer = null;
 
         for (var e = 0; e < EntryCount; e++)
         {
@@ -64,6 +67,7 @@ internal sealed class CompiledLexicon
                 CategoryMasks[e] |= 1u << (int)c;
             }
 
+            CueNegatable[e] = entry.Negatable;
             CueBits[e] = entry.Role switch
             {
                 LexiconRole.Cue => ClassBit(entry.CueClass!),
@@ -96,6 +100,9 @@ internal sealed class CompiledLexicon
                     patternTerms.Add(term);
                     patternAscii.Add(normalized.All(char.IsAsciiLetterOrDigit));
                     patternBoundary.Add(BoundaryOf(term, normalized));
+                    tsuBuffer ??= new NormalizedText();
+                    JapaneseNormalizer.Normalize(term, tsuBuffer);
+                    patternTsu.Add(tsuBuffer.TsuInside(0, tsuBuffer.Length));
                     MaxPatternLength = Math.Max(MaxPatternLength, normalized.Length);
                 }
             }
@@ -107,6 +114,7 @@ internal sealed class CompiledLexicon
         PatternTerms = [.. patternTerms];
         PatternAscii = [.. patternAscii];
         PatternBoundary = [.. patternBoundary];
+        PatternTsu = [.. patternTsu];
         NormalizedPatterns = patterns;
 
         IdeationBit = ClassBit(SituationCues.Ideation);
@@ -167,6 +175,9 @@ internal sealed class CompiledLexicon
     public const int ShortKanaLength = 3;
 
     public UInt128[] CueBits { get; }
+
+    /// <summary>Per entry: a cue cancelled by a negation right after it (situations.yaml <c>negatable: true</c>).</summary>
+    public bool[] CueNegatable { get; }
 
     public ulong[] EntrySituations { get; }
 
@@ -240,6 +251,9 @@ internal sealed class CompiledLexicon
 
     /// <summary>Romaji and other ASCII terms only match as whole words.</summary>
     public bool[] PatternAscii { get; }
+
+    /// <summary>Per pattern: where the term itself had a small っ (bits as in <see cref="NormalizedText.TsuInside"/>).</summary>
+    public ulong[] PatternTsu { get; }
 
     public IReadOnlyList<string> NormalizedPatterns { get; }
 

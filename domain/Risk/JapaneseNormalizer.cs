@@ -101,7 +101,7 @@ internal static class JapaneseNormalizer
         var chars = output.Chars;
         var starts = output.Starts;
         var ends = output.Ends;
-        var state = new EmitState();
+        var state = new EmitState { TsuAfter = output.TsuAfter };
 
         var i = 0;
         var lastEmoji = 0;
@@ -143,6 +143,7 @@ internal static class JapaneseNormalizer
         }
 
         output.Length = state.Length;
+        output.AnyTsu = state.AnyTsu;
     }
 
     private static void ProcessChar(char c, ReadOnlySpan<char> text, int start, int end,
@@ -163,6 +164,13 @@ internal static class JapaneseNormalizer
                 break;
             case KindStretch:
                 Extend(ends, end, ref state);
+                if (c is 'っ' or 'ッ' or 'ｯ' && state.Length > 0)
+                {
+                    // Dropped, but remembered: いっしょ must not read as the term いしょ (see NormalizedText.TsuAfter).
+                    state.TsuAfter[state.Length - 1] = true;
+                    state.AnyTsu = true;
+                }
+
                 break;
             case KindVoiced:
                 Compose(Voiced, end, chars, ends, ref state);
@@ -176,6 +184,7 @@ internal static class JapaneseNormalizer
                     chars[state.Length] = ClauseBreak;
                     starts[state.Length] = start;
                     ends[state.Length] = end;
+                    state.TsuAfter[state.Length] = false;
                     state.Length++;
                 }
 
@@ -239,6 +248,7 @@ internal static class JapaneseNormalizer
                     chars[n] = f;
                     starts[n] = start;
                     ends[n] = end;
+                    state.TsuAfter[n] = false;
                     state.Length = n + 1;
                     return;
                 }
@@ -257,6 +267,7 @@ internal static class JapaneseNormalizer
         chars[n] = f;
         starts[n] = start;
         ends[n] = end;
+        state.TsuAfter[n] = false;
         state.Length = n + 1;
         state.Run = 1;
         state.PreviousWasKatakanaTa = katakana && f == 'た';
@@ -508,6 +519,11 @@ internal static class JapaneseNormalizer
 
         /// <summary>A space, punctuation mark or symbol came since the last letter.</summary>
         public bool AfterSeparator;
+
+        /// <summary>The output's <see cref="NormalizedText.TsuAfter"/> buffer.</summary>
+        public bool[] TsuAfter;
+
+        public bool AnyTsu;
     }
 }
 
@@ -522,7 +538,40 @@ internal sealed class NormalizedText
     /// <summary>End index (exclusive) in the original text of each normalized character.</summary>
     public int[] Ends { get; private set; } = new int[256];
 
+    /// <summary>
+    /// True where a small っ was dropped right after the character (いっしょ → い, then し): a term must not match
+    /// across such a gap unless the term itself had a small っ there (<see cref="TsuInside"/>).
+    /// </summary>
+    public bool[] TsuAfter { get; private set; } = new bool[256];
+
     public int Length { get; set; }
+
+    /// <summary>Some small っ was dropped in this text (<see cref="TsuAfter"/> has a true entry).</summary>
+    public bool AnyTsu { get; set; }
+
+    /// <summary>
+    /// Bit g set: a small っ was dropped between normalized characters start+g and start+g+1 (g below 64).
+    /// A matcher compares it with the term's own bits, so that いっしょ is not the term いしょ while 真っ暗 stays 真っ暗.
+    /// </summary>
+    public ulong TsuInside(int start, int end)
+    {
+        ulong bits = 0;
+        if (!AnyTsu)
+        {
+            return bits;
+        }
+
+        var last = Math.Min(end - 1, start + 64);
+        for (var k = start; k < last; k++)
+        {
+            if (TsuAfter[k])
+            {
+                bits |= 1UL << (k - start);
+            }
+        }
+
+        return bits;
+    }
 
     public void EnsureCapacity(int inputLength)
     {
@@ -536,5 +585,6 @@ internal sealed class NormalizedText
         Chars = new char[size];
         Starts = new int[size];
         Ends = new int[size];
+        TsuAfter = new bool[size];
     }
 }

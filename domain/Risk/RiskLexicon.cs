@@ -66,6 +66,9 @@ public sealed record LexiconEntry(
     /// <summary>For <see cref="LexiconRole.Cue"/> entries: the cue class the terms belong to.</summary>
     public string? CueClass { get; init; }
 
+    /// <summary>For cue entries: a negation right after the cue cancels it (叩かれたことはない is no act of violence).</summary>
+    public bool Negatable { get; init; }
+
     /// <summary>Situation ids (RiskAssessment.Situations) a counted signal of this entry reports (overdose, finality, …).</summary>
     public IReadOnlyList<string> Situations { get; init; } = [];
 }
@@ -192,7 +195,7 @@ public sealed class RiskLexicon
                     RiskLevel.None,
                     RiskLevel.None,
                     cue.Overrides)
-                { CueClass = cue.Id });
+                { CueClass = cue.Id, Negatable = cue.Negatable });
             }
 
             ruleDtos.AddRange((file.Rules ?? []).Select(r => (name, r)));
@@ -453,6 +456,8 @@ public sealed class RiskLexicon
         public string? Note { get; set; }
 
         public bool Overrides { get; set; }
+
+        public bool Negatable { get; set; }
     }
 
     private sealed class RuleDto

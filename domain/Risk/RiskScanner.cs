@@ -174,6 +174,13 @@ public sealed class RiskScanner
                     continue;
                 }
 
+                // A small っ dropped inside the match must be where the term has one, both ways: いっしょ is not いしょ,
+                // and 負けて is not け(っ)て.
+                if (_text.TsuInside(start, k + 1) != _lexicon.PatternTsu[p])
+                {
+                    continue;
+                }
+
                 var boundary = _lexicon.PatternBoundary[p];
                 if (boundary != WordBoundary.None && !IsKanaWord(text, start, k + 1, boundary, _lexicon.PatternTerms[p].Length))
                 {
@@ -329,6 +336,15 @@ public sealed class RiskScanner
         for (var i = 0; i < _rawCount; i++)
         {
             ref var m = ref _raw[i];
+            if (!m.Suppressed && m.Role == LexiconRole.Cue && _lexicon.CueNegatable[m.Entry]
+                && HasCue(i, LexiconRole.Negation, m.End - 2, m.End + NegationWindow, 0, after: true))
+            {
+                // A negated act is no act (叩かれたことはない, 殴られてはない): the cue does not count.
+                m.Suppressed = true;
+                rules |= RiskRules.Negation;
+                continue;
+            }
+
             if (!m.Suppressed && m.Role != WithRole)
             {
                 var bits = _lexicon.CueBits[m.Entry];

@@ -17,6 +17,7 @@ internal sealed class CompiledPatterns
         Prefectures = new byte[EntryCount];
         Preferences = new PreferenceFlags[EntryCount];
         Weak = new bool[EntryCount];
+        NearPhone = new bool[EntryCount];
         Overrides = new bool[EntryCount];
         CancelMasks = new uint[EntryCount];
 
@@ -24,6 +25,8 @@ internal sealed class CompiledPatterns
         var patternEntries = new List<int>();
         var boundaries = new List<PatternBoundary>();
         var swallowed = new List<string>();
+        var tsu = new List<ulong>();
+        var tsuBuffer = new NormalizedText();
         for (var e = 0; e < EntryCount; e++)
         {
             var entry = entries[e];
@@ -42,6 +45,7 @@ internal sealed class CompiledPatterns
             Prefectures[e] = entry.PrefectureCode is { } code ? byte.Parse(code, System.Globalization.CultureInfo.InvariantCulture) : (byte)0;
             Preferences[e] = entry.Preferences;
             Weak[e] = entry.Weak;
+            NearPhone[e] = entry.NearPhone;
             Overrides[e] = entry.Overrides;
             foreach (var c in entry.Cancels ?? [])
             {
@@ -77,6 +81,8 @@ internal sealed class CompiledPatterns
                 terms.Add(normalized);
                 patternEntries.Add(e);
                 boundaries.Add(boundary);
+                JapaneseNormalizer.Normalize(term, tsuBuffer);
+                tsu.Add(tsuBuffer.TsuInside(0, tsuBuffer.Length));
                 MaxPatternLength = Math.Max(MaxPatternLength, normalized.Length);
             }
         }
@@ -91,7 +97,11 @@ internal sealed class CompiledPatterns
         Automaton = new AhoCorasickAutomaton(terms);
         PatternEntries = [.. patternEntries];
         PatternBoundaries = [.. boundaries];
+        PatternTsu = [.. tsu];
     }
+
+    /// <summary>Per pattern: where the term itself had a small っ (as in <see cref="NormalizedText.TsuInside"/>).</summary>
+    public ulong[] PatternTsu { get; }
 
     public UnderstandingPatterns Patterns { get; }
 
@@ -112,6 +122,9 @@ internal sealed class CompiledPatterns
     public PreferenceFlags[] Preferences { get; }
 
     public bool[] Weak { get; }
+
+    /// <summary>Per entry: counts only with a phone mention in the same sentence.</summary>
+    public bool[] NearPhone { get; }
 
     public bool[] Overrides { get; }
 

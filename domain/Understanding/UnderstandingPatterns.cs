@@ -29,6 +29,9 @@ public enum PatternRole
     /// its topic words are not the writer's own situation, so they give no category and no disclosure.
     /// </summary>
     Frame,
+
+    /// <summary>Names phoning (電話, 通話, call): context for cues marked <c>near_phone</c>.</summary>
+    Phone,
 }
 
 /// <summary>Where a term must meet the edge of a word in the normalized text.</summary>
@@ -82,7 +85,12 @@ public sealed record PatternEntry(
     bool Weak,
     bool Overrides,
     string Note,
-    IReadOnlyList<SupportCategory>? Cancels = null);
+    IReadOnlyList<SupportCategory>? Cancels = null)
+{
+    /// <summary>The cue counts only with a <see cref="PatternRole.Phone"/> match in the same sentence
+    /// (平日昼間は仕事中 is a reason not to phone only when phoning is being talked about).</summary>
+    public bool NearPhone { get; init; }
+}
 
 /// <summary>The understanding patterns: reviewed entries loaded from YAML, and their version.</summary>
 public sealed class UnderstandingPatterns
@@ -188,7 +196,7 @@ public sealed class UnderstandingPatterns
         var role = PatternRole.Cue;
         if (dto.Role is not null && !Enum.TryParse(dto.Role.Replace("_", string.Empty, StringComparison.Ordinal), ignoreCase: true, out role))
         {
-            throw new InvalidDataException($"{Where()}: unknown role '{dto.Role}' (cue, mask, other_subject, residence, origin, frame).");
+            throw new InvalidDataException($"{Where()}: unknown role '{dto.Role}' (cue, mask, other_subject, residence, origin, frame, phone).");
         }
 
         var boundary = PatternBoundary.Auto;
@@ -277,7 +285,8 @@ public sealed class UnderstandingPatterns
             dto.Weak,
             dto.Overrides ?? (role == PatternRole.Mask || age is not null || dto.Prefecture is not null),
             dto.Note ?? string.Empty,
-            cancels);
+            cancels)
+        { NearPhone = dto.NearPhone };
     }
 
     private sealed class PatternFile
@@ -312,6 +321,8 @@ public sealed class UnderstandingPatterns
         public bool? Overrides { get; set; }
 
         public List<string>? Cancels { get; set; }
+
+        public bool NearPhone { get; set; }
 
         public string? Note { get; set; }
     }

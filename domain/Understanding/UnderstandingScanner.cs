@@ -79,6 +79,13 @@ internal sealed class UnderstandingScanner
             {
                 var start = k + 1 - automaton.PatternLength(p);
                 var boundary = _patterns.PatternBoundaries[p];
+                if (text.TsuInside(start, k + 1) != _patterns.PatternTsu[p])
+                {
+                    // A small っ dropped inside the match where the term has none, or missing where the term has one,
+                    // changes the word (the risk scanner does the same).
+                    continue;
+                }
+
                 if ((boundary is PatternBoundary.Start or PatternBoundary.Both && !EdgeBefore(text, start))
                     || (boundary is PatternBoundary.End or PatternBoundary.Both && !EdgeAfter(text, k + 1)))
                 {
@@ -183,6 +190,11 @@ internal sealed class UnderstandingScanner
             }
 
             var e = m.Entry;
+            if (_patterns.NearPhone[e] && !Near(i, PatternRole.Phone, 0, int.MaxValue - _patterns.MaxPatternLength))
+            {
+                continue;
+            }
+
             cancels |= _patterns.CancelMasks[e];
             var entryAge = _patterns.AgeBands[e];
             if (entryAge >= 0)

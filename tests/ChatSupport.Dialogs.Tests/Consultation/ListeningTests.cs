@@ -172,6 +172,25 @@ public sealed class ListeningTests
         handoff.Verify(h => h.RequestAsync(It.Is<HandoffRequest>(r => r.Reason == HandoffReason.PersonAsked), It.IsAny<CancellationToken>()), Times.Once);
     }
 
+    [Theory]
+    [InlineData("Hi, can I talk to a counselor?")]
+    [InlineData("I want to talk to a person")]
+    public async Task Asking_for_a_person_in_English_queues_a_request_even_after_a_greeting(string text)
+    {
+        var handoff = Handoff();
+        await new ConsultationHarness(handoff.Object).Started()
+            .Send(text)
+            .AssertReply(r => Assert.Contains("I will answer in English", r.Text, StringComparison.Ordinal))
+            .AssertReply(r =>
+            {
+                Assert.DoesNotContain("thank you for coming", r.Text ?? string.Empty, StringComparison.OrdinalIgnoreCase);
+                Assert.Contains("counselor", r.Text ?? string.Empty, StringComparison.OrdinalIgnoreCase);
+            })
+            .StartTestAsync();
+
+        handoff.Verify(h => h.RequestAsync(It.Is<HandoffRequest>(r => r.Reason == HandoffReason.PersonAsked), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
     [Fact]
     public async Task Asking_for_places_without_a_topic_asks_the_topic_then_shows_services()
     {

@@ -8,7 +8,9 @@ namespace ChatSupport.Domain.Tests.Risk;
 /// <summary>
 /// The project's own probe sets: probe.jsonl (100, the first lexicon), Probes/tuning.jsonl (200, used while
 /// building the situation layer), Probes/heldout.jsonl (100, tuning since round 2), Probes/tuning2.jsonl (63,
-/// round 2) and Probes/heldout2.jsonl (123, evaluated only at the end of round 2; see Probes/README.md). Each must stay above the issue floor; the figures are printed.
+/// round 2), Probes/heldout2.jsonl (123, held out in round 2, tuning since round 3), Probes/tuning3.jsonl (81, round 3)
+/// and Probes/heldout3.jsonl (154, evaluated only at the end of round 3; see Probes/README.md). Each must stay above
+/// its floor; the figures are printed.
 /// </summary>
 public class ProbeSetTests(ITestOutputHelper output)
 {
@@ -18,9 +20,13 @@ public class ProbeSetTests(ITestOutputHelper output)
     [InlineData("Probes/tuning2.jsonl", 0.97, 0.90, 0.05)]
     // The first held-out set was read while tuning round 2 of issue #12, so it is tuning now (1.000 / 1.000 / 0.000).
     [InlineData("Probes/heldout.jsonl", 0.97, 0.90, 0.05)]
-    // Held-out of round 2, written before tuning and measured once at the end (0.918 / 0.833 / 0.043): a ratchet
-    // on that measurement, not a target. Of the issue's held-out target (0.95 / 0.80 / 0.08) recall >= high is not met.
-    [InlineData("Probes/heldout2.jsonl", 0.91, 0.83, 0.05)]
+    // Held-out of round 2 (measured once then: 0.918 / 0.833 / 0.043); its misses were read and generalised by class
+    // in round 3, so it is tuning now (0.984 / 0.967 / 0.021).
+    [InlineData("Probes/heldout2.jsonl", 0.97, 0.90, 0.05)]
+    [InlineData("Probes/tuning3.jsonl", 0.97, 0.90, 0.05)]
+    // Held-out of round 3, written and committed before tuning, measured once at the end (0.652 / 0.559 / 0.017): a
+    // ratchet on that measurement, not a target; far below the issue's held-out target (0.95 / 0.80 / 0.08).
+    [InlineData("Probes/heldout3.jsonl", 0.65, 0.55, 0.05)]
     public void ProbeSet_StaysAboveTheFloor(string file, double highFloor, double criticalFloor, double falseHighCeiling)
     {
         var engine = RiskEngine.CreateDefault();
