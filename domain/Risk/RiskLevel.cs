@@ -17,6 +17,8 @@ public static class RiskLevels
 {
     public static RiskLevel Max(RiskLevel a, RiskLevel b) => a >= b ? a : b;
 
+    public static RiskLevel Min(RiskLevel a, RiskLevel b) => a <= b ? a : b;
+
     /// <summary>The lower-case wire name used in JSON, the CLI and the console API.</summary>
     public static string ToWire(this RiskLevel level) => level switch
     {

@@ -456,9 +456,11 @@ public sealed class RiskScanner
             messageMask |= _clauseMasks[c];
         }
 
-        ApplyRules(messageMask, ref level, ref categories, ref situations);
+        var cleared = ApplyRules(messageMask, ref level, ref categories, ref situations);
 
-        if (level >= RiskLevel.Low)
+        // A dampener that takes categories away says the signal was not what it looked like (a game loss): the
+        // category-only context beside it (兄に) means nothing either.
+        if (level >= RiskLevel.Low && cleared == 0)
         {
             categories |= categoryOnly;
             if (thirdPerson)
@@ -514,8 +516,9 @@ public sealed class RiskScanner
         _clauseMasks[m.Clause] |= bits;
     }
 
-    /// <summary>Situation rules raise, then dampeners cap; sentence rules need their classes in one sentence.</summary>
-    private void ApplyRules(UInt128 messageMask, ref RiskLevel level, ref uint categories, ref ulong situations)
+    /// <summary>Situation rules raise, then dampeners cap (and take away their categories); sentence rules need their classes in one sentence.</summary>
+    /// <returns>The categories the dampeners that fired take away (also from categories added after the rules).</returns>
+    private uint ApplyRules(UInt128 messageMask, ref RiskLevel level, ref uint categories, ref ulong situations)
     {
         var count = _lexicon.RuleCount;
         for (var r = 0; r < count; r++)
@@ -531,16 +534,23 @@ public sealed class RiskScanner
             AddFired(r);
         }
 
+        // A dampener lowers the level to its cap and takes away its categories (a game loss is not abuse); it counts
+        // as fired only when it changed one of them.
+        var cleared = 0u;
         for (var r = 0; r < count; r++)
         {
-            if (!_lexicon.RuleIsDampener[r] || level <= _lexicon.RuleCaps[r] || !Fires(r, messageMask))
+            if (!_lexicon.RuleIsDampener[r] || (level <= _lexicon.RuleCaps[r] && _lexicon.RuleCategories[r] == 0) || !Fires(r, messageMask))
             {
                 continue;
             }
 
-            level = _lexicon.RuleCaps[r];
+            level = RiskLevels.Min(level, _lexicon.RuleCaps[r]);
+            cleared |= _lexicon.RuleCategories[r];
             AddFired(r);
         }
+
+        categories &= ~cleared;
+        return cleared;
     }
 
     private bool Fires(int r, UInt128 messageMask)
