@@ -80,7 +80,7 @@ public sealed class HandoffConsoleTests(HandoffBrowserFixture fixture) : IClassF
         await console.Locator("#user").FillAsync("kato");
         await console.Locator("#password").FillAsync(HandoffBrowserFixture.Password);
         await console.Locator("#sign-in").ClickAsync();
-        await ArriveAsync(console, "**/console");
+        await ArriveAsync(console, "/console$");
         await Expect(console.Locator("#my-status")).ToHaveTextAsync("受付可能", new() { Timeout = Timeout });
 
         // Time passes beyond the presence window while the page stays open: its heartbeat keeps kato in the console.
@@ -139,12 +139,12 @@ public sealed class HandoffConsoleTests(HandoffBrowserFixture fixture) : IClassF
         await console.Locator("#user").FillAsync("sato");
         await console.Locator("#password").FillAsync(HandoffBrowserFixture.Password);
         await console.Locator("#sign-in").ClickAsync();
-        await ArriveAsync(console, "**/console");
+        await ArriveAsync(console, "/console$");
         var claim = console.Locator("#queue .claim").First;
         await claim.WaitForAsync(new() { Timeout = Timeout });
         await Expect(console.Locator("#queue")).ToContainTextAsync("window.__xss", new() { Timeout = Timeout });
         await claim.ClickAsync();
-        await ArriveAsync(console, "**/console/conversations/**");
+        await ArriveAsync(console, "/console/conversations/[^/]+$");
         var transcript = console.Locator("#transcript");
         await Expect(transcript).ToContainTextAsync(HandoffTestBot.AskForHuman, new() { Timeout = Timeout });
         await fromBot.Filter(new() { HasText = "相談員とつながりました" }).First.WaitForAsync(new() { Timeout = Timeout });
@@ -169,17 +169,22 @@ public sealed class HandoffConsoleTests(HandoffBrowserFixture fixture) : IClassF
         await fromBot.Filter(new() { HasText = "ボット: わかった" }).First.WaitForAsync(new() { Timeout = Timeout });
     }
 
-    /// <summary>Waits for the page to reach <paramref name="url"/>; when it does not, the failure says where it is and what it shows.</summary>
-    private static async Task ArriveAsync(IPage page, string url)
+    /// <summary>
+    /// Waits until the page's address matches <paramref name="path"/> (a regular expression), by looking at the
+    /// address again and again rather than waiting for a navigation event: the console moves inside its live page
+    /// (no load event), and a move that happens while a navigation waiter is set up can be missed. When the address
+    /// never matches, the failure says where the page is and what it shows.
+    /// </summary>
+    private static async Task ArriveAsync(IPage page, string path)
     {
         try
         {
-            await page.WaitForURLAsync(url, new() { Timeout = Timeout });
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(path), new() { Timeout = Timeout });
         }
-        catch (TimeoutException)
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
         {
             var shown = await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 });
-            throw new TimeoutException($"Still at {page.Url}, not {url}. The page shows: {shown[..Math.Min(shown.Length, 800)]}");
+            throw new TimeoutException($"Still at {page.Url}, not {path}. The page shows: {shown[..Math.Min(shown.Length, 800)]}");
         }
     }
 
