@@ -196,13 +196,13 @@ public sealed class RiskLexicon
                     throw new InvalidDataException($"Lexicon file {name}: cue class '{cue.Id}' is missing an id or defined twice (built-in: {string.Join(", ", SituationCues.BuiltIn)}).");
                 }
 
-                if ((cue.Terms is null || cue.Terms.Count == 0) && (cue.Stems is null || cue.Stems.Count == 0) || string.IsNullOrWhiteSpace(cue.Note))
+                if ((cue.Terms is null || cue.Terms.Count == 0) && (cue.Forms is null || cue.Forms.Count == 0) || string.IsNullOrWhiteSpace(cue.Note))
                 {
-                    throw new InvalidDataException($"Lexicon file {name}: cue class '{cue.Id}' needs terms (or stems and endings) and a note.");
+                    throw new InvalidDataException($"Lexicon file {name}: cue class '{cue.Id}' needs terms (or forms) and a note.");
                 }
 
                 cueClasses.Add(cue.Id);
-                var (cueTerms, cueGuards) = Terms($"Lexicon file {name}, cue class '{cue.Id}'", cue.Terms, cue.Stems, cue.Endings, endings);
+                var (cueTerms, cueGuards) = Terms($"Lexicon file {name}, cue class '{cue.Id}'", cue.Terms, cue.Forms, endings);
                 entries.Add(new LexiconEntry(
                     "cue:" + cue.Id,
                     cueTerms,
@@ -396,41 +396,45 @@ public sealed class RiskLexicon
     }
 
     /// <summary>
-    /// The terms of an entry or cue class: its own terms, then every stem × every form of the named ending sets
-    /// (expanded at load time, so 8 stems × 20 endings are 160 terms in the automaton, written as two short lists).
+    /// The terms of an entry or cue class: its own terms, then for each of its <c>forms</c> every stem × every
+    /// ending of the named ending sets (expanded at load time: 8 stems × 20 endings are 160 terms in the automaton,
+    /// written as two short lists).
     /// </summary>
     private static (IReadOnlyList<string> Terms, IReadOnlyDictionary<string, EndingGuard> Guards) Terms(
-        string where, List<string>? terms, List<string>? stems, List<string>? endingNames, Dictionary<string, EndingSet> endings)
+        string where, List<string>? terms, List<FormDto>? forms, Dictionary<string, EndingSet> endings)
     {
         var result = (terms ?? []).SelectMany(ExpandTerm).Distinct(StringComparer.Ordinal).ToList();
         var guards = new Dictionary<string, EndingGuard>(StringComparer.Ordinal);
-        if ((stems is null || stems.Count == 0) != (endingNames is null || endingNames.Count == 0))
-        {
-            throw new InvalidDataException($"{where}: stems and endings go together (both or neither).");
-        }
-
         var seen = new HashSet<string>(result, StringComparer.Ordinal);
-        foreach (var setName in endingNames ?? [])
+        foreach (var form in forms ?? [])
         {
-            if (!endings.TryGetValue(setName, out var set))
+            if (form.Stems is null || form.Stems.Count == 0 || form.Endings is null || form.Endings.Count == 0)
             {
-                throw new InvalidDataException($"{where}: unknown ending set '{setName}' (known: {string.Join(", ", endings.Keys)}).");
+                throw new InvalidDataException($"{where}: each item of forms needs stems and endings.");
             }
 
-            foreach (var stem in stems!.SelectMany(ExpandTerm))
+            foreach (var setName in form.Endings)
             {
-                foreach (var form in set.Forms)
+                if (!endings.TryGetValue(setName, out var set))
                 {
-                    var term = stem + form;
-                    if (!seen.Add(term))
-                    {
-                        continue;
-                    }
+                    throw new InvalidDataException($"{where}: unknown ending set '{setName}' (known: {string.Join(", ", endings.Keys)}).");
+                }
 
-                    result.Add(term);
-                    if (set.Guard is not null)
+                foreach (var stem in form.Stems.SelectMany(ExpandTerm))
+                {
+                    foreach (var ending in set.Forms)
                     {
-                        guards[term] = set.Guard;
+                        var term = stem + ending;
+                        if (!seen.Add(term))
+                        {
+                            continue;
+                        }
+
+                        result.Add(term);
+                        if (set.Guard is not null)
+                        {
+                            guards[term] = set.Guard;
+                        }
                     }
                 }
             }
@@ -447,9 +451,9 @@ public sealed class RiskLexicon
             throw new InvalidDataException($"{Where()}: every entry needs an id.");
         }
 
-        if ((dto.Terms is null || dto.Terms.Count == 0) && (dto.Stems is null || dto.Stems.Count == 0))
+        if ((dto.Terms is null || dto.Terms.Count == 0) && (dto.Forms is null || dto.Forms.Count == 0))
         {
-            throw new InvalidDataException($"{Where()}: terms (or stems and endings) are missing.");
+            throw new InvalidDataException($"{Where()}: terms (or forms) are missing.");
         }
 
         var role = LexiconRole.Signal;
@@ -497,7 +501,7 @@ public sealed class RiskLexicon
                 : throw new InvalidDataException($"{Where()}: unknown level '{wire}' in {field}.");
         }
 
-        var (terms, guards) = Terms(Where(), dto.Terms, dto.Stems, dto.Endings, endings);
+        var (terms, guards) = Terms(Where(), dto.Terms, dto.Forms, endings);
         return new LexiconEntry(
             dto.Id,
             terms,
@@ -528,6 +532,13 @@ public sealed class RiskLexicon
         public List<EndingDto>? Endings { get; set; }
     }
 
+    private sealed class FormDto
+    {
+        public List<string>? Stems { get; set; }
+
+        public List<string>? Endings { get; set; }
+    }
+
     private sealed class EndingDto
     {
         public string? Id { get; set; }
@@ -553,9 +564,7 @@ public sealed class RiskLexicon
 
         public bool Negatable { get; set; }
 
-        public List<string>? Stems { get; set; }
-
-        public List<string>? Endings { get; set; }
+        public List<FormDto>? Forms { get; set; }
     }
 
     private sealed class RuleDto
@@ -609,8 +618,6 @@ public sealed class RiskLexicon
 
         public List<string>? Situations { get; set; }
 
-        public List<string>? Stems { get; set; }
-
-        public List<string>? Endings { get; set; }
+        public List<FormDto>? Forms { get; set; }
     }
 }
