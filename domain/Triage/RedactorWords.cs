@@ -9,28 +9,50 @@ namespace ChatSupport.Domain.Triage;
 internal static class RedactorWords
 {
     /// <summary>
-    /// Common family names of two or more characters, recognised without an honorific before a particle (山田が,
-    /// 佐藤に). One-character names (林, 森, 原) are too often ordinary words and are only taken with an honorific.
-    /// Names that are also prefectures or well-known places (千葉, 福島, 上野 …) are left out: places stay.
+    /// Family names of two or more characters, recognised without an honorific before a particle (山田が, 佐藤に).
+    /// The reviewed list is the data file Names/family-names.txt (embedded); names that are also prefectures or
+    /// well-known places are left out there: places stay.
     /// </summary>
-    public static readonly HashSet<string> FamilyNames = new(StringComparer.Ordinal)
+    public static readonly HashSet<string> FamilyNames = LoadNames("family-names.txt", withKatakana: false);
+
+    /// <summary>
+    /// Common given names that are masked where a name stands even without a cue (はるきが来た, 陽菜に言われた), from
+    /// the reviewed data file Names/given-names.txt (embedded), with the katakana form of every hiragana name.
+    /// </summary>
+    public static readonly HashSet<string> GivenNames = LoadNames("given-names.txt", withKatakana: true);
+
+    /// <summary>Reads one embedded name list: names separated by spaces or lines, '#' starts a comment line.</summary>
+    internal static HashSet<string> LoadNames(string file, bool withKatakana)
     {
-        "佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "渡邊", "渡邉", "山本", "中村", "小林", "加藤", "吉田", "山田", "佐々木",
-        "松本", "井上", "木村", "斎藤", "斉藤", "齋藤", "清水", "山崎", "池田", "橋本", "阿部", "山下", "中島", "石井",
-        "前田", "岡田", "長谷川", "藤田", "後藤", "近藤", "村上", "遠藤", "青木", "坂本", "福田", "太田", "西村", "藤井",
-        "金子", "岡本", "藤原", "三浦", "原田", "中川", "松田", "竹内", "小野", "田村", "中山", "和田", "石田", "森田",
-        "上田", "内田", "柴田", "酒井", "横山", "高木", "安藤", "宮本", "大野", "小島", "谷口", "今井", "工藤", "高田",
-        "増田", "丸山", "杉山", "村田", "新井", "小山", "藤本", "河野", "野口", "武田", "岩崎", "佐野", "菅原", "久保",
-        "野村", "松井", "菊地", "菊池", "杉本", "市川", "古川", "大西", "島田", "水野", "桜井", "櫻井", "高野", "渡部",
-        "吉川", "山内", "西田", "飯田", "西川", "小松", "北村", "安田", "五十嵐", "川口", "平田", "中田", "久保田", "服部",
-        "岩田", "土屋", "川崎", "本田", "樋口", "秋山", "田代", "荒木", "宮田", "大久保", "浅野", "松尾", "小池", "大橋",
-        "野田", "松下", "宮下", "中西", "堀内", "永井", "片山", "小西", "三上", "北川", "松村", "菅野", "早川", "沢田",
-        "澤田", "内藤", "須藤", "望月", "関口", "大川", "平井", "吉村", "星野", "大石", "岡崎", "新田", "川村", "黒田",
-        "大谷", "中尾", "日高", "小沢", "小澤", "熊谷", "金田", "西山", "石原", "桑原", "松岡", "榎本",
-        "稲垣", "大森", "米田", "辻本", "白石", "川上", "荒井", "富田", "吉岡", "矢野", "藤川", "田口",
-        "細川", "柳田", "今村", "坂口", "成田", "宇野", "二宮", "大島", "奥村", "川田", "安達", "久野", "竹田", "小田",
-        "宮川", "森本", "水谷", "堀田", "西尾", "滝沢", "滝澤", "梅田", "有村", "神田", "東海林", "鈴村", "相沢", "相澤",
-    };
+        var assembly = typeof(RedactorWords).Assembly;
+        using var stream = assembly.GetManifestResourceStream("ChatSupport.Domain.Triage.Names." + file)
+            ?? throw new InvalidOperationException($"The embedded name list {file} is missing.");
+        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            foreach (var name in line.Split([' ', '\t', '\u3000'], StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (name.Length < 2)
+                {
+                    continue;
+                }
+
+                names.Add(name);
+                if (withKatakana && name.All(c => c is >= 'ぁ' and <= 'ゖ'))
+                {
+                    names.Add(new string([.. name.Select(c => (char)(c + 0x60))]));
+                }
+            }
+        }
+
+        return names;
+    }
 
     /// <summary>Single characters that are a role only on their own (お子さん, お客様), while names end with them (花子, 一男).</summary>
     public static readonly HashSet<string> ExactRoleWords = new(StringComparer.Ordinal)
@@ -73,7 +95,9 @@ internal static class RedactorWords
         "バカ", "アホ", "あほ", "むり", "ムリ", "つらい", "しんどい", "さみしい", "こわい", "いや", "いやだ", "まだ", "もう",
         "本当", "本気", "大丈夫", "普通", "一人", "独り", "無職", "学生", "高校生", "中学生", "小学生", "大学生", "専門学生",
         "社会人", "主婦", "女", "男", "女子", "男子", "浪人", "浪人生", "不登校", "元気", "病気", "限界", "本人", "家族", "長男",
-        "長女", "次男", "次女", "末っ子", "一人っ子", "母子家庭", "父子家庭", "陰キャ", "陽キャ",
+        "長女", "次男", "次女", "末っ子", "一人っ子", "母子家庭", "父子家庭", "陰キャ", "陽キャ", "ゴミ", "クズ", "カス",
+        "ダメ", "ボッチ", "メンヘラ", "ポンコツ", "ビンボー", "ヒキニート", "ガチ", "マジ", "ヤバい", "ヤバ", "ハーフ",
+        "ノンケ", "オッケー", "オーケー", "ダメダメ", "ダメ人間", "パート", "バイト",
     };
 
     /// <summary>Words before 小学校・中学校・高校・大学 that say what kind of school, not which (私立高校, 志望大学).</summary>
@@ -92,6 +116,23 @@ internal static class RedactorWords
     /// characters, then 小・中・高. Anything else before 中 is usually "during" (授業中, 夜中, 背中) and stays.
     /// </summary>
     public const string ShortSchoolPlaceEndings = "丘台山川野原沢澤浜坂谷島岡園森里平崎橋宮井田町見浦根津城江戸塚尾葉木林";
+
+    /// <summary>Words before 大 that make it an ordinary word or a kind of university, not a named one (巨大, 地方大).</summary>
+    public static readonly HashSet<string> NotUniversities = new(StringComparer.Ordinal)
+    {
+        "地方", "最大", "巨大", "拡大", "重大", "偉大", "莫大", "壮大", "強大", "過大", "肥大", "増大", "盛大", "絶大", "多大",
+        "甚大", "寛大", "膨大", "雄大", "特大", "誇大", "尊大", "最強", "都内", "関東", "関西", "東京", "大阪", "京都", "名古屋",
+    };
+
+    /// <summary>Words said where a station or a landmark near home would be that are not names (駅前, 近く, コンビニ).</summary>
+    public static readonly HashSet<string> NotPlaceNames = new(StringComparer.Ordinal)
+    {
+        "駅前", "近く", "遠く", "徒歩", "バス", "電車", "不明", "秘密", "内緒", "無人駅", "田舎", "地元", "近所", "ここ", "そこ",
+        "あそこ", "どこ", "ない", "ないです", "ありません", "わからない", "わかんない", "言えない", "JR", "私鉄", "地下鉄",
+        "大きい", "小さい", "古い", "新しい", "近い", "遠い", "でかい", "コンビニ", "スーパー", "駅", "お", "ご", "大", "小",
+        "中", "高", "市", "県", "町", "村", "区", "市民", "県立", "市立", "町立", "村立", "区立", "国立", "総合", "大学", "公立",
+        "私立", "地域", "児童", "中央", "警察",
+    };
 
     /// <summary>Time and place words that can stand right before a name in a kanji run (今日田中さんが): cut off.</summary>
     public static readonly string[] LeadingNonNameWords =
