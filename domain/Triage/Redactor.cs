@@ -290,7 +290,7 @@ public static partial class Redactor
         All(PostalPattern(), RedactionKind.PostalCode);
         All(StreetAddressPattern(), RedactionKind.Address);
         All(ChomePattern(), RedactionKind.Address);
-        All(BuildingPattern(), RedactionKind.Address);
+        All(BuildingPattern(), RedactionKind.Address, m => !RedactorWords.GenericBuildings.Contains(m.Value.TrimEnd()));
         All(BuildingFirstPattern(), RedactionKind.Address);
         Group(StationNearHomePattern(), RedactionKind.Address, g => IsPlaceName(g.Value));
         Group(LandmarkNearHomePattern(), RedactionKind.Address, IsLandmark);
@@ -521,7 +521,8 @@ public static partial class Redactor
         // さくら小, みどり中: a hiragana name right before (the pattern only allows it after a boundary).
         if (stem.All(c => c is >= 'ぁ' and <= 'ゖ'))
         {
-            return stem.Length >= 2;
+            // さくら小, not ゆめの中 (a word and a particle before 中).
+            return stem.Length >= 2 && !"のにでをがはもと".Contains(stem[^1], StringComparison.Ordinal);
         }
 
         // 白百合女子高: a name, then 女子 or 男子 (女子高 alone and 私立女子高 are kinds of school).
@@ -538,7 +539,7 @@ public static partial class Redactor
 
     private static bool IsNameLike(string value, bool strict)
     {
-        if (value.Length == 0 || RedactorWords.NotNames.Contains(value) || IsRoleWord(value))
+        if (value.Length == 0 || RedactorWords.NotNames.Contains(value) || RedactorWords.PlaceNames.Contains(value) || IsRoleWord(value))
         {
             return false;
         }
@@ -582,7 +583,7 @@ public static partial class Redactor
 
         var before = start > 0 ? f[start - 1] : '\n';
         bool beforeOk;
-        if (start == 0 || IsPhraseBoundary(before))
+        if (start == 0 || IsPhraseBoundary(before) || RedactorWords.TimeWordsBeforeName.Any(w => start >= w.Length && string.CompareOrdinal(f, start - w.Length, w, 0, w.Length) == 0))
         {
             beforeOk = true;
         }
@@ -595,9 +596,14 @@ public static partial class Redactor
             beforeOk = RedactorWords.LeadingNonNameWords.Any(w => start >= w.Length && string.CompareOrdinal(f, start - w.Length, w, 0, w.Length) == 0
                 && (start == w.Length || ScriptOf(f[start - w.Length - 1]) != 3));
         }
+        else if (ScriptOf(before) == 3)
+        {
+            // A kana name right after kanji counts only after a time word (放課後みずき, above), not after any kanji (何もかも).
+            beforeOk = false;
+        }
         else
         {
-            // A kana name right after kanji (放課後みずき, 昨日はるき) or a different script.
+            // A kana name after a different script (katakana after an ASCII letter, hiragana after katakana).
             beforeOk = ScriptOf(before) != script && ScriptOf(before) != 1;
         }
 
@@ -657,8 +663,31 @@ public static partial class Redactor
     }
 
     /// <summary>A station said to be the one near home: a name, not a word such as 駅前 or 近く.</summary>
-    private static bool IsPlaceName(string value) =>
-        !RedactorWords.NotPlaceNames.Contains(value) && value.Any(c => c is not (>= 'ぁ' and <= 'ゖ'));
+    private static bool IsPlaceName(string value)
+    {
+        if (RedactorWords.NotPlaceNames.Contains(value) || value.All(c => c is >= 'ぁ' and <= 'ゖ'))
+        {
+            return false;
+        }
+
+        // A name may start with hiragana (ひばりヶ丘) and carry が or の between kanji (自由が丘); hiragana anywhere else
+        // is the rest of a sentence (最寄り駅しつこく聞いてくる).
+        var i = 0;
+        while (i < value.Length && ScriptOf(value[i]) == 1)
+        {
+            i++;
+        }
+
+        for (; i < value.Length; i++)
+        {
+            if (ScriptOf(value[i]) == 1 && !(value[i] is 'が' or 'の' && i > 0 && i + 1 < value.Length && ScriptOf(value[i - 1]) == 3 && ScriptOf(value[i + 1]) == 3))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>A landmark next to home with a name before its kind (ローソン南町店, みなと公園), not お寺 or 近所の公園.</summary>
     private static bool IsLandmark(Group g)
@@ -783,7 +812,7 @@ public static partial class Redactor
     private static partial Regex PostalPattern();
 
     // 東京都渋谷区神南1-2-3, 横浜市中区山下町１丁目２番地 …: a place name chain followed by a street number.
-    [GeneratedRegex(@"(?:(?:東京都|北海道|大阪府|京都府|[" + Kanji + @"]{2,3}県)\s*)?(?:[" + Kanji + @"ァ-ヶー]{1,6}(?:市|区|郡|町|村)){1,3}[" + Kanji + @"ァ-ヶー]{0,6}?\s*(?:\d{1,4}|[一二三四五六七八九十]{1,3})(?:丁目|番地|番|号|条|[" + Dash + @"])(?:\s*[東西南北]?(?:\d{1,4}|[一二三四五六七八九十]{1,3})(?:丁目|番地|番|号|条|[" + Dash + @"])?)*", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"(?:(?:東京都|北海道|大阪府|京都府|[" + Kanji + @"]{2,3}県)\s*)?(?:[" + Kanji + @"ァ-ヶー]{1,6}(?:市|区|郡|町|村)){1,3}[" + Kanji + @"ァ-ヶー]{0,6}?\s*(?:\d{1,4}|[一二三四五六七八九十]{1,3})(?:丁目|番地|番|号|条|[" + Dash + @"])(?:\s*[東西南北通]?(?:\d{1,4}|[一二三四五六七八九十]{1,3})(?:丁目|番地|番|号|条|[" + Dash + @"])?)*", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex StreetAddressPattern();
 
     [GeneratedRegex(@"[" + Kanji + @"ァ-ヶー]{0,8}(?:\d{1,3}|[一二三四五六七八九十]{1,3})丁目(?:\s*\d{1,4}\s*(?:番地|番|号|[" + Dash + @"])?)*", RegexOptions.CultureInvariant, 1000)]
@@ -807,7 +836,7 @@ public static partial class Redactor
     private static partial Regex SchoolPattern();
 
     // 西中, 北高, 桜丘小, さくら小, ○○小: checked by IsShortSchool; only before a particle, punctuation or the end.
-    [GeneratedRegex(@"(?<x>(?<![" + Kanji + @"])[" + Kanji + @"]{1,6}[小中高]|(?<=^|[\s、。,.!?「『(・]|[のはがもにでとを]|から|って)[ぁ-ゖ]{1,5}[" + Kanji + @"]{0,2}[小中高]|[○〇◯●×✕*＊△□]{1,4}[小中高])(?=[のでにへはがもとや、。,.!?！？\s」』)]|から|って|生|$)", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"(?<x>(?<![" + Kanji + @"])[" + Kanji + @"]{1,6}[小中高]|(?<=^|[\s、。,.!?「『(・]|[のはがもにでとを]|から|って)[ぁ-ゖ]{1,5}[" + Kanji + @"]{0,6}[小中高]|[○〇◯●×✕*＊△□]{1,4}[小中高])(?=[のでにへはがもとや、。,.!?！？\s」』)]|から|って|生|$)", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex ShortSchoolPattern();
 
     // 名前はゆうき / 本名は田中です / あだ名はたっくん
@@ -859,7 +888,7 @@ public static partial class Redactor
     private static partial Regex ShortUniversityPattern();
 
     // 家の最寄り駅は武蔵小杉 / 最寄りは北千住駅 / 家の近くの駅は中野坂上: the station near home (checked by IsPlaceName).
-    [GeneratedRegex(@"(?:最寄り駅|最寄駅|最寄り|最寄|もより駅|もより|家の近くの駅|家から近い駅|うちの近くの駅|家から一番近い駅|地元の駅)\s*(?:は|が|[:：]|、|って)?\s*(?<x>[" + Kanji + @"ァ-ヶーぁ-ゖA-Za-z]{2,12}?)(?=駅|です|だよ|だ|で|から|まで|[。、,.!！?？\s]|$)|(?<![" + Kanji + @"ァ-ヶー])(?<x>[" + Kanji + @"ァ-ヶー]{2,10})(?=駅(?:が|は)(?:家の|うちの)?最寄)", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"(?:最寄り駅|最寄駅|最寄り|最寄|もより駅|もより|家の近くの駅|家から近い駅|うちの近くの駅|家から一番近い駅|地元の駅)\s*(?:は|が|[:：]|、|って)?\s*(?<x>[" + Kanji + @"ァ-ヶーぁ-ゖA-Za-z]{2,12}?)(?=駅|です|だよ|だ|で|から|まで|[。、,.!！?？\s]|$)|(?<![" + Kanji + @"ァ-ヶーぁ-ゖ])(?<x>[" + Kanji + @"ァ-ヶー]{1,8}(?:[がの][" + Kanji + @"ァ-ヶー]{1,4})?)(?=駅(?:が|は)(?:家の|うちの)?最寄)", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex StationNearHomePattern();
 
     // 家はローソン南町店の裏 / うちはみなと公園のすぐそば / 桜町公園の近くに住んでる: a named landmark next to home (checked by IsLandmark).
