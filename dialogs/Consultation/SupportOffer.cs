@@ -98,7 +98,9 @@ public sealed class SupportOffer(BotTexts texts, SupportRouter router, SupportDi
         }
 
         var services = router.Route(query with { MaxResults = 0 }, now)
-            .Where(s => s.Service.Categories.Count == 0 || !Specialisms.Contains(s.Service.Categories[0]) || query.Categories.Contains(s.Service.Categories[0]))
+            .Where(s => s.Service.Categories.Count == 0 || !Specialisms.Contains(s.Service.Categories[0]) || query.Categories.Contains(s.Service.Categories[0])
+                // A specialist that also lists the serious harm the person told (#9110 and #8103 for threats online) fits it.
+                || (query.Categories.Count > 0 && IsSerious(query.Categories[0]) && s.Service.Helps(query.Categories[0])))
             .ToList();
         if (textFirst)
         {

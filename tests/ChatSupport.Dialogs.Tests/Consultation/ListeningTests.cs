@@ -96,6 +96,19 @@ public sealed class ListeningTests
         Assert.DoesNotContain("家", replies[0].Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Pictures_sent_to_someone_online_bring_the_police_lines_for_it_not_the_fallback_for_anything()
+    {
+        var replies = new List<Activity>();
+        await new ConsultationHarness(Handoff().Object).Started()
+            .Send("SNSの人に自撮り送っちゃった")
+            .AssertReply(r => replies.Add(r))
+            .AssertReply(r => replies.Add(r))
+            .StartTestAsync();
+        Assert.Contains("#9110", replies[1].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Texts.Get("offer.none", false), replies[1].Text, StringComparison.Ordinal);
+    }
+
     // ── intents ──
 
     [Theory]
