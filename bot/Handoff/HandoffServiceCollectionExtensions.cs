@@ -1,3 +1,4 @@
+using ChatSupport.Bot.Storage;
 using ChatSupport.Bot.ConsoleAccess;
 using ChatSupport.Bot.Handoff.Accounts;
 using ChatSupport.Bot.Storage.Sqlite;
@@ -24,6 +25,7 @@ public static class HandoffServiceCollectionExtensions
             .Validate(o => HoursAreValid(o.Hours), "ChatSupport:Handoff:Hours must look like 'Mon-Fri 17:00-22:00, Sat-Sun 13:00-22:00' (JST).")
             .Validate(o => o.CounselorCapacity > 0 && o.MaxMessageLength > 0 && o.LongWait > TimeSpan.Zero, "ChatSupport:Handoff: CounselorCapacity, MaxMessageLength and LongWait must be positive.")
             .ValidateOnStart();
+        services.AddStoreMigrations<HandoffMigrations>();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton<InProcessEventBus>(sp =>
