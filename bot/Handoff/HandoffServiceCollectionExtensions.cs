@@ -1,6 +1,6 @@
-using ChatSupport.Bot.Storage;
 using ChatSupport.Bot.ConsoleAccess;
 using ChatSupport.Bot.Handoff.Accounts;
+using ChatSupport.Bot.Storage;
 using ChatSupport.Bot.Storage.Sqlite;
 using ChatSupport.BotKit.Events;
 using ChatSupport.Domain.Handoff;
@@ -44,7 +44,9 @@ public static class HandoffServiceCollectionExtensions
         services.AddSingleton<ICounselorPresence>(sp => sp.GetRequiredService<ConsoleAccounts>());
         services.AddSingleton<ConsoleAccess.ConsolePresenceTracker>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, ConsoleAccess.ConsolePresenceCircuitHandler>();
-        services.AddSingleton(sp => new SignInThrottle(sp.GetRequiredService<IOptions<ConsoleOptions>>().Value));
+        // Counted across nodes when AddScaleOut puts the limits on Redis.
+        services.TryAddSingleton(new Scale.SharedRateLimits());
+        services.AddSingleton<SignInThrottle>();
         services.AddSingleton(_ => HandoffTexts.LoadDefault());
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<HandoffOptions>>().Value);
 

@@ -1,5 +1,5 @@
-using ChatSupport.Bot.Storage;
 using System.Security.Cryptography;
+using ChatSupport.Bot.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 

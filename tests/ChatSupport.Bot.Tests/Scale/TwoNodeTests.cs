@@ -107,6 +107,36 @@ public sealed class TwoNodeTests
         }
     }
 
+    [ScaleFact]
+    public async Task A_client_guessing_passwords_through_both_nodes_gets_its_failures_once_not_once_per_node()
+    {
+        var settings = await SharedSettingsAsync();
+        settings["ChatSupport:Console:SignInFailuresPerClient"] = "4";
+        settings["ChatSupport:Console:SignInFailuresPerClientPerMinute"] = "1";
+        await using var nodeA = ConsoleClient.NewFactory(settings: settings);
+        await using var nodeB = ConsoleClient.NewFactory(settings: settings);
+        await ConsoleClient.AddAccountAsync(nodeA, "sato", "counselor");
+
+        // Wrong passwords from one address, turn about on either node: each node alone would allow 4 failures.
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 8; i++)
+        {
+            var via = (i % 2 == 0 ? nodeA : nodeB).CreateClient();
+            statuses.Add((await via.PostAsJsonAsync("/api/console/session", new { user = $"guess{i}", password = "not the password" })).StatusCode);
+        }
+
+        Assert.InRange(statuses.Count(s => s == HttpStatusCode.Unauthorized), 4, 5); // 4, plus at most one refilled if a minute passed
+        Assert.All(statuses.Skip(5), s => Assert.Equal(HttpStatusCode.TooManyRequests, s));
+
+        // The right password waits on both nodes: the client is throttled, not the account.
+        foreach (var node in new[] { nodeA, nodeB })
+        {
+            var refused = await node.CreateClient().PostAsJsonAsync("/api/console/session", new { user = "sato", password = ConsoleClient.Password });
+            Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+            Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        }
+    }
+
     private static async Task<Dictionary<string, string>> SharedSettingsAsync()
     {
         var postgres = await PrivateServers.PostgresAsync();
