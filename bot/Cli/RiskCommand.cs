@@ -24,7 +24,7 @@ public static class RiskCommand
             return 2;
         }
 
-        if (RiskArguments.Parse(args[1..], stderr, Usage) is not { } parsed)
+        if (CliArguments.Parse(args[1..], stderr, Usage) is not { } parsed)
         {
             return 2;
         }

@@ -9,7 +9,7 @@ namespace ChatSupport.Bot.Cli;
 /// <c>understand --input FILE|-</c>: one JSON line out per JSON line in (<c>{"id", "text"}</c>) with the level,
 /// categories, intents, age band, prefecture and the cues that produced them.
 /// <c>understand eval --input FILE [--errors]</c>: per-intent and per-category precision, recall and F1, micro-F1,
-/// and age band and prefecture accuracy on labelled lines (../shared/understanding/README.md format);
+/// and age band and prefecture accuracy on labelled lines (the format in docs/understanding.md);
 /// <c>--errors</c> lists the lines that differ; <c>--patterns DIR</c> reads pattern files from a directory (a changed
 /// copy under review) instead of the embedded ones. A malformed line is reported on stderr with its number and
 /// skipped; the exit code is then 1 (2 for usage errors, 0 when every line was read).
@@ -22,28 +22,12 @@ public static class UnderstandCommand
     {
         ArgumentNullException.ThrowIfNull(args);
         var eval = args.Length > 0 && args[0] == "eval";
-        string? input = null;
-        string? patterns = null;
-        var listErrors = false;
-        for (var i = eval ? 1 : 0; i < args.Length; i++)
+        if (CliArguments.Parse(args[(eval ? 1 : 0)..], stderr, Usage, errors: eval, withAi: false, patterns: true) is not { } parsed)
         {
-            switch (args[i])
-            {
-                case "--input" when i + 1 < args.Length:
-                    input = args[++i];
-                    break;
-                case "--patterns" when i + 1 < args.Length:
-                    patterns = args[++i];
-                    break;
-                case "--errors" when eval:
-                    listErrors = true;
-                    break;
-                default:
-                    stderr.WriteLine($"unknown argument '{args[i]}'");
-                    stderr.WriteLine(Usage);
-                    return 2;
-            }
+            return 2;
         }
+
+        var (input, patterns, listErrors) = (parsed.Input, parsed.Patterns, parsed.ListErrors);
 
         if (input is null || (eval && input == "-"))
         {
