@@ -11,12 +11,7 @@ public sealed class SharedRateLimitsTests
     [Fact]
     public async Task With_Redis_away_a_node_keeps_its_own_bucket()
     {
-        var configuration = ConfigurationOptions.Parse($"127.0.0.1:{PrivateServers.FreePort()}");
-        configuration.AbortOnConnectFail = false;
-        configuration.ConnectTimeout = 200;
-        configuration.AsyncTimeout = 200;
-        configuration.SyncTimeout = 200;
-        using var redis = await ConnectionMultiplexer.ConnectAsync(configuration);
+        using var redis = await UnreachableRedisAsync();
         using var limiter = new SharedRateLimits(redis, new RedisOptions { Prefix = "away" }).TokenBucket("post:c1", burst: 3, perMinute: 1);
 
         var granted = 0;
@@ -32,12 +27,7 @@ public sealed class SharedRateLimitsTests
     [Fact]
     public async Task With_Redis_away_keyed_buckets_count_on_the_node_and_looking_takes_nothing()
     {
-        var configuration = ConfigurationOptions.Parse($"127.0.0.1:{PrivateServers.FreePort()}");
-        configuration.AbortOnConnectFail = false;
-        configuration.ConnectTimeout = 200;
-        configuration.AsyncTimeout = 200;
-        configuration.SyncTimeout = 200;
-        using var redis = await ConnectionMultiplexer.ConnectAsync(configuration);
+        using var redis = await UnreachableRedisAsync();
         using var failures = new SharedRateLimits(redis, new RedisOptions { Prefix = "away" }).Buckets("signin", burst: 2, perMinute: 1);
 
         for (var i = 0; i < 5; i++)
@@ -96,5 +86,16 @@ public sealed class SharedRateLimitsTests
         Assert.True(refused.TryGetMetadata(MetadataName.RetryAfter, out var wait));
         Assert.InRange(wait, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(10));
         Assert.True((await second.AcquireAsync()).IsAcquired);
+    }
+
+    /// <summary>A connection to a port where no Redis listens, with short timeouts: Redis is away.</summary>
+    private static async Task<ConnectionMultiplexer> UnreachableRedisAsync()
+    {
+        var configuration = ConfigurationOptions.Parse($"127.0.0.1:{PrivateServers.FreePort()}");
+        configuration.AbortOnConnectFail = false;
+        configuration.ConnectTimeout = 200;
+        configuration.AsyncTimeout = 200;
+        configuration.SyncTimeout = 200;
+        return await ConnectionMultiplexer.ConnectAsync(configuration);
     }
 }

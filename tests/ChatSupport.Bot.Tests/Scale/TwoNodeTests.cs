@@ -38,7 +38,7 @@ public sealed class TwoNodeTests
             .Subscribe<HandoffRequested>((e, _) => { heardOnB.TrySetResult(e.ConversationId); return Task.CompletedTask; });
 
         var person = await DirectLineClient.StartAsync(nodeA);
-        using var stream = await ConnectAsync(nodeA, person.StreamUrl!);
+        using var stream = await DirectLineStream.ConnectAsync(nodeA, person.StreamUrl!);
         await person.SayAsync(HandoffTestBot.AskForHuman);
         Assert.Equal(person.ConversationId, await heardOnB.Task.WaitAsync(TimeSpan.FromSeconds(10)));
 
@@ -160,38 +160,11 @@ public sealed class TwoNodeTests
             : string.Join("; ", response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
     }
 
-    private static async Task<WebSocket> ConnectAsync(ChatSupportFactory node, string streamUrl)
-    {
-        var client = node.Server.CreateWebSocketClient();
-        return await client.ConnectAsync(new Uri(node.Server.BaseAddress, new Uri(streamUrl).PathAndQuery), CancellationToken.None);
-    }
-
     private static async Task ReadUntilAsync(WebSocket socket, string text)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        var buffer = new byte[64 * 1024];
-        while (true)
+        while (!(await DirectLineStream.ReceiveAsync(socket, timeout.Token)).Any(a => a.TryGetProperty("text", out var t) && t.GetString() == text))
         {
-            using var message = new MemoryStream();
-            WebSocketReceiveResult received;
-            do
-            {
-                received = await socket.ReceiveAsync(buffer, timeout.Token);
-                message.Write(buffer, 0, received.Count);
-            }
-            while (!received.EndOfMessage);
-
-            if (message.Length == 0)
-            {
-                continue;
-            }
-
-            using var document = JsonDocument.Parse(Encoding.UTF8.GetString(message.ToArray()));
-            if (document.RootElement.GetProperty("activities").EnumerateArray()
-                .Any(a => a.TryGetProperty("text", out var t) && t.GetString() == text))
-            {
-                return;
-            }
         }
     }
 }
