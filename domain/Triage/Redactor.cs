@@ -115,7 +115,12 @@ public static partial class Redactor
 
     private const string Kanji = "一-龥々〆ヵヶ";
     private const string Dash = @"\-‐‑‒–—―−ーｰ";
-    private const string NameChars = "[" + Kanji + "ァ-ヶー]";
+    // What may follow a building's hiragana name: a room number, the end of a phrase, or a verb of living.
+    private const string AfterBuildingName = @"\s*\d|の\s*\d|[、。,.!！?？\s]|に住|に一人|にひとり|です|だよ|$";
+
+    private const string LandmarkWords = "店|公園|神社|寺|病院|ビル|タワー|図書館|体育館|郵便局|交番|銀行|モール|団地|橋|小学校|中学校|高校|大学|スーパー|センター|ホール|プール|グラウンド|教会";
+
+    private const string NameChars = "[" + Kanji + "ァ-ヶーｦ-ﾟ]";
 
     private static readonly Dictionary<RedactionKind, string> Placeholders = new()
     {
@@ -285,18 +290,23 @@ public static partial class Redactor
         All(PostalPattern(), RedactionKind.PostalCode);
         All(StreetAddressPattern(), RedactionKind.Address);
         All(ChomePattern(), RedactionKind.Address);
-        All(BuildingPattern(), RedactionKind.Address);
+        All(BuildingPattern(), RedactionKind.Address, m => !RedactorWords.GenericBuildings.Contains(m.Value.TrimEnd()));
         All(BuildingFirstPattern(), RedactionKind.Address);
+        Group(StationNearHomePattern(), RedactionKind.Address, g => IsPlaceName(g.Value));
+        Group(LandmarkNearHomePattern(), RedactionKind.Address, IsLandmark);
         All(BlockNumberPattern(), RedactionKind.Address, m => !IsDate(m.Value));
         All(RoomPattern(), RedactionKind.Address);
         All(SchoolPattern(), RedactionKind.School, m => !RedactorWords.SchoolKindWords.Contains(m.Groups["prefix"].Value) && !m.Groups["prefix"].Value.EndsWith('の'));
         Group(ShortSchoolPattern(), RedactionKind.School, g => IsShortSchool(g.Value));
+        Group(ShortUniversityPattern(), RedactionKind.School, g => !RedactorWords.SchoolKindWords.Contains(g.Value[..^1]) && !RedactorWords.NotUniversities.Contains(g.Value[..^1]));
         Group(SelfNamePattern(), RedactionKind.Name, g => IsNameLike(g.Value, strict: false));
         Group(IntroducedNamePattern(), RedactionKind.Name, g => IsNameLike(g.Value, strict: false));
         Group(GreetingNamePattern(), RedactionKind.Name, g => IsNameLike(g.Value, strict: true));
         Group(PronounNamePattern(), RedactionKind.Name, g => IsNameLike(g.Value, strict: false));
         Group(CalledNamePattern(), RedactionKind.Name, g => IsNameLike(g.Value, strict: false));
+        Group(ShortIntroPattern(), RedactionKind.Name, g => IsShortIntroName(g.Value));
         Group(EnglishNamePattern(), RedactionKind.Name, g => !EnglishNotNames.Contains(g.Value.ToLowerInvariant()));
+        Group(RomajiCalledPattern(), RedactionKind.Name, g => !EnglishNotNames.Contains(g.Value.ToLowerInvariant()));
         Group(RomajiHonorificPattern(), RedactionKind.Name, g => !EnglishNotNames.Contains(g.Value.ToLowerInvariant()));
         foreach (Match m in HonorificNamePattern().Matches(f))
         {
@@ -314,6 +324,22 @@ public static partial class Redactor
             if (FamilyNameIn(g.Value) is { } found)
             {
                 Add(g.Index + found.Offset, found.Length, RedactionKind.Name);
+            }
+        }
+
+        // Common given names where a name stands (はるきが来た, 陽菜に言われた, 放課後みずきとかりんに): longest first, then
+        // once more for a name joined to one just found (…とかりん).
+        foreach (var strictPass in (ReadOnlySpan<bool>)[true, false])
+        {
+            foreach (var name in GivenNamesLongestFirst)
+            {
+                for (var i = f.IndexOf(name, StringComparison.Ordinal); i >= 0; i = f.IndexOf(name, i + name.Length, StringComparison.Ordinal))
+                {
+                    if (IsBareNamePosition(f, i, name.Length, strictPass ? null : accepted))
+                    {
+                        Add(i, name.Length, RedactionKind.Name);
+                    }
+                }
             }
         }
 
@@ -495,7 +521,17 @@ public static partial class Redactor
         // さくら小, みどり中: a hiragana name right before (the pattern only allows it after a boundary).
         if (stem.All(c => c is >= 'ぁ' and <= 'ゖ'))
         {
-            return stem.Length >= 2;
+            // さくら小, not ゆめの中 (a word and a particle before 中).
+            return stem.Length >= 2 && !"のにでをがはもと".Contains(stem[^1], StringComparison.Ordinal);
+        }
+
+        // 白百合女子高: a name, then 女子 or 男子 (女子高 alone and 私立女子高 are kinds of school).
+        foreach (var kind in (ReadOnlySpan<string>)["女子", "男子"])
+        {
+            if (stem.Length > kind.Length && stem.EndsWith(kind, StringComparison.Ordinal))
+            {
+                return !RedactorWords.SchoolKindWords.Contains(stem[..^kind.Length]) && stem[..^kind.Length].Any(c => c is not (>= 'ぁ' and <= 'ゖ'));
+            }
         }
 
         return stem.Length >= 2 && RedactorWords.ShortSchoolPlaceEndings.Contains(stem[^1], StringComparison.Ordinal);
@@ -503,7 +539,7 @@ public static partial class Redactor
 
     private static bool IsNameLike(string value, bool strict)
     {
-        if (value.Length == 0 || RedactorWords.NotNames.Contains(value) || IsRoleWord(value))
+        if (value.Length == 0 || RedactorWords.NotNames.Contains(value) || RedactorWords.PlaceNames.Contains(value) || IsRoleWord(value))
         {
             return false;
         }
@@ -522,6 +558,157 @@ public static partial class Redactor
         return StartsWithFamilyName(value)
             || (value.Length is >= 2 and <= 5 && value.All(c => c is (>= 'ぁ' and <= 'ゖ') or (>= 'ァ' and <= 'ヶ') or 'ー'))
             || (value.Length is >= 2 and <= 4 && value.All(c => c is >= '一' and <= '龥'));
+    }
+
+    private static readonly string[] GivenNamesLongestFirst = [.. RedactorWords.GivenNames.OrderByDescending(n => n.Length).ThenBy(n => n, StringComparer.Ordinal)];
+
+    /// <summary>Particles after which a listed given name counts as a name (はるきが, 陽菜に, りこの, みずきと).</summary>
+    private static readonly string[] NameParticles = ["から", "って", "とか", "が", "と", "に", "も", "の", "や", "は", "を", "へ"];
+
+    /// <summary>
+    /// Whether a listed given name at <paramref name="start"/> stands where a name stands: at the start of a phrase (or
+    /// after a time word such as 昨日 or 放課後) and before a particle, or alone before 、 at the start of a message, or
+    /// after 、 at its end (calling someone). With <paramref name="found"/>, also right after と・や・も that follow a
+    /// name already found (みずきとかりんに).
+    /// </summary>
+    private static bool IsBareNamePosition(string f, int start, int length, List<RedactionSpan>? found)
+    {
+        var end = start + length;
+        var script = ScriptOf(f[start]);
+        // Not inside a longer word of the same script.
+        if (end < f.Length && ScriptOf(f[end]) == script && script != 1)
+        {
+            return false;
+        }
+
+        var before = start > 0 ? f[start - 1] : '\n';
+        bool beforeOk;
+        if (start == 0 || IsPhraseBoundary(before) || RedactorWords.TimeWordsBeforeName.Any(w => start >= w.Length && string.CompareOrdinal(f, start - w.Length, w, 0, w.Length) == 0))
+        {
+            beforeOk = true;
+        }
+        else if (found is not null && "とやも".Contains(before, StringComparison.Ordinal))
+        {
+            beforeOk = found.Any(a => a.Kind == RedactionKind.Name && a.End == start - 1);
+        }
+        else if (script == 3)
+        {
+            beforeOk = RedactorWords.LeadingNonNameWords.Any(w => start >= w.Length && string.CompareOrdinal(f, start - w.Length, w, 0, w.Length) == 0
+                && (start == w.Length || ScriptOf(f[start - w.Length - 1]) != 3));
+        }
+        else if (ScriptOf(before) == 3)
+        {
+            // A kana name right after kanji counts only after a time word (放課後みずき, above), not after any kanji (何もかも).
+            beforeOk = false;
+        }
+        else
+        {
+            // A kana name after a different script (katakana after an ASCII letter, hiragana after katakana).
+            beforeOk = ScriptOf(before) != script && ScriptOf(before) != 1;
+        }
+
+        if (!beforeOk)
+        {
+            return false;
+        }
+
+        if (end == f.Length || f[end] is '。' or '!' or '?' or '…')
+        {
+            // Alone, or at the end after 、 (ごめん、はるき).
+            return start == 0 || before is '、' or ',' or ' ';
+        }
+
+        if (f[end] is '、' or ',')
+        {
+            return start == 0 || before is '\n';
+        }
+
+        foreach (var particle in NameParticles)
+        {
+            if (string.CompareOrdinal(f, end, particle, 0, particle.Length) == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsPhraseBoundary(char c) =>
+        char.IsWhiteSpace(c) || char.IsPunctuation(c) || c is '、' or '。' or '「' or '」' or '『' or '』' or '（' or '）' or '!' or '?' or '…' or '〜' or '~';
+
+    private static int ScriptOf(char c) => c switch
+    {
+        >= 'ぁ' and <= 'ゖ' => 1,
+        (>= 'ァ' and <= 'ヶ') or 'ー' => 2,
+        (>= '一' and <= '龥') or '々' => 3,
+        (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') => 4,
+        _ => 0,
+    };
+
+    /// <summary>
+    /// A name ending a short self-introduction without です (あ、おれソウマ。, わたしはなぎさ。): a listed given name, a
+    /// family name (maybe with a given name), or a katakana word of two to six characters that is not a known non-name.
+    /// </summary>
+    private static bool IsShortIntroName(string value)
+    {
+        if (RedactorWords.NotNames.Contains(value) || IsRoleWord(value))
+        {
+            return false;
+        }
+
+        return RedactorWords.GivenNames.Contains(value)
+            || StartsWithFamilyName(value)
+            || (value.Length is >= 2 and <= 6 && value.All(c => c is (>= 'ァ' and <= 'ヶ') or 'ー') && value[0] != 'ー');
+    }
+
+    /// <summary>A station said to be the one near home: a name, not a word such as 駅前 or 近く.</summary>
+    private static bool IsPlaceName(string value)
+    {
+        if (RedactorWords.NotPlaceNames.Contains(value) || value.All(c => c is >= 'ぁ' and <= 'ゖ'))
+        {
+            return false;
+        }
+
+        // A name may start with hiragana (ひばりヶ丘) and carry が or の between kanji (自由が丘); hiragana anywhere else
+        // is the rest of a sentence (最寄り駅しつこく聞いてくる).
+        var i = 0;
+        while (i < value.Length && ScriptOf(value[i]) == 1)
+        {
+            i++;
+        }
+
+        for (; i < value.Length; i++)
+        {
+            if (ScriptOf(value[i]) == 1 && !(value[i] is 'が' or 'の' && i > 0 && i + 1 < value.Length && ScriptOf(value[i - 1]) == 3 && ScriptOf(value[i + 1]) == 3))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A landmark next to home with a name before its kind (ローソン南町店, みなと公園), not お寺 or 近所の公園.</summary>
+    private static bool IsLandmark(Group g)
+    {
+        var value = g.Value;
+        var name = value;
+        foreach (var word in LandmarkWords.Split('|').OrderByDescending(w => w.Length))
+        {
+            if (value.EndsWith(word, StringComparison.Ordinal))
+            {
+                name = value[..^word.Length];
+                break;
+            }
+        }
+
+        if (name.Length == 0 || name.Contains('の', StringComparison.Ordinal) || RedactorWords.NotPlaceNames.Contains(name))
+        {
+            return false;
+        }
+
+        return name.Length >= 2 || ScriptOf(name[0]) == 3;
     }
 
     /// <summary>A name and its family-name and given-name parts (田中ゆうき → 田中ゆうき, 田中, ゆうき), two characters or more.</summary>
@@ -584,9 +771,14 @@ public static partial class Redactor
         "done", "gay", "trans", "bi", "a", "an", "the", "in", "at", "going", "feeling", "still", "really", "no", "nobody", "me",
         "you", "him", "her", "it", "this", "that", "what", "who", "sure", "good", "bad", "dying", "dead", "happy", "angry",
         "ai", "line", "discord", "twitter", "insta", "instagram", "tiktok", "youtube", "google", "apple", "iphone", "android",
+        "japanese", "chinese", "korean", "american", "british", "english", "filipino", "vietnamese", "brazilian", "nepali",
+        "indian", "asian", "half", "mixed", "foreign", "new", "from", "living", "stuck", "hungry", "sick", "ill", "hurt",
+        "crying", "trying", "leaving", "home", "gone", "over", "lost", "broken", "useless", "worthless", "nothing", "nobody",
+        "always", "never", "too", "also", "your", "my", "his", "their", "our", "sorry", "thank", "thanks", "hello", "hi",
+        "sad", "okay", "desu", "dayo", "da", "yo", "ne", "mou", "muri", "dame", "tsurai", "shinitai", "kowai", "sabishii",
     };
 
-    [GeneratedRegex(@"[A-Za-z0-9._%+\-]+\s*(?:@|アットマーク|\(at\)|\[at\])\s*[A-Za-z0-9\-]+(?:\s*(?:\.|ドット|\(dot\)|\[dot\])\s*[A-Za-z0-9\-]+)+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(@"[A-Za-z0-9._%+\-]+\s*(?:@|アットマーク|アット|あっと|\(at\)|\[at\]|(?<=\s)at(?=\s))\s*[A-Za-z0-9\-]+(?:\s*(?:\.|ドット|どっと|\(dot\)|\[dot\]|(?<=\s)dot(?=\s))\s*[A-Za-z0-9\-]+)+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
     private static partial Regex EmailPattern();
 
     [GeneratedRegex(@"(?:https?://|www\.)[^\s「」『』()（）<>＜＞、。]+|(?<![A-Za-z0-9.\-])[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.(?:com|net|org|jp|io|me|info|ly|tv|app|dev|link|gg|co)(?:[/?#][^\s「」『』()（）<>、。]*)?(?![A-Za-z0-9])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
@@ -596,7 +788,7 @@ public static partial class Redactor
     [GeneratedRegex(@"SW[" + Dash + @"\s]?\d{4}[" + Dash + @"\s]?\d{4}[" + Dash + @"\s]?\d{4}", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
     private static partial Regex FriendCodePattern();
 
-    [GeneratedRegex(@"(?>(?:LINE|ライン|らいん|ﾗｲﾝ|インスタ|いんすた|ｲﾝｽﾀ|Instagram|insta|Twitter|ツイッター|ツイッタ|TikTok|ティックトック|ティクトク|ﾃｨｯｸﾄｯｸ|Discord|ディスコード|ディスコ|でぃすこ|Kakao|カカオ|Skype|スカイプ|Threads|スレッズ|BeReal|YouTube|ユーチューブ|Facebook|フェイスブック|Snapchat|スナチャ|Telegram|テレグラム|Steam|スチーム|Twitch|ツイキャス|Pococha|ポコチャ|17LIVE|イチナナ|WhatsApp|Signal|pixiv|ピクシブ|Tumblr|Reddit|Kik|ゼペット|ZEPETO|Switch|スイッチ)\s*(?:の|で|に|は)?\s*(?:(?:ID|アイディー|あいでぃー|アカウント|アカ|あか|垢|ユーザー名|ユーザーネーム|ユーザ名|名前|ハンドル|ネーム|サブ垢|裏垢|本垢)\s*)?(?:は|が|も|を|で|[:=→]|って)?\s*[「『""']?\s*)(?<x>@?[A-Za-z0-9._\-]{3,32}(?:#\d{4})?)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(@"(?>(?:LINE|ライン|らいん|ﾗｲﾝ|インスタ|いんすた|ｲﾝｽﾀ|Instagram|insta|Twitter|ツイッター|ツイッタ|TikTok|ティックトック|ティクトク|ﾃｨｯｸﾄｯｸ|Discord|ディスコード|ディスコ|でぃすこ|Kakao|カカオ|Skype|スカイプ|Threads|スレッズ|BeReal|YouTube|ユーチューブ|Facebook|フェイスブック|Snapchat|スナチャ|Telegram|テレグラム|Steam|スチーム|Twitch|ツイキャス|Pococha|ポコチャ|17LIVE|イチナナ|WhatsApp|Signal|pixiv|ピクシブ|Tumblr|Reddit|Kik|ゼペット|ZEPETO|Switch|スイッチ)\s*(?:の|で|に|は)?\s*(?:(?:ID|アイディー|あいでぃー|アカウント|アカ|あか|垢|ユーザー名|ユーザーネーム|ユーザ名|名前|ハンドル|ネーム|サブ垢|裏垢|本垢|タグ|ユーザーID)\s*)?(?:は|が|も|を|で|[:=→]|って)?\s*[「『""']?\s*)(?<x>@?[A-Za-z0-9._\-]{3,32}(?:#\d{4})?)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
     private static partial Regex SocialIdPattern();
 
     // X (Twitter) only with an id word: "X" alone is too short to be sure of.
@@ -620,7 +812,7 @@ public static partial class Redactor
     private static partial Regex PostalPattern();
 
     // 東京都渋谷区神南1-2-3, 横浜市中区山下町１丁目２番地 …: a place name chain followed by a street number.
-    [GeneratedRegex(@"(?:(?:東京都|北海道|大阪府|京都府|[" + Kanji + @"]{2,3}県)\s*)?(?:[" + Kanji + @"ァ-ヶー]{1,6}(?:市|区|郡|町|村)){1,3}[" + Kanji + @"ァ-ヶー]{0,6}?\s*(?:\d{1,4}|[一二三四五六七八九十]{1,3})(?:丁目|番地|番|号|[" + Dash + @"])(?:\s*(?:\d{1,4}|[一二三四五六七八九十]{1,3})(?:丁目|番地|番|号|[" + Dash + @"])?)*", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"(?:(?:東京都|北海道|大阪府|京都府|[" + Kanji + @"]{2,3}県)\s*)?(?:[" + Kanji + @"ァ-ヶー]{1,6}(?:市|区|郡|町|村)){1,3}[" + Kanji + @"ァ-ヶー]{0,6}?\s*(?:\d{1,4}|[一二三四五六七八九十]{1,3})(?:丁目|番地|番|号|条|[" + Dash + @"])(?:\s*[東西南北通]?(?:\d{1,4}|[一二三四五六七八九十]{1,3})(?:丁目|番地|番|号|条|[" + Dash + @"])?)*", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex StreetAddressPattern();
 
     [GeneratedRegex(@"[" + Kanji + @"ァ-ヶー]{0,8}(?:\d{1,3}|[一二三四五六七八九十]{1,3})丁目(?:\s*\d{1,4}\s*(?:番地|番|号|[" + Dash + @"])?)*", RegexOptions.CultureInvariant, 1000)]
@@ -630,7 +822,7 @@ public static partial class Redactor
     private static partial Regex BuildingPattern();
 
     // メゾン桜202号室, コーポ山田: the building word first.
-    [GeneratedRegex(@"(?:メゾン|コーポ|ハイツ|レジデンス|パレス|グラン|シャトー|ヴィラ|ドミール|カーサ|プラザ)\s*[" + Kanji + @"ァ-ヶーA-Za-z]{1,10}(?:\s*\d{1,4}\s*(?:号室|号|階)?)?", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"(?:メゾン|コーポ|ハイツ|レジデンス|パレス|グラン|シャトー|ヴィラ|ドミール|カーサ|プラザ)\s*(?:[" + Kanji + @"ァ-ヶーA-Za-z]{1,10}(?:[ぁ-ゖ]{2,6}(?=" + AfterBuildingName + @"))?|[ぁ-ゖ]{2,6}(?=" + AfterBuildingName + @"))(?:\s*\d{1,4}\s*(?:号室|号|階)?)?", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex BuildingFirstPattern();
 
     [GeneratedRegex(@"(?<![0-9])\d{1,4}[" + Dash + @"]\d{1,4}[" + Dash + @"]\d{1,4}(?:[" + Dash + @"]\d{1,4})?(?![0-9])", RegexOptions.CultureInvariant, 1000)]
@@ -644,7 +836,7 @@ public static partial class Redactor
     private static partial Regex SchoolPattern();
 
     // 西中, 北高, 桜丘小, さくら小, ○○小: checked by IsShortSchool; only before a particle, punctuation or the end.
-    [GeneratedRegex(@"(?<x>(?<![" + Kanji + @"])[" + Kanji + @"]{1,4}[小中高]|(?<=^|[\s、。,.!?「『(・]|[のはがもにでとを]|から|って)[ぁ-ゖ]{2,5}[小中高]|[○〇◯●×✕*＊△□]{1,4}[小中高])(?=[のでにへはがもとや、。,.!?！？\s」』)]|から|って|生|$)", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"(?<x>(?<![" + Kanji + @"])[" + Kanji + @"]{1,6}[小中高]|(?<=^|[\s、。,.!?「『(・]|[のはがもにでとを]|から|って)[ぁ-ゖ]{1,5}[" + Kanji + @"]{0,6}[小中高]|[○〇◯●×✕*＊△□]{1,4}[小中高])(?=[のでにへはがもとや、。,.!?！？\s」』)]|から|って|生|$)", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex ShortSchoolPattern();
 
     // 名前はゆうき / 本名は田中です / あだ名はたっくん
@@ -668,8 +860,12 @@ public static partial class Redactor
     private static partial Regex CalledNamePattern();
 
     // my name is Emily / I'm Ken / call me Yuki / namae wa yuki / Mr. Smith
-    [GeneratedRegex(@"(?:(?i:my\s+name\s+is|my\s+name's|call\s+me|namae\s+(?:wa|ha)|watashi\s+(?:wa|ha)|boku\s+(?:wa|ha))\s+(?<x>[A-Za-z]{2,20}(?:\s+[A-Z][a-z]{1,20})?)|(?:I'm|I\s+am|This\s+is|It's|Im)\s+(?<x>[A-Z][a-z]{1,20}(?:\s+[A-Z][a-z]{1,20})?)|(?:Mr|Ms|Mrs|Miss|Dr)\.?\s+(?<x>[A-Z][a-z]{1,20}))", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"(?:(?i:my\s+name\s+is|my\s+name's|call\s+me|namae\s+(?:wa|ha)|(?:watashi|atashi|boku|ore|uchi|jibun)\s+(?:wa|ha))\s+(?<x>[A-Za-z]{2,20}(?:\s+[A-Z][a-z]{1,20})?)|(?:I'm|I\s+am|This\s+is|It's|Im)\s+(?<x>[A-Z][a-z]{1,20}(?:\s+[A-Z][a-z]{1,20})?)|(?:Mr|Ms|Mrs|Miss|Dr)\.?\s+(?<x>[A-Z][a-z]{1,20}))", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex EnglishNamePattern();
+
+    // ren tte yonde / Yuna to iimasu: a romaji word before a naming verb.
+    [GeneratedRegex(@"(?<![A-Za-z])(?<x>[A-Za-z]{2,15})\s*(?i:tte|to)\s+(?i:yonde|yobarete|yobareteru|iimasu|iu|moushimasu)(?![A-Za-z])", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex RomajiCalledPattern();
 
     // yuki-chan, Taro san, kenkun: a romaji name with a Japanese honorific.
     [GeneratedRegex(@"(?<![A-Za-z])(?<x>[A-Za-z]{2,20})[\s\-]?(?:san|chan|kun|senpai|sensei|sama)(?![A-Za-z])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
@@ -682,6 +878,22 @@ public static partial class Redactor
     // ゆうきくん (hiragana names only after a boundary or a particle, so a longer word is not taken for a name).
     [GeneratedRegex(@"(?<=^|[\s、。,.!?「『(（・]|[のとがもはにをや]|って|から)(?<x>[ぁ-ゖー]{2,5})(?=くん|ちゃん|さん|せんぱい|せんせい|先輩|先生|っち)", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex HiraganaHonorificNamePattern();
+
+    // あ、おれソウマ。 / わたしはなぎさ。: a pronoun and a name that ends the phrase without です (checked by IsShortIntroName).
+    [GeneratedRegex(@"(?:^|[\s、。,.!！?？]|あ[、,]?)(?:私|わたし|あたし|僕|ぼく|俺|おれ|オレ|うち|ウチ|自分)(?:は|[、,\s])?\s*(?<x>[" + Kanji + @"ァ-ヶーぁ-ゖ]{2,8}?)(?=[。、.,!！?？\s]|$)", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex ShortIntroPattern();
+
+    // 明星大の1年, 東京大に落ちた: a short university name, only where a university is meant (checked by IsShortUniversity).
+    [GeneratedRegex(@"(?<![" + Kanji + @"])(?<x>[" + Kanji + @"]{2,4}大)(?=の?[1-4一二三四]年|生|に(?:通|入|受|落|行|進)|を(?:受|中退|辞|やめ|卒)|の(?:学生|先輩|後輩|授業|サークル|寮|人|友達)|で(?:浮|いじ|友|ぼっち)|やめ|辞め|中退|卒)", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex ShortUniversityPattern();
+
+    // 家の最寄り駅は武蔵小杉 / 最寄りは北千住駅 / 家の近くの駅は中野坂上: the station near home (checked by IsPlaceName).
+    [GeneratedRegex(@"(?:最寄り駅|最寄駅|最寄り|最寄|もより駅|もより|家の近くの駅|家から近い駅|うちの近くの駅|家から一番近い駅|地元の駅)\s*(?:は|が|[:：]|、|って)?\s*(?<x>[" + Kanji + @"ァ-ヶーぁ-ゖA-Za-z]{2,12}?)(?=駅|です|だよ|だ|で|から|まで|[。、,.!！?？\s]|$)|(?<![" + Kanji + @"ァ-ヶーぁ-ゖ])(?<x>[" + Kanji + @"ァ-ヶー]{1,8}(?:[がの][" + Kanji + @"ァ-ヶー]{1,4})?)(?=駅(?:が|は)(?:家の|うちの)?最寄)", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex StationNearHomePattern();
+
+    // 家はローソン南町店の裏 / うちはみなと公園のすぐそば / 桜町公園の近くに住んでる: a named landmark next to home (checked by IsLandmark).
+    [GeneratedRegex(@"(?:(?:家|うち|自宅|実家|住んでるところ|住んでる所)(?:は|が|、)\s*)(?<x>[" + Kanji + @"ァ-ヶーぁ-ゖA-Za-z0-9]{1,14}?(?:" + LandmarkWords + @"))(?=の(?:すぐ)?(?:裏|近く|そば|傍|隣|となり|向かい|前|目の前|横|斜め|先|奥))|(?<![" + Kanji + @"ァ-ヶーぁ-ゖA-Za-z0-9])(?<x>[" + Kanji + @"ァ-ヶーA-Za-z0-9][" + Kanji + @"ァ-ヶーぁ-ゖA-Za-z0-9]{0,13}?(?:" + LandmarkWords + @"))(?=の(?:すぐ)?(?:近く|そば|隣|となり|裏|向かい|前|目の前)に(?:住|すん))", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex LandmarkNearHomePattern();
 
     // 山田が, 佐藤に, 田中太郎から: a common family name (checked by StartsWithFamilyName), maybe with a given name, before a particle.
     [GeneratedRegex(@"(?<![" + Kanji + @"])(?<x>[" + Kanji + @"]{2,8})(?=に|が|と|から|は|も|の|を|って|とか|や|ん家|んち|、|。|！|!|\s|$)", RegexOptions.CultureInvariant, 1000)]

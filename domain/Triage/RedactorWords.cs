@@ -9,28 +9,50 @@ namespace ChatSupport.Domain.Triage;
 internal static class RedactorWords
 {
     /// <summary>
-    /// Common family names of two or more characters, recognised without an honorific before a particle (山田が,
-    /// 佐藤に). One-character names (林, 森, 原) are too often ordinary words and are only taken with an honorific.
-    /// Names that are also prefectures or well-known places (千葉, 福島, 上野 …) are left out: places stay.
+    /// Family names of two or more characters, recognised without an honorific before a particle (山田が, 佐藤に).
+    /// The reviewed list is the data file Names/family-names.txt (embedded); names that are also prefectures or
+    /// well-known places are left out there: places stay.
     /// </summary>
-    public static readonly HashSet<string> FamilyNames = new(StringComparer.Ordinal)
+    public static readonly HashSet<string> FamilyNames = LoadNames("family-names.txt", withKatakana: false);
+
+    /// <summary>
+    /// Common given names that are masked where a name stands even without a cue (はるきが来た, 陽菜に言われた), from
+    /// the reviewed data file Names/given-names.txt (embedded), with the katakana form of every hiragana name.
+    /// </summary>
+    public static readonly HashSet<string> GivenNames = LoadNames("given-names.txt", withKatakana: true);
+
+    /// <summary>Reads one embedded name list: names separated by spaces or lines, '#' starts a comment line.</summary>
+    internal static HashSet<string> LoadNames(string file, bool withKatakana)
     {
-        "佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "渡邊", "渡邉", "山本", "中村", "小林", "加藤", "吉田", "山田", "佐々木",
-        "松本", "井上", "木村", "斎藤", "斉藤", "齋藤", "清水", "山崎", "池田", "橋本", "阿部", "山下", "中島", "石井",
-        "前田", "岡田", "長谷川", "藤田", "後藤", "近藤", "村上", "遠藤", "青木", "坂本", "福田", "太田", "西村", "藤井",
-        "金子", "岡本", "藤原", "三浦", "原田", "中川", "松田", "竹内", "小野", "田村", "中山", "和田", "石田", "森田",
-        "上田", "内田", "柴田", "酒井", "横山", "高木", "安藤", "宮本", "大野", "小島", "谷口", "今井", "工藤", "高田",
-        "増田", "丸山", "杉山", "村田", "新井", "小山", "藤本", "河野", "野口", "武田", "岩崎", "佐野", "菅原", "久保",
-        "野村", "松井", "菊地", "菊池", "杉本", "市川", "古川", "大西", "島田", "水野", "桜井", "櫻井", "高野", "渡部",
-        "吉川", "山内", "西田", "飯田", "西川", "小松", "北村", "安田", "五十嵐", "川口", "平田", "中田", "久保田", "服部",
-        "岩田", "土屋", "川崎", "本田", "樋口", "秋山", "田代", "荒木", "宮田", "大久保", "浅野", "松尾", "小池", "大橋",
-        "野田", "松下", "宮下", "中西", "堀内", "永井", "片山", "小西", "三上", "北川", "松村", "菅野", "早川", "沢田",
-        "澤田", "内藤", "須藤", "望月", "関口", "大川", "平井", "吉村", "星野", "大石", "岡崎", "新田", "川村", "黒田",
-        "大谷", "中尾", "日高", "小沢", "小澤", "熊谷", "金田", "西山", "石原", "桑原", "松岡", "榎本",
-        "稲垣", "大森", "米田", "辻本", "白石", "川上", "荒井", "富田", "吉岡", "矢野", "藤川", "田口",
-        "細川", "柳田", "今村", "坂口", "成田", "宇野", "二宮", "大島", "奥村", "川田", "安達", "久野", "竹田", "小田",
-        "宮川", "森本", "水谷", "堀田", "西尾", "滝沢", "滝澤", "梅田", "有村", "神田", "東海林", "鈴村", "相沢", "相澤",
-    };
+        var assembly = typeof(RedactorWords).Assembly;
+        using var stream = assembly.GetManifestResourceStream("ChatSupport.Domain.Triage.Names." + file)
+            ?? throw new InvalidOperationException($"The embedded name list {file} is missing.");
+        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            foreach (var name in line.Split([' ', '\t', '\u3000'], StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (name.Length < 2)
+                {
+                    continue;
+                }
+
+                names.Add(name);
+                if (withKatakana && name.All(c => c is >= 'ぁ' and <= 'ゖ'))
+                {
+                    names.Add(new string([.. name.Select(c => (char)(c + 0x60))]));
+                }
+            }
+        }
+
+        return names;
+    }
 
     /// <summary>Single characters that are a role only on their own (お子さん, お客様), while names end with them (花子, 一男).</summary>
     public static readonly HashSet<string> ExactRoleWords = new(StringComparer.Ordinal)
@@ -73,7 +95,9 @@ internal static class RedactorWords
         "バカ", "アホ", "あほ", "むり", "ムリ", "つらい", "しんどい", "さみしい", "こわい", "いや", "いやだ", "まだ", "もう",
         "本当", "本気", "大丈夫", "普通", "一人", "独り", "無職", "学生", "高校生", "中学生", "小学生", "大学生", "専門学生",
         "社会人", "主婦", "女", "男", "女子", "男子", "浪人", "浪人生", "不登校", "元気", "病気", "限界", "本人", "家族", "長男",
-        "長女", "次男", "次女", "末っ子", "一人っ子", "母子家庭", "父子家庭", "陰キャ", "陽キャ",
+        "長女", "次男", "次女", "末っ子", "一人っ子", "母子家庭", "父子家庭", "陰キャ", "陽キャ", "ゴミ", "クズ", "カス",
+        "ダメ", "ボッチ", "メンヘラ", "ポンコツ", "ビンボー", "ヒキニート", "ガチ", "マジ", "ヤバい", "ヤバ", "ハーフ",
+        "ノンケ", "オッケー", "オーケー", "ダメダメ", "ダメ人間", "パート", "バイト",
     };
 
     /// <summary>Words before 小学校・中学校・高校・大学 that say what kind of school, not which (私立高校, 志望大学).</summary>
@@ -92,6 +116,60 @@ internal static class RedactorWords
     /// characters, then 小・中・高. Anything else before 中 is usually "during" (授業中, 夜中, 背中) and stays.
     /// </summary>
     public const string ShortSchoolPlaceEndings = "丘台山川野原沢澤浜坂谷島岡園森里平崎橋宮井田町見浦根津城江戸塚尾葉木林";
+
+    /// <summary>Words before 大 that make it an ordinary word or a kind of university, not a named one (巨大, 地方大).</summary>
+    public static readonly HashSet<string> NotUniversities = new(StringComparer.Ordinal)
+    {
+        "地方", "最大", "巨大", "拡大", "重大", "偉大", "莫大", "壮大", "強大", "過大", "肥大", "増大", "盛大", "絶大", "多大",
+        "甚大", "寛大", "膨大", "雄大", "特大", "誇大", "尊大", "最強", "都内", "関東", "関西", "東京", "大阪", "京都", "名古屋",
+    };
+
+    /// <summary>Words said where a station or a landmark near home would be that are not names (駅前, 近く, コンビニ).</summary>
+    public static readonly HashSet<string> NotPlaceNames = new(StringComparer.Ordinal)
+    {
+        "駅前", "近く", "遠く", "徒歩", "バス", "電車", "不明", "秘密", "内緒", "無人駅", "田舎", "地元", "近所", "ここ", "そこ",
+        "あそこ", "どこ", "ない", "ないです", "ありません", "わからない", "わかんない", "言えない", "JR", "私鉄", "地下鉄",
+        "大きい", "小さい", "古い", "新しい", "近い", "遠い", "でかい", "コンビニ", "スーパー", "駅", "お", "ご", "大", "小",
+        "中", "高", "市", "県", "町", "村", "区", "市民", "県立", "市立", "町立", "村立", "区立", "国立", "総合", "大学", "公立",
+        "私立", "地域", "児童", "中央", "警察",
+    };
+
+    /// <summary>
+    /// Prefectures and big cities, which stay wherever they are said (横浜です, 岩手です): they help find local support.
+    /// A self-introduction ending in one of them is a place, not a name.
+    /// </summary>
+    public static readonly HashSet<string> PlaceNames = new(StringComparer.Ordinal)
+    {
+        "北海道", "青森", "岩手", "宮城", "秋田", "山形", "福島", "茨城", "栃木", "群馬", "埼玉", "千葉", "東京", "神奈川", "新潟",
+        "富山", "石川", "福井", "山梨", "長野", "岐阜", "静岡", "愛知", "三重", "滋賀", "京都", "大阪", "兵庫", "奈良", "和歌山",
+        "鳥取", "島根", "岡山", "広島", "山口", "徳島", "香川", "愛媛", "高知", "福岡", "佐賀", "長崎", "熊本", "大分", "宮崎",
+        "鹿児島", "沖縄", "青森県", "岩手県", "宮城県", "秋田県", "山形県", "福島県", "茨城県", "栃木県", "群馬県", "埼玉県",
+        "千葉県", "東京都", "神奈川県", "新潟県", "富山県", "石川県", "福井県", "山梨県", "長野県", "岐阜県", "静岡県", "愛知県",
+        "三重県", "滋賀県", "京都府", "大阪府", "兵庫県", "奈良県", "和歌山県", "鳥取県", "島根県", "岡山県", "広島県", "山口県",
+        "徳島県", "香川県", "愛媛県", "高知県", "福岡県", "佐賀県", "長崎県", "熊本県", "大分県", "宮崎県", "鹿児島県", "沖縄県",
+        "札幌", "仙台", "さいたま", "横浜", "川崎", "相模原", "名古屋", "神戸", "堺", "北九州", "浜松", "岡崎", "豊田", "金沢",
+        "松山", "高松", "姫路", "船橋", "八王子", "宇都宮", "前橋", "高崎", "水戸", "盛岡", "郡山", "いわき", "函館", "旭川",
+        "那覇", "松江", "鳥取市", "倉敷", "福山", "下関", "大津", "津", "豊橋", "一宮", "岐阜市", "長岡", "上越", "甲府",
+        "松本市", "町田", "藤沢", "柏", "川口", "所沢", "越谷", "川越", "横須賀", "西宮", "尼崎", "枚方", "東大阪", "豊中",
+        "吹田", "高槻", "久留米", "佐世保", "都城", "東京23区", "沖縄本島", "渋谷", "新宿", "池袋", "原宿", "秋葉原", "梅田",
+        "難波", "なんば", "天神", "博多", "栄", "すすきの", "中洲", "上野", "品川", "町田市", "関東", "関西", "東北", "九州",
+        "四国", "中国地方", "北陸", "東海", "近畿", "信州", "道民", "県民",
+    };
+
+    /// <summary>Kinds of building that end like a building's name but name none (シェアハウス, 市営団地).</summary>
+    public static readonly HashSet<string> GenericBuildings = new(StringComparer.Ordinal)
+    {
+        "シェアハウス", "ゲストハウス", "ログハウス", "ビニールハウス", "ライブハウス", "モデルハウス", "グループハウス", "ツリーハウス",
+        "ボロアパート", "安アパート", "木造アパート", "タワーマンション", "タワマン", "分譲マンション", "賃貸マンション",
+        "市営団地", "県営団地", "都営団地", "公営団地", "UR団地", "学生寮", "社員寮", "女子寮", "男子寮",
+    };
+
+    /// <summary>Time words after which a kana given name may follow with no break (放課後みずきと, 昨日はるきが).</summary>
+    public static readonly string[] TimeWordsBeforeName =
+    [
+        "今日", "昨日", "明日", "一昨日", "今朝", "今夜", "昨夜", "毎日", "毎朝", "最近", "先週", "今週", "先月", "去年", "放課後",
+        "昼休み", "休み時間", "夕方", "夜", "朝", "昼", "帰り", "授業後", "部活後", "以前", "前", "結局", "実は",
+    ];
 
     /// <summary>Time and place words that can stand right before a name in a kanji run (今日田中さんが): cut off.</summary>
     public static readonly string[] LeadingNonNameWords =

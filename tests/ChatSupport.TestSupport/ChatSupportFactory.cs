@@ -27,6 +27,12 @@ public sealed class ChatSupportFactory : WebApplicationFactory<Program>
 
     public Action<IServiceCollection>? ExtraServices { get; init; }
 
+    /// <summary>The host environment: <c>Testing</c> by default; <c>Production</c> to test what only production enforces.</summary>
+    public string Environment { get; init; } = "Testing";
+
+    /// <summary>The Direct Line secret given to the host; <see langword="null"/> leaves it unset.</summary>
+    public string? DirectLineSecret { get; init; } = Secret;
+
     /// <summary>Extra configuration keys (for example <c>ChatSupport:Triage:Enabled</c>), applied before Program reads them.</summary>
     public IReadOnlyDictionary<string, string>? Settings { get; init; }
 
@@ -39,11 +45,15 @@ public sealed class ChatSupportFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(Environment);
 
         // Static web assets (the console's blazor.web.js) from the build output, as in Development.
         builder.UseStaticWebAssets();
-        builder.UseSetting("ChatSupport:DirectLine:Secret", Secret);
+        if (DirectLineSecret is not null)
+        {
+            builder.UseSetting("ChatSupport:DirectLine:Secret", DirectLineSecret);
+        }
+
         builder.UseSetting("ChatSupport:Storage:ConnectionString", $"Data Source={DatabasePath}");
         builder.UseSetting("ChatSupport:Bot:Mode", BotMode);
         foreach (var (key, value) in Settings ?? new Dictionary<string, string>())

