@@ -50,6 +50,7 @@ internal sealed class CompiledLexicon
         var patternAscii = new List<bool>();
         var patternBoundary = new List<WordBoundary>();
         var patternTsu = new List<ulong>();
+        var patternGuards = new List<EndingGuard?>();
         NormalizedText? tsuBuffer = null;
 
         for (var e = 0; e < EntryCount; e++)
@@ -100,6 +101,7 @@ internal sealed class CompiledLexicon
                     patternTerms.Add(term);
                     patternAscii.Add(normalized.All(char.IsAsciiLetterOrDigit));
                     patternBoundary.Add(BoundaryOf(term, normalized));
+                    patternGuards.Add(!isWith && entry.Guards.TryGetValue(term, out var guard) ? guard : null);
                     tsuBuffer ??= new NormalizedText();
                     JapaneseNormalizer.Normalize(term, tsuBuffer);
                     patternTsu.Add(tsuBuffer.TsuInside(0, tsuBuffer.Length));
@@ -115,6 +117,7 @@ internal sealed class CompiledLexicon
         PatternAscii = [.. patternAscii];
         PatternBoundary = [.. patternBoundary];
         PatternTsu = [.. patternTsu];
+        PatternGuards = [.. patternGuards];
         NormalizedPatterns = patterns;
 
         IdeationBit = ClassBit(SituationCues.Ideation);
@@ -182,6 +185,9 @@ internal sealed class CompiledLexicon
     public ulong[] EntrySituations { get; }
 
     public WordBoundary[] PatternBoundary { get; }
+
+    /// <summary>What may follow a pattern made from a stem and a guarded ending set; null when anything may.</summary>
+    public EndingGuard?[] PatternGuards { get; }
 
     public UInt128 IdeationBit { get; }
 

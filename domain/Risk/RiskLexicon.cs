@@ -71,6 +71,9 @@ public sealed record LexiconEntry(
 
     /// <summary>Situation ids (RiskAssessment.Situations) a counted signal of this entry reports (overdose, finality, …).</summary>
     public IReadOnlyList<string> Situations { get; init; } = [];
+
+    /// <summary>Terms made from <c>stems</c> × <c>endings</c> whose ending set restricts what may follow them.</summary>
+    public IReadOnlyDictionary<string, EndingGuard> Guards { get; init; } = new Dictionary<string, EndingGuard>();
 }
 
 /// <summary>
@@ -132,22 +135,38 @@ public sealed class RiskLexicon
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var cueClasses = new List<string>(SituationCues.BuiltIn);
         var ruleDtos = new List<(string File, RuleDto Rule)>();
+        var parsed = new List<(string Name, LexiconFile File)>();
         foreach (var (name, yaml) in files)
         {
-            LexiconFile? file;
             try
             {
-                file = deserializer.Deserialize<LexiconFile?>(yaml);
+                if (deserializer.Deserialize<LexiconFile?>(yaml) is { } file)
+                {
+                    parsed.Add((name, file));
+                }
             }
             catch (YamlException e)
             {
                 throw new InvalidDataException($"Lexicon file {name}: {e.Message}", e);
             }
+        }
 
-            if (file is null)
+        // Ending sets first: an entry in any file may combine its stems with a set named in another.
+        var endings = new Dictionary<string, EndingSet>(StringComparer.Ordinal);
+        foreach (var (name, file) in parsed)
+        {
+            foreach (var set in file.Endings ?? [])
             {
-                continue;
+                var ending = ToEndingSet(name, set);
+                if (!endings.TryAdd(ending.Id, ending))
+                {
+                    throw new InvalidDataException($"Lexicon file {name}: ending set '{ending.Id}' is defined twice.");
+                }
             }
+        }
+
+        foreach (var (name, file) in parsed)
+        {
 
             if (file.Version is not null)
             {
@@ -161,7 +180,7 @@ public sealed class RiskLexicon
 
             foreach (var e in file.Entries ?? [])
             {
-                var entry = ToEntry(name, e);
+                var entry = ToEntry(name, e, endings);
                 if (!ids.Add(entry.Id))
                 {
                     throw new InvalidDataException($"Lexicon file {name}: entry id '{entry.Id}' is used twice; ids must be unique.");
@@ -177,15 +196,16 @@ public sealed class RiskLexicon
                     throw new InvalidDataException($"Lexicon file {name}: cue class '{cue.Id}' is missing an id or defined twice (built-in: {string.Join(", ", SituationCues.BuiltIn)}).");
                 }
 
-                if (cue.Terms is null || cue.Terms.Count == 0 || string.IsNullOrWhiteSpace(cue.Note))
+                if ((cue.Terms is null || cue.Terms.Count == 0) && (cue.Forms is null || cue.Forms.Count == 0) || string.IsNullOrWhiteSpace(cue.Note))
                 {
-                    throw new InvalidDataException($"Lexicon file {name}: cue class '{cue.Id}' needs terms and a note.");
+                    throw new InvalidDataException($"Lexicon file {name}: cue class '{cue.Id}' needs terms (or forms) and a note.");
                 }
 
                 cueClasses.Add(cue.Id);
+                var (cueTerms, cueGuards) = Terms($"Lexicon file {name}, cue class '{cue.Id}'", cue.Terms, cue.Forms, endings);
                 entries.Add(new LexiconEntry(
                     "cue:" + cue.Id,
-                    cue.Terms.SelectMany(ExpandTerm).Distinct(StringComparer.Ordinal).ToList(),
+                    cueTerms,
                     RiskLevel.None,
                     [],
                     cue.Note,
@@ -195,7 +215,7 @@ public sealed class RiskLexicon
                     RiskLevel.None,
                     RiskLevel.None,
                     cue.Overrides)
-                { CueClass = cue.Id, Negatable = cue.Negatable });
+                { CueClass = cue.Id, Negatable = cue.Negatable, Guards = cueGuards });
             }
 
             ruleDtos.AddRange((file.Rules ?? []).Select(r => (name, r)));
@@ -361,7 +381,69 @@ public sealed class RiskLexicon
         return results;
     }
 
-    private static LexiconEntry ToEntry(string file, EntryDto dto)
+    private static EndingSet ToEndingSet(string file, EndingDto dto)
+    {
+        if (string.IsNullOrWhiteSpace(dto.Id) || dto.Forms is null || dto.Forms.Count == 0 || string.IsNullOrWhiteSpace(dto.Note))
+        {
+            throw new InvalidDataException($"Lexicon file {file}: ending set '{dto.Id ?? "(no id)"}' needs an id, forms and a note.");
+        }
+
+        static string Chars(string? written) => written is null ? string.Empty : JapaneseNormalizer.NormalizeToString(written);
+        EndingGuard? guard = dto.NotBefore is null && dto.EndOrBefore is null
+            ? null
+            : new EndingGuard(Chars(dto.NotBefore), dto.EndOrBefore is null ? null : Chars(dto.EndOrBefore));
+        return new EndingSet(dto.Id, dto.Forms.SelectMany(ExpandTerm).Distinct(StringComparer.Ordinal).ToList(), guard);
+    }
+
+    /// <summary>
+    /// The terms of an entry or cue class: its own terms, then for each of its <c>forms</c> every stem × every
+    /// ending of the named ending sets (expanded at load time: 8 stems × 20 endings are 160 terms in the automaton,
+    /// written as two short lists).
+    /// </summary>
+    private static (IReadOnlyList<string> Terms, IReadOnlyDictionary<string, EndingGuard> Guards) Terms(
+        string where, List<string>? terms, List<FormDto>? forms, Dictionary<string, EndingSet> endings)
+    {
+        var result = (terms ?? []).SelectMany(ExpandTerm).Distinct(StringComparer.Ordinal).ToList();
+        var guards = new Dictionary<string, EndingGuard>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(result, StringComparer.Ordinal);
+        foreach (var form in forms ?? [])
+        {
+            if (form.Stems is null || form.Stems.Count == 0 || form.Endings is null || form.Endings.Count == 0)
+            {
+                throw new InvalidDataException($"{where}: each item of forms needs stems and endings.");
+            }
+
+            foreach (var setName in form.Endings)
+            {
+                if (!endings.TryGetValue(setName, out var set))
+                {
+                    throw new InvalidDataException($"{where}: unknown ending set '{setName}' (known: {string.Join(", ", endings.Keys)}).");
+                }
+
+                foreach (var stem in form.Stems.SelectMany(ExpandTerm))
+                {
+                    foreach (var ending in set.Forms)
+                    {
+                        var term = stem + ending;
+                        if (!seen.Add(term))
+                        {
+                            continue;
+                        }
+
+                        result.Add(term);
+                        if (set.Guard is not null)
+                        {
+                            guards[term] = set.Guard;
+                        }
+                    }
+                }
+            }
+        }
+
+        return (result, guards);
+    }
+
+    private static LexiconEntry ToEntry(string file, EntryDto dto, Dictionary<string, EndingSet> endings)
     {
         string Where() => $"Lexicon file {file}, entry '{dto.Id ?? "(no id)"}'";
         if (string.IsNullOrWhiteSpace(dto.Id))
@@ -369,9 +451,9 @@ public sealed class RiskLexicon
             throw new InvalidDataException($"{Where()}: every entry needs an id.");
         }
 
-        if (dto.Terms is null || dto.Terms.Count == 0)
+        if ((dto.Terms is null || dto.Terms.Count == 0) && (dto.Forms is null || dto.Forms.Count == 0))
         {
-            throw new InvalidDataException($"{Where()}: terms are missing.");
+            throw new InvalidDataException($"{Where()}: terms (or forms) are missing.");
         }
 
         var role = LexiconRole.Signal;
@@ -419,9 +501,10 @@ public sealed class RiskLexicon
                 : throw new InvalidDataException($"{Where()}: unknown level '{wire}' in {field}.");
         }
 
+        var (terms, guards) = Terms(Where(), dto.Terms, dto.Forms, endings);
         return new LexiconEntry(
             dto.Id,
-            dto.Terms.SelectMany(ExpandTerm).Distinct(StringComparer.Ordinal).ToList(),
+            terms,
             level,
             categories,
             dto.Note ?? string.Empty,
@@ -431,7 +514,7 @@ public sealed class RiskLexicon
             Optional(dto.IfPast, level < RiskLevel.Medium ? level : RiskLevel.Medium, "if_past"),
             Optional(dto.IfNegated, level < RiskLevel.Low ? level : RiskLevel.Low, "if_negated"),
             dto.Overrides)
-        { Situations = dto.Situations ?? [] };
+        { Situations = dto.Situations ?? [], Guards = guards };
     }
 
     private sealed class LexiconFile
@@ -445,6 +528,28 @@ public sealed class RiskLexicon
         public List<CueDto>? Cues { get; set; }
 
         public List<RuleDto>? Rules { get; set; }
+
+        public List<EndingDto>? Endings { get; set; }
+    }
+
+    private sealed class FormDto
+    {
+        public List<string>? Stems { get; set; }
+
+        public List<string>? Endings { get; set; }
+    }
+
+    private sealed class EndingDto
+    {
+        public string? Id { get; set; }
+
+        public List<string>? Forms { get; set; }
+
+        public string? NotBefore { get; set; }
+
+        public string? EndOrBefore { get; set; }
+
+        public string? Note { get; set; }
     }
 
     private sealed class CueDto
@@ -458,6 +563,8 @@ public sealed class RiskLexicon
         public bool Overrides { get; set; }
 
         public bool Negatable { get; set; }
+
+        public List<FormDto>? Forms { get; set; }
     }
 
     private sealed class RuleDto
@@ -510,5 +617,7 @@ public sealed class RiskLexicon
         public bool Overrides { get; set; }
 
         public List<string>? Situations { get; set; }
+
+        public List<FormDto>? Forms { get; set; }
     }
 }

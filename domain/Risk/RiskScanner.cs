@@ -150,62 +150,51 @@ public sealed class RiskScanner
 
     private void FindMatches(ReadOnlySpan<char> text)
     {
-        var automaton = _lexicon.Automaton;
-        var chars = _text.Chars;
-        var length = _text.Length;
-        var state = 0;
-        var clause = 0;
-        for (var k = 0; k < length; k++)
+        var sink = new MatchSink(this, text);
+        _clauseCount = NormalizedMatcher.Run(_lexicon.Automaton, _text, _lexicon.PatternTsu, ref sink);
+    }
+
+    private void OnMatch(ReadOnlySpan<char> text, int p, int start, int end, int clause)
+    {
+        if (_lexicon.PatternAscii[p] && !IsWholeWord(start, end))
         {
-            var c = chars[k];
-            if (c == JapaneseNormalizer.ClauseBreak)
-            {
-                clause++;
-                state = 0;
-                continue;
-            }
-
-            state = automaton.Next(state, c);
-            foreach (var p in automaton.Outputs(state))
-            {
-                var start = k + 1 - automaton.PatternLength(p);
-                if (_lexicon.PatternAscii[p] && !IsWholeWord(start, k + 1))
-                {
-                    continue;
-                }
-
-                // A small っ dropped inside the match must be where the term has one, both ways: いっしょ is not いしょ,
-                // and 負けて is not け(っ)て.
-                if (_text.TsuInside(start, k + 1) != _lexicon.PatternTsu[p])
-                {
-                    continue;
-                }
-
-                var boundary = _lexicon.PatternBoundary[p];
-                if (boundary != WordBoundary.None && !IsKanaWord(text, start, k + 1, boundary, _lexicon.PatternTerms[p].Length))
-                {
-                    continue;
-                }
-
-                if (_rawCount == _raw.Length)
-                {
-                    Array.Resize(ref _raw, _raw.Length * 2);
-                }
-
-                var entry = _lexicon.PatternEntries[p];
-                _raw[_rawCount++] = new RawMatch
-                {
-                    Pattern = p,
-                    Entry = entry,
-                    Role = _lexicon.PatternIsWith[p] ? WithRole : _lexicon.Roles[entry],
-                    Start = start,
-                    End = k + 1,
-                    Clause = clause,
-                };
-            }
+            return;
         }
 
-        _clauseCount = clause + 1;
+        var boundary = _lexicon.PatternBoundary[p];
+        if (boundary != WordBoundary.None && !IsKanaWord(text, start, end, boundary, _lexicon.PatternTerms[p].Length))
+        {
+            return;
+        }
+
+        var guard = _lexicon.PatternGuards[p];
+        if (guard is not null && !guard.Allows(_text, end))
+        {
+            return;
+        }
+
+        if (_rawCount == _raw.Length)
+        {
+            Array.Resize(ref _raw, _raw.Length * 2);
+        }
+
+        var entry = _lexicon.PatternEntries[p];
+        _raw[_rawCount++] = new RawMatch
+        {
+            Pattern = p,
+            Entry = entry,
+            Role = _lexicon.PatternIsWith[p] ? WithRole : _lexicon.Roles[entry],
+            Start = start,
+            End = end,
+            Clause = clause,
+        };
+    }
+
+    private readonly ref struct MatchSink(RiskScanner owner, ReadOnlySpan<char> text) : IMatchSink
+    {
+        private readonly ReadOnlySpan<char> _text = text;
+
+        public void OnMatch(int pattern, int start, int end, int clause) => owner.OnMatch(_text, pattern, start, end, clause);
     }
 
     // Hiragana after which a two-kana word may begin (particles, もう, っ): もうしね, 早くしね.

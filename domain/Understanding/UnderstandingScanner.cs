@@ -59,60 +59,25 @@ internal sealed class UnderstandingScanner
 
     private void FindMatches(NormalizedText text)
     {
-        var automaton = _patterns.Automaton;
-        var chars = text.Chars;
-        var length = text.Length;
-        var state = 0;
-        var clause = 0;
-        for (var k = 0; k < length; k++)
-        {
-            var c = chars[k];
-            if (c == JapaneseNormalizer.ClauseBreak)
-            {
-                clause++;
-                state = 0;
-                continue;
-            }
-
-            state = automaton.Next(state, c);
-            foreach (var p in automaton.Outputs(state))
-            {
-                var start = k + 1 - automaton.PatternLength(p);
-                var boundary = _patterns.PatternBoundaries[p];
-                if (text.TsuInside(start, k + 1) != _patterns.PatternTsu[p])
-                {
-                    // A small っ dropped inside the match where the term has none, or missing where the term has one,
-                    // changes the word (the risk scanner does the same).
-                    continue;
-                }
-
-                if ((boundary is PatternBoundary.Start or PatternBoundary.Both && !EdgeBefore(text, start))
-                    || (boundary is PatternBoundary.End or PatternBoundary.Both && !EdgeAfter(text, k + 1)))
-                {
-                    continue;
-                }
-
-                if (_rawCount == _raw.Length)
-                {
-                    Array.Resize(ref _raw, _raw.Length * 2);
-                }
-
-                _raw[_rawCount++] = new RawCue { Entry = _patterns.PatternEntries[p], Start = start, End = k + 1, Clause = clause };
-            }
-        }
+        var sink = new MatchSink(this, text);
+        NormalizedMatcher.Run(_patterns.Automaton, text, _patterns.PatternTsu, ref sink);
     }
 
-    /// <summary>A word may start here: text start, sentence start, after dropped punctuation or space, or after ASCII.</summary>
-    private static bool EdgeBefore(NormalizedText text, int start)
+    private void OnMatch(NormalizedText text, int p, int start, int end, int clause)
     {
-        if (start == 0)
+        var boundary = _patterns.PatternBoundaries[p];
+        if ((boundary is PatternBoundary.Start or PatternBoundary.Both && !NormalizedMatcher.EdgeBefore(text, start))
+            || (boundary is PatternBoundary.End or PatternBoundary.Both && !EdgeAfter(text, end)))
         {
-            return true;
+            return;
         }
 
-        var previous = text.Chars[start - 1];
-        return previous == JapaneseNormalizer.ClauseBreak || text.Starts[start] != text.Ends[start - 1]
-            || char.IsAsciiLetterOrDigit(previous) != char.IsAsciiLetterOrDigit(text.Chars[start]);
+        if (_rawCount == _raw.Length)
+        {
+            Array.Resize(ref _raw, _raw.Length * 2);
+        }
+
+        _raw[_rawCount++] = new RawCue { Entry = _patterns.PatternEntries[p], Start = start, End = end, Clause = clause };
     }
 
     /// <summary>A word may end here: text or sentence end, dropped punctuation, ASCII, or a sentence-final particle.</summary>
@@ -400,7 +365,7 @@ internal sealed class UnderstandingScanner
             }
             else if (value is >= 10 and <= 39 && !IsKanjiNumeral(chars[start])
                 && (Follows(text, end, "です") || Follows(text, end, "の男") || Follows(text, end, "の女")
-                    || (EdgeBefore(text, start) && (end == length || next == JapaneseNormalizer.ClauseBreak || text.Starts[end] != text.Ends[end - 1]))))
+                    || (NormalizedMatcher.EdgeBefore(text, start) && (end == length || next == JapaneseNormalizer.ClauseBreak || text.Starts[end] != text.Ends[end - 1]))))
             {
                 band = (sbyte)AgeBands.FromAge(value);
             }
@@ -487,6 +452,11 @@ internal sealed class UnderstandingScanner
         }
 
         _cues[_cueCount++] = new CueInfo(entry, start, end, age);
+    }
+
+    private readonly struct MatchSink(UnderstandingScanner owner, NormalizedText text) : IMatchSink
+    {
+        public void OnMatch(int pattern, int start, int end, int clause) => owner.OnMatch(text, pattern, start, end, clause);
     }
 
     private struct RawCue
