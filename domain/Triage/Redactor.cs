@@ -298,12 +298,14 @@ public static partial class Redactor
         All(RoomPattern(), RedactionKind.Address);
         All(SchoolPattern(), RedactionKind.School, m => !RedactorWords.SchoolKindWords.Contains(m.Groups["prefix"].Value) && !m.Groups["prefix"].Value.EndsWith('の'));
         Group(ShortSchoolPattern(), RedactionKind.School, g => IsShortSchool(g.Value));
-        Group(ShortUniversityPattern(), RedactionKind.School, g => !RedactorWords.SchoolKindWords.Contains(g.Value[..^1]) && !RedactorWords.NotUniversities.Contains(g.Value[..^1]));
+        Group(ShortUniversityPattern(), RedactionKind.School, g => IsNamedSchoolStem(g.Value[..^1])
+            && !(g.Value[^1] == '中' && g.Index + g.Length + 1 < f.Length && f[g.Index + g.Length] == 'の' && !char.IsAsciiDigit(f[g.Index + g.Length + 1]) && !"一二三四五六".Contains(f[g.Index + g.Length + 1], StringComparison.Ordinal)));
         Group(SelfNamePattern(), RedactionKind.Name, g => IsNameLike(g.Value, strict: false));
         Group(IntroducedNamePattern(), RedactionKind.Name, g => IsNameLike(g.Value, strict: false));
         Group(GreetingNamePattern(), RedactionKind.Name, g => IsNameLike(g.Value, strict: true));
         Group(PronounNamePattern(), RedactionKind.Name, g => IsNameLike(g.Value, strict: false));
         Group(CalledNamePattern(), RedactionKind.Name, g => IsNameLike(g.Value, strict: false));
+        Group(PersonCuePattern(), RedactionKind.Name, g => IsNameLike(g.Value, strict: false) && !RedactorWords.LeadingNonNameWords.Contains(g.Value));
         Group(ShortIntroPattern(), RedactionKind.Name, g => IsShortIntroName(g.Value));
         Group(EnglishNamePattern(), RedactionKind.Name, g => !EnglishNotNames.Contains(g.Value.ToLowerInvariant()));
         Group(RomajiCalledPattern(), RedactionKind.Name, g => !EnglishNotNames.Contains(g.Value.ToLowerInvariant()));
@@ -324,6 +326,23 @@ public static partial class Redactor
             if (FamilyNameIn(g.Value) is { } found)
             {
                 Add(g.Index + found.Offset, found.Length, RedactionKind.Name);
+            }
+        }
+
+        // 舟山と百瀬が: a kanji word joined by と to a listed name is a name too.
+        foreach (Match m in JoinedNamesPattern().Matches(f))
+        {
+            var a = m.Groups["a"];
+            var b = m.Groups["b"];
+            var aKnown = IsListedName(a.Value);
+            var bKnown = IsListedName(b.Value);
+            if (aKnown && !bKnown && IsJoinedName(b.Value))
+            {
+                Add(b.Index, b.Length, RedactionKind.Name);
+            }
+            else if (bKnown && !aKnown && IsJoinedName(a.Value))
+            {
+                Add(a.Index, a.Length, RedactionKind.Name);
             }
         }
 
@@ -662,6 +681,27 @@ public static partial class Redactor
             || (value.Length is >= 2 and <= 6 && value.All(c => c is (>= 'ァ' and <= 'ヶ') or 'ー') && value[0] != 'ー');
     }
 
+    /// <summary>What comes before 小・中・高・大 names a school (東雲, 桜ヶ丘女子), not a kind of school (私立女子, 地方).</summary>
+    private static bool IsNamedSchoolStem(string stem)
+    {
+        foreach (var kind in (ReadOnlySpan<string>)["女子", "男子"])
+        {
+            if (stem.EndsWith(kind, StringComparison.Ordinal))
+            {
+                stem = stem[..^kind.Length];
+                break;
+            }
+        }
+
+        return stem.Length > 0 && !RedactorWords.SchoolKindWords.Contains(stem) && !RedactorWords.NotUniversities.Contains(stem);
+    }
+
+    private static bool IsListedName(string value) => RedactorWords.GivenNames.Contains(value) || FamilyNameIn(value) is { Offset: 0 };
+
+    private static bool IsJoinedName(string value) =>
+        IsNameLike(value, strict: false) && !RedactorWords.PlaceNames.Contains(value) && !RedactorWords.LeadingNonNameWords.Contains(value)
+        && !RedactorWords.SchoolKindWords.Contains(value);
+
     /// <summary>A station said to be the one near home: a name, not a word such as 駅前 or 近く.</summary>
     private static bool IsPlaceName(string value)
     {
@@ -788,7 +828,7 @@ public static partial class Redactor
     [GeneratedRegex(@"SW[" + Dash + @"\s]?\d{4}[" + Dash + @"\s]?\d{4}[" + Dash + @"\s]?\d{4}", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
     private static partial Regex FriendCodePattern();
 
-    [GeneratedRegex(@"(?>(?:LINE|ライン|らいん|ﾗｲﾝ|インスタ|いんすた|ｲﾝｽﾀ|Instagram|insta|Twitter|ツイッター|ツイッタ|TikTok|ティックトック|ティクトク|ﾃｨｯｸﾄｯｸ|Discord|ディスコード|ディスコ|でぃすこ|Kakao|カカオ|Skype|スカイプ|Threads|スレッズ|BeReal|YouTube|ユーチューブ|Facebook|フェイスブック|Snapchat|スナチャ|Telegram|テレグラム|Steam|スチーム|Twitch|ツイキャス|Pococha|ポコチャ|17LIVE|イチナナ|WhatsApp|Signal|pixiv|ピクシブ|Tumblr|Reddit|Kik|ゼペット|ZEPETO|Switch|スイッチ)\s*(?:の|で|に|は)?\s*(?:(?:ID|アイディー|あいでぃー|アカウント|アカ|あか|垢|ユーザー名|ユーザーネーム|ユーザ名|名前|ハンドル|ネーム|サブ垢|裏垢|本垢|タグ|ユーザーID)\s*)?(?:は|が|も|を|で|[:=→]|って)?\s*[「『""']?\s*)(?<x>@?[A-Za-z0-9._\-]{3,32}(?:#\d{4})?)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(@"(?>(?:LINE|ライン|らいん|ﾗｲﾝ|インスタ|いんすた|ｲﾝｽﾀ|Instagram|insta|Twitter|ツイッター|ツイッタ|TikTok|ティックトック|ティクトク|ﾃｨｯｸﾄｯｸ|Discord|ディスコード|ディスコ|でぃすこ|Kakao|カカオ|Skype|スカイプ|Threads|スレッズ|BeReal|YouTube|ユーチューブ|Facebook|フェイスブック|Snapchat|スナチャ|Telegram|テレグラム|Steam|スチーム|Twitch|ツイキャス|Pococha|ポコチャ|17LIVE|イチナナ|WhatsApp|Signal|pixiv|ピクシブ|Tumblr|Reddit|Kik|ゼペット|ZEPETO|Switch|スイッチ)\s*(?:の|で|に|は)?\s*(?:(?:ID|アイディー|あいでぃー|アカウント|アカ|あか|垢|ユーザー名|ユーザーネーム|ユーザ名|名前|ハンドル|ネーム|サブ垢|裏垢|本垢|タグ|ユーザーID|友だち追加|友達追加|ともだち追加)\s*)?(?:は|が|も|を|で|[:=→]|って)?\s*[「『""']?\s*)(?<x>@?[A-Za-z0-9._\-]{3,32}(?:#\d{4})?)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
     private static partial Regex SocialIdPattern();
 
     // X (Twitter) only with an id word: "X" alone is too short to be sure of.
@@ -818,7 +858,7 @@ public static partial class Redactor
     [GeneratedRegex(@"[" + Kanji + @"ァ-ヶー]{0,8}(?:\d{1,3}|[一二三四五六七八九十]{1,3})丁目(?:\s*\d{1,4}\s*(?:番地|番|号|[" + Dash + @"])?)*", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex ChomePattern();
 
-    [GeneratedRegex(@"(?:[" + Kanji + @"ァ-ヶーA-Za-z]{1,12}|(?<![ぁ-ゖ])[ぁ-ゖ]{1,7}[ぁ-ゖ-[のにではをがもとや]])(?:マンション|アパート|ハイツ|コーポ|レジデンス|ハウス|荘|団地|寮)\s*(?:\d{1,4}\s*(?:号室|号棟|号|[" + Dash + @"]\d{1,4})?)?", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"(?:[" + Kanji + @"ァ-ヶーA-Za-z]{1,12}|(?<![ぁ-ゖ])[ぁ-ゖ]{1,7}[ぁ-ゖ-[のにではをがもとや]])(?:マンション|アパート|ハイツ|コーポ|レジデンス|ハウス|荘|団地|寮)(?:[" + Kanji + @"ァ-ヶー]{1,6}(?=\s*\d))?\s*(?:\d{1,4}\s*(?:号室|号棟|号|[" + Dash + @"]\d{1,4})?)?", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex BuildingPattern();
 
     // メゾン桜202号室, コーポ山田: the building word first.
@@ -883,8 +923,16 @@ public static partial class Redactor
     [GeneratedRegex(@"(?:^|[\s、。,.!！?？]|あ[、,]?)(?:私|わたし|あたし|僕|ぼく|俺|おれ|オレ|うち|ウチ|自分)(?:は|[、,\s])?\s*(?<x>[" + Kanji + @"ァ-ヶーぁ-ゖ]{2,8}?)(?=[。、.,!！?？\s]|$)", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex ShortIntroPattern();
 
-    // 明星大の1年, 東京大に落ちた: a short university name, only where a university is meant (checked by IsShortUniversity).
-    [GeneratedRegex(@"(?<![" + Kanji + @"])(?<x>[" + Kanji + @"]{2,4}大)(?=の?[1-4一二三四]年|生|に(?:通|入|受|落|行|進)|を(?:受|中退|辞|やめ|卒)|の(?:学生|先輩|後輩|授業|サークル|寮|人|友達)|で(?:浮|いじ|友|ぼっち)|やめ|辞め|中退|卒)", RegexOptions.CultureInvariant, 1000)]
+    // 小鳥遊ってやつに, 芦田って子: a kanji name before a word for a person (checked by IsNameLike).
+    [GeneratedRegex(@"(?<![" + Kanji + @"])(?<x>[" + Kanji + @"]{2,4})(?=って(?:いう|言う)?(?:子|人|男|女|奴|先輩|後輩|先生)(?![" + Kanji + @"])|ってやつ(?:に|から|が))", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex PersonCuePattern();
+
+    // 舟山と百瀬が: two kanji words joined by と before a particle (one of them a listed name).
+    [GeneratedRegex(@"(?<![" + Kanji + @"])(?<a>[" + Kanji + @"]{2,4})と(?<b>[" + Kanji + @"]{2,4})(?=が|に|から|と|は|も|の|って)", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex JoinedNamesPattern();
+
+    // 明星大の1年, 東雲高やめたい: a short school or university name, only where a school is meant (the words before it checked in FindSpans).
+    [GeneratedRegex(@"(?<![" + Kanji + @"])(?<x>[" + Kanji + @"]{2,4}[小中高大])(?=の?[1-6一二三四五六]年|生|に(?:通|入|受|落|行|進)|を(?:受|中退|辞|やめ|卒)|の(?:学生|先輩|後輩|授業|サークル|寮)|で(?:浮|いじ|友|ぼっち)|やめ|辞め|中退|卒)", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex ShortUniversityPattern();
 
     // 家の最寄り駅は武蔵小杉 / 最寄りは北千住駅 / 家の近くの駅は中野坂上: the station near home (checked by IsPlaceName).

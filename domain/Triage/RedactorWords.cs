@@ -122,6 +122,7 @@ internal static class RedactorWords
     {
         "地方", "最大", "巨大", "拡大", "重大", "偉大", "莫大", "壮大", "強大", "過大", "肥大", "増大", "盛大", "絶大", "多大",
         "甚大", "寛大", "膨大", "雄大", "特大", "誇大", "尊大", "最強", "都内", "関東", "関西", "東京", "大阪", "京都", "名古屋",
+        "最高", "中高", "小中", "意識", "偏差値", "学費", "学力", "身長", "血圧", "気温", "物価", "家賃",
     };
 
     /// <summary>Words said where a station or a landmark near home would be that are not names (駅前, 近く, コンビニ).</summary>

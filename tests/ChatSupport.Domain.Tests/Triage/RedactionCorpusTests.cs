@@ -12,9 +12,9 @@ namespace ChatSupport.Domain.Tests.Triage;
 /// personal data (中2, 山登り, 田舎, お母さん …) and must stay, and <c>" || "</c> separates messages of the same
 /// conversation (a name given earlier must be masked when it comes back). Printed: span recall (a span counts only when
 /// every character of it is masked), the share of harmless look-alike words that were touched by a mask, and the masks
-/// that cover no marked span. tune.txt is what the rules were written against; holdout.txt was written apart (its first
-/// measurement is in docs/triage.md; three general gaps it showed were fixed afterwards); holdout2.txt was written after
-/// the last rule change and only measured.
+/// that cover no marked span. tune.txt is what the rules were written against; holdout.txt, holdout2.txt, holdout3.txt
+/// and holdout4.txt were each written apart before the rule changes that followed them, and their first measurements
+/// are in docs/triage.md (the gaps each showed were fixed by class with new tuning lines, never with held-out lines).
 /// </summary>
 public sealed class RedactionCorpusTests(ITestOutputHelper output)
 {
@@ -52,10 +52,25 @@ public sealed class RedactionCorpusTests(ITestOutputHelper output)
     [Fact]
     public void ThirdHeldOut_SpanRecallHoldsAndHarmlessWordsStay_ETH05()
     {
+        // First measured before any rule change for it (0.688); the classes it showed missing were then fixed with new
+        // tuning lines, so this floor guards the fixes against regressions and is no longer an independent figure.
         var holdout = Measure("holdout3.txt");
         output.WriteLine(holdout.Format("third held out"));
         Assert.True(holdout.Lines >= 100, $"the third held-out corpus has {holdout.Lines} lines");
-        Assert.True(holdout.Recall >= 0.0, $"third held-out span recall {holdout.Recall:0.000}");
+        Assert.True(holdout.Recall >= 0.98, $"third held-out span recall {holdout.Recall:0.000} is below 0.98");
+        Assert.True(holdout.DecoyMaskedShare <= 0.02, $"{holdout.DecoyMaskedShare:0.000} of the third held-out harmless words were masked");
+    }
+
+    [Fact]
+    public void FourthHeldOut_SpanRecallHoldsAndHarmlessWordsStay_ETH05()
+    {
+        // Written after the holdout3 fixes and first measured at 0.797; three general gaps it showed were fixed
+        // afterwards (docs/triage.md). What it still misses is names outside the lists: the floor guards regressions.
+        var holdout = Measure("holdout4.txt");
+        output.WriteLine(holdout.Format("fourth held out"));
+        Assert.True(holdout.Lines >= 80, $"the fourth held-out corpus has {holdout.Lines} lines");
+        Assert.True(holdout.Recall >= 0.85, $"fourth held-out span recall {holdout.Recall:0.000} is below 0.85");
+        Assert.True(holdout.DecoyMaskedShare <= 0.02, $"{holdout.DecoyMaskedShare:0.000} of the fourth held-out harmless words were masked");
     }
 
     [Fact]
