@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using ChatSupport.Domain.Risk;
 
@@ -16,11 +15,6 @@ public static class RiskCommand
 {
     private const string Usage = "usage: risk score --input FILE|-   |   risk eval --input FILE [--errors] [--with-ai]";
 
-    private static readonly JsonSerializerOptions OutputOptions = new()
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -30,7 +24,7 @@ public static class RiskCommand
             return 2;
         }
 
-        if (RiskArguments.Parse(args[1..], stderr, Usage) is not { } parsed)
+        if (CliArguments.Parse(args[1..], stderr, Usage) is not { } parsed)
         {
             return 2;
         }
@@ -55,79 +49,38 @@ public static class RiskCommand
             return 2;
         }
 
-        TextReader reader;
-        if (input == "-")
+        using var reader = JsonLines.Open(input, stdin, stderr);
+        if (reader is null)
         {
-            reader = stdin;
-        }
-        else
-        {
-            if (!File.Exists(input))
-            {
-                stderr.WriteLine($"input file not found: {input}");
-                return 2;
-            }
-
-            reader = new StreamReader(input);
+            return 2;
         }
 
-        try
-        {
-            var engine = RiskEngine.CreateDefault();
-            return args[0] == "score"
-                ? Score(engine, reader, stdout, stderr)
-                : Eval(engine, reader, stdout, stderr, listErrors);
-        }
-        finally
-        {
-            if (!ReferenceEquals(reader, stdin))
-            {
-                reader.Dispose();
-            }
-        }
+        var engine = RiskEngine.CreateDefault();
+        return args[0] == "score"
+            ? Score(engine, reader, stdout, stderr)
+            : Eval(engine, reader, stdout, stderr, listErrors);
     }
 
-    private static int Score(RiskEngine engine, TextReader reader, TextWriter stdout, TextWriter stderr)
-    {
-        var malformed = 0;
-        foreach (var (number, line) in JsonLines.NonBlank(reader))
+    private static int Score(RiskEngine engine, TextReader reader, TextWriter stdout, TextWriter stderr) =>
+        JsonLines.ForEach<RiskLevel>(reader, stderr, null, item =>
         {
-            if (!JsonLines.TryRead<RiskLevel>(line, null, out var item, out var problem))
-            {
-                stderr.WriteLine($"line {number}: {problem}");
-                malformed++;
-                continue;
-            }
-
             var assessment = engine.Assess(item.Text);
-            var output = new ScoreLine(
+            JsonLines.Write(stdout, new ScoreLine(
                 item.Id,
                 assessment.Level.ToWire(),
                 assessment.Categories.Select(c => c.ToWire()).ToList(),
                 assessment.Matches.Select(m => new ScoreMatch(m.Term, m.Start, m.Length, m.Category?.ToWire())).ToList(),
                 assessment.Situations,
                 assessment.Rules,
-                assessment.Cues.Select(c => new ScoreCue(c.Class, c.Start, c.Length)).ToList());
-            stdout.WriteLine(JsonSerializer.Serialize(output, OutputOptions));
-        }
-
-        return malformed == 0 ? 0 : 1;
-    }
+                assessment.Cues.Select(c => new ScoreCue(c.Class, c.Start, c.Length)).ToList()));
+        });
 
     private static int Eval(RiskEngine engine, TextReader reader, TextWriter stdout, TextWriter stderr, bool listErrors)
     {
-        var malformed = 0;
         var evaluation = new RiskEvaluation();
         var errors = new List<string>();
-        foreach (var (number, line) in JsonLines.NonBlank(reader))
+        var exitCode = JsonLines.ForEach<RiskLevel>(reader, stderr, TryGold, item =>
         {
-            if (!JsonLines.TryRead<RiskLevel>(line, TryGold, out var item, out var problem))
-            {
-                stderr.WriteLine($"line {number}: {problem}");
-                malformed++;
-                continue;
-            }
-
             var assessment = engine.Assess(item.Text);
             var predicted = assessment.Level;
             evaluation.Add(item.Gold, predicted);
@@ -140,19 +93,10 @@ public static class RiskCommand
             {
                 errors.Add($"{item.Id}: gold {item.Gold.ToWire()}, predicted {predicted.ToWire()}");
             }
-        }
+        });
 
-        stdout.WriteLine($"lexicon {engine.LexiconVersion}");
-        stdout.Write(evaluation.Format());
-        if (listErrors)
-        {
-            foreach (var e in errors)
-            {
-                stdout.WriteLine(e);
-            }
-        }
-
-        return malformed == 0 ? 0 : 1;
+        JsonLines.WriteReport(stdout, $"lexicon {engine.LexiconVersion}", evaluation.Format(), listErrors ? errors : []);
+        return exitCode;
     }
 
     private static bool TryGold(JsonElement line, out RiskLevel gold, out string problem)

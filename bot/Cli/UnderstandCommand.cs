@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ChatSupport.Domain.Risk;
@@ -10,7 +9,7 @@ namespace ChatSupport.Bot.Cli;
 /// <c>understand --input FILE|-</c>: one JSON line out per JSON line in (<c>{"id", "text"}</c>) with the level,
 /// categories, intents, age band, prefecture and the cues that produced them.
 /// <c>understand eval --input FILE [--errors]</c>: per-intent and per-category precision, recall and F1, micro-F1,
-/// and age band and prefecture accuracy on labelled lines (../shared/understanding/README.md format);
+/// and age band and prefecture accuracy on labelled lines (the format in docs/understanding.md);
 /// <c>--errors</c> lists the lines that differ; <c>--patterns DIR</c> reads pattern files from a directory (a changed
 /// copy under review) instead of the embedded ones. A malformed line is reported on stderr with its number and
 /// skipped; the exit code is then 1 (2 for usage errors, 0 when every line was read).
@@ -19,37 +18,16 @@ public static class UnderstandCommand
 {
     private const string Usage = "usage: understand --input FILE|- [--patterns DIR]   |   understand eval --input FILE [--errors] [--patterns DIR]";
 
-    private static readonly JsonSerializerOptions OutputOptions = new()
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
         ArgumentNullException.ThrowIfNull(args);
         var eval = args.Length > 0 && args[0] == "eval";
-        string? input = null;
-        string? patterns = null;
-        var listErrors = false;
-        for (var i = eval ? 1 : 0; i < args.Length; i++)
+        if (CliArguments.Parse(args[(eval ? 1 : 0)..], stderr, Usage, errors: eval, withAi: false, patterns: true) is not { } parsed)
         {
-            switch (args[i])
-            {
-                case "--input" when i + 1 < args.Length:
-                    input = args[++i];
-                    break;
-                case "--patterns" when i + 1 < args.Length:
-                    patterns = args[++i];
-                    break;
-                case "--errors" when eval:
-                    listErrors = true;
-                    break;
-                default:
-                    stderr.WriteLine($"unknown argument '{args[i]}'");
-                    stderr.WriteLine(Usage);
-                    return 2;
-            }
+            return 2;
         }
+
+        var (input, patterns, listErrors) = (parsed.Input, parsed.Patterns, parsed.ListErrors);
 
         if (input is null || (eval && input == "-"))
         {
@@ -58,9 +36,9 @@ public static class UnderstandCommand
             return 2;
         }
 
-        if (input != "-" && !File.Exists(input))
+        using var reader = JsonLines.Open(input, stdin, stderr);
+        if (reader is null)
         {
-            stderr.WriteLine($"input file not found: {input}");
             return 2;
         }
 
@@ -84,69 +62,40 @@ public static class UnderstandCommand
             return 2;
         }
 
-        using var file = input == "-" ? null : new StreamReader(input);
-        var reader = file ?? stdin;
         return eval ? Eval(engine, reader, stdout, stderr, listErrors) : Understand(engine, reader, stdout, stderr);
     }
 
-    private static int Understand(UnderstandingEngine engine, TextReader reader, TextWriter stdout, TextWriter stderr)
-    {
-        var malformed = 0;
-        foreach (var (number, line) in JsonLines.NonBlank(reader))
+    private static int Understand(UnderstandingEngine engine, TextReader reader, TextWriter stdout, TextWriter stderr) =>
+        JsonLines.ForEach<UnderstandingLabels?>(reader, stderr, null, item =>
         {
-            if (!JsonLines.TryRead<UnderstandingLabels?>(line, null, out var item, out var problem))
-            {
-                stderr.WriteLine($"line {number}: {problem}");
-                malformed++;
-                continue;
-            }
-
             var reading = engine.Read(item.Text);
             var u = reading.Understanding;
-            var output = new OutputLine(
+            JsonLines.Write(stdout, new OutputLine(
                 item.Id,
                 reading.Risk.Level.ToWire(),
                 u.Categories.Select(c => c.ToWire()).ToList(),
                 u.Intents.Select(i => i.ToWire()).ToList(),
                 u.AgeBand?.ToWire(),
                 u.PrefectureCode,
-                u.Cues.Select(c => new OutputCue(c.Id, c.Kind.ToString().ToLowerInvariant(), c.Label, c.Start, c.Length)).ToList());
-            stdout.WriteLine(JsonSerializer.Serialize(output, OutputOptions));
-        }
-
-        return malformed == 0 ? 0 : 1;
-    }
+                u.Cues.Select(c => new OutputCue(c.Id, c.Kind.ToString().ToLowerInvariant(), c.Label, c.Start, c.Length)).ToList()));
+        });
 
     private static int Eval(UnderstandingEngine engine, TextReader reader, TextWriter stdout, TextWriter stderr, bool listErrors)
     {
-        var malformed = 0;
         var evaluation = new UnderstandingEvaluation();
         var errors = new List<string>();
-        foreach (var (number, line) in JsonLines.NonBlank(reader))
+        var exitCode = JsonLines.ForEach<UnderstandingLabels?>(reader, stderr, TryGold, item =>
         {
-            if (!JsonLines.TryRead<UnderstandingLabels?>(line, TryGold, out var item, out var problem))
-            {
-                stderr.WriteLine($"line {number}: {problem}");
-                malformed++;
-                continue;
-            }
-
             var predicted = UnderstandingLabels.From(engine.Understand(item.Text));
             evaluation.Add(item.Gold!, predicted);
-            if (listErrors && Differs(item.Gold!, predicted) is { Length: > 0 } difference)
+            if (Differs(item.Gold!, predicted) is { Length: > 0 } difference)
             {
                 errors.Add($"{item.Id}: {difference}");
             }
-        }
+        });
 
-        stdout.WriteLine($"patterns {engine.PatternsVersion}, lexicon {engine.Risk.LexiconVersion}");
-        stdout.Write(evaluation.Format());
-        foreach (var e in errors)
-        {
-            stdout.WriteLine(e);
-        }
-
-        return malformed == 0 ? 0 : 1;
+        JsonLines.WriteReport(stdout, $"patterns {engine.PatternsVersion}, lexicon {engine.Risk.LexiconVersion}", evaluation.Format(), listErrors ? errors : []);
+        return exitCode;
     }
 
     private static string Differs(UnderstandingLabels gold, UnderstandingLabels predicted)

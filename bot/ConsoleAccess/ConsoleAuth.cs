@@ -1,3 +1,4 @@
+using ChatSupport.Bot.Storage;
 using ChatSupport.HandoffConsole;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -32,6 +33,7 @@ public static class ConsoleAuth
             .Validate(o => o.MaxFailedSignIns > 0 && o.LockoutDuration > TimeSpan.Zero && o.SessionLifetime > TimeSpan.Zero, "ChatSupport:Console: MaxFailedSignIns, LockoutDuration and SessionLifetime must be positive.")
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ConsoleOptions>>().Value);
+        services.AddStoreMigrations<ConsoleAccessMigrations>();
         services.AddSingleton<ConsoleSessions>();
         services.AddConsoleDataProtection(configuration, environment);
 

@@ -38,7 +38,8 @@ public static class DataCommand
         }
 
         var database = StorageOptions.CreateDatabase(configuration);
-        await database.MigrateAsync().ConfigureAwait(false);
+        // Erasure finds the tables that exist; the audit log is the handoff's (the host migrates the other features).
+        await database.MigrateAsync([new HandoffMigrations()]).ConfigureAwait(false);
         IDataLifecycle lifecycle = database switch
         {
             SqliteDatabase sqlite => new SqliteDataLifecycle(sqlite, clock),

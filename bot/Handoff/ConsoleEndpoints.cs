@@ -17,7 +17,7 @@ public sealed class ConsoleSignIn(ConsoleAccounts accounts, ConsoleSessions sess
     {
         ArgumentNullException.ThrowIfNull(http);
         var client = SignInThrottle.ClientOf(http);
-        if (throttle.RetryAfterSeconds(client) is not null)
+        if (await throttle.RetryAfterSecondsAsync(client).ConfigureAwait(false) is not null)
         {
             return "サインインの失敗が続いたため、しばらく受け付けません。時間をおいてから試してください。";
         }
@@ -25,7 +25,7 @@ public sealed class ConsoleSignIn(ConsoleAccounts accounts, ConsoleSessions sess
         var (outcome, account) = await accounts.SignInAsync(user, password, http.RequestAborted).ConfigureAwait(false);
         if (outcome != SignInOutcome.Succeeded || account is null)
         {
-            throttle.RecordFailure(client);
+            await throttle.RecordFailureAsync(client).ConfigureAwait(false);
             if (ConsoleAccounts.IsValidUserName(user))
             {
                 await audit.AppendAsync(user!, AuditActions.SignInFailed, null, HandoffApi.FailureDetail(outcome), CancellationToken.None).ConfigureAwait(false);

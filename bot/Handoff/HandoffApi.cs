@@ -62,7 +62,7 @@ public static class HandoffApi
         SignInRequest request, HttpContext http, ConsoleAccounts accounts, ConsoleSessions sessions, SignInThrottle throttle, IAuditLog audit, IOptionsMonitor<BearerTokenOptions> bearer, IOptions<ConsoleOptions> options, TimeProvider clock)
     {
         var client = SignInThrottle.ClientOf(http);
-        if (throttle.RetryAfterSeconds(client) is { } wait)
+        if (await throttle.RetryAfterSecondsAsync(client).ConfigureAwait(false) is { } wait)
         {
             http.Response.Headers.RetryAfter = wait.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return TypedResults.Problem(detail: "サインインの失敗が続いたため、しばらく受け付けません。時間をおいてから試してください。", statusCode: StatusCodes.Status429TooManyRequests);
@@ -77,7 +77,7 @@ public static class HandoffApi
         var (outcome, account) = await accounts.SignInAsync(request.User, request.Password, http.RequestAborted).ConfigureAwait(false);
         if (outcome != SignInOutcome.Succeeded || account is null)
         {
-            throttle.RecordFailure(client);
+            await throttle.RecordFailureAsync(client).ConfigureAwait(false);
             if (ConsoleAccounts.IsValidUserName(request.User))
             {
                 await audit.AppendAsync(request.User!, AuditActions.SignInFailed, null, FailureDetail(outcome), CancellationToken.None).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using ChatSupport.Bot.ConsoleAccess;
 using ChatSupport.Bot.Handoff.Accounts;
+using ChatSupport.Bot.Storage;
 using ChatSupport.Bot.Storage.Sqlite;
 using ChatSupport.BotKit.Events;
 using ChatSupport.Domain.Handoff;
@@ -24,6 +25,7 @@ public static class HandoffServiceCollectionExtensions
             .Validate(o => HoursAreValid(o.Hours), "ChatSupport:Handoff:Hours must look like 'Mon-Fri 17:00-22:00, Sat-Sun 13:00-22:00' (JST).")
             .Validate(o => o.CounselorCapacity > 0 && o.MaxMessageLength > 0 && o.LongWait > TimeSpan.Zero, "ChatSupport:Handoff: CounselorCapacity, MaxMessageLength and LongWait must be positive.")
             .ValidateOnStart();
+        services.AddStoreMigrations<HandoffMigrations>();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton<InProcessEventBus>(sp =>
@@ -42,7 +44,9 @@ public static class HandoffServiceCollectionExtensions
         services.AddSingleton<ICounselorPresence>(sp => sp.GetRequiredService<ConsoleAccounts>());
         services.AddSingleton<ConsoleAccess.ConsolePresenceTracker>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, ConsoleAccess.ConsolePresenceCircuitHandler>();
-        services.AddSingleton(sp => new SignInThrottle(sp.GetRequiredService<IOptions<ConsoleOptions>>().Value));
+        // Counted across nodes when AddScaleOut puts the limits on Redis.
+        services.TryAddSingleton(new Scale.SharedRateLimits());
+        services.AddSingleton<SignInThrottle>();
         services.AddSingleton(_ => HandoffTexts.LoadDefault());
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<HandoffOptions>>().Value);
 

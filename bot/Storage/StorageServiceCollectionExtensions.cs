@@ -61,9 +61,12 @@ public static class StorageServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Creates or migrates the schema before the host accepts requests.</summary>
+    /// <summary>
+    /// Creates or migrates the schema before the host accepts requests: the store's own tables and those of every
+    /// feature that registered its migrations (<see cref="StoreMigrationsServiceCollectionExtensions.AddStoreMigrations{T}"/>).
+    /// </summary>
     public static Task MigrateChatSupportStorageAsync(this IServiceProvider services) =>
-        services.GetRequiredService<StoreDatabase>().MigrateAsync();
+        services.GetRequiredService<StoreDatabase>().MigrateAsync(services.GetServices<IStoreMigrations>());
 }
 
 /// <summary>Ready only while the store answers.</summary>

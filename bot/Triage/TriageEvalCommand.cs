@@ -31,7 +31,7 @@ public static class TriageEvalCommand
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(configuration);
-        if (Cli.RiskArguments.Parse(args, stderr, Usage) is not { } parsed)
+        if (Cli.CliArguments.Parse(args, stderr, Usage) is not { } parsed)
         {
             return 2;
         }

@@ -20,6 +20,7 @@ public static class TriageServiceCollectionExtensions
     {
         var options = configuration.GetSection(TriageOptions.SectionName).Get<TriageOptions>() ?? new TriageOptions();
         options.Validate();
+        services.AddStoreMigrations<TriageMigrations>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(options);
         services.AddSingleton(sp => new SqliteTriageStore(sp.GetRequiredService<StoreDatabase>()));

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using ChatSupport.Bot.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -13,6 +14,7 @@ public static class DirectLineServiceCollectionExtensions
             .Bind(configuration.GetSection(DirectLineOptions.SectionName))
             .Validate(o => o.TokenLifetime > TimeSpan.Zero && o.MaxActivityBytes > 0 && o.PageSize > 0, "ChatSupport:DirectLine: TokenLifetime, MaxActivityBytes and PageSize must be positive.")
             .ValidateOnStart();
+        services.AddStoreMigrations<DirectLineMigrations>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp =>
         {

@@ -1,3 +1,4 @@
+using ChatSupport.Bot.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -7,11 +8,13 @@ public static class LineServiceCollectionExtensions
 {
     /// <summary>
     /// The LINE channel: webhook, inbox processor, adapter and Messaging API client. Registers
-    /// nothing at all unless <c>ChatSupport:Line:ChannelSecret</c> and <c>ChannelAccessToken</c>
+    /// nothing but its tables unless <c>ChatSupport:Line:ChannelSecret</c> and <c>ChannelAccessToken</c>
     /// are both set, so an unconfigured host starts nothing about LINE. The adapter runs the host's turn pipeline.
     /// </summary>
     public static IServiceCollection AddLineChannel(this IServiceCollection services, IConfiguration configuration)
     {
+        // The tables exist whether or not the channel is configured (erasure and retention find them either way).
+        services.AddStoreMigrations<LineMigrations>();
         var section = configuration.GetSection(LineOptions.SectionName);
         var options = section.Get<LineOptions>() ?? new LineOptions();
         if (!options.IsConfigured)

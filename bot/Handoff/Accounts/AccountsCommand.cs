@@ -80,7 +80,8 @@ public static class AccountsCommand
         }
 
         var database = StorageOptions.CreateDatabase(configuration);
-        await database.MigrateAsync().ConfigureAwait(false);
+        // The tables this verb uses (accounts and the audit log, console sessions); the host migrates the other features.
+        await database.MigrateAsync([new HandoffMigrations(), new ConsoleAccessMigrations()]).ConfigureAwait(false);
         var consoleOptions = configuration.GetSection(ConsoleOptions.SectionName).Get<ConsoleOptions>() ?? new ConsoleOptions();
         var accounts = new ConsoleAccounts(database, TimeProvider.System, consoleOptions);
         var sessions = new ConsoleSessions(database, TimeProvider.System);

@@ -67,42 +67,15 @@ public sealed class DirectLineStreamTests : IDisposable
         Assert.Equal(2, activities.Count(a => a.Text == "still here"));
     }
 
-    private async Task<WebSocket> ConnectAsync(string streamUrl)
-    {
-        var uri = new Uri(streamUrl);
-        var ws = _factory.Server.CreateWebSocketClient();
-        return await ws.ConnectAsync(new Uri(_factory.Server.BaseAddress, uri.PathAndQuery), CancellationToken.None);
-    }
+    private Task<WebSocket> ConnectAsync(string streamUrl) => DirectLineStream.ConnectAsync(_factory, streamUrl);
 
     private static async Task<List<JsonElement>> ReadActivitiesAsync(WebSocket socket, int count)
     {
         var result = new List<JsonElement>();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        var buffer = new byte[64 * 1024];
         while (result.Count < count)
         {
-            using var message = new MemoryStream();
-            WebSocketReceiveResult received;
-            do
-            {
-                received = await socket.ReceiveAsync(buffer, timeout.Token);
-                message.Write(buffer, 0, received.Count);
-            }
-            while (!received.EndOfMessage);
-
-            if (message.Length == 0)
-            {
-                continue;
-            }
-
-            using var document = JsonDocument.Parse(Encoding.UTF8.GetString(message.ToArray()));
-            foreach (var activity in document.RootElement.GetProperty("activities").EnumerateArray())
-            {
-                if (activity.GetProperty("type").GetString() == "message")
-                {
-                    result.Add(activity.Clone());
-                }
-            }
+            result.AddRange((await DirectLineStream.ReceiveAsync(socket, timeout.Token)).Where(a => a.GetProperty("type").GetString() == "message"));
         }
 
         return result;

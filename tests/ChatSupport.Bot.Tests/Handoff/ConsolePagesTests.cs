@@ -5,18 +5,12 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace ChatSupport.Bot.Tests.Handoff;
 
-public sealed class ConsolePagesTests : IAsyncLifetime
+public sealed class ConsolePagesTests() : ConsoleHostTests()
 {
-    private readonly ChatSupportFactory _factory = ConsoleClient.NewFactory();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => _factory.DisposeAsync().AsTask();
-
     [Fact]
     public async Task The_sign_in_page_renders_in_japanese_with_an_antiforgery_token_and_pages_need_a_sign_in()
     {
-        var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var login = await client.GetAsync("/console/login");
         var html = await login.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);

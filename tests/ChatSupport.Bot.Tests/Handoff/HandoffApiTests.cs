@@ -9,26 +9,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatSupport.Bot.Tests.Handoff;
 
-public sealed class HandoffApiTests : IAsyncLifetime
+public sealed class HandoffApiTests() : ConsoleHostTests(("sato", "counselor"), ("suzuki", "counselor"), ("boss", "supervisor"))
 {
-    private readonly ChatSupportFactory _factory = ConsoleClient.NewFactory();
-
-    public async Task InitializeAsync()
-    {
-        _ = _factory.Server;
-        await ConsoleClient.AddAccountAsync(_factory, "sato", "counselor");
-        await ConsoleClient.AddAccountAsync(_factory, "suzuki", "counselor");
-        await ConsoleClient.AddAccountAsync(_factory, "boss", "supervisor");
-    }
-
-    public Task DisposeAsync() => _factory.DisposeAsync().AsTask();
-
     [Fact]
     public async Task A_counselor_who_is_away_cannot_take_a_conversation_until_available_again()
     {
-        var person = await DirectLineClient.StartAsync(_factory);
+        var person = await DirectLineClient.StartAsync(App);
         await person.SayAsync(HandoffTestBot.AskForHuman);
-        var sato = await ConsoleClient.SignInAsync(_factory, "sato");
+        var sato = await ConsoleClient.SignInAsync(App, "sato");
 
         Assert.Equal(HttpStatusCode.NoContent, (await sato.PutAsJsonAsync("/api/console/me/status", new { status = "away" })).StatusCode);
         var refused = await sato.PostAsync($"/api/console/conversations/{person.ConversationId}/claim", null);
@@ -43,33 +31,33 @@ public sealed class HandoffApiTests : IAsyncLifetime
     public async Task A_counselor_who_signed_out_or_closed_the_console_is_not_promised_to_the_person()
     {
         const string NobodyNow = "いまは対応できる相談員がいません";
-        var sato = await ConsoleClient.SignInAsync(_factory, "sato");
-        var boss = await ConsoleClient.SignInAsync(_factory, "boss");
+        var sato = await ConsoleClient.SignInAsync(App, "sato");
+        var boss = await ConsoleClient.SignInAsync(App, "boss");
         Assert.Equal(HttpStatusCode.NoContent, (await boss.PutAsJsonAsync("/api/console/me/status", new { status = "away" })).StatusCode);
 
         // Signed in and calling the console: on duty.
-        var first = await DirectLineClient.StartAsync(_factory);
+        var first = await DirectLineClient.StartAsync(App);
         await first.SayAsync(HandoffTestBot.AskForHuman);
         Assert.DoesNotContain(await first.BotMessagesAsync(), m => m.Text!.Contains(NobodyNow, StringComparison.Ordinal));
 
         // The console closed without 離席: after the presence window the status still says available, but nobody is promised.
-        _factory.Clock.Advance(CounselorPresence.Window + TimeSpan.FromSeconds(5));
+        App.Clock.Advance(CounselorPresence.Window + TimeSpan.FromSeconds(5));
         var counselors = await (await boss.GetAsync("/api/console/dashboard")).JsonAsync();
         var satoRow = counselors.GetProperty("counselors").EnumerateArray().Single(c => c.GetProperty("user").GetString() == "sato");
         Assert.Equal("available", satoRow.GetProperty("status").GetString());
         Assert.False(satoRow.GetProperty("inConsole").GetBoolean());
-        var second = await DirectLineClient.StartAsync(_factory);
+        var second = await DirectLineClient.StartAsync(App);
         await second.SayAsync(HandoffTestBot.AskForHuman);
         Assert.Contains(await second.BotMessagesAsync(), m => m.Text!.Contains(NobodyNow, StringComparison.Ordinal));
 
         // Back in the console (any console call), then signing out: away, and nobody is promised again.
         Assert.Equal(HttpStatusCode.OK, (await sato.GetAsync("/api/console/me")).StatusCode);
-        var third = await DirectLineClient.StartAsync(_factory);
+        var third = await DirectLineClient.StartAsync(App);
         await third.SayAsync(HandoffTestBot.AskForHuman);
         Assert.DoesNotContain(await third.BotMessagesAsync(), m => m.Text!.Contains(NobodyNow, StringComparison.Ordinal));
 
         Assert.Equal(HttpStatusCode.NoContent, (await sato.DeleteAsync("/api/console/session")).StatusCode);
-        var fourth = await DirectLineClient.StartAsync(_factory);
+        var fourth = await DirectLineClient.StartAsync(App);
         await fourth.SayAsync(HandoffTestBot.AskForHuman);
         Assert.Contains(await fourth.BotMessagesAsync(), m => m.Text!.Contains(NobodyNow, StringComparison.Ordinal));
     }
@@ -77,11 +65,11 @@ public sealed class HandoffApiTests : IAsyncLifetime
     [Fact]
     public async Task Quick_exit_ends_a_wait_and_tells_the_counselor_who_holds_the_chat()
     {
-        var sato = await ConsoleClient.SignInAsync(_factory, "sato");
-        var boss = await ConsoleClient.SignInAsync(_factory, "boss");
+        var sato = await ConsoleClient.SignInAsync(App, "sato");
+        var boss = await ConsoleClient.SignInAsync(App, "boss");
 
         // Waiting: the chat leaves the queue (nobody would read a reply), and the audit log keeps why.
-        var waiting = await DirectLineClient.StartAsync(_factory);
+        var waiting = await DirectLineClient.StartAsync(App);
         await waiting.SayAsync(HandoffTestBot.AskForHuman);
         Assert.Contains((await (await sato.GetAsync("/api/console/queue")).JsonAsync()).EnumerateArray(), e => e.GetProperty("conversationId").GetString() == waiting.ConversationId);
         Assert.Equal(HttpStatusCode.NoContent, (await waiting.SendRawAsync(HttpMethod.Post, "/api/webchat/exit")).StatusCode);
@@ -90,7 +78,7 @@ public sealed class HandoffApiTests : IAsyncLifetime
         Assert.Contains(audit.EnumerateArray(), e => e.GetProperty("action").GetString() == AuditActions.PersonLeft && e.GetProperty("detail").GetString() == "waiting");
 
         // Held: the counselor's transcript says the person left, so they do not write into a chat nobody reads.
-        var held = await DirectLineClient.StartAsync(_factory);
+        var held = await DirectLineClient.StartAsync(App);
         await held.SayAsync(HandoffTestBot.AskForHuman);
         await (await sato.PostAsync($"/api/console/conversations/{held.ConversationId}/claim", null)).JsonAsync();
         Assert.Equal(HttpStatusCode.NoContent, (await held.SendRawAsync(HttpMethod.Post, "/api/webchat/exit")).StatusCode);
@@ -109,7 +97,7 @@ public sealed class HandoffApiTests : IAsyncLifetime
     [InlineData("GET", "/api/console/audit")]
     public async Task Anonymous_calls_get_401(string method, string path)
     {
-        var client = _factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = JsonContent.Create(new { text = "x" }) });
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
 
@@ -121,8 +109,8 @@ public sealed class HandoffApiTests : IAsyncLifetime
     [Fact]
     public async Task A_person_asks_for_a_human_a_counselor_takes_it_they_talk_the_counselor_ends_and_the_bot_resumes()
     {
-        var sato = await ConsoleClient.SignInAsync(_factory, "sato");
-        var person = await DirectLineClient.StartAsync(_factory);
+        var sato = await ConsoleClient.SignInAsync(App, "sato");
+        var person = await DirectLineClient.StartAsync(App);
         await person.SayAsync(HandoffTestBot.AskForHuman);
         Assert.Contains(await person.BotMessagesAsync(), m => m.Text!.Contains("相談員（人）につなぎます", StringComparison.Ordinal));
 
@@ -161,7 +149,7 @@ public sealed class HandoffApiTests : IAsyncLifetime
         // The handoff protocol events are in the transcript, but never sent to the person's client:
         // they carry the risk context and a transcript copy meant for counselors.
         Assert.DoesNotContain((await person.GetActivitiesAsync()).Activities, a => a.Name?.StartsWith("handoff.", StringComparison.Ordinal) == true);
-        var stored = await _factory.Services.GetRequiredService<ChatSupport.Domain.Storage.ITranscriptStore>().ReadAsync(person.ConversationId!, 0, 1000);
+        var stored = await App.Services.GetRequiredService<ChatSupport.Domain.Storage.ITranscriptStore>().ReadAsync(person.ConversationId!, 0, 1000);
         var events = stored.Select(e => e.Activity).Where(a => a.IsType(ActivityTypes.Event)).ToList();
         Assert.Contains(events, e => e.Name == "handoff.initiate");
         Assert.Equal(["accepted", "completed"], events.Where(e => e.Name == "handoff.status").Select(e => e.Value!.Value.GetProperty("state").GetString()));
@@ -170,10 +158,10 @@ public sealed class HandoffApiTests : IAsyncLifetime
     [Fact]
     public async Task Two_counselors_take_at_once_one_gets_200_the_other_409_and_403_on_the_transcript()
     {
-        var person = await DirectLineClient.StartAsync(_factory);
+        var person = await DirectLineClient.StartAsync(App);
         await person.SayAsync(HandoffTestBot.CriticalText);
-        var sato = await ConsoleClient.SignInAsync(_factory, "sato");
-        var suzuki = await ConsoleClient.SignInAsync(_factory, "suzuki", bearer: true);
+        var sato = await ConsoleClient.SignInAsync(App, "sato");
+        var suzuki = await ConsoleClient.SignInAsync(App, "suzuki", bearer: true);
 
         var queue = await (await suzuki.GetAsync("/api/console/queue")).JsonAsync();
         var item = queue.EnumerateArray().Single(e => e.GetProperty("conversationId").GetString() == person.ConversationId);
@@ -191,7 +179,7 @@ public sealed class HandoffApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, (await loser.PostAsync($"/api/console/conversations/{person.ConversationId}/end", null)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await winner.GetAsync($"/api/console/conversations/{person.ConversationId}/messages")).StatusCode);
 
-        var boss = await ConsoleClient.SignInAsync(_factory, "boss");
+        var boss = await ConsoleClient.SignInAsync(App, "boss");
         Assert.Equal(HttpStatusCode.OK, (await boss.GetAsync($"/api/console/conversations/{person.ConversationId}/messages")).StatusCode);
         var audit = await (await boss.GetAsync($"/api/console/audit?conversationId={person.ConversationId}")).JsonAsync();
         var actions = audit.EnumerateArray().Select(a => (a.GetProperty("actor").GetString(), a.GetProperty("action").GetString())).ToList();
@@ -208,9 +196,9 @@ public sealed class HandoffApiTests : IAsyncLifetime
     [Fact]
     public async Task Bad_input_gets_clear_errors_and_changes_nothing()
     {
-        var person = await DirectLineClient.StartAsync(_factory);
+        var person = await DirectLineClient.StartAsync(App);
         await person.SayAsync(HandoffTestBot.AskForHuman);
-        var sato = await ConsoleClient.SignInAsync(_factory, "sato");
+        var sato = await ConsoleClient.SignInAsync(App, "sato");
         var id = person.ConversationId;
 
         // Not held yet: sending is a conflict, not a delivery.
@@ -233,11 +221,11 @@ public sealed class HandoffApiTests : IAsyncLifetime
     [Fact]
     public async Task The_person_can_cancel_while_waiting()
     {
-        var person = await DirectLineClient.StartAsync(_factory);
+        var person = await DirectLineClient.StartAsync(App);
         await person.SayAsync(HandoffTestBot.AskForHuman);
         await person.SayAsync("キャンセル");
         Assert.Contains("待つのをやめました", (await person.BotMessagesAsync()).Last().Text, StringComparison.Ordinal);
-        var sato = await ConsoleClient.SignInAsync(_factory, "sato");
+        var sato = await ConsoleClient.SignInAsync(App, "sato");
         var queue = await (await sato.GetAsync("/api/console/queue")).JsonAsync();
         Assert.DoesNotContain(queue.EnumerateArray(), e => e.GetProperty("conversationId").GetString() == person.ConversationId);
         await person.SayAsync("やっぱり大丈夫");
@@ -247,30 +235,30 @@ public sealed class HandoffApiTests : IAsyncLifetime
     [Fact]
     public async Task Sign_in_returns_a_cookie_and_a_token_locks_after_five_failures_and_the_token_works_as_bearer()
     {
-        var client = _factory.CreateClient();
+        var client = App.CreateClient();
         var both = await (await client.PostAsJsonAsync("/api/console/session", new { user = "sato", password = ConsoleClient.Password })).JsonAsync();
         Assert.False(string.IsNullOrEmpty(both.GetProperty("token").GetString()));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/console/queue")).StatusCode);
 
-        var bearer = await ConsoleClient.SignInAsync(_factory, "suzuki", bearer: true);
+        var bearer = await ConsoleClient.SignInAsync(App, "suzuki", bearer: true);
         var me = await (await bearer.GetAsync("/api/console/me")).JsonAsync();
         Assert.Equal("counselor", me.GetProperty("role").GetString());
 
-        var stranger = _factory.CreateClient();
+        var stranger = App.CreateClient();
         for (var i = 0; i < 5; i++)
         {
             Assert.Equal(HttpStatusCode.Unauthorized, (await stranger.PostAsJsonAsync("/api/console/session", new { user = "boss", password = "wrong password!" })).StatusCode);
         }
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await stranger.PostAsJsonAsync("/api/console/session", new { user = "boss", password = ConsoleClient.Password })).StatusCode);
-        _factory.Clock.Advance(TimeSpan.FromMinutes(16));
+        App.Clock.Advance(TimeSpan.FromMinutes(16));
         Assert.Equal(HttpStatusCode.OK, (await stranger.PostAsJsonAsync("/api/console/session", new { user = "boss", password = ConsoleClient.Password })).StatusCode);
     }
 
     [Fact]
     public async Task The_openapi_document_describes_the_console_api()
     {
-        var doc = await (await _factory.CreateClient().GetAsync("/openapi/console.json")).JsonAsync();
+        var doc = await (await App.CreateClient().GetAsync("/openapi/console.json")).JsonAsync();
         var paths = doc.GetProperty("paths");
         Assert.True(paths.TryGetProperty("/api/console/queue", out _));
         Assert.True(paths.TryGetProperty("/api/console/conversations/{conversationId}/claim", out _));

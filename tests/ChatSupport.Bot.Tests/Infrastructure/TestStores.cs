@@ -1,7 +1,12 @@
 using System.Reflection;
+using ChatSupport.Bot.Channels.DirectLine;
+using ChatSupport.Bot.Channels.Line;
+using ChatSupport.Bot.ConsoleAccess;
+using ChatSupport.Bot.Handoff;
 using ChatSupport.Bot.Storage;
 using ChatSupport.Bot.Storage.Postgres;
 using ChatSupport.Bot.Storage.Sqlite;
+using ChatSupport.Bot.Triage;
 using Xunit.Sdk;
 
 namespace ChatSupport.Bot.Tests.Infrastructure;
@@ -16,9 +21,22 @@ public static class TestStores
             StoreProvider.Sqlite => new SqliteDatabase($"Data Source={Path.Combine(Path.GetTempPath(), "chatsupport-tests", Guid.NewGuid().ToString("N") + ".db")}"),
             _ => new PostgresDatabase(await (await PrivateServers.PostgresAsync()).CreateDatabaseAsync()),
         };
-        await database.MigrateAsync();
+        await database.MigrateAsync(Features);
         return database;
     }
+
+    /// <summary>
+    /// Every feature's migrations, as the host registers them (<c>Storage/StoreMigrationTests</c> checks that this
+    /// list and the host's registrations agree), for stores built without the host.
+    /// </summary>
+    public static IReadOnlyList<IStoreMigrations> Features { get; } =
+    [
+        new ConsoleAccessMigrations(),
+        new DirectLineMigrations(),
+        new HandoffMigrations(),
+        new LineMigrations(),
+        new TriageMigrations(),
+    ];
 
     /// <summary>Host settings that put a test host on a fresh database of the provider.</summary>
     public static async Task<Dictionary<string, string>> HostSettingsAsync(StoreProvider provider) => provider switch

@@ -38,7 +38,7 @@ public sealed class TwoNodeTests
             .Subscribe<HandoffRequested>((e, _) => { heardOnB.TrySetResult(e.ConversationId); return Task.CompletedTask; });
 
         var person = await DirectLineClient.StartAsync(nodeA);
-        using var stream = await ConnectAsync(nodeA, person.StreamUrl!);
+        using var stream = await DirectLineStream.ConnectAsync(nodeA, person.StreamUrl!);
         await person.SayAsync(HandoffTestBot.AskForHuman);
         Assert.Equal(person.ConversationId, await heardOnB.Task.WaitAsync(TimeSpan.FromSeconds(10)));
 
@@ -107,6 +107,36 @@ public sealed class TwoNodeTests
         }
     }
 
+    [ScaleFact]
+    public async Task A_client_guessing_passwords_through_both_nodes_gets_its_failures_once_not_once_per_node()
+    {
+        var settings = await SharedSettingsAsync();
+        settings["ChatSupport:Console:SignInFailuresPerClient"] = "4";
+        settings["ChatSupport:Console:SignInFailuresPerClientPerMinute"] = "1";
+        await using var nodeA = ConsoleClient.NewFactory(settings: settings);
+        await using var nodeB = ConsoleClient.NewFactory(settings: settings);
+        await ConsoleClient.AddAccountAsync(nodeA, "sato", "counselor");
+
+        // Wrong passwords from one address, turn about on either node: each node alone would allow 4 failures.
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 8; i++)
+        {
+            var via = (i % 2 == 0 ? nodeA : nodeB).CreateClient();
+            statuses.Add((await via.PostAsJsonAsync("/api/console/session", new { user = $"guess{i}", password = "not the password" })).StatusCode);
+        }
+
+        Assert.InRange(statuses.Count(s => s == HttpStatusCode.Unauthorized), 4, 5); // 4, plus at most one refilled if a minute passed
+        Assert.All(statuses.Skip(5), s => Assert.Equal(HttpStatusCode.TooManyRequests, s));
+
+        // The right password waits on both nodes: the client is throttled, not the account.
+        foreach (var node in new[] { nodeA, nodeB })
+        {
+            var refused = await node.CreateClient().PostAsJsonAsync("/api/console/session", new { user = "sato", password = ConsoleClient.Password });
+            Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+            Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        }
+    }
+
     private static async Task<Dictionary<string, string>> SharedSettingsAsync()
     {
         var postgres = await PrivateServers.PostgresAsync();
@@ -130,38 +160,11 @@ public sealed class TwoNodeTests
             : string.Join("; ", response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
     }
 
-    private static async Task<WebSocket> ConnectAsync(ChatSupportFactory node, string streamUrl)
-    {
-        var client = node.Server.CreateWebSocketClient();
-        return await client.ConnectAsync(new Uri(node.Server.BaseAddress, new Uri(streamUrl).PathAndQuery), CancellationToken.None);
-    }
-
     private static async Task ReadUntilAsync(WebSocket socket, string text)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        var buffer = new byte[64 * 1024];
-        while (true)
+        while (!(await DirectLineStream.ReceiveAsync(socket, timeout.Token)).Any(a => a.TryGetProperty("text", out var t) && t.GetString() == text))
         {
-            using var message = new MemoryStream();
-            WebSocketReceiveResult received;
-            do
-            {
-                received = await socket.ReceiveAsync(buffer, timeout.Token);
-                message.Write(buffer, 0, received.Count);
-            }
-            while (!received.EndOfMessage);
-
-            if (message.Length == 0)
-            {
-                continue;
-            }
-
-            using var document = JsonDocument.Parse(Encoding.UTF8.GetString(message.ToArray()));
-            if (document.RootElement.GetProperty("activities").EnumerateArray()
-                .Any(a => a.TryGetProperty("text", out var t) && t.GetString() == text))
-            {
-                return;
-            }
         }
     }
 }

@@ -16,7 +16,7 @@ public sealed class SqliteStoreTests
     {
         var path = Path.Combine(Path.GetTempPath(), "chatsupport-tests", Guid.NewGuid().ToString("N"), "store.db");
         var database = new SqliteDatabase($"Data Source={path}");
-        await database.MigrateAsync();
+        await database.MigrateAsync(TestStores.Features);
         return database;
     }
 
@@ -24,7 +24,7 @@ public sealed class SqliteStoreTests
     public async Task The_file_is_in_wal_mode_and_migrating_twice_is_harmless()
     {
         var database = await NewDatabaseAsync();
-        await database.MigrateAsync();
+        await database.MigrateAsync(TestStores.Features);
         await using var connection = await database.OpenSqliteAsync();
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode;";

@@ -14,30 +14,19 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ChatSupport.Bot.Tests.Triage;
 
 /// <summary>Issue 7 item 6 in the console: the queue's <c>ai</c> field, the supervisor-only review API and page, the kill switch.</summary>
-public sealed partial class TriageConsoleTests : IAsyncLifetime
+public sealed partial class TriageConsoleTests() : ConsoleHostTests(("sato", "counselor"), ("boss", "supervisor"))
 {
-    private readonly ChatSupportFactory _factory = ConsoleClient.NewFactory();
-
-    public async Task InitializeAsync()
-    {
-        _ = _factory.Server;
-        await ConsoleClient.AddAccountAsync(_factory, "sato", "counselor");
-        await ConsoleClient.AddAccountAsync(_factory, "boss", "supervisor");
-    }
-
-    public Task DisposeAsync() => _factory.DisposeAsync().AsTask();
-
     [Fact]
     public async Task Queue_items_carry_the_newest_ai_suggestion_or_null()
     {
-        var withAi = await DirectLineClient.StartAsync(_factory);
+        var withAi = await DirectLineClient.StartAsync(App);
         await withAi.SayAsync(HandoffTestBot.AskForHuman);
-        var withoutAi = await DirectLineClient.StartAsync(_factory);
+        var withoutAi = await DirectLineClient.StartAsync(App);
         await withoutAi.SayAsync(HandoffTestBot.AskForHuman);
         await SeedAsync(withAi.ConversationId!, RiskLevel.Low, RiskLevel.Medium, "疲労の訴えが続いている。", version: "v0");
         await SeedAsync(withAi.ConversationId!, RiskLevel.Medium, RiskLevel.High, "具体的な時刻に触れている。");
 
-        var sato = await ConsoleClient.SignInAsync(_factory, "sato");
+        var sato = await ConsoleClient.SignInAsync(App, "sato");
         var queue = await (await sato.GetAsync("/api/console/queue")).JsonAsync();
         var ai = Item(queue, withAi.ConversationId!).GetProperty("ai");
         Assert.Equal("high", ai.GetProperty("level").GetString());
@@ -55,15 +44,15 @@ public sealed partial class TriageConsoleTests : IAsyncLifetime
     [Fact]
     public async Task An_ai_suggestion_raises_a_waiting_conversation_in_place_and_the_queue_shows_it_ETH02()
     {
-        var person = await DirectLineClient.StartAsync(_factory);
+        var person = await DirectLineClient.StartAsync(App);
         await person.SayAsync(HandoffTestBot.AskForHuman);
-        var handoff = _factory.Services.GetRequiredService<HandoffQueries>();
+        var handoff = App.Services.GetRequiredService<HandoffQueries>();
         var session = await handoff.FindAsync(person.ConversationId!);
 
-        await _factory.Services.GetRequiredService<IHandoffRequests>().RequestAsync(
+        await App.Services.GetRequiredService<IHandoffRequests>().RequestAsync(
             new HandoffRequest(session!.Reference, HandoffReason.AiSuggested, RiskLevel.High, [SupportCategory.Suicidal], []), default);
 
-        var sato = await ConsoleClient.SignInAsync(_factory, "sato");
+        var sato = await ConsoleClient.SignInAsync(App, "sato");
         var queue = await (await sato.GetAsync("/api/console/queue")).JsonAsync();
         var item = Assert.Single(queue.EnumerateArray(), e => e.GetProperty("conversationId").GetString() == person.ConversationId);
         Assert.Equal("high", item.GetProperty("priority").GetString());
@@ -89,18 +78,18 @@ public sealed partial class TriageConsoleTests : IAsyncLifetime
     public async Task Review_endpoints_answer_401_anonymous_403_to_counselors_ETH08(string method, string path)
     {
         await SeedAsync("conv-auth", RiskLevel.Medium, RiskLevel.High, "理由");
-        var anonymous = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var anonymous = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.SendAsync(Request(method, path))).StatusCode);
 
         foreach (var bearer in new[] { false, true })
         {
-            var sato = await ConsoleClient.SignInAsync(_factory, "sato", bearer: bearer);
+            var sato = await ConsoleClient.SignInAsync(App, "sato", bearer: bearer);
             Assert.Equal(HttpStatusCode.Forbidden, (await sato.SendAsync(Request(method, path))).StatusCode);
         }
 
         // Nothing changed: the judgement is still pending and the AI still runs.
-        Assert.Null((await _factory.Services.GetRequiredService<TriageReviewService>().GetAsync(1, default))!.Review);
-        Assert.False(_factory.Services.GetRequiredService<TriageStatus>().KillSwitch.IsStopped);
+        Assert.Null((await App.Services.GetRequiredService<TriageReviewService>().GetAsync(1, default))!.Review);
+        Assert.False(App.Services.GetRequiredService<TriageStatus>().KillSwitch.IsStopped);
     }
 
     [Fact]
@@ -108,7 +97,7 @@ public sealed partial class TriageConsoleTests : IAsyncLifetime
     {
         var first = await SeedAsync("conv-a", RiskLevel.Medium, RiskLevel.High, "具体的な計画がある。");
         var second = await SeedAsync("conv-b", RiskLevel.Low, RiskLevel.High, "強い孤立感。");
-        var boss = await ConsoleClient.SignInAsync(_factory, "boss", bearer: true);
+        var boss = await ConsoleClient.SignInAsync(App, "boss", bearer: true);
 
         var pending = await (await boss.GetAsync("/api/console/triage/judgements")).JsonAsync();
         var listed = pending.EnumerateArray().Single(j => j.GetProperty("id").GetInt64() == first);
@@ -154,8 +143,8 @@ public sealed partial class TriageConsoleTests : IAsyncLifetime
     [Fact]
     public async Task The_kill_switch_needs_a_reason_and_stop_and_resume_are_audit_logged_ETH03()
     {
-        var boss = await ConsoleClient.SignInAsync(_factory, "boss");
-        var killSwitch = _factory.Services.GetRequiredService<TriageStatus>().KillSwitch;
+        var boss = await ConsoleClient.SignInAsync(App, "boss");
+        var killSwitch = App.Services.GetRequiredService<TriageStatus>().KillSwitch;
         var status = await (await boss.GetAsync("/api/console/triage/kill-switch")).JsonAsync();
         Assert.False(status.GetProperty("stopped").GetBoolean());
         Assert.False(status.GetProperty("enabled").GetBoolean());
@@ -184,7 +173,7 @@ public sealed partial class TriageConsoleTests : IAsyncLifetime
     public async Task The_triage_page_renders_for_a_supervisor_as_text_and_its_forms_need_the_antiforgery_token_ETH08()
     {
         var id = await SeedAsync("conv-page", RiskLevel.Medium, RiskLevel.High, "<script>alert(1)</script>理由", excerpt: "<img src=x onerror=alert(1)>田中さんが怖い");
-        var boss = await ConsoleClient.SignInAsync(_factory, "boss");
+        var boss = await ConsoleClient.SignInAsync(App, "boss");
 
         var page = await boss.GetAsync("/console/triage");
         var html = await page.Content.ReadAsStringAsync();
@@ -221,26 +210,26 @@ public sealed partial class TriageConsoleTests : IAsyncLifetime
     [Fact]
     public async Task The_triage_page_is_refused_to_a_counselor_and_to_anonymous_callers()
     {
-        var sato = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var sato = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         Assert.Equal(HttpStatusCode.OK, (await sato.PostAsJsonAsync("/api/console/session", new { user = "sato", password = ConsoleClient.Password, mode = "cookie" })).StatusCode);
         var refused = await sato.GetAsync("/console/triage");
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         Assert.Contains("/console/denied", refused.Headers.Location!.ToString(), StringComparison.Ordinal);
         Assert.Contains("権限がありません", WebUtility.HtmlDecode(await sato.GetStringAsync("/console/denied")), StringComparison.Ordinal);
 
-        var anonymous = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var anonymous = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var login = await anonymous.GetAsync("/console/triage");
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         Assert.Contains("/console/login", login.Headers.Location!.ToString(), StringComparison.Ordinal);
     }
 
-    private TriageReviewService Reviews => _factory.Services.GetRequiredService<TriageReviewService>();
+    private TriageReviewService Reviews => App.Services.GetRequiredService<TriageReviewService>();
 
     private Task<long> SeedAsync(string conversationId, RiskLevel rule, RiskLevel ai, string rationale, string version = "v1", string excerpt = "田中さんが怖い") =>
-        _factory.Services.GetRequiredService<ITriageReviewStore>().AddAsync(
+        App.Services.GetRequiredService<ITriageReviewStore>().AddAsync(
             new NewTriageRecord(
                 conversationId,
-                _factory.Clock.GetUtcNow(),
+                App.Clock.GetUtcNow(),
                 rule,
                 new TriageJudgement(ai, [SupportCategory.Suicidal], rationale, 0.8, version, "fake-model-1"),
                 RiskLevels.Max(rule, ai),

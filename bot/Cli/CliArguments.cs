@@ -1,0 +1,42 @@
+namespace ChatSupport.Bot.Cli;
+
+/// <summary>
+/// The options of the JSON Lines verbs (<c>risk score</c>, <c>risk eval</c>, <c>risk eval --with-ai</c>,
+/// <c>understand</c>, <c>understand eval</c>), read once: <c>--input FILE|-</c> always; <c>--errors</c>,
+/// <c>--with-ai</c> and <c>--patterns DIR</c> where the verb takes them.
+/// </summary>
+internal sealed record CliArguments(string? Input, bool ListErrors, bool WithAi, string? Patterns)
+{
+    /// <summary>Reads the options the verb takes; anything else is a usage error (written to stderr with the usage).</summary>
+    public static CliArguments? Parse(IReadOnlyList<string> args, TextWriter stderr, string usage, bool errors = true, bool withAi = true, bool patterns = false)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stderr);
+        string? input = null, patternsDirectory = null;
+        bool listErrors = false, ai = false;
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--input" when i + 1 < args.Count:
+                    input = args[++i];
+                    break;
+                case "--patterns" when patterns && i + 1 < args.Count:
+                    patternsDirectory = args[++i];
+                    break;
+                case "--errors" when errors:
+                    listErrors = true;
+                    break;
+                case "--with-ai" when withAi:
+                    ai = true;
+                    break;
+                default:
+                    stderr.WriteLine($"unknown argument '{args[i]}'");
+                    stderr.WriteLine(usage);
+                    return null;
+            }
+        }
+
+        return new CliArguments(input, listErrors, ai, patternsDirectory);
+    }
+}
