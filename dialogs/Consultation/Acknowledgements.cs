@@ -1,4 +1,5 @@
 using ChatSupport.Domain.Risk;
+using ChatSupport.Domain.Understanding;
 
 namespace ChatSupport.Dialogs.Consultation;
 
@@ -34,11 +35,28 @@ public sealed class Acknowledgements(BotTexts texts)
         return null;
     }
 
-    /// <summary>The line for a message about <paramref name="topic"/> (null: no topic) at <paramref name="level"/>; remembered in the profile.</summary>
-    public string For(SupportCategory? topic, RiskLevel level, ConsultationProfile profile)
+    /// <summary>
+    /// The line for a message about <paramref name="topic"/> (null: no topic) at <paramref name="level"/>; remembered in the profile.
+    /// A situation the catalogue has its own line for (<c>ack.situation.&lt;cue id&gt;</c>: a possible pregnancy, a criminal job
+    /// offer, asking the bot to be a companion) is answered with that line first, once in a while, then by topic.
+    /// </summary>
+    public string For(SupportCategory? topic, RiskLevel level, ConsultationProfile profile, MessageUnderstanding? understanding = null)
     {
+        ArgumentNullException.ThrowIfNull(profile);
         var medium = level >= RiskLevel.Medium;
         var general = medium ? "ack.general.medium" : "ack.general";
+        foreach (var cue in understanding?.Cues ?? [])
+        {
+            var situation = "ack.situation." + cue.Id.Replace('-', '_');
+            if (texts.Has(situation))
+            {
+                // Its own lines while they are fresh; then a plain acknowledgement, never the topic's lines that misread it.
+                var fresh = Enumerable.Range(0, texts.List(situation, profile.English).Count)
+                    .Any(i => !profile.RecentLines.Contains(situation + "#" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                return Pick([fresh ? situation : general], profile);
+            }
+        }
+
         if (topic is not { } category)
         {
             return Pick([general], profile);

@@ -242,6 +242,16 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             return lines;
         }
 
+        // A wound that keeps bleeding is an emergency whatever the harm; a cut is asked about.
+        if (cues.HasFlag(CrisisCue.Bleeding))
+        {
+            Add("crisis.answer.bleeding");
+        }
+        else if (cues.HasFlag(CrisisCue.Cut))
+        {
+            Add("crisis.answer.cut");
+        }
+
         if (harm == CrisisHarm.Overdose)
         {
             if (cues.HasFlag(CrisisCue.Refuses)) { Add("crisis.od.refuse"); }

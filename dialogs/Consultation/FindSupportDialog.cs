@@ -85,7 +85,7 @@ public sealed class FindSupportDialog : ComponentDialog
             if (chosen is null && categories.Count > 0 && reading is not null)
             {
                 // Written, not chosen: it is a message, so it is acknowledged first.
-                await step.Context.SendActivityAsync(_acks.For(categories[0], reading.Risk.Level, profile), cancellationToken).ConfigureAwait(false);
+                await step.Context.SendActivityAsync(_acks.For(categories[0], reading.Risk.Level, profile, reading.Understanding), cancellationToken).ConfigureAwait(false);
             }
 
             foreach (var category in Enumerable.Reverse(categories))

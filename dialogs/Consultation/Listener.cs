@@ -45,10 +45,27 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
             return new ListenOutcome(texts.Get("retry.nothing", english), PromptButtons.None);
         }
 
+        var newPlace = understanding.PrefectureCode is { } place && profile.PrefectureCode != place ? place : null;
+        var newAge = understanding.AgeBand is { } band && profile.AgeBand != band;
         Remember(profile, understanding);
 
         var own = Acknowledgements.MainTopic(understanding.Categories);
         var asks = understanding.Intents.Where(i => i is not (Intent.Disclosure or Intent.Other or Intent.Greeting or Intent.Farewell)).ToList();
+        if (own is null && asks.Count == 0 && level < RiskLevel.Medium && (newPlace is not null || newAge) && profile.Topics.Count > 0)
+        {
+            // Only a fact (北海道です, 高1): thanked as a fact, not read as more of the topic; with a new place, the
+            // services of the topic again when the directory has some of that prefecture (they rank first).
+            profile.Messages++;
+            await SayAsync(turnContext, acks.Pick(["ack.fact"], profile), cancellationToken).ConfigureAwait(false);
+            var told = profile.Topics[0];
+            if (newPlace is not null && profile.Offered.Contains(told) && offer.HasLocal(newPlace))
+            {
+                await offer.SendAsync(turnContext, [told], forFriend: false, cancellationToken, "offer.local").ConfigureAwait(false);
+                return new ListenOutcome(null, PromptButtons.None);
+            }
+
+            return new ListenOutcome(acks.Question(told, profile), PromptButtons.None);
+        }
         var content = own is not null || understanding.Has(Intent.Disclosure) || level >= RiskLevel.Medium
             || (asks.Count == 0 && !understanding.Has(Intent.Greeting) && !understanding.Has(Intent.Farewell) && !LooksLikeAQuestion(turnContext.Activity.Text));
 
@@ -62,9 +79,14 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
 
         profile.Messages++;
 
+        // After a situation with its own line (a possible pregnancy, a criminal job offer), the broad topic's lines
+        // (sleep and body for "health") would misread what follows: plain acknowledgements and questions instead,
+        // unless the message brings a serious topic of its own.
+        var situationTold = profile.RecentLines.Exists(l => l.StartsWith("ack.situation.", StringComparison.Ordinal));
+        var ackTopic = situationTold && (own is null || !SupportOffer.IsSerious(own.Value)) ? null : topic;
         if (content)
         {
-            await SayAsync(turnContext, acks.For(topic, level, profile), cancellationToken).ConfigureAwait(false);
+            await SayAsync(turnContext, acks.For(ackTopic, level, profile, understanding), cancellationToken).ConfigureAwait(false);
         }
 
         var servicesAsked = false;
@@ -76,7 +98,7 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
                     await SayAsync(turnContext, texts.Get("intent.is_bot", english) + "\n" + PersonLine(english), cancellationToken).ConfigureAwait(false);
                     break;
                 case Intent.AskPrivacy:
-                    await SayAsync(turnContext, texts.Get("intent.privacy", english), cancellationToken).ConfigureAwait(false);
+                    await SayAsync(turnContext, PrivacyAnswer(understanding, profile), cancellationToken).ConfigureAwait(false);
                     break;
                 case Intent.AskCanConsult:
                     await SayAsync(turnContext, texts.Get("intent.can_consult", english), cancellationToken).ConfigureAwait(false);
@@ -150,7 +172,7 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
 
         if (content)
         {
-            return new ListenOutcome(acks.Question(topic, profile), profile.Messages % 3 == 0 ? PromptButtons.Support : PromptButtons.None);
+            return new ListenOutcome(acks.Question(ackTopic, profile), profile.Messages % 3 == 0 ? PromptButtons.Support : PromptButtons.None);
         }
 
         if (asks.Count > 0)
@@ -169,11 +191,24 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
     }
 
     /// <summary>The acknowledgement alone (no question, no menu): what the bot says while a person waits for a counselor.</summary>
+    /// <summary>
+    /// Whether parents will find out gets its own answer; the general privacy text is given in full once, then
+    /// a short reminder, so three questions in a row do not get the same three lines.
+    /// </summary>
+    private string PrivacyAnswer(MessageUnderstanding understanding, ConsultationProfile profile)
+    {
+        var key = understanding.Cues.Any(c => c.Id == "ask-privacy-parents") ? "intent.privacy.parents"
+            : profile.RecentLines.Contains("intent.privacy") ? "intent.privacy.again"
+            : "intent.privacy";
+        profile.RememberLine(key);
+        return texts.Get(key, profile.English);
+    }
+
     public string Acknowledge(ITurnContext turnContext, MessageReading reading)
     {
         var profile = ConsultationProfile.For(turnContext);
         Remember(profile, reading.Understanding);
-        return acks.For(Acknowledgements.MainTopic(reading.Understanding.Categories), reading.Risk.Level, profile);
+        return acks.For(Acknowledgements.MainTopic(reading.Understanding.Categories), reading.Risk.Level, profile, reading.Understanding);
     }
 
     /// <summary>Whether counselors can be asked for, and when (for "is this a bot?").</summary>

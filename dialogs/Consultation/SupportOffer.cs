@@ -17,6 +17,9 @@ public sealed class SupportOffer(BotTexts texts, SupportRouter router, SupportDi
         or SupportCategory.SexualViolence or SupportCategory.Abuse or SupportCategory.Dv or SupportCategory.OnlineHarm
         or SupportCategory.Housing or SupportCategory.Poverty;
 
+    /// <summary>Whether the directory has a service of that prefecture (its own or one of its municipalities).</summary>
+    public bool HasLocal(string prefectureCode) => directory.Services.Any(s => s.Region.PrefectureCode == prefectureCode);
+
     /// <summary>Routes and sends the services message; returns the services shown (none: nothing was sent).</summary>
     public async Task<IReadOnlyList<RoutedService>> SendAsync(ITurnContext turnContext, IReadOnlyList<SupportCategory> categories, bool forFriend, CancellationToken cancellationToken, string? introKey = null)
     {

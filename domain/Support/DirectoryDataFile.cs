@@ -41,6 +41,7 @@ internal sealed class TargetDto
     public int? MaxAge { get; set; }
     public string? Sex { get; set; }
     public bool Children { get; set; }
+    public bool Guardians { get; set; }
     public string? NoteJa { get; set; }
 }
 

@@ -263,7 +263,7 @@ public static class DirectoryLoader
             errors.Add($"target sex '{dto.Sex}' must be any, female or male");
         }
 
-        return new TargetAudience(dto.MinAge, dto.MaxAge, sex ?? TargetSex.Any, dto.Children, NullIfBlank(dto.NoteJa));
+        return new TargetAudience(dto.MinAge, dto.MaxAge, sex ?? TargetSex.Any, dto.Children, NullIfBlank(dto.NoteJa), dto.Guardians);
     }
 
     private static ServiceRegion? ParseRegion(RegionDto? dto, List<string> errors)

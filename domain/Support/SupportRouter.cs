@@ -268,6 +268,12 @@ public sealed class SupportRouter(SupportDirectory directory)
     internal static bool AgeFits(SupportService service, int? age, AgeBand? band, bool otherPerson)
     {
         var target = service.Target;
+        if (target.Guardians && !otherPerson)
+        {
+            // A line for parents about a sick child (#8000) is offered only to someone asking about another person.
+            return false;
+        }
+
         if (age is { } exact)
         {
             if ((target.MinAge is { } min && exact < min) || (target.MaxAge is { } max && exact > max))

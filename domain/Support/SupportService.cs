@@ -78,13 +78,14 @@ public sealed record ServiceRegion(
 
 /// <summary>
 /// Whom a service is for. <see cref="Children"/> marks services "for children" (and people around
-/// them) whose sources give no exact age limit.
+/// them) whose sources give no exact age limit; <see cref="Guardians"/> marks services for parents and carers
+/// about a child (#8000), offered only to someone who asks about another person.
 /// </summary>
-public sealed record TargetAudience(int? MinAge = null, int? MaxAge = null, TargetSex Sex = TargetSex.Any, bool Children = false, string? NoteJa = null)
+public sealed record TargetAudience(int? MinAge = null, int? MaxAge = null, TargetSex Sex = TargetSex.Any, bool Children = false, string? NoteJa = null, bool Guardians = false)
 {
     public static TargetAudience Anyone { get; } = new();
 
-    public bool IsSpecific => MinAge is not null || MaxAge is not null || Children || Sex != TargetSex.Any;
+    public bool IsSpecific => MinAge is not null || MaxAge is not null || Children || Guardians || Sex != TargetSex.Any;
 }
 
 /// <summary>

@@ -20,6 +20,12 @@ public enum CrisisCue
     FriendReached = 1 << 12,
     FriendUnreached = 1 << 13,
     TookMedicine = 1 << 14,
+
+    /// <summary>Bleeding that does not stop, or a deep wound: 119 first, and pressure on the wound.</summary>
+    Bleeding = 1 << 15,
+
+    /// <summary>Has cut themself (今日も切った): asked whether the bleeding stopped, with 119 for a deep wound.</summary>
+    Cut = 1 << 16,
 }
 
 /// <summary>
@@ -32,11 +38,18 @@ public static class CrisisCues
 {
     private static readonly (CrisisCue Cue, string[] Terms)[] Table =
     [
-        (CrisisCue.Danger, ["あぶない", "危ない", "危険", "やばい", "こわい", "怖い", "助けて", "たすけて", "まだいる", "まだ来る", "来てる", "きてる",
-            "大丈夫じゃない", "だいじょうぶじゃない", "安全じゃない", "平気じゃない", "安全な場所じゃない", "逃げられない", "にげられない", "not safe", "help"]),
+        (CrisisCue.Danger, ["あぶない", "危ない", "危険", "やばい", "助けて", "たすけて", "まだいる", "まだ来る", "来てる", "きてる",
+            "大丈夫じゃない", "だいじょうぶじゃない", "安全じゃない", "平気じゃない", "安全な場所じゃない", "逃げられない", "にげられない", "not safe", "help",
+            // Saying when it will be done is danger: a plan with a time (今夜やる, これからする, もう決めた).
+            "今夜やる", "今日やる", "今からやる", "いまからやる", "これからやる", "今夜する", "今日する", "今からする", "いまからする", "これからする",
+            "やるつもり", "するつもり", "もう決めた", "決めた", "決行", "実行する", "今夜死ぬ", "今日死ぬ", "今から死ぬ", "いまから死ぬ", "tonight", "right now"]),
         (CrisisCue.Safe, ["安全な場所にいる", "安全なところにいる", "安全", "だいじょうぶ", "大丈夫", "平気", "へいき", "逃げた", "にげた", "逃げて", "にげて", "外に出た", "外に出て", "外にいる", "離れて",
             "家を出た", "離れた", "はなれた", "落ち着いた", "おちついた", "無事", "safe"]),
-        (CrisisCue.AlreadyDid, ["もう飲んだ", "飲んじゃった", "のんじゃった", "全部飲んだ", "もうした", "やっちゃった", "もう切った", "切っちゃった"]),
+        (CrisisCue.AlreadyDid, ["もう飲んだ", "飲んじゃった", "のんじゃった", "全部飲んだ", "もうした", "やっちゃった"]),
+        (CrisisCue.Cut, ["切った", "きった", "切っちゃった", "きっちゃった", "切ってしまった", "リスカした", "アムカした", "自傷した", "cut myself"]),
+        (CrisisCue.Bleeding, ["血が止まらない", "血がとまらない", "血が止まらん", "血止まらない", "血とまらない", "血がなかなか止まらない", "血がなかなかとまらない",
+            "出血が止まらない", "血がいっぱい出", "血がたくさん出", "血がどばどば", "血だらけ", "血の海", "深く切", "深い傷", "傷が深い", "傷がふかい",
+            "won't stop bleeding", "wont stop bleeding", "bleeding a lot"]),
         (CrisisCue.TookMedicine, ["薬飲んだ", "薬を飲んだ", "くすり飲んだ", "くすりのんだ", "全部飲んだ", "ぜんぶのんだ", "ぜんぶ飲んだ", "全部のんだ", "薬のんだ", "薬をのんだ", "くすりを飲んだ", "くすりをのんだ", "飲みすぎた", "のみすぎた",
             "飲んじゃった", "のんじゃった", "もう飲んだ", "まとめて飲んだ", "odした", "od した", "オーバードーズした", "市販薬", "睡眠薬飲んだ"]),
         (CrisisCue.CalledHelp, ["電話した", "でんわした", "119した", "110した", "119番した", "110番した", "呼んだ", "よんだ", "通報した", "電話かけた", "119にかけた", "110にかけた",
@@ -68,7 +81,7 @@ public static class CrisisCues
     /// Cues that report an act (called, will call, already did): a conditional or a supposition after the
     /// term (呼んだら, 電話すると, 電話したら, 飲んだら, 電話するのは) is a worry about the act, not the act.
     /// </summary>
-    private const CrisisCue Acts = CrisisCue.CalledHelp | CrisisCue.WillCall | CrisisCue.AlreadyDid;
+    private const CrisisCue Acts = CrisisCue.CalledHelp | CrisisCue.WillCall | CrisisCue.AlreadyDid | CrisisCue.Cut;
 
     private static readonly string[] Conditionals = ["ら", "ば", "と", "のは", "のが", "なら", "って", "べき", "かな"];
 
@@ -90,6 +103,18 @@ public static class CrisisCues
         }
 
         // Not being able to phone is also what the understanding pass reads in other words (チャットがいい, 文字で).
+
+        // 「こわい」 is danger when the person is afraid now (こわい, あいつがこわい), not when it is the fear of an
+        // outcome (体重が増えるのがこわい, 学校に行くのはこわい) or of phoning (that is CannotCall).
+        if (Afraid(normalized))
+        {
+            cues |= CrisisCue.Danger;
+        }
+
+        if (cues.HasFlag(CrisisCue.Bleeding))
+        {
+            cues |= CrisisCue.Cut;
+        }
 
         // A negated or contradicted "safe" (大丈夫じゃない) is danger; a friend not reached is not reached.
         if (cues.HasFlag(CrisisCue.Danger))
@@ -114,6 +139,37 @@ public static class CrisisCues
         }
 
         return cues;
+    }
+
+    private static readonly string[] AfraidTerms = [TextNormalizer.Normalize("こわい"), TextNormalizer.Normalize("怖い"), TextNormalizer.Normalize("こわくて"), TextNormalizer.Normalize("怖くて"), "scared"];
+
+    private static readonly string[] OfAnOutcome = new[] { "の", "のが", "のは", "ことが", "ことは", "のも" }.Select(TextNormalizer.Normalize).ToArray();
+
+    private static bool Afraid(string normalized)
+    {
+        foreach (var term in AfraidTerms)
+        {
+            for (var at = normalized.IndexOf(term, StringComparison.Ordinal); at >= 0; at = normalized.IndexOf(term, at + 1, StringComparison.Ordinal))
+            {
+                var before = normalized.AsSpan(0, at).TrimEnd();
+                var outcome = false;
+                foreach (var particle in OfAnOutcome)
+                {
+                    if (before.EndsWith(particle, StringComparison.Ordinal))
+                    {
+                        outcome = true;
+                        break;
+                    }
+                }
+
+                if (!outcome)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static bool Said(string normalized, string term, bool act)

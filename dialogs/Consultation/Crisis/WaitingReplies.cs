@@ -56,7 +56,7 @@ public sealed class WaitingReplies(BotTexts texts, TimeProvider clock)
         {
             var reading = turnContext.TurnState.Get<MessageReading>();
             var topic = reading is null ? null : Acknowledgements.MainTopic(reading.Understanding.Categories);
-            lines.Add(_acks.For(topic, reading?.Risk.Level ?? RiskLevel.None, profile));
+            lines.Add(_acks.For(topic, reading?.Risk.Level ?? RiskLevel.None, profile, reading?.Understanding));
         }
 
         lines.Add(Line(waiting, english, full));

@@ -150,6 +150,46 @@ public sealed class CrisisTests
         Assert.Contains(expected, reply.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("今夜やる")]
+    [InlineData("もう決めた。今からする")]
+    public async Task A_plan_given_a_time_after_the_safety_check_is_danger_not_a_question_asked_again(string answer)
+    {
+        var run = new CrisisRun(Night);
+        await run.SendAsync("…", Assessment(RiskLevel.High, [SupportCategory.Suicidal], ["means"]));
+        var reply = Assert.Single(await run.SendAsync(answer, Assessment(RiskLevel.None, [])));
+        Assert.StartsWith("いますぐ119（救急）か110（警察）に電話してください", reply.Text, StringComparison.Ordinal);
+        Assert.Null(reply.SuggestedActions);
+    }
+
+    [Fact]
+    public async Task After_self_harm_a_cut_is_asked_about_and_bleeding_that_will_not_stop_gets_119_and_pressure_on_the_wound()
+    {
+        var run = new CrisisRun(Night);
+        await run.SendAsync("…", Assessment(RiskLevel.High, [SupportCategory.SelfHarm]));
+        var cut = Assert.Single(await run.SendAsync("今日も切った", Assessment(RiskLevel.None, [])));
+        Assert.Contains("血は、止まっていますか", cut.Text, StringComparison.Ordinal);
+        Assert.Contains("119", cut.Text, StringComparison.Ordinal);
+
+        var bleeding = Assert.Single(await run.SendAsync("血がなかなか止まらない", Assessment(RiskLevel.None, [])));
+        Assert.StartsWith("いますぐ119に電話してください", bleeding.Text, StringComparison.Ordinal);
+        Assert.Contains("強くおさえ続けて", bleeding.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("体重増えるのがこわい", false)]
+    [InlineData("学校に行くのはこわい", false)]
+    [InlineData("こわい", true)]
+    [InlineData("あいつが怖い", true)]
+    public async Task Fear_of_an_outcome_is_not_read_as_danger_now_but_being_afraid_is(string answer, bool danger)
+    {
+        var run = new CrisisRun(WeekdayDay);
+        await run.SendAsync("…", Assessment(RiskLevel.High, [SupportCategory.Health]));
+        var replies = await run.SendAsync(answer, Assessment(RiskLevel.None, []));
+        Assert.NotEmpty(replies);
+        Assert.Equal(danger, replies.Any(r => r.Text?.Contains("いますぐ119（救急）か110（警察）", StringComparison.Ordinal) == true));
+    }
+
     [Fact]
     public async Task Cannot_speak_after_violence_gets_the_ways_that_work_by_text_with_their_registration_limits()
     {

@@ -29,6 +29,73 @@ public sealed class ListeningTests
         Assert.True(lines.Contains(text ?? string.Empty), $"'{text}' is not a line of {key}");
     }
 
+    // ── situations with their own reviewed line (fresh persona replays, round 4) ──
+
+    [Theory]
+    [InlineData("妊娠したかもしれない", "妊娠かもしれないと")]
+    [InlineData("返せないから闇バイトやらないかって誘われてる", "#9110")]
+    [InlineData("話し相手になってよ", "わたしはボット（プログラム）なので、話し相手や友だちのかわりにはなれません")]
+    [InlineData("仕事やめてから半年くらい家から出てません", "家から出られない日が続くのは")]
+    [InlineData("もっと送らないと学校の人にばらすって言われてる", "あなたのせいではありません")]
+    public async Task A_situation_with_its_own_line_is_answered_with_it_not_with_a_topic_line_that_misreads_it(string text, string expected)
+    {
+        await new ConsultationHarness(Handoff().Object).Started()
+            .Send(text)
+            .AssertReply(r => Assert.Contains(expected, r.Text, StringComparison.Ordinal))
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task A_possible_pregnancy_is_not_answered_with_sleep_and_body_lines_nor_a_line_for_parents_of_sick_children()
+    {
+        var replies = new List<Activity>();
+        var flow = new ConsultationHarness(Handoff().Object).Started();
+        foreach (var text in new[] { "妊娠したかもしれない", "検査薬で陽性だった", "18〜29歳", "彼氏と連絡つかない", "誰にも言えない" })
+        {
+            flow = flow.Send(text).AssertReply(r => replies.Add(r)).SkipReplies();
+        }
+
+        await flow.StartTestAsync();
+        Assert.Equal(5, replies.Count);
+        Assert.DoesNotContain(replies, r => r.Text?.Contains("眠れなかったり", StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(replies, r => r.Text?.Contains("#8000", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task A_message_that_only_gives_a_place_is_thanked_as_a_fact_and_brings_that_places_services_when_there_are_some()
+    {
+        var replies = new List<Activity>();
+        var flow = new ConsultationHarness(Handoff().Object).Started();
+        foreach (var text in new[] { "もう3ヶ月くらい誰とも話してない", "18〜29歳", "北海道です" })
+        {
+            flow = flow.Send(text).AssertReply(r => replies.Add(r)).SkipReplies();
+        }
+
+        await flow.StartTestAsync();
+        Assert.Equal(3, replies.Count);
+        IsOneOf("ack.fact", replies[2].Text);
+        var again = new List<Activity>();
+        flow = new ConsultationHarness(Handoff().Object).Started()
+            .Send("もう3ヶ月くらい誰とも話してない").SkipReplies()
+            .Send("18〜29歳").SkipReplies()
+            .Send("北海道です").AssertReply(r => again.Add(r)).AssertReply(r => again.Add(r));
+        await flow.StartTestAsync();
+        Assert.StartsWith(Texts.Get("offer.local", false), again[1].Text, StringComparison.Ordinal);
+        Assert.Contains("北海道", again[1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_place_without_local_services_is_thanked_and_not_read_as_more_of_the_topic()
+    {
+        var replies = new List<Activity>();
+        await new ConsultationHarness(Handoff().Object).Started()
+            .Send("親がスマホ取り上げてくる").SkipReplies()
+            .Send("埼玉です").AssertReply(r => replies.Add(r)).AssertReply(r => replies.Add(r))
+            .StartTestAsync();
+        IsOneOf("ack.fact", replies[0].Text);
+        Assert.DoesNotContain("家", replies[0].Text, StringComparison.Ordinal);
+    }
+
     // ── intents ──
 
     [Theory]
@@ -107,7 +174,7 @@ public sealed class ListeningTests
 
     [Theory]
     [InlineData("名前言わなくても大丈夫？")]
-    [InlineData("これって親にバレない？")]
+    [InlineData("匿名で相談できる？")]
     public async Task Asking_about_privacy_says_no_name_is_needed_who_reads_it_and_the_limit_when_a_life_is_in_danger(string text)
     {
         await new ConsultationHarness().Started()
@@ -117,6 +184,39 @@ public sealed class ListeningTests
                 Assert.Contains("書かなくて大丈夫", r.Text);
                 Assert.Contains("相談員と管理者だけ", r.Text);
                 Assert.Contains("命が危ないとき", r.Text);
+            })
+            .StartTestAsync();
+    }
+
+    [Theory]
+    [InlineData("これって親にバレない？")]
+    [InlineData("親にばれる？")]
+    [InlineData("家族に知られたりする？")]
+    public async Task Asking_whether_parents_find_out_is_answered_about_parents_with_who_reads_it_and_the_limit(string text)
+    {
+        await new ConsultationHarness().Started()
+            .Send(text)
+            .AssertReply(r =>
+            {
+                Assert.Contains("親や学校に連絡することはありません", r.Text);
+                Assert.Contains("相談員と管理者だけ", r.Text);
+                Assert.Contains("命が危ないとき", r.Text);
+            })
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task A_second_privacy_question_gets_a_short_answer_not_the_same_three_lines_again()
+    {
+        string? first = null;
+        await new ConsultationHarness().Started()
+            .Send("名前とか言わなきゃだめ？")
+            .AssertReply(r => first = r.Text)
+            .Send("これ、だれが読むの？")
+            .AssertReply(r =>
+            {
+                Assert.NotEqual(first, r.Text);
+                Assert.Contains("相談員と管理者だけ", r.Text);
             })
             .StartTestAsync();
     }

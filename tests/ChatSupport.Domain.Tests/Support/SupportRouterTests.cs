@@ -89,6 +89,26 @@ public class SupportRouterTests
         Assert.DoesNotContain(result, r => r.Service.Target.Children);
     }
 
+    [Theory]
+    [InlineData(13)]
+    [InlineData(25)]
+    [InlineData(null)]
+    public void ALineForParentsOfSickChildren_IsNotOfferedToAPersonAboutTheirOwnHealth(int? age)
+    {
+        var result = Router.Route(Query(SupportCategory.Health) with { Age = age }, Jst(2026, 11, 24, 20, 0));
+
+        Assert.NotEmpty(result);
+        Assert.DoesNotContain(result, r => r.Service.Id == "kodomo-iryou-8000");
+    }
+
+    [Fact]
+    public void ALineForParentsOfSickChildren_IsOfferedToSomeoneAskingAboutAChild()
+    {
+        var result = Router.Route(Query(SupportCategory.OtherPerson, SupportCategory.Health) with { Age = 22 }, Jst(2026, 11, 24, 20, 0));
+
+        Assert.Contains(result, r => r.Service.Id == "kodomo-iryou-8000");
+    }
+
     [Fact]
     public void AnAdultAskingAboutAChild_GetsTheChildrensServices()
     {
