@@ -405,6 +405,7 @@ public sealed class RiskLexicon
     {
         var result = (terms ?? []).SelectMany(ExpandTerm).Distinct(StringComparer.Ordinal).ToList();
         var guards = new Dictionary<string, EndingGuard>(StringComparer.Ordinal);
+        var ownTerms = result.Count;
         var seen = new HashSet<string>(result, StringComparer.Ordinal);
         foreach (var form in forms ?? [])
         {
@@ -440,7 +441,41 @@ public sealed class RiskLexicon
             }
         }
 
-        return (result, guards);
+        return (PruneExtensions(result, ownTerms, guards), guards);
+    }
+
+    /// <summary>
+    /// Drops a generated term that merely extends another generated, unguarded term of the same entry (ないやん after
+    /// ない): the matcher finds the shorter one wherever the longer one occurs, so the longer adds nothing but size.
+    /// </summary>
+    private static List<string> PruneExtensions(List<string> terms, int ownTerms, Dictionary<string, EndingGuard> guards)
+    {
+        if (terms.Count == ownTerms)
+        {
+            return terms;
+        }
+
+        var generated = new HashSet<string>(terms.Skip(ownTerms).Where(t => !guards.ContainsKey(t)), StringComparer.Ordinal);
+        var kept = terms.Take(ownTerms).ToList();
+        foreach (var term in terms.Skip(ownTerms))
+        {
+            var extendsAnother = false;
+            for (var length = term.Length - 1; length > 0 && !extendsAnother; length--)
+            {
+                extendsAnother = generated.Contains(term[..length]);
+            }
+
+            if (extendsAnother)
+            {
+                guards.Remove(term);
+            }
+            else
+            {
+                kept.Add(term);
+            }
+        }
+
+        return kept;
     }
 
     private static LexiconEntry ToEntry(string file, EntryDto dto, Dictionary<string, EndingSet> endings)

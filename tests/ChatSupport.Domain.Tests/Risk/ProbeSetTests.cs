@@ -10,7 +10,7 @@ namespace ChatSupport.Domain.Tests.Risk;
 /// building the situation layer), Probes/heldout.jsonl (100, tuning since round 2), Probes/tuning2.jsonl (63,
 /// round 2), Probes/heldout2.jsonl (123, held out in round 2, tuning since round 3), Probes/tuning3.jsonl (81, round 3),
 /// Probes/heldout3.jsonl (154, evaluated only at the end of round 3; see Probes/README.md)
-/// and Probes/tuning4.jsonl (144, round 4). Each must stay above
+/// Probes/tuning4.jsonl (144, round 4) and Probes/heldout4.jsonl (221, evaluated only at the end of round 4). Each must stay above
 /// its floor; the figures are printed.
 /// </summary>
 public class ProbeSetTests(ITestOutputHelper output)
@@ -30,6 +30,9 @@ public class ProbeSetTests(ITestOutputHelper output)
     [InlineData("Probes/heldout3.jsonl", 0.65, 0.55, 0.05)]
     // Round-4 tuning set (written for the classes of round 4, both directions).
     [InlineData("Probes/tuning4.jsonl", 0.95, 0.90, 0.05)]
+    // Held-out of round 4, written and committed before tuning, measured once at the end (0.720 / 0.692 / 0.031): a
+    // ratchet on that measurement, not a target; far below the held-out target (0.95 / 0.80 / 0.08).
+    [InlineData("Probes/heldout4.jsonl", 0.71, 0.69, 0.05)]
     public void ProbeSet_StaysAboveTheFloor(string file, double highFloor, double criticalFloor, double falseHighCeiling)
     {
         var engine = RiskEngine.CreateDefault();

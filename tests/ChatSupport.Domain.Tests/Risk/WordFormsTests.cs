@@ -109,6 +109,31 @@ public class WordFormsTests
     }
 
     [Fact]
+    public void AGeneratedTermThatOnlyExtendsAShorterOne_IsDropped_ButStillFound()
+    {
+        const string yaml = """
+            version: "2026.01.1"
+            endings:
+              - id: none
+                forms: ["ない", "ないやん", "なか"]
+                note: test
+            entries:
+              - id: z
+                terms: ["意味ないやんけ"]
+                forms:
+                  - stems: ["生きる意味"]
+                    endings: [none]
+                level: high
+                categories: [suicidal]
+                note: test
+            """;
+        var lexicon = RiskLexicon.Parse([("z.yaml", yaml)]);
+        var entry = Assert.Single(lexicon.Entries);
+        Assert.Equal(["意味ないやんけ", "生きる意味ない", "生きる意味なか"], entry.Terms);
+        Assert.Equal(RiskLevel.High, new RiskEngine(lexicon).Assess("生きる意味ないやん").Level);
+    }
+
+    [Fact]
     public void EndingSetsFromAnotherFile_AreUsable()
     {
         const string sets = """
