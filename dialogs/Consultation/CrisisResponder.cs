@@ -56,6 +56,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         var harm = HarmClassifier.Classify(assessment, CuesOf(turnContext));
         var episode = profile.Crisis is { } open && open.IsOpen(now) ? open : null;
         var critical = assessment.Level >= RiskLevel.Critical;
+        var newHarm = episode is null || !episode.Harms.Contains(harm.ToWire());
 
         if (episode is null)
         {
@@ -74,8 +75,11 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         }
         else
         {
+            // The same harm again: what the message answers, or a thank-you and the numbers, once; no new block.
             var lines = FollowUpLines(harm, CuesOf(turnContext), english);
-            var reminder = lines.Count > 0 ? string.Join("\n", lines) : texts.Get("crisis.repeat", english);
+            var reminder = lines.Count > 0
+                ? string.Join("\n", lines)
+                : Acknowledgement(english) + "\n" + texts.Get(harm.IsViolence() ? "crisis.repeat.violence" : "crisis.repeat", english);
             await turnContext.SendActivityAsync(reminder, cancellationToken).ConfigureAwait(false);
             await RequestCounselorAsync(turnContext, assessment, critical, tell: false, cancellationToken).ConfigureAwait(false);
         }
@@ -88,10 +92,25 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         episode.Harm = harm.ToWire();
         episode.LastDangerAt = now;
         episode.LastCrisisReplyAt = now;
-        episode.Settled = false;
         episode.Reminders = 0;
-        episode.CheckPending = true;
-        await turnContext.SendActivityAsync(SafetyCheck(harm, english), cancellationToken).ConfigureAwait(false);
+        episode.Settled = false;
+        if (newHarm || (critical && !episode.Critical))
+        {
+            // A new harm, or danger now after words of danger: the check is asked afresh.
+            episode.CheckPending = false;
+            episode.ChecksAsked = 0;
+        }
+
+        episode.Critical |= critical;
+
+        // The safety check once for each harm, and once more at most: a person who writes on without
+        // answering is telling us something, and the same question three times reads as not listening.
+        if (episode.MayAskCheck)
+        {
+            episode.ChecksAsked++;
+            episode.CheckPending = true;
+            await turnContext.SendActivityAsync(SafetyCheck(harm, english), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The 緊急 command: emergency numbers and around-the-clock contacts, without a risk assessment.</summary>
@@ -105,7 +124,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         {
             CrisisHarm.Overdose => ("crisis.check.question.overdose", new[] { "crisis.check.call", "crisis.check.refuse", "crisis.check.cannot_call" }),
             CrisisHarm.FriendInDanger => ("crisis.check.question.friend", new[] { "crisis.check.friend_reached", "crisis.check.friend_unreached", "crisis.check.cannot_call" }),
-            CrisisHarm.ViolenceNow or CrisisHarm.Abuse or CrisisHarm.Dv or CrisisHarm.SexualAssault or CrisisHarm.Sextortion =>
+            _ when harm.IsViolence() =>
                 ("crisis.check.question", new[] { "crisis.check.safe", "crisis.check.danger", "crisis.check.cannot_speak" }),
             _ => ("crisis.check.question", new[] { "crisis.check.safe", "crisis.check.danger", "crisis.check.did" }),
         };
@@ -145,16 +164,24 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         {
             // A worry the harm makes common (「警察とか大ごとにしたくない」, 「払ったほうがいい？」) gets its own answer.
             var worries = Waiting.WorryLines(turnContext.Activity.Text, harm, english);
-            if (episode.CheckPending)
+            if (episode.CheckPending && worries.Count == 0 && AsksSomethingElse(turnContext))
+            {
+                // 「誰か人と話せる？」 while the check waits: the usual path answers the question itself.
+                return false;
+            }
+
+            if (episode.CheckPending && episode.ChecksAsked < CrisisEpisode.MaxChecks)
             {
                 // Not an answer to the check: answer what we can read, or thank them, and ask once more with the same buttons.
                 var again = SafetyCheck(harm, english);
                 again.Text = (worries.Count > 0 ? string.Join("\n", worries) : texts.Get("crisis.answer.unsure", english)) + "\n" + again.Text;
                 await turnContext.SendActivityAsync(again, cancellationToken).ConfigureAwait(false);
-                episode.CheckPending = false;
+                episode.ChecksAsked++;
                 episode.LastCrisisReplyAt = now;
                 return true;
             }
+
+            episode.CheckPending = false;
 
             if (worries.Count > 0)
             {
@@ -205,6 +232,11 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
 
         return cues;
     }
+
+    /// <summary>A question the usual path answers (a person, the hours, privacy, whether it is a bot), asked without any crisis cue.</summary>
+    private static bool AsksSomethingElse(ITurnContext turnContext) =>
+        turnContext.TurnState.Get<MessageReading>()?.Understanding is { } understanding
+        && (understanding.Has(Intent.AskPerson) || understanding.Has(Intent.AskHours) || understanding.Has(Intent.AskPrivacy) || understanding.Has(Intent.AskIsBot));
 
     private static void Answered(CrisisEpisode episode, DateTimeOffset now, CrisisCue cues)
     {
@@ -285,7 +317,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             return lines;
         }
 
-        var violence = harm is CrisisHarm.ViolenceNow or CrisisHarm.Abuse or CrisisHarm.Dv or CrisisHarm.SexualAssault or CrisisHarm.Sextortion;
+        var violence = harm.IsViolence();
         if (cues.HasFlag(CrisisCue.CalledHelp))
         {
             Add("crisis.answer.called");
