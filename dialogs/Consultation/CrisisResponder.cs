@@ -57,19 +57,20 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         var episode = profile.Crisis is { } open && open.IsOpen(now) ? open : null;
         var critical = assessment.Level >= RiskLevel.Critical;
         var newHarm = episode is null || !episode.Harms.Contains(harm.ToWire());
+        var bySchool = harm == CrisisHarm.Abuse && HasCue(assessment, "actor_school") && !HasCue(assessment, "actor_family");
 
         if (episode is null)
         {
             episode = new CrisisEpisode { StartedAt = now };
             profile.Crisis = episode;
-            await turnContext.SendActivityAsync(Block(turnContext, harm, critical, withEmergency: true), cancellationToken).ConfigureAwait(false);
+            await turnContext.SendActivityAsync(Block(turnContext, harm, critical, withEmergency: true, bySchool), cancellationToken).ConfigureAwait(false);
             telemetry?.CrisisReplySent(assessment.Level, harm.ToWire());
             await RequestCounselorAsync(turnContext, assessment, critical, tell: true, cancellationToken).ConfigureAwait(false);
         }
         else if (!episode.Harms.Contains(harm.ToWire()))
         {
             // Only what is new: the new harm's own template (its first action and services), no second emergency card.
-            await turnContext.SendActivityAsync(Block(turnContext, harm, critical, withEmergency: false), cancellationToken).ConfigureAwait(false);
+            await turnContext.SendActivityAsync(Block(turnContext, harm, critical, withEmergency: false, bySchool), cancellationToken).ConfigureAwait(false);
             telemetry?.CrisisReplySent(assessment.Level, harm.ToWire());
             await RequestCounselorAsync(turnContext, assessment, critical, tell: false, cancellationToken).ConfigureAwait(false);
         }
@@ -398,7 +399,10 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
     }
 
     /// <summary>The harm's template, its services as cards, and (once per episode) 110 and 119 as text and call buttons.</summary>
-    private Activity Block(ITurnContext turnContext, CrisisHarm harm, bool critical, bool withEmergency)
+    private static bool HasCue(RiskAssessment assessment, string cueClass) => assessment.Cues.Any(c => c.Class == cueClass);
+
+    /// <param name="bySchool">Violence by a teacher or coach, not family: the children's lines for school, not 189.</param>
+    private Activity Block(ITurnContext turnContext, CrisisHarm harm, bool critical, bool withEmergency, bool bySchool = false)
     {
         var profile = ConsultationProfile.For(turnContext);
         var english = profile.English;
@@ -411,11 +415,12 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             CrisisHarm.PlanOrAttempt => "crisis.critical",
             CrisisHarm.Overdose => "crisis.overdose",
             CrisisHarm.ViolenceNow => "crisis.violence_now",
-            CrisisHarm.Abuse => "crisis.abuse",
+            CrisisHarm.Abuse => bySchool ? "crisis.abuse.school" : "crisis.abuse",
             CrisisHarm.Dv => "crisis.dv",
             CrisisHarm.SexualAssault => "crisis.sexual_assault",
             CrisisHarm.Sextortion => "crisis.sextortion",
             CrisisHarm.FriendInDanger => "crisis.friend",
+            CrisisHarm.Grooming => "crisis.grooming",
             _ => "crisis.high",
         };
 
@@ -440,10 +445,12 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             var ids = harm switch
             {
                 CrisisHarm.ViolenceNow => under18 || ageUnknown ? new[] { "jido-sodanjo-189" } : [],
+                CrisisHarm.Abuse when bySchool => ["kodomo-sos-dial", "kodomo-jinken-110"],
                 CrisisHarm.Abuse => under18 ? ["jido-sodanjo-189", "kodomo-sos-dial"] : ["jido-sodanjo-189"],
                 CrisisHarm.Dv => ["dv-soudan-plus"],
                 CrisisHarm.SexualAssault => ["seihanzai-8103", "one-stop-8891"],
                 CrisisHarm.Sextortion => ["police-consultation-9110"],
+                CrisisHarm.Grooming => under18 || ageUnknown ? ["police-consultation-9110", "kodomo-sos-dial"] : ["police-consultation-9110"],
                 _ => [],
             };
             message = Activity.CreateMessage(texts.Get(template, english));

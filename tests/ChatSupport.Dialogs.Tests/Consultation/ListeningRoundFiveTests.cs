@@ -53,4 +53,47 @@ public sealed class ListeningRoundFiveTests
         Assert.NotEmpty(cards);
         Assert.All(cards, c => Assert.DoesNotContain(c.Buttons ?? [], b => b.Type == ActionTypes.Call));
     }
+
+    private static string AllText(IEnumerable<Activity> replies) => string.Join("\n", replies.Select(r => r.Text));
+
+    [Fact]
+    public async Task Someone_met_online_offering_a_trip_gets_the_grooming_reply_not_the_assault_one()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        await harness.SayAsync("ネットで知り合った社会人の人と毎日やりとりしてる");
+        var text = AllText(await harness.SayAsync("新幹線代出すから遊びにおいでって"));
+
+        Assert.Contains("会いに行かないでください", text, StringComparison.Ordinal);
+        Assert.Contains("#9110", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("72時間", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_coach_who_hits_gets_the_childrens_lines_for_school_not_the_abuse_line_for_parents()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        var text = AllText(await harness.SayAsync("顧問に毎日殴られる"));
+
+        Assert.Contains("先生やコーチでも", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("189", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_friends_goodbye_post_is_a_friend_in_danger_not_a_farewell()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        var text = AllText(await harness.SayAsync("友だちがXでいままでありがとうってポストしてる"));
+
+        Assert.Contains("友だちがいま危ないなら", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("また話したくなったら", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sedatives_with_alcohol_get_119_first()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        var replies = await harness.SayAsync("ハイボールと安定剤いっしょに飲んだ");
+
+        Assert.StartsWith("いますぐ119", replies[0].Text, StringComparison.Ordinal);
+    }
 }
