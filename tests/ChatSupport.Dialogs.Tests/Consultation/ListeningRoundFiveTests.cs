@@ -127,4 +127,16 @@ public sealed class ListeningRoundFiveTests
 
         Assert.Contains(CardsOf(replies).Select(ServiceOf), s => s.Helps(SupportCategory.Poverty) && s.Categories[0] == SupportCategory.Poverty);
     }
+
+    [Fact]
+    public async Task A_child_kept_outside_at_night_is_told_where_to_go_and_that_110_comes()
+    {
+        var harness = await new ConsultationHarness(now: new DateTimeOffset(2026, 11, 25, 22, 30, 0, TimeSpan.FromHours(9))).JoinAsync();
+        await harness.SayAsync("母に閉め出されて家に入れない");
+        await harness.SayAsync("…");
+        var text = AllText(await harness.SayAsync("玄関の前、外寒い"));
+
+        Assert.Contains("明るくて人のいる場所", text, StringComparison.Ordinal);
+        Assert.Contains("110", text, StringComparison.Ordinal);
+    }
 }
