@@ -139,4 +139,15 @@ public sealed class ListeningRoundFiveTests
         Assert.Contains("明るくて人のいる場所", text, StringComparison.Ordinal);
         Assert.Contains("110", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_ex_who_follows_the_writer_gets_the_partner_violence_reply_not_the_overdose_buttons()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        var replies = await harness.SayAsync("元彼にずっとつけられてる");
+        var text = AllText(replies);
+
+        Assert.Contains("DV相談＋", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(replies, r => ConsultationHarness.HasButton(r, "もう飲んだ・した"));
+    }
 }
