@@ -16,7 +16,8 @@ namespace ChatSupport.Domain.Risk;
 /// <item>ASCII is lower-cased; katakana are folded to hiragana; small kana become full-size
 /// (ぁ→あ, ゃ→や); the small っ is dropped.</item>
 /// <item>Stretching disappears: long-vowel marks (ー, 〜, ~), a vowel kana repeating the vowel of the
-/// kana before it (たぁぁい, さみしいぃ), and a run of three or more of the same character (ｗｗｗ, しぬぬぬ);
+/// kana before it (たぁぁい, さみしいぃ; a full-size お after another o-row kana stays, since it can start a
+/// word: ずっと|おらん), and a run of three or more of the same character (ｗｗｗ, しぬぬぬ);
 /// a pair stays, so ママ and はは keep their meaning.</item>
 /// <item>Spaces, punctuation, symbols, control and zero-width characters are dropped, so
 /// し に た い and し.に.た.い read as しにたい. Sentence ends (。！？! ? and line breaks) become one
@@ -159,6 +160,7 @@ internal static class JapaneseNormalizer
                     folded = Substitute(folded, text, end, chars, ref state);
                 }
 
+                state.FullSizeO = c is 'お' or 'オ' or 'ｵ';
                 Emit(folded, (kind & KatakanaFlag) != 0, text, end, start, end, chars, starts, ends, ref state);
                 state.AfterSeparator = false;
                 break;
@@ -221,8 +223,10 @@ internal static class JapaneseNormalizer
             if (previous != ClauseBreak)
             {
                 var vowel = VowelOfVowelKana(f);
-                // Only within one script: たぁぁい stretches, but がアムカ is が + アムカ.
-                if (vowel != 0 && VowelOf(previous) == vowel && katakana == state.PreviousKatakana && !state.AfterSeparator)
+                // Only within one script: たぁぁい stretches, but がアムカ is が + アムカ. A full-size お after another
+                // o-row kana can start a word (ずっと|おらん, はよ|おいで), so it stays; ぉ and ー still stretch (そぉ).
+                if (vowel != 0 && VowelOf(previous) == vowel && katakana == state.PreviousKatakana && !state.AfterSeparator
+                    && !(state.FullSizeO && previous != 'お'))
                 {
                     ends[n - 1] = end;
                     return;
@@ -519,6 +523,9 @@ internal static class JapaneseNormalizer
 
         /// <summary>A space, punctuation mark or symbol came since the last letter.</summary>
         public bool AfterSeparator;
+
+        /// <summary>The letter being emitted is a full-size お (not ぉ), which may begin a word.</summary>
+        public bool FullSizeO;
 
         /// <summary>The output's <see cref="NormalizedText.TsuAfter"/> buffer.</summary>
         public bool[] TsuAfter;
