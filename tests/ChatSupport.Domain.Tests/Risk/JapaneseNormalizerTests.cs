@@ -10,6 +10,8 @@ public class JapaneseNormalizerTests
     [InlineData("ｼﾆﾀｲ", "しにたい")]
     [InlineData("しにたーい", "しにたい")]
     [InlineData("しにたぁぁぁい", "しにたい")]
+    [InlineData("ずっとおらん", "ずとおらん")] // the お after と is a word of its own, not a stretched vowel (っ folds as always)
+    [InlineData("はよおいで", "はよおいで")]
     [InlineData("し に た い", "しにたい")]
     [InlineData("し.に.た.い", "しにたい")]
     [InlineData("し\u200bに\u200dた\u200bい", "しにたい")]

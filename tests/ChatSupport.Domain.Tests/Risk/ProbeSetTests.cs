@@ -10,7 +10,8 @@ namespace ChatSupport.Domain.Tests.Risk;
 /// building the situation layer), Probes/heldout.jsonl (100, tuning since round 2), Probes/tuning2.jsonl (63,
 /// round 2), Probes/heldout2.jsonl (123, held out in round 2, tuning since round 3), Probes/tuning3.jsonl (81, round 3),
 /// Probes/heldout3.jsonl (154, evaluated only at the end of round 3; see Probes/README.md)
-/// Probes/tuning4.jsonl (144, round 4) and Probes/heldout4.jsonl (221, evaluated only at the end of round 4). Each must stay above
+/// Probes/tuning4.jsonl (144, round 4), Probes/heldout4.jsonl (221, evaluated only at the end of round 4), Probes/tuning5.jsonl
+/// (55, round 5) and Probes/heldout5.jsonl (205, written before round 5 and evaluated once at its end). Each must stay above
 /// its floor; the figures are printed.
 /// </summary>
 public class ProbeSetTests(ITestOutputHelper output)
@@ -33,6 +34,8 @@ public class ProbeSetTests(ITestOutputHelper output)
     // Held-out of round 4, written and committed before tuning, measured once at the end (0.720 / 0.692 / 0.031): a
     // ratchet on that measurement, not a target; far below the held-out target (0.95 / 0.80 / 0.08).
     [InlineData("Probes/heldout4.jsonl", 0.71, 0.69, 0.05)]
+    [InlineData("Probes/tuning5.jsonl", 0.95, 0.85, 0.05)]
+    [InlineData("Probes/heldout5.jsonl", 0.80, 0.80, 0.05)]
     public void ProbeSet_StaysAboveTheFloor(string file, double highFloor, double criticalFloor, double falseHighCeiling)
     {
         var engine = RiskEngine.CreateDefault();
