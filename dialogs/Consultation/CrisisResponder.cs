@@ -56,26 +56,31 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         var harm = HarmClassifier.Classify(assessment, CuesOf(turnContext));
         var episode = profile.Crisis is { } open && open.IsOpen(now) ? open : null;
         var critical = assessment.Level >= RiskLevel.Critical;
+        var newHarm = episode is null || !episode.Harms.Contains(harm.ToWire());
+        var bySchool = harm == CrisisHarm.Abuse && HasCue(assessment, "actor_school") && !HasCue(assessment, "actor_family");
 
         if (episode is null)
         {
             episode = new CrisisEpisode { StartedAt = now };
             profile.Crisis = episode;
-            await turnContext.SendActivityAsync(Block(turnContext, harm, critical, withEmergency: true), cancellationToken).ConfigureAwait(false);
+            await turnContext.SendActivityAsync(Block(turnContext, harm, critical, withEmergency: true, bySchool), cancellationToken).ConfigureAwait(false);
             telemetry?.CrisisReplySent(assessment.Level, harm.ToWire());
             await RequestCounselorAsync(turnContext, assessment, critical, tell: true, cancellationToken).ConfigureAwait(false);
         }
         else if (!episode.Harms.Contains(harm.ToWire()))
         {
             // Only what is new: the new harm's own template (its first action and services), no second emergency card.
-            await turnContext.SendActivityAsync(Block(turnContext, harm, critical, withEmergency: false), cancellationToken).ConfigureAwait(false);
+            await turnContext.SendActivityAsync(Block(turnContext, harm, critical, withEmergency: false, bySchool), cancellationToken).ConfigureAwait(false);
             telemetry?.CrisisReplySent(assessment.Level, harm.ToWire());
             await RequestCounselorAsync(turnContext, assessment, critical, tell: false, cancellationToken).ConfigureAwait(false);
         }
         else
         {
+            // The same harm again: what the message answers, or a thank-you and the numbers, once; no new block.
             var lines = FollowUpLines(harm, CuesOf(turnContext), english);
-            var reminder = lines.Count > 0 ? string.Join("\n", lines) : texts.Get("crisis.repeat", english);
+            var reminder = lines.Count > 0
+                ? string.Join("\n", lines)
+                : Acknowledgement(english) + "\n" + texts.Get(harm.IsViolence() ? "crisis.repeat.violence" : "crisis.repeat", english);
             await turnContext.SendActivityAsync(reminder, cancellationToken).ConfigureAwait(false);
             await RequestCounselorAsync(turnContext, assessment, critical, tell: false, cancellationToken).ConfigureAwait(false);
         }
@@ -88,10 +93,25 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         episode.Harm = harm.ToWire();
         episode.LastDangerAt = now;
         episode.LastCrisisReplyAt = now;
-        episode.Settled = false;
         episode.Reminders = 0;
-        episode.CheckPending = true;
-        await turnContext.SendActivityAsync(SafetyCheck(harm, english), cancellationToken).ConfigureAwait(false);
+        episode.Settled = false;
+        if (newHarm || (critical && !episode.Critical))
+        {
+            // A new harm, or danger now after words of danger: the check is asked afresh.
+            episode.CheckPending = false;
+            episode.ChecksAsked = 0;
+        }
+
+        episode.Critical |= critical;
+
+        // The safety check once for each harm, and once more at most: a person who writes on without
+        // answering is telling us something, and the same question three times reads as not listening.
+        if (episode.MayAskCheck)
+        {
+            episode.ChecksAsked++;
+            episode.CheckPending = true;
+            await turnContext.SendActivityAsync(SafetyCheck(harm, english), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The 緊急 command: emergency numbers and around-the-clock contacts, without a risk assessment.</summary>
@@ -105,7 +125,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         {
             CrisisHarm.Overdose => ("crisis.check.question.overdose", new[] { "crisis.check.call", "crisis.check.refuse", "crisis.check.cannot_call" }),
             CrisisHarm.FriendInDanger => ("crisis.check.question.friend", new[] { "crisis.check.friend_reached", "crisis.check.friend_unreached", "crisis.check.cannot_call" }),
-            CrisisHarm.ViolenceNow or CrisisHarm.Abuse or CrisisHarm.Dv or CrisisHarm.SexualAssault or CrisisHarm.Sextortion =>
+            _ when harm.IsViolence() =>
                 ("crisis.check.question", new[] { "crisis.check.safe", "crisis.check.danger", "crisis.check.cannot_speak" }),
             _ => ("crisis.check.question", new[] { "crisis.check.safe", "crisis.check.danger", "crisis.check.did" }),
         };
@@ -145,16 +165,24 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         {
             // A worry the harm makes common (「警察とか大ごとにしたくない」, 「払ったほうがいい？」) gets its own answer.
             var worries = Waiting.WorryLines(turnContext.Activity.Text, harm, english);
-            if (episode.CheckPending)
+            if (episode.CheckPending && worries.Count == 0 && AsksSomethingElse(turnContext))
+            {
+                // 「誰か人と話せる？」 while the check waits: the usual path answers the question itself.
+                return false;
+            }
+
+            if (episode.CheckPending && episode.ChecksAsked < CrisisEpisode.MaxChecks)
             {
                 // Not an answer to the check: answer what we can read, or thank them, and ask once more with the same buttons.
                 var again = SafetyCheck(harm, english);
                 again.Text = (worries.Count > 0 ? string.Join("\n", worries) : texts.Get("crisis.answer.unsure", english)) + "\n" + again.Text;
                 await turnContext.SendActivityAsync(again, cancellationToken).ConfigureAwait(false);
-                episode.CheckPending = false;
+                episode.ChecksAsked++;
                 episode.LastCrisisReplyAt = now;
                 return true;
             }
+
+            episode.CheckPending = false;
 
             if (worries.Count > 0)
             {
@@ -205,6 +233,11 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
 
         return cues;
     }
+
+    /// <summary>A question the usual path answers (a person, the hours, privacy, whether it is a bot), asked without any crisis cue.</summary>
+    private static bool AsksSomethingElse(ITurnContext turnContext) =>
+        turnContext.TurnState.Get<MessageReading>()?.Understanding is { } understanding
+        && (understanding.Has(Intent.AskPerson) || understanding.Has(Intent.AskHours) || understanding.Has(Intent.AskPrivacy) || understanding.Has(Intent.AskIsBot));
 
     private static void Answered(CrisisEpisode episode, DateTimeOffset now, CrisisCue cues)
     {
@@ -285,7 +318,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             return lines;
         }
 
-        var violence = harm is CrisisHarm.ViolenceNow or CrisisHarm.Abuse or CrisisHarm.Dv or CrisisHarm.SexualAssault or CrisisHarm.Sextortion;
+        var violence = harm.IsViolence();
         if (cues.HasFlag(CrisisCue.CalledHelp))
         {
             Add("crisis.answer.called");
@@ -366,7 +399,10 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
     }
 
     /// <summary>The harm's template, its services as cards, and (once per episode) 110 and 119 as text and call buttons.</summary>
-    private Activity Block(ITurnContext turnContext, CrisisHarm harm, bool critical, bool withEmergency)
+    private static bool HasCue(RiskAssessment assessment, string cueClass) => assessment.Cues.Any(c => c.Class == cueClass);
+
+    /// <param name="bySchool">Violence by a teacher or coach, not family: the children's lines for school, not 189.</param>
+    private Activity Block(ITurnContext turnContext, CrisisHarm harm, bool critical, bool withEmergency, bool bySchool = false)
     {
         var profile = ConsultationProfile.For(turnContext);
         var english = profile.English;
@@ -379,11 +415,12 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             CrisisHarm.PlanOrAttempt => "crisis.critical",
             CrisisHarm.Overdose => "crisis.overdose",
             CrisisHarm.ViolenceNow => "crisis.violence_now",
-            CrisisHarm.Abuse => "crisis.abuse",
+            CrisisHarm.Abuse => bySchool ? "crisis.abuse.school" : "crisis.abuse",
             CrisisHarm.Dv => "crisis.dv",
             CrisisHarm.SexualAssault => "crisis.sexual_assault",
             CrisisHarm.Sextortion => "crisis.sextortion",
             CrisisHarm.FriendInDanger => "crisis.friend",
+            CrisisHarm.Grooming => "crisis.grooming",
             _ => "crisis.high",
         };
 
@@ -408,10 +445,12 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             var ids = harm switch
             {
                 CrisisHarm.ViolenceNow => under18 || ageUnknown ? new[] { "jido-sodanjo-189" } : [],
+                CrisisHarm.Abuse when bySchool => ["kodomo-sos-dial", "kodomo-jinken-110"],
                 CrisisHarm.Abuse => under18 ? ["jido-sodanjo-189", "kodomo-sos-dial"] : ["jido-sodanjo-189"],
                 CrisisHarm.Dv => ["dv-soudan-plus"],
                 CrisisHarm.SexualAssault => ["seihanzai-8103", "one-stop-8891"],
                 CrisisHarm.Sextortion => ["police-consultation-9110"],
+                CrisisHarm.Grooming => under18 || ageUnknown ? ["police-consultation-9110", "kodomo-sos-dial"] : ["police-consultation-9110"],
                 _ => [],
             };
             message = Activity.CreateMessage(texts.Get(template, english));

@@ -51,7 +51,9 @@ public sealed class SupportOffer(BotTexts texts, SupportRouter router, SupportDi
             return services;
         }
 
-        var key = introKey ?? (forFriend ? "offer.friend" : fallback ? "offer.none" : profile.PrefersText ? "offer.intro.text" : "offer.intro");
+        var key = introKey ?? (forFriend ? "offer.friend"
+            : fallback ? (profile.PrefersText ? "offer.none.text" : "offer.none")
+            : profile.PrefersText ? "offer.intro.text" : "offer.intro");
         var intro = texts.Get(key, english);
         if (!forFriend && services.Any(s => s.Service.Id == "jiritsu-soudan-shien") && (categories.Contains(SupportCategory.Housing) || categories.Contains(SupportCategory.Poverty)))
         {
@@ -104,12 +106,17 @@ public sealed class SupportOffer(BotTexts texts, SupportRouter router, SupportDi
             .ToList();
         if (textFirst)
         {
-            // Cannot phone: keep the services reachable by text (chat, LINE, SNS, web) and put them first.
-            var text = services.Where(s => s.Channel.Kind != ChannelKind.Phone).ToList();
-            if (text.Count > 0)
-            {
-                services = text;
-            }
+            // Cannot phone: only the services reachable by text (chat, LINE, SNS, web). When the topic has
+            // none, nothing is returned here and the caller falls back to text services for any topic.
+            services = services.Where(s => s.Channel.Kind != ChannelKind.Phone).ToList();
+        }
+
+        if (query.Age is null && query.AgeBand is null && !query.Categories.Contains(SupportCategory.OtherPerson))
+        {
+            // Age unknown: one line for children at most, so a 21-year-old who did not say their age is not
+            // shown only lines that end at 18; the others are for every age.
+            var child = services.Find(s => ForTheYoungOnly(s.Service));
+            services = services.Where(s => !ForTheYoungOnly(s.Service) || s == child).ToList();
         }
 
         var chosen = services.Take(3).ToList();
@@ -122,6 +129,9 @@ public sealed class SupportOffer(BotTexts texts, SupportRouter router, SupportDi
 
         return chosen;
     }
+
+    /// <summary>Lines for children or teens only (子供SOSダイヤル, チャイルドライン to 18, Mex for teens).</summary>
+    public static bool ForTheYoungOnly(SupportService service) => service.Target.Children || service.Target.MaxAge is <= 19;
 
     private static bool IsSpecialistFor(RoutedService routed, SupportCategory category) =>
         routed.Service.Categories.Count > 0 && routed.Service.Categories[0] == category;

@@ -30,6 +30,18 @@ public sealed class CrisisEpisode
     /// <summary>The safety check was asked and not yet answered.</summary>
     public bool CheckPending { get; set; }
 
+    /// <summary>How often the safety check was asked for the current harm (at most <see cref="MaxChecks"/>, then it is not asked again).</summary>
+    public int ChecksAsked { get; set; }
+
+    /// <summary>A critical message came in this episode (a later critical message after high ones asks the check afresh).</summary>
+    public bool Critical { get; set; }
+
+    /// <summary>A person who does not answer the safety check twice is not asked a third time; they are listened to.</summary>
+    public const int MaxChecks = 2;
+
+    /// <summary>Whether the check may be asked (again): not after they said they are safe, not while it waits, not more than twice.</summary>
+    public bool MayAskCheck => !Settled && !CheckPending && ChecksAsked < MaxChecks;
+
     /// <summary>The person said they are safe or that help was called (the acute reminder stops).</summary>
     public bool Settled { get; set; }
 

@@ -31,6 +31,9 @@ public enum CrisisHarm
 
     /// <summary>The danger is someone else's: the writer is spoken to as the helper.</summary>
     FriendInDanger,
+
+    /// <summary>Someone met online offering money, a ride or a room, or asking for secrecy: do not go, keep the messages, a trusted adult, #9110.</summary>
+    Grooming,
 }
 
 /// <summary>Cue classes from the risk engine's situation layer (<see cref="RiskAssessment.Cues"/>) that choose a template.</summary>
@@ -100,6 +103,13 @@ public static class HarmClassifier
             return CrisisHarm.Sextortion;
         }
 
+        if (Has(CrisisSituations.Grooming) && !Has(CrisisSituations.SexualAssault) && !Cue(RiskCueClasses.SexualAct) && !thirdPerson)
+        {
+            // Drawn in, nothing done to the body yet: do not go and tell someone — not the assault template's
+            // hospital and 72-hour lines.
+            return CrisisHarm.Grooming;
+        }
+
         if (Has(CrisisSituations.SexualAssault) || (Category(SupportCategory.SexualViolence) && !thirdPerson))
         {
             return CrisisHarm.SexualAssault;
@@ -146,6 +156,7 @@ public static class HarmClassifier
         CrisisHarm.SexualAssault => "sexual_assault",
         CrisisHarm.Sextortion => "sextortion",
         CrisisHarm.FriendInDanger => "friend",
+        CrisisHarm.Grooming => "grooming",
         _ => throw new ArgumentOutOfRangeException(nameof(harm), harm, null),
     };
 
@@ -154,4 +165,8 @@ public static class HarmClassifier
 
     /// <summary>Harms whose danger is to the body now: an unanswered message keeps getting the one action.</summary>
     public static bool IsAcute(this CrisisHarm harm) => harm is CrisisHarm.Overdose or CrisisHarm.PlanOrAttempt or CrisisHarm.ViolenceNow;
+
+    /// <summary>Harms done by another person: 110 comes first, and the check asks about a safe place and speaking.</summary>
+    public static bool IsViolence(this CrisisHarm harm) =>
+        harm is CrisisHarm.ViolenceNow or CrisisHarm.Abuse or CrisisHarm.Dv or CrisisHarm.SexualAssault or CrisisHarm.Sextortion or CrisisHarm.Grooming;
 }

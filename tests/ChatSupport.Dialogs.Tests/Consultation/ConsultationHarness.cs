@@ -39,6 +39,9 @@ public sealed class ConsultationHarness
 
     private static readonly Lazy<SupportDirectory> SharedDirectory = new(() => SupportDirectory.LoadDefault(Path.Combine(Path.GetTempPath(), "no-local-directory")));
 
+    /// <summary>The directory every harness routes with (the repository's data, no local file).</summary>
+    public static SupportDirectory Directory => SharedDirectory.Value;
+
     public FakeTimeProvider Clock { get; }
 
     public TriageStatus? Triage { get; }
@@ -50,6 +53,30 @@ public sealed class ConsultationHarness
     public TestAdapter Adapter { get; }
 
     public TestFlow Flow() => new(Adapter, Bot.OnTurnAsync);
+
+    /// <summary>Sends one message and returns every reply of its turn.</summary>
+    public async Task<List<Activity>> SayAsync(string text)
+    {
+        await Adapter.SendAsync(Activity.CreateMessage(text), Bot.OnTurnAsync);
+        var replies = new List<Activity>();
+        while (Adapter.GetNextReply() is { } reply)
+        {
+            replies.Add(reply);
+        }
+
+        return replies;
+    }
+
+    /// <summary>The person joins like Web Chat does; the welcome is read and dropped.</summary>
+    public async Task<ConsultationHarness> JoinAsync()
+    {
+        await Adapter.SendAsync(new Activity { Type = ActivityTypes.ConversationUpdate, MembersAdded = [new ChannelAccount("user-1")] }, Bot.OnTurnAsync);
+        while (Adapter.GetNextReply() is not null)
+        {
+        }
+
+        return this;
+    }
 
     /// <summary>Starts like Web Chat does: the person joins, the welcome and the menu come.</summary>
     public TestFlow Started() => Flow().SendConversationUpdate().SkipReplies();

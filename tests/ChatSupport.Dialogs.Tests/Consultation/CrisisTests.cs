@@ -120,10 +120,10 @@ public sealed class CrisisTests
         Assert.Contains(Cards(first[0]), c => c.Buttons!.Any(b => b.Value!.Value.GetString() == "tel:110"));
 
         run.Clock.Advance(TimeSpan.FromMinutes(2));
-        var again = await run.SendAsync("…", suicidal);
-        Assert.Equal(2, again.Count);
-        Assert.StartsWith("さっきの番号は、いまもつながります", again[0].Text, StringComparison.Ordinal);
-        Assert.Empty(again[0].Attachments ?? []);
+        var again = Assert.Single(await run.SendAsync("…", suicidal));
+        Assert.Contains("さっきの番号は、いまもつながります", again.Text, StringComparison.Ordinal);
+        Assert.Empty(again.Attachments ?? []);
+        Assert.Null(again.SuggestedActions); // the check still waits for its answer: not asked a second time in a row
 
         run.Clock.Advance(TimeSpan.FromMinutes(2));
         var overdose = await run.SendAsync("…", Assessment(RiskLevel.Critical, [SupportCategory.Suicidal], ["overdose"]));
@@ -134,6 +134,32 @@ public sealed class CrisisTests
         run.Clock.Advance(TimeSpan.FromHours(7));
         var later = await run.SendAsync("…", suicidal);
         Assert.Contains(Cards(later[0]), c => c.Title == "緊急のとき");
+    }
+
+    [Fact]
+    public async Task The_safety_check_is_asked_twice_at_most_then_the_person_is_listened_to()
+    {
+        var run = new CrisisRun(WeekdayDay);
+        var stalked = Assessment(RiskLevel.High, [SupportCategory.Dv], ["violence_done"]);
+        Assert.NotNull((await run.SendAsync("…", stalked))[^1].SuggestedActions);
+
+        // The same harm again while the check waits: the numbers once more, with 110 first for harm by a person.
+        var second = Assert.Single(await run.SendAsync("…", stalked));
+        Assert.Contains("110（警察）に電話してください", second.Text, StringComparison.Ordinal);
+        Assert.Null(second.SuggestedActions);
+
+        // A message that does not answer: asked once more, with the same buttons.
+        var third = Assert.Single(await run.SendAsync("昨日もバイト先に来た", Assessment(RiskLevel.None, [])));
+        Assert.NotNull(third.SuggestedActions);
+
+        // Not a third time: the crisis path lets the listening path answer.
+        var (handled, fourth) = await run.TrySendAsync("家の前で待ってたこともある", Assessment(RiskLevel.None, []));
+        Assert.False(handled);
+        Assert.Empty(fourth);
+
+        // Danger now after words of danger asks afresh.
+        var critical = await run.SendAsync("…", Assessment(RiskLevel.Critical, [SupportCategory.Dv], ["violence_done"]));
+        Assert.NotNull(critical[^1].SuggestedActions);
     }
 
     [Theory]
@@ -274,12 +300,20 @@ public sealed class CrisisTests
 
         public async Task<List<Activity>> SendAsync(string text, RiskAssessment assessment)
         {
+            var (handled, replies) = await TrySendAsync(text, assessment);
+            Assert.True(handled, "the crisis path did not answer: " + text);
+            return replies;
+        }
+
+        public async Task<(bool Handled, List<Activity> Replies)> TrySendAsync(string text, RiskAssessment assessment)
+        {
             _profile.Age = Age;
             _profile.English = English;
+            var handled = false;
             await _adapter.SendAsync(Activity.CreateMessage(text), async (turn, ct) =>
             {
                 turn.TurnState.Set(_profile);
-                Assert.True(await _crisis.HandleAsync(turn, assessment, ct), "the crisis path did not answer: " + text);
+                handled = await _crisis.HandleAsync(turn, assessment, ct);
             });
             var replies = new List<Activity>();
             while (_adapter.GetNextReply() is { } reply)
@@ -287,7 +321,7 @@ public sealed class CrisisTests
                 replies.Add(reply);
             }
 
-            return replies;
+            return (handled, replies);
         }
     }
 }
