@@ -115,8 +115,10 @@ public static class HarmClassifier
             return CrisisHarm.SexualAssault;
         }
 
-        if (Category(SupportCategory.Dv))
+        if (Category(SupportCategory.Dv)
+            || (Cue("actor_partner") && !thirdPerson && !Category(SupportCategory.Suicidal) && !Category(SupportCategory.SelfHarm)))
         {
+            // A partner or an ex named with a threat (元カレにつきまとわれてる) is partner violence: 110, DV相談＋.
             return CrisisHarm.Dv;
         }
 

@@ -1,5 +1,6 @@
 using ChatSupport.BotKit.Activities;
 using ChatSupport.Dialogs.Consultation;
+using ChatSupport.Domain.Risk;
 using ChatSupport.Domain.Support;
 
 namespace ChatSupport.Dialogs.Tests.Consultation;
@@ -95,5 +96,58 @@ public sealed class ListeningRoundFiveTests
         var replies = await harness.SayAsync("ハイボールと安定剤いっしょに飲んだ");
 
         Assert.StartsWith("いますぐ119", replies[0].Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ぼくが悪いんだ、きっと", "あなたのせいではありません")]
+    [InlineData("過呼吸になりそう", "119")]
+    [InlineData("先輩にお金持ってこいって言われてる", "#9110")]
+    [InlineData("弟の世話と母の通院の付き添いで一日が終わる", "あなたの時間や休みも")]
+    public async Task A_situation_told_in_plain_words_gets_its_own_line(string text, string expected)
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        Assert.Contains(expected, AllText(await harness.SayAsync(text)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Someone_elses_keep_it_secret_is_not_answered_as_a_privacy_question()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        var text = AllText(await harness.SayAsync("バイトの店長に、このことは秘密にしとけって言われた"));
+
+        Assert.DoesNotContain("名前や学校の名前は、書かなくて大丈夫です", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task No_money_left_for_food_brings_the_places_for_living_costs()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        var replies = await harness.SayAsync("給料日までもたない、お米も買えない");
+        replies.AddRange(await harness.SayAsync("どこに相談すればいいですか"));
+
+        Assert.Contains(CardsOf(replies).Select(ServiceOf), s => s.Helps(SupportCategory.Poverty) && s.Categories[0] == SupportCategory.Poverty);
+    }
+
+    [Fact]
+    public async Task A_child_kept_outside_at_night_is_told_where_to_go_and_that_110_comes()
+    {
+        var harness = await new ConsultationHarness(now: new DateTimeOffset(2026, 11, 25, 22, 30, 0, TimeSpan.FromHours(9))).JoinAsync();
+        await harness.SayAsync("母に閉め出されて家に入れない");
+        await harness.SayAsync("…");
+        var text = AllText(await harness.SayAsync("玄関の前、外寒い"));
+
+        Assert.Contains("明るくて人のいる場所", text, StringComparison.Ordinal);
+        Assert.Contains("110", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_ex_who_follows_the_writer_gets_the_partner_violence_reply_not_the_overdose_buttons()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        var replies = await harness.SayAsync("元彼にずっとつけられてる");
+        var text = AllText(replies);
+
+        Assert.Contains("DV相談＋", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(replies, r => ConsultationHarness.HasButton(r, "もう飲んだ・した"));
     }
 }
