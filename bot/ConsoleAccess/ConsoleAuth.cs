@@ -1,6 +1,7 @@
 using ChatSupport.Bot.Storage;
 using ChatSupport.HandoffConsole;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
 
@@ -37,7 +38,6 @@ public static class ConsoleAuth
         services.AddSingleton<ConsoleSessions>();
         services.AddConsoleDataProtection(configuration, environment);
 
-        var lifetime = configuration.GetSection(ConsoleOptions.SectionName).Get<ConsoleOptions>()?.SessionLifetime ?? TimeSpan.FromHours(8);
         // The console scheme is the default so Blazor's circuit sees the signed-in counselor; it only
         // reads the console cookie, and a bearer token only on /api/console (Direct Line tokens are never tried).
         services.AddAuthentication(Scheme)
@@ -47,8 +47,8 @@ public static class ConsoleAuth
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.Cookie.SecurePolicy = environment.IsDevelopment() || environment.IsEnvironment("Testing") ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
-                // The cookie slides within the session's absolute end, which the server enforces (ConsoleSessions).
-                o.ExpireTimeSpan = lifetime;
+                // The cookie slides within the session's absolute end, which the server enforces (ConsoleSessions);
+                // its lifetime is the validated SessionLifetime (below).
                 o.SlidingExpiration = true;
                 o.LoginPath = "/console/login";
                 o.LogoutPath = "/console/logout";
@@ -62,14 +62,15 @@ public static class ConsoleAuth
             })
             .AddBearerToken(BearerScheme, o =>
             {
-                o.BearerTokenExpiration = lifetime;
-                o.Events = new Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenEvents { OnMessageReceived = ConsoleSessionValidation.ValidateBearerAsync };
+                o.Events = new BearerTokenEvents { OnMessageReceived = ConsoleSessionValidation.ValidateBearerAsync };
             })
             .AddPolicyScheme(Scheme, "Console", o => o.ForwardDefaultSelector = context =>
                 context.Request.Path.StartsWithSegments("/api/console", StringComparison.OrdinalIgnoreCase)
                 && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? BearerScheme
                     : CookieScheme);
+        services.AddOptions<CookieAuthenticationOptions>(CookieScheme).Configure<IOptions<ConsoleOptions>>((o, console) => o.ExpireTimeSpan = console.Value.SessionLifetime);
+        services.AddOptions<BearerTokenOptions>(BearerScheme).Configure<IOptions<ConsoleOptions>>((o, console) => o.BearerTokenExpiration = console.Value.SessionLifetime);
         services.AddAuthorizationBuilder()
             .AddPolicy(ConsolePolicies.Counselor, p => p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser().RequireRole("counselor", "supervisor", "admin"))
             .AddPolicy(ConsolePolicies.Supervisor, p => p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser().RequireRole("supervisor", "admin"));

@@ -47,7 +47,7 @@ public static partial class ConsoleDataProtection
 
     private static string DefaultKeysPath(IConfiguration configuration)
     {
-        var connection = configuration.GetSection(Storage.StorageOptions.SectionName).Get<Storage.StorageOptions>()?.ConnectionString ?? new Storage.StorageOptions().ConnectionString;
+        var connection = configuration.GetSection(Storage.StorageOptions.SectionName)[nameof(Storage.StorageOptions.ConnectionString)] ?? Storage.StorageOptions.DefaultSqliteConnectionString;
         string? source;
         try
         {

@@ -9,7 +9,7 @@ namespace ChatSupport.Bot.Scale;
 /// through Redis at once, and every node of a shared database also reads the stored switch every
 /// <see cref="RefreshInterval"/>, so a message lost while Redis was down is caught up. On one SQLite node it does nothing.
 /// </summary>
-public sealed partial class KillSwitchSync(TriageKillSwitch killSwitch, StoreDatabase database, IServiceProvider services, ILogger<KillSwitchSync> logger) : BackgroundService
+public sealed partial class KillSwitchSync(TriageKillSwitch killSwitch, StoreDatabase database, RedisConnection redis, ILogger<KillSwitchSync> logger) : BackgroundService
 {
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(10);
 
@@ -20,12 +20,10 @@ public sealed partial class KillSwitchSync(TriageKillSwitch killSwitch, StoreDat
             return;
         }
 
-        var redis = services.GetService<IConnectionMultiplexer>();
-        var options = services.GetService<RedisOptions>();
-        if (redis is not null && options is not null)
+        if (redis.IsConfigured)
         {
-            var channel = RedisChannel.Literal(options.Prefix + ":triage-kill-switch");
-            var subscriber = redis.GetSubscriber();
+            var channel = RedisChannel.Literal(redis.Options.Prefix + ":triage-kill-switch");
+            var subscriber = redis.Multiplexer.GetSubscriber();
             await subscriber.SubscribeAsync(channel, (_, _) => _ = ReloadAsync(CancellationToken.None)).ConfigureAwait(false);
             killSwitch.Changed += _ =>
             {

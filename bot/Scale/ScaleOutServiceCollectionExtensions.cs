@@ -2,8 +2,10 @@ using ChatSupport.Bot.Channels.DirectLine;
 using ChatSupport.Bot.Storage;
 using ChatSupport.BotKit.Events;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
+using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using StackExchange.Redis;
 
 namespace ChatSupport.Bot.Scale;
 
@@ -18,45 +20,56 @@ public static class ScaleOutServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddScaleOut(this IServiceCollection services, IConfiguration configuration)
     {
+        var section = configuration.GetSection(RedisOptions.SectionName);
+        services.AddOptions<RedisOptions>()
+            .Bind(section)
+            .Validate(o => string.IsNullOrWhiteSpace(o.Configuration) || RedisConnection.CanParse(o.Configuration), "ChatSupport:Redis:Configuration is not a StackExchange.Redis configuration string (for example 127.0.0.1:6379).")
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<WorkLeases>();
+        services.AddSingleton<RedisConnection>();
         services.AddHostedService<KillSwitchSync>();
 
-        var options = configuration.GetSection(RedisOptions.SectionName).Get<RedisOptions>() ?? new RedisOptions();
-        if (string.IsNullOrWhiteSpace(options.Configuration))
+        // Whether Redis is there decides which services exist; its settings are read from the validated options.
+        if (string.IsNullOrWhiteSpace(section[nameof(RedisOptions.Configuration)]))
         {
             return services;
         }
 
-        // Nodes start and keep serving while Redis is away; the connection comes back by itself.
-        var redisConfiguration = ConfigurationOptions.Parse(options.Configuration);
-        redisConfiguration.AbortOnConnectFail = false;
-        redisConfiguration.ClientName ??= "chatsupport";
-        var connection = new Lazy<ConnectionMultiplexer>(() => ConnectionMultiplexer.Connect(redisConfiguration));
-        services.AddSingleton(options);
-        services.AddSingleton<IConnectionMultiplexer>(_ => connection.Value);
-        services.AddDataProtection()
-            .SetApplicationName("ChatSupport")
-            .PersistKeysToStackExchangeRedis(() => connection.Value.GetDatabase(), options.Prefix + ":data-protection-keys");
-        services.AddStackExchangeRedisCache(cache =>
+        services.AddDataProtection().SetApplicationName("ChatSupport");
+        services.AddOptions<KeyManagementOptions>().Configure<RedisConnection>((keys, redis) =>
+            keys.XmlRepository = new RedisXmlRepository(() => redis.Multiplexer.GetDatabase(), redis.Options.Prefix + ":data-protection-keys"));
+        services.AddStackExchangeRedisCache(_ => { });
+        services.AddOptions<RedisCacheOptions>().Configure<RedisConnection>((cache, redis) =>
         {
-            cache.ConnectionMultiplexerFactory = () => Task.FromResult<IConnectionMultiplexer>(connection.Value);
-            cache.InstanceName = options.Prefix + ":cache:";
+            cache.ConnectionMultiplexerFactory = () => Task.FromResult(redis.Multiplexer);
+            cache.InstanceName = redis.Options.Prefix + ":cache:";
         });
-        services.Replace(ServiceDescriptor.Singleton(sp => new SharedRateLimits(
-            sp.GetRequiredService<IConnectionMultiplexer>(), options)));
-        services.Replace(ServiceDescriptor.Singleton<IEventBus>(sp => new RedisEventBus(
-            sp.GetRequiredService<InProcessEventBus>(),
-            sp.GetRequiredService<IConnectionMultiplexer>(),
-            options,
-            sp.GetRequiredService<WorkLeases>().NodeId,
-            sp.GetRequiredService<ILogger<RedisEventBus>>())));
-        services.AddHostedService(sp => new RedisStreamBackplane(
-            sp.GetRequiredService<ConversationStreamHub>(),
-            sp.GetRequiredService<IConnectionMultiplexer>(),
-            options,
-            sp.GetRequiredService<WorkLeases>(),
-            sp.GetRequiredService<ILogger<RedisStreamBackplane>>()));
+        services.Replace(ServiceDescriptor.Singleton(sp =>
+        {
+            var redis = sp.GetRequiredService<RedisConnection>();
+            return new SharedRateLimits(redis.Multiplexer, redis.Options);
+        }));
+        services.Replace(ServiceDescriptor.Singleton<IEventBus>(sp =>
+        {
+            var redis = sp.GetRequiredService<RedisConnection>();
+            return new RedisEventBus(
+                sp.GetRequiredService<InProcessEventBus>(),
+                redis.Multiplexer,
+                redis.Options,
+                sp.GetRequiredService<WorkLeases>().NodeId,
+                sp.GetRequiredService<ILogger<RedisEventBus>>());
+        }));
+        services.AddHostedService(sp =>
+        {
+            var redis = sp.GetRequiredService<RedisConnection>();
+            return new RedisStreamBackplane(
+                sp.GetRequiredService<ConversationStreamHub>(),
+                redis.Multiplexer,
+                redis.Options,
+                sp.GetRequiredService<WorkLeases>(),
+                sp.GetRequiredService<ILogger<RedisStreamBackplane>>());
+        });
         return services;
     }
 }

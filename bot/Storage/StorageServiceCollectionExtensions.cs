@@ -3,6 +3,7 @@ using ChatSupport.Bot.Storage.Sqlite;
 using ChatSupport.BotKit.State;
 using ChatSupport.Domain.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace ChatSupport.Bot.Storage;
 
@@ -14,20 +15,36 @@ public sealed class StorageOptions
     /// <summary><c>sqlite</c> (default, one embedded file) or <c>postgres</c> (several identical nodes).</summary>
     public string Provider { get; set; } = "sqlite";
 
-    /// <summary>A SQLite connection string, or an Npgsql one (Host=…;Port=…;Username=…;Database=…) for postgres.</summary>
-    public string ConnectionString { get; set; } = "Data Source=data/chatsupport.db";
+    /// <summary>The SQLite file used when no connection string is set.</summary>
+    public const string DefaultSqliteConnectionString = "Data Source=data/chatsupport.db";
+
+    /// <summary>
+    /// A SQLite connection string (default <see cref="DefaultSqliteConnectionString"/>), or an Npgsql one
+    /// (Host=…;Port=…;Username=…;Database=…) for postgres, which has no default.
+    /// </summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>The message that stops the start when <see cref="Provider"/> names no known store.</summary>
+    internal const string UnknownProvider = "ChatSupport:Storage:Provider must be sqlite or postgres.";
 
     /// <summary>The configured database (not migrated yet); the host and the CLI commands share this choice.</summary>
-    public static StoreDatabase CreateDatabase(IConfiguration configuration)
+    public static StoreDatabase CreateDatabase(StorageOptions options)
     {
-        var section = configuration.GetSection(SectionName);
-        var options = section.Get<StorageOptions>() ?? new StorageOptions();
+        ArgumentNullException.ThrowIfNull(options);
         return StoreDatabase.ParseProvider(options.Provider) switch
         {
-            StoreProvider.Sqlite => new SqliteDatabase(options.ConnectionString),
-            StoreProvider.Postgres => new PostgresDatabase(section["ConnectionString"] ?? string.Empty),
-            _ => throw new InvalidOperationException("ChatSupport:Storage:Provider must be sqlite or postgres."),
+            StoreProvider.Sqlite => new SqliteDatabase(options.ConnectionString ?? DefaultSqliteConnectionString),
+            StoreProvider.Postgres => new PostgresDatabase(options.ConnectionString ?? string.Empty),
+            _ => throw new InvalidOperationException(UnknownProvider),
         };
+    }
+
+    /// <summary>The CLI verbs, which run without the host's container, bind the same section here.</summary>
+    public static StoreDatabase CreateDatabase(IConfiguration configuration)
+    {
+        var options = new StorageOptions();
+        configuration.GetSection(SectionName).Bind(options);
+        return CreateDatabase(options);
     }
 }
 
@@ -39,13 +56,15 @@ public static class StorageServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddChatSupportStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        var database = StorageOptions.CreateDatabase(configuration);
-        services.AddSingleton(database);
-        if (database is SqliteDatabase sqlite)
-        {
-            services.AddSingleton(sqlite);
-            services.AddHostedService<SqliteCheckpointer>();
-        }
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.SectionName))
+            .Validate(o => StoreDatabase.ParseProvider(o.Provider) is not null, StorageOptions.UnknownProvider)
+            .ValidateOnStart();
+        services.AddSingleton(sp => StorageOptions.CreateDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton(sp => sp.GetRequiredService<StoreDatabase>() as SqliteDatabase ?? throw new InvalidOperationException("The store is not SQLite."));
+
+        // Checkpoints the SQLite write-ahead log; does nothing on PostgreSQL.
+        services.AddHostedService<SqliteCheckpointer>();
 
         // Erasure and retention, on either store.
         DataLifecycle.DataLifecycleServiceCollectionExtensions.AddDataLifecycle(services, configuration);

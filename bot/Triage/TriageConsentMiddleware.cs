@@ -12,7 +12,7 @@ namespace ChatSupport.Bot.Triage;
 /// it owns the conversation; a counselor reads the message when a human has it). Runs whether or not the triage is
 /// enabled, so the choice also holds if a deployment turns it on later.
 /// </summary>
-public sealed class TriageConsentMiddleware(ITriageOptOuts optOuts, TimeProvider clock, ILogger<TriageConsentMiddleware> logger, TriageQueue? queue = null) : ITurnMiddleware
+public sealed class TriageConsentMiddleware(ITriageOptOuts optOuts, TimeProvider clock, ILogger<TriageConsentMiddleware> logger, ITriageMemory memory) : ITurnMiddleware
 {
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken)
     {
@@ -24,10 +24,31 @@ public sealed class TriageConsentMiddleware(ITriageOptOuts optOuts, TimeProvider
             && TriageOptOut.IsOptOutRequest(activity.Text))
         {
             await optOuts.OptOutAsync(activity.ChannelId ?? string.Empty, activity.From?.Id ?? string.Empty, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-            queue?.Forget(conversationId);
+            memory.Forget(conversationId);
             TriageLog.OptedOut(logger, conversationId);
         }
 
         await next(cancellationToken).ConfigureAwait(false);
+    }
+}
+
+/// <summary>What the AI triage keeps of a conversation in memory (its last redacted messages and the names met).</summary>
+public interface ITriageMemory
+{
+    /// <summary>Forgets the conversation at once (after an opt-out, ETH-04).</summary>
+    void Forget(string conversationId);
+}
+
+/// <summary>The triage is off: nothing is kept, so there is nothing to forget.</summary>
+public sealed class NoTriageMemory : ITriageMemory
+{
+    public static readonly NoTriageMemory Instance = new();
+
+    private NoTriageMemory()
+    {
+    }
+
+    public void Forget(string conversationId)
+    {
     }
 }

@@ -2,6 +2,7 @@ using ChatSupport.BotKit.Activities;
 using ChatSupport.BotKit.Turns;
 using ChatSupport.Domain.Risk;
 using ChatSupport.Domain.Triage;
+using Microsoft.Extensions.Options;
 
 namespace ChatSupport.Bot.Triage;
 
@@ -12,7 +13,7 @@ namespace ChatSupport.Bot.Triage;
 /// itself, or for a person who opted out (ETH-04; <see cref="TriageConsentMiddleware"/> records the opt-out earlier
 /// in the pipeline, before the handoff relay can end the turn).
 /// </summary>
-public sealed class TriageMiddleware(TriageQueue queue, TriageKillSwitch killSwitch, ITriageOptOuts optOuts, RiskEngine risk, TimeProvider clock, TriageOptions options) : ITurnMiddleware
+public sealed class TriageMiddleware(TriageQueue queue, TriageKillSwitch killSwitch, ITriageOptOuts optOuts, RiskEngine risk, TimeProvider clock, IOptions<TriageOptions> options) : ITurnMiddleware
 {
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken)
     {
@@ -57,9 +58,9 @@ public sealed class TriageMiddleware(TriageQueue queue, TriageKillSwitch killSwi
         }
 
         var redacted = result.Text.Value;
-        if (redacted.Length > options.MaxCharsPerMessage)
+        if (redacted.Length > options.Value.MaxCharsPerMessage)
         {
-            redacted = redacted[..Math.Max(1, options.MaxCharsPerMessage)];
+            redacted = redacted[..Math.Max(1, options.Value.MaxCharsPerMessage)];
         }
 
         queue.Enqueue(activity.GetConversationReference(), channelId, userId, Redactor.AlreadyRedacted(redacted), ruleLevel, categories, clock.GetUtcNow());

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace ChatSupport.Bot.Triage;
 
 /// <summary>
@@ -59,35 +61,44 @@ public sealed class TriageOptions
     /// <summary>Days after which the texts of reviewed judgements are erased (ETH-10). Default 90.</summary>
     public int RetentionDays { get; set; } = 90;
 
-    /// <summary>Throws with the variable to set when the triage is enabled but cannot work.</summary>
-    public void Validate()
-    {
-        if (!Enabled)
-        {
-            return;
-        }
-
-        if (!Uri.TryCreate(Endpoint, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-        {
-            throw new InvalidOperationException("ChatSupport:Triage:Enabled is true but ChatSupport:Triage:Endpoint is not an http(s) URL. Set ChatSupport__Triage__Endpoint (for example http://localhost:11434/v1) or turn the triage off.");
-        }
-
-        if (string.IsNullOrWhiteSpace(Model))
-        {
-            throw new InvalidOperationException("ChatSupport:Triage:Enabled is true but ChatSupport:Triage:Model is empty. Set ChatSupport__Triage__Model.");
-        }
-
-        if (TimeoutSeconds is < 1 or > 300)
-        {
-            throw new InvalidOperationException("ChatSupport:Triage:TimeoutSeconds must be between 1 and 300.");
-        }
-
-        if (ResponseFormat is not ("json_schema" or "json_object" or "none"))
-        {
-            throw new InvalidOperationException("ChatSupport:Triage:ResponseFormat must be json_schema, json_object or none.");
-        }
-    }
-
     /// <summary>True when an endpoint and a model are set (enough for <c>risk eval --with-ai</c>).</summary>
     public bool HasEndpoint => !string.IsNullOrWhiteSpace(Endpoint) && !string.IsNullOrWhiteSpace(Model);
+}
+
+/// <summary>
+/// Checked once when the host starts (<c>ValidateOnStart</c>): when the triage is enabled but cannot work, the start
+/// stops with a message that names the variable to set. Nothing is checked while the triage is off (ETH-03).
+/// </summary>
+public sealed class TriageOptionsValidation : IValidateOptions<TriageOptions>
+{
+    public ValidateOptionsResult Validate(string? name, TriageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!options.Enabled)
+        {
+            return ValidateOptionsResult.Success;
+        }
+
+        if (!Uri.TryCreate(options.Endpoint, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            return ValidateOptionsResult.Fail("ChatSupport:Triage:Enabled is true but ChatSupport:Triage:Endpoint is not an http(s) URL. Set ChatSupport__Triage__Endpoint (for example http://localhost:11434/v1) or turn the triage off.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Model))
+        {
+            return ValidateOptionsResult.Fail("ChatSupport:Triage:Enabled is true but ChatSupport:Triage:Model is empty. Set ChatSupport__Triage__Model.");
+        }
+
+        if (options.TimeoutSeconds is < 1 or > 300)
+        {
+            return ValidateOptionsResult.Fail("ChatSupport:Triage:TimeoutSeconds must be between 1 and 300.");
+        }
+
+        if (options.ResponseFormat is not ("json_schema" or "json_object" or "none"))
+        {
+            return ValidateOptionsResult.Fail("ChatSupport:Triage:ResponseFormat must be json_schema, json_object or none.");
+        }
+
+        return ValidateOptionsResult.Success;
+    }
 }

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using ChatSupport.BotKit.Activities;
 using ChatSupport.Domain.Risk;
 using ChatSupport.Domain.Triage;
+using Microsoft.Extensions.Options;
 
 namespace ChatSupport.Bot.Triage;
 
@@ -31,7 +32,7 @@ public sealed record TriageWorkItem(
 /// in memory (never stored), so the AI sees a little context and a name given earlier stays masked; a window older
 /// than <see cref="ConversationRisk.RecentWindow"/> starts afresh.
 /// </summary>
-public sealed class TriageQueue
+public sealed class TriageQueue : ITriageMemory
 {
     private const int MaxConversations = 10_000;
 
@@ -40,13 +41,14 @@ public sealed class TriageQueue
     private readonly int _maxMessages;
     private readonly ILogger<TriageQueue> _logger;
 
-    public TriageQueue(TriageOptions options, ILogger<TriageQueue> logger)
+    public TriageQueue(IOptions<TriageOptions> options, ILogger<TriageQueue> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var settings = options.Value;
         _logger = logger;
-        _maxMessages = Math.Clamp(options.MaxMessages, 1, 20);
+        _maxMessages = Math.Clamp(settings.MaxMessages, 1, 20);
         _channel = Channel.CreateBounded<TriageWorkItem>(
-            new BoundedChannelOptions(Math.Max(1, options.QueueCapacity)) { FullMode = BoundedChannelFullMode.DropOldest },
+            new BoundedChannelOptions(Math.Max(1, settings.QueueCapacity)) { FullMode = BoundedChannelFullMode.DropOldest },
             _ => TriageLog.Dropped(_logger));
     }
 

@@ -2,6 +2,7 @@ using ChatSupport.Bot.Storage;
 using ChatSupport.Bot.Turns;
 using ChatSupport.Domain.Handoff;
 using ChatSupport.Domain.Risk;
+using ChatSupport.Domain.Telemetry;
 using ChatSupport.Domain.Triage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -18,38 +19,44 @@ public static class TriageServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddTriage(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(TriageOptions.SectionName).Get<TriageOptions>() ?? new TriageOptions();
-        options.Validate();
+        var section = configuration.GetSection(TriageOptions.SectionName);
+        services.AddOptions<TriageOptions>().Bind(section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TriageOptions>, TriageOptionsValidation>());
+
+        // The one switch decides which services exist; every other setting is read from the validated options.
+        var enabled = section.GetValue<bool>(nameof(TriageOptions.Enabled));
         services.AddStoreMigrations<TriageMigrations>();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(options);
-        services.AddSingleton(sp => new SqliteTriageStore(sp.GetRequiredService<StoreDatabase>()));
+        services.AddSingleton<SqliteTriageStore>();
         services.AddSingleton<ITriageReviewStore>(sp => sp.GetRequiredService<SqliteTriageStore>());
         services.AddSingleton<ITriageControlStore>(sp => sp.GetRequiredService<SqliteTriageStore>());
         services.AddSingleton<ITriageOptOuts>(sp => sp.GetRequiredService<SqliteTriageStore>());
         services.AddSingleton<TriageKillSwitch>();
-        services.AddSingleton(sp => new TriageStatus(options.Enabled, sp.GetRequiredService<TriageKillSwitch>()));
+        services.AddSingleton(sp => new TriageStatus(enabled, sp.GetRequiredService<TriageKillSwitch>()));
         services.AddSingleton<TriageReviewService>();
 
-        // ETH-04: the opt-out is recorded in its own turn step ahead of the handoff relay, enabled or not.
-        services.AddSingleton(sp => new TriageConsentMiddleware(
-            sp.GetRequiredService<ITriageOptOuts>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<TriageConsentMiddleware>>(),
-            options.Enabled ? sp.GetRequiredService<TriageQueue>() : null));
+        // ETH-04: the opt-out is recorded in its own turn step ahead of the handoff relay, enabled or not; with the
+        // triage off there is no conversation memory to forget.
+        services.AddSingleton<TriageConsentMiddleware>();
         services.AddHostedService<TriageKillSwitchLoader>();
 
-        if (!options.Enabled)
+        if (!enabled)
         {
+            services.AddSingleton<ITriageMemory>(NoTriageMemory.Instance);
             return services;
         }
 
-        var prompt = TriagePromptLibrary.LoadEmbedded().Get(options.PromptVersion);
-        services.AddSingleton(prompt);
-        services.AddSingleton(sp => new SemanticKernelTriageAdvisor(options, prompt, sp.GetRequiredService<ILogger<SemanticKernelTriageAdvisor>>()));
+        services.TryAddSingleton<ChatSupportTelemetry>();
+        services.AddSingleton(sp => TriagePromptLibrary.LoadEmbedded().Get(sp.GetRequiredService<IOptions<TriageOptions>>().Value.PromptVersion));
+        services.AddSingleton(sp => new SemanticKernelTriageAdvisor(
+            sp.GetRequiredService<IOptions<TriageOptions>>().Value, sp.GetRequiredService<TriagePrompt>(), sp.GetRequiredService<ILogger<SemanticKernelTriageAdvisor>>()));
         services.AddSingleton<ITriageAdvisor>(sp => new GuardedTriageAdvisor(
-            sp.GetRequiredService<SemanticKernelTriageAdvisor>(), options, sp.GetRequiredService<ILogger<GuardedTriageAdvisor>>(), telemetry: sp.GetService<ChatSupport.Domain.Telemetry.ChatSupportTelemetry>()));
+            sp.GetRequiredService<SemanticKernelTriageAdvisor>(),
+            sp.GetRequiredService<IOptions<TriageOptions>>().Value,
+            sp.GetRequiredService<ILogger<GuardedTriageAdvisor>>(),
+            telemetry: sp.GetRequiredService<ChatSupportTelemetry>()));
         services.AddSingleton<TriageQueue>();
+        services.AddSingleton<ITriageMemory>(sp => sp.GetRequiredService<TriageQueue>());
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<TriageProcessor>(sp, sp.GetRequiredService<IOptions<BotOptions>>().Value.AutoHandoffLevel));
         services.AddHostedService<TriageWorker>();
         services.TryAddSingleton(_ => RiskEngine.CreateDefault());

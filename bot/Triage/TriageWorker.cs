@@ -1,14 +1,16 @@
+using Microsoft.Extensions.Options;
+
 namespace ChatSupport.Bot.Triage;
 
 /// <summary>
 /// Reads the triage queue in the background (<see cref="TriageOptions.Concurrency"/> readers) and runs the retention
 /// job once a day (ETH-10). A failure on one message is logged by type and never stops the worker.
 /// </summary>
-public sealed class TriageWorker(TriageQueue queue, TriageProcessor processor, Domain.Triage.ITriageReviewStore reviews, TriageOptions options, TimeProvider clock, ILogger<TriageWorker> logger) : BackgroundService
+public sealed class TriageWorker(TriageQueue queue, TriageProcessor processor, Domain.Triage.ITriageReviewStore reviews, IOptions<TriageOptions> options, TimeProvider clock, ILogger<TriageWorker> logger) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var readers = Enumerable.Range(0, Math.Clamp(options.Concurrency, 1, 16)).Select(_ => ReadAsync(stoppingToken));
+        var readers = Enumerable.Range(0, Math.Clamp(options.Value.Concurrency, 1, 16)).Select(_ => ReadAsync(stoppingToken));
         return Task.WhenAll([.. readers, RetentionAsync(stoppingToken)]);
     }
 
@@ -44,7 +46,7 @@ public sealed class TriageWorker(TriageQueue queue, TriageProcessor processor, D
         {
             try
             {
-                var erased = await reviews.EraseTextsOlderThanAsync(clock.GetUtcNow().AddDays(-Math.Max(1, options.RetentionDays)), stoppingToken).ConfigureAwait(false);
+                var erased = await reviews.EraseTextsOlderThanAsync(clock.GetUtcNow().AddDays(-Math.Max(1, options.Value.RetentionDays)), stoppingToken).ConfigureAwait(false);
                 if (erased > 0)
                 {
                     TriageLog.Erased(logger, erased);

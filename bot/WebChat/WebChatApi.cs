@@ -1,5 +1,6 @@
 using ChatSupport.Bot.Channels.DirectLine;
 using ChatSupport.Domain.Handoff;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -37,7 +38,7 @@ public static class WebChatApi
     /// conversation at once, on every node, and the conversation's open streams end; whoever finds the device
     /// afterwards cannot read the chat back with a token left in memory or a proxy log.
     /// </summary>
-    public static async Task<IResult> ExitAsync(HttpRequest request, DirectLineServices s)
+    public static async Task<IResult> ExitAsync(HttpRequest request, DirectLineServices s, [FromServices] HandoffRequests handoff)
     {
         var header = request.Headers.Authorization.ToString();
         var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : string.Empty;
@@ -50,10 +51,7 @@ public static class WebChatApi
         s.Hub.EndStreams(grant.ConversationId);
 
         // A counselor waited for or holding this chat is told (and a wait ends): nothing more reaches the person here.
-        if (request.HttpContext.RequestServices.GetService<HandoffRequests>() is { } handoff)
-        {
-            await handoff.PersonLeftAsync(grant.ConversationId, CancellationToken.None).ConfigureAwait(false);
-        }
+        await handoff.PersonLeftAsync(grant.ConversationId, CancellationToken.None).ConfigureAwait(false);
 
         return TypedResults.NoContent();
     }

@@ -57,7 +57,7 @@ public sealed class SupportOffer(BotTexts texts, SupportRouter router, SupportDi
         var intro = texts.Get(key, english);
         if (!forFriend && services.Any(s => s.Service.Id == "jiritsu-soudan-shien") && (categories.Contains(SupportCategory.Housing) || categories.Contains(SupportCategory.Poverty)))
         {
-            // The rent benefit is applied for at the self-reliance office (shared/reference §26).
+            // The rent benefit is applied for at the self-reliance office (docs/sources/support-services-japan.md §26).
             intro += "\n" + texts.Get("offer.housing_benefit", english);
         }
 

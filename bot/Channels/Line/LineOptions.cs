@@ -55,6 +55,13 @@ public sealed class LineOptions
     /// <summary>Mark the person's messages as read (with the message's markAsReadToken) when a counselor has opened them.</summary>
     public bool MarkAsRead { get; set; }
 
-    /// <summary>True when the channel is configured (both secret and token set).</summary>
-    public bool IsConfigured => !string.IsNullOrWhiteSpace(ChannelSecret) && !string.IsNullOrWhiteSpace(ChannelAccessToken);
+    /// <summary>
+    /// True when the section sets both the secret and the token: decides at registration whether the channel exists
+    /// at all (the other settings are bound and validated with the options).
+    /// </summary>
+    public static bool IsConfiguredIn(IConfiguration section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        return !string.IsNullOrWhiteSpace(section[nameof(ChannelSecret)]) && !string.IsNullOrWhiteSpace(section[nameof(ChannelAccessToken)]);
+    }
 }

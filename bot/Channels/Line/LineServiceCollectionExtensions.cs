@@ -16,18 +16,17 @@ public static class LineServiceCollectionExtensions
         // The tables exist whether or not the channel is configured (erasure and retention find them either way).
         services.AddStoreMigrations<LineMigrations>();
         var section = configuration.GetSection(LineOptions.SectionName);
-        var options = section.Get<LineOptions>() ?? new LineOptions();
-        if (!options.IsConfigured)
+        if (!LineOptions.IsConfiguredIn(section))
         {
             return services;
         }
 
-        if (!Uri.TryCreate(options.ApiBaseUrl, UriKind.Absolute, out var baseUri) || baseUri.Scheme is not ("https" or "http"))
-        {
-            throw new InvalidOperationException("ChatSupport:Line:ApiBaseUrl must be an absolute http or https URL.");
-        }
-
-        services.AddOptions<LineOptions>().Bind(section);
+        services.AddOptions<LineOptions>()
+            .Bind(section)
+            .Validate(
+                o => Uri.TryCreate(o.ApiBaseUrl, UriKind.Absolute, out var baseUri) && baseUri.Scheme is "https" or "http",
+                "ChatSupport:Line:ApiBaseUrl must be an absolute http or https URL.")
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(LineMessagingClient.HttpClientName, (sp, client) =>
             LineMessagingClient.Configure(client, sp.GetRequiredService<IOptions<LineOptions>>().Value));

@@ -5,14 +5,19 @@ namespace ChatSupport.Bot.Storage.Sqlite;
 /// <summary>
 /// Checkpoints the SQLite write-ahead log every few seconds, and once more when the host stops.
 /// Automatic checkpoints are off on every connection: they would run inside whichever turn's commit
-/// crossed the threshold and make that person wait for the disk.
+/// crossed the threshold and make that person wait for the disk. On another store it does nothing.
 /// </summary>
-public sealed partial class SqliteCheckpointer(SqliteDatabase database, ILogger<SqliteCheckpointer> logger) : BackgroundService
+public sealed partial class SqliteCheckpointer(StoreDatabase store, ILogger<SqliteCheckpointer> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (store is not SqliteDatabase)
+        {
+            return;
+        }
+
         using var timer = new PeriodicTimer(Interval);
         try
         {
@@ -35,6 +40,11 @@ public sealed partial class SqliteCheckpointer(SqliteDatabase database, ILogger<
 
     private async Task CheckpointAsync(CancellationToken cancellationToken)
     {
+        if (store is not SqliteDatabase database)
+        {
+            return;
+        }
+
         try
         {
             await database.CheckpointAsync(cancellationToken).ConfigureAwait(false);

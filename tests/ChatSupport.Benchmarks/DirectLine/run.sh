@@ -6,7 +6,7 @@
 # throughput) and concurrency 4 (latency). All load comes from one loopback address, so the per-address limit on
 # starting conversations is raised for the run; the per-conversation post limit stays as configured.
 # usage: bash tests/ChatSupport.Benchmarks/DirectLine/run.sh [conversations] [turns]
-#   DLLOAD    path of dlload.js (default ../shared/tools/dlload.js)
+#   DLLOAD    path of dlload.js (default tests/ChatSupport.Benchmarks/DirectLine/dlload.js, beside this script)
 #   WARMUP    conversations run and discarded before the first measured pass of each host (default 200, i.e.
 #             2000 turns: the runtime re-compiles hot methods for a while after a start, and a shorter warm-up
 #             measures that compilation as part of a turn); the second pass, on a warm host, discards 20
@@ -21,7 +21,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../../.."
 conversations=${1:-200}
 turns=${2:-10}
-dlload=${DLLOAD:-../shared/tools/dlload.js}
+dlload=${DLLOAD:-tests/ChatSupport.Benchmarks/DirectLine/dlload.js}
 warmup=${WARMUP:-200}
 secret="bench-secret-$(date +%s)-0123456789abcdefghij"
 work=$(mktemp -d)

@@ -9,13 +9,13 @@
 # and Redis together, over the measured passes only, and divided by the turns of the pass.
 # Needs the binaries tests/run.sh installs (postgresql, redis-server) and Node for dlload.js.
 # usage: bash tests/ChatSupport.Benchmarks/DirectLine/two-nodes.sh [conversations] [turns]
-#   DLLOAD    path of dlload.js (default ../shared/tools/dlload.js)
+#   DLLOAD    path of dlload.js (default tests/ChatSupport.Benchmarks/DirectLine/dlload.js, beside this script)
 #   BENCH_APP an already published host (dotnet publish bot -c Release -o DIR) instead of publishing one now
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 conversations=${1:-200}
 turns=${2:-10}
-dlload=${DLLOAD:-../shared/tools/dlload.js}
+dlload=${DLLOAD:-tests/ChatSupport.Benchmarks/DirectLine/dlload.js}
 secret="bench-secret-$(date +%s)-0123456789abcdefghij"
 work=$(mktemp -d)
 chmod 755 "$work"

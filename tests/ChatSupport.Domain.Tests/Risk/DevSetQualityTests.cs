@@ -5,10 +5,9 @@ using Xunit.Abstractions;
 namespace ChatSupport.Domain.Tests.Risk;
 
 /// <summary>
-/// The quality floor on ../shared/risk/dev.jsonl and dev2.jsonl (issue #12): recall of gold ≥ high at least
-/// 0.97, critical recall at least 0.90, none/low raised to ≥ high at most 0.05, on EACH file. The files live
-/// outside the repository; they are found by walking up from the test binaries and looking at each
-/// ancestor and its sibling <c>shared</c> folder. The test prints the matrix and the per-rule precision.
+/// The quality floor on tests/datasets/risk/dev.jsonl and dev2.jsonl (issue #12): recall of gold ≥ high at least
+/// 0.97, critical recall at least 0.90, none/low raised to ≥ high at most 0.05, on EACH file. The files are found
+/// by walking up from the test binaries to the repository's root. The test prints the matrix and the per-rule precision.
 /// </summary>
 public class DevSetQualityTests(ITestOutputHelper output)
 {
@@ -22,7 +21,7 @@ public class DevSetQualityTests(ITestOutputHelper output)
     public void DevSet_MeetsTheQualityFloor(string file, int count)
     {
         var path = FindDevSet(file);
-        Assert.True(path is not null, $"shared/risk/{file} not found above " + AppContext.BaseDirectory);
+        Assert.True(path is not null, $"tests/datasets/risk/{file} not found above " + AppContext.BaseDirectory);
 
         var engine = RiskEngine.CreateDefault();
         var evaluation = new RiskEvaluation();
@@ -53,23 +52,17 @@ public class DevSetQualityTests(ITestOutputHelper output)
         Assert.True(evaluation.LowFlaggedHigh <= LowFlaggedCeiling, $"none/low flagged >= high {RiskEvaluation.Show(evaluation.LowFlaggedHigh)} > {LowFlaggedCeiling}");
     }
 
-    internal static string? FindDevSet(string file)
+    internal static string? FindDevSet(string file) => FindInRepository(Path.Combine("tests", "datasets", "risk", file));
+
+    /// <summary>A file of this repository, found by walking up from the test binaries to the repository's root.</summary>
+    internal static string? FindInRepository(string relativePath)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var inside = Path.Combine(dir.FullName, "shared", "risk", file);
-            if (File.Exists(inside))
+            var candidate = Path.Combine(dir.FullName, relativePath);
+            if (File.Exists(candidate))
             {
-                return inside;
-            }
-
-            if (dir.Parent is not null)
-            {
-                var sibling = Path.Combine(dir.Parent.FullName, "shared", "risk", file);
-                if (File.Exists(sibling))
-                {
-                    return sibling;
-                }
+                return candidate;
             }
         }
 

@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 namespace ChatSupport.Domain.Tests.Understanding;
 
 /// <summary>
-/// Quality floors of understanding: on ../shared/understanding/dev.jsonl (found by walking up from the test
+/// Quality floors of understanding: on tests/datasets/understanding/dev.jsonl (found by walking up from the test
 /// binaries) and on the project's own probes (Probes/tune.jsonl, tuned on; Probes/heldout.jsonl, not tuned on).
 /// Every run prints the figures.
 /// </summary>
@@ -18,8 +18,8 @@ public class UnderstandingQualityTests(ITestOutputHelper output)
     [Fact]
     public void DevSet_MeetsTheFloor()
     {
-        var path = FindShared("understanding", "dev.jsonl");
-        Assert.True(path is not null, "shared/understanding/dev.jsonl not found above " + AppContext.BaseDirectory);
+        var path = Risk.DevSetQualityTests.FindInRepository(Path.Combine("tests", "datasets", "understanding", "dev.jsonl"));
+        Assert.True(path is not null, "tests/datasets/understanding/dev.jsonl not found above " + AppContext.BaseDirectory);
 
         var evaluation = Evaluate(path!);
 
@@ -74,21 +74,5 @@ public class UnderstandingQualityTests(ITestOutputHelper output)
         output.WriteLine($"patterns {engine.PatternsVersion}, {path}");
         output.WriteLine(evaluation.Format());
         return evaluation;
-    }
-
-    private static string? FindShared(string folder, string file)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            foreach (var root in new[] { dir.FullName, dir.Parent?.FullName })
-            {
-                if (root is not null && Path.Combine(root, "shared", folder, file) is var candidate && File.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        return null;
     }
 }
