@@ -86,6 +86,18 @@ public sealed class RedactionCorpusTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void SixthHeldOut_SpanRecallHoldsAndHarmlessWordsStay_ETH05()
+    {
+        // Written after every rule change of the fifth round and measured once: 0.923, 0.058 of the harmless words
+        // masked (Tokyo ni, Minecraft ni, 本田翼; docs/triage.md); never tuned to. The floors guard regressions.
+        var holdout = Measure("holdout6.txt");
+        output.WriteLine(holdout.Format("sixth held out"));
+        Assert.True(holdout.Lines >= 80, $"the sixth held-out corpus has {holdout.Lines} lines");
+        Assert.True(holdout.Recall >= 0.92, $"sixth held-out span recall {holdout.Recall:0.000} is below 0.92");
+        Assert.True(holdout.DecoyMaskedShare <= 0.06, $"{holdout.DecoyMaskedShare:0.000} of the sixth held-out harmless words were masked");
+    }
+
+    [Fact]
     public void Corpus_MarkersParse()
     {
         var (text, gold, decoys) = Parse("⟦田中⟧さんと⟪中2⟫の⟦090-1234-5678⟧");
