@@ -38,6 +38,7 @@ public static class CliCommands
         usage: ChatSupport.Bot [host options]     run the web host (for example --urls http://127.0.0.1:5080)
                ChatSupport.Bot risk …             score, evaluate and explain the risk lexicon
                ChatSupport.Bot directory …        check and query the support directory
+               ChatSupport.Bot triage compare …   compare two triage prompt versions on labelled messages (ETH-13)
                ChatSupport.Bot accounts …         console accounts (add, list, disable, enable, set-password)
                ChatSupport.Bot data …             erase a conversation, run the retention pass
                ChatSupport.Bot line-sim …         the LINE Messaging API simulator
@@ -63,6 +64,7 @@ public static class CliCommands
         "risk" => RiskCommand.Run,
         "understand" => UnderstandCommand.Run,
         "directory" => DirectoryCommand.Run,
+        "triage" => Triage.TriageCompareCommand.Run,
         "accounts" => Handoff.Accounts.AccountsCommand.Run,
         _ => null,
     };

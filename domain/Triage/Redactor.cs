@@ -118,7 +118,7 @@ public static partial class Redactor
     // What may follow a building's hiragana name: a room number, the end of a phrase, or a verb of living.
     private const string AfterBuildingName = @"\s*\d|の\s*\d|[、。,.!！?？\s]|に住|に一人|にひとり|です|だよ|$";
 
-    private const string LandmarkWords = "店|公園|神社|寺|病院|ビル|タワー|図書館|体育館|郵便局|交番|銀行|モール|団地|橋|小学校|中学校|高校|大学|スーパー|センター|ホール|プール|グラウンド|教会";
+    private const string LandmarkWords = "駅|店|公園|神社|寺|病院|ビル|タワー|図書館|体育館|郵便局|交番|銀行|モール|団地|橋|小学校|中学校|高校|大学|スーパー|センター|ホール|プール|グラウンド|教会";
 
     private const string NameChars = "[" + Kanji + "ァ-ヶーｦ-ﾟ]";
 
@@ -287,10 +287,11 @@ public static partial class Redactor
             Add(start, g.Index + g.Length - start, RedactionKind.PostalCode);
         }
         All(PhonePattern(), RedactionKind.Phone, IsPhoneNumber);
+        All(KanjiDigitPhonePattern(), RedactionKind.Phone);
         All(PostalPattern(), RedactionKind.PostalCode);
         All(StreetAddressPattern(), RedactionKind.Address);
         All(ChomePattern(), RedactionKind.Address);
-        All(BuildingPattern(), RedactionKind.Address, m => !RedactorWords.GenericBuildings.Contains(m.Value.TrimEnd()));
+        All(BuildingPattern(), RedactionKind.Address, m => !RedactorWords.GenericBuildings.Contains(m.Value.TrimEnd()) && !StartsWithHiraganaTimeWord(m.Value));
         All(BuildingFirstPattern(), RedactionKind.Address);
         Group(StationNearHomePattern(), RedactionKind.Address, g => IsPlaceName(g.Value));
         Group(LandmarkNearHomePattern(), RedactionKind.Address, IsLandmark);
@@ -298,6 +299,7 @@ public static partial class Redactor
         All(RoomPattern(), RedactionKind.Address);
         All(SchoolPattern(), RedactionKind.School, m => !RedactorWords.SchoolKindWords.Contains(m.Groups["prefix"].Value) && !m.Groups["prefix"].Value.EndsWith('の'));
         Group(ShortSchoolPattern(), RedactionKind.School, g => IsShortSchool(g.Value));
+        Group(ShortGirlsSchoolPattern(), RedactionKind.School, g => IsNamedSchoolStem(g.Value));
         Group(ShortUniversityPattern(), RedactionKind.School, g => IsNamedSchoolStem(g.Value[..^1])
             && !(g.Value[^1] == '中' && g.Index + g.Length + 1 < f.Length && f[g.Index + g.Length] == 'の' && !char.IsAsciiDigit(f[g.Index + g.Length + 1]) && !"一二三四五六".Contains(f[g.Index + g.Length + 1], StringComparison.Ordinal)));
         Group(SelfNamePattern(), RedactionKind.Name, g => IsNameLike(g.Value, strict: false));
@@ -307,6 +309,8 @@ public static partial class Redactor
         Group(CalledNamePattern(), RedactionKind.Name, g => IsNameLike(g.Value, strict: false));
         Group(PersonCuePattern(), RedactionKind.Name, g => IsNameLike(g.Value, strict: false) && !RedactorWords.LeadingNonNameWords.Contains(g.Value));
         Group(ShortIntroPattern(), RedactionKind.Name, g => IsShortIntroName(g.Value));
+        Group(ShortKanjiIntroPattern(), RedactionKind.Name, g => !RedactorWords.ShortIntroNotNames.Contains(g.Value) && IsNameLike(g.Value, strict: false));
+        Group(RomajiPersonPattern(), RedactionKind.Name, g => !EnglishNotNames.Contains(g.Value.ToLowerInvariant()));
         Group(EnglishNamePattern(), RedactionKind.Name, g => !EnglishNotNames.Contains(g.Value.ToLowerInvariant()));
         Group(RomajiCalledPattern(), RedactionKind.Name, g => !EnglishNotNames.Contains(g.Value.ToLowerInvariant()));
         Group(RomajiHonorificPattern(), RedactionKind.Name, g => !EnglishNotNames.Contains(g.Value.ToLowerInvariant()));
@@ -319,11 +323,11 @@ public static partial class Redactor
             }
         }
 
-        Group(HiraganaHonorificNamePattern(), RedactionKind.Name, g => !RedactorWords.HiraganaRoleWords.Contains(g.Value));
+        Group(HiraganaHonorificNamePattern(), RedactionKind.Name, g => !RedactorWords.HiraganaRoleWords.Contains(g.Value) && !EndsWithHiraganaRole(g.Value) && !IsHiraganaAdverb(g.Value));
         foreach (Match m in FamilyNamePattern().Matches(f))
         {
             var g = m.Groups["x"];
-            if (FamilyNameIn(g.Value) is { } found)
+            if (FamilyNameIn(g.Value) is { } found && !IsPlaceUse(f, g.Index + g.Length))
             {
                 Add(g.Index + found.Offset, found.Length, RedactionKind.Name);
             }
@@ -345,6 +349,9 @@ public static partial class Redactor
                 Add(a.Index, a.Length, RedactionKind.Name);
             }
         }
+
+        // Unlisted kanji names where only a person stands (蔦谷に言われた), after the honorific and list passes took theirs.
+        Group(PersonPositionPattern(), RedactionKind.Name, g => IsNameLike(g.Value, strict: false) && !IsCountOrTimeWord(g.Value) && !RedactorWords.PersonPositionNotNames.Contains(g.Value) && !RedactorWords.LeadingNonNameWords.Contains(g.Value));
 
         // Common given names where a name stands (はるきが来た, 陽菜に言われた, 放課後みずきとかりんに): longest first, then
         // once more for a name joined to one just found (…とかりん).
@@ -435,6 +442,47 @@ public static partial class Redactor
         return parts.Length == 3 && parts[0].Length == 4 && (parts[0].StartsWith("19", StringComparison.Ordinal) || parts[0].StartsWith("20", StringComparison.Ordinal))
             && int.TryParse(parts[1], out var month) && month is >= 1 and <= 12 && int.TryParse(parts[2], out var day) && day is >= 1 and <= 31;
     }
+
+    /// <summary>A word used as a place right after it (中野に行く, 成田から飛行機, 中野駅): then a family-name-like word stays.</summary>
+    private static bool IsPlaceUse(string f, int end)
+    {
+        var rest = f.AsSpan(end, Math.Min(12, f.Length - end));
+        foreach (var cue in PlaceUseCues)
+        {
+            if (rest.StartsWith(cue, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] PlaceUseCues =
+    [
+        "に行", "にいく", "にいっ", "に着", "について", "に住", "にすん", "に引っ越", "に帰", "に遊び", "に出かけ", "に旅行",
+        "から飛行機", "から電車", "から新幹線", "から特急", "からバス", "から出発", "から引っ越", "から上京", "から乗",
+        "まで", "へ", "駅", "空港", "行き", "方面", "で乗り換え", "で降り", "で遊", "で買", "で働", "で一人暮らし", "に出て",
+    ];
+
+    /// <summary>いまおとう(さん), ねえねえおかあ(さん): a family word of three or more kana at the end of the run.</summary>
+    private static bool EndsWithHiraganaRole(string run) =>
+        RedactorWords.HiraganaRoleWords.Any(r => r.Length >= 3 && r.Length < run.Length && run.EndsWith(r, StringComparison.Ordinal));
+
+    /// <summary>三人, 何人, 食事中, 授業中: a count of people or "during", not a name.</summary>
+    private static bool IsCountOrTimeWord(string run) =>
+        ("一二三四五六七八九十百数何両全".Contains(run[0], StringComparison.Ordinal) && (run.Length == 1 || "人名組匹".Contains(run[^1], StringComparison.Ordinal) || run.All(c => "一二三四五六七八九十百千数何両全".Contains(c, StringComparison.Ordinal))))
+        || (run.Length >= 2 && run[^1] == '中');
+
+    /// <summary>ちゃんと先生の…, ずっと先輩が…: an adverb before 先生 or 先輩, not a name.</summary>
+    private static bool IsHiraganaAdverb(string run) =>
+        run.EndsWith("っと", StringComparison.Ordinal) || run is "ちゃんと" or "ほんと" or "ほんとに" or "まだ" or "もう" or "また" or "いま";
+
+    /// <summary>いまマンションの下, まだ団地に: a time word before a building kind, not a building's name.</summary>
+    private static bool StartsWithHiraganaTimeWord(string value) =>
+        value.StartsWith("いま", StringComparison.Ordinal) || value.StartsWith("まだ", StringComparison.Ordinal)
+        || value.StartsWith("もう", StringComparison.Ordinal) || value.StartsWith("また", StringComparison.Ordinal)
+        || value.StartsWith("ずっと", StringComparison.Ordinal);
 
     private static bool IsRoleWord(string run)
     {
@@ -845,7 +893,7 @@ public static partial class Redactor
     private static partial Regex PostalMarkPattern();
 
     // Any separator between digits (- . ・ / spaces, brackets), full width folded; checked by IsPhoneNumber.
-    [GeneratedRegex(@"(?<![0-9])(?:\+81[\s" + Dash + @"]*)?\(?\d(?:[\s()." + Dash + @"・/,、]{0,3}\d){8,12}(?![0-9])", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"(?<![0-9])(?:\+81[\s" + Dash + @"]*)?\(?\d(?:[\s()." + Dash + @"・/,、_]{0,3}\d){8,12}(?![0-9])", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex PhonePattern();
 
     [GeneratedRegex(@"(?<![0-9" + Dash + @"])\d{3}[" + Dash + @"]\d{4}(?![0-9])", RegexOptions.CultureInvariant, 1000)]
@@ -912,11 +960,11 @@ public static partial class Redactor
     private static partial Regex RomajiHonorificPattern();
 
     // 田中さん, タナカくん, 佐藤先生: the kanji or katakana run right before the honorific (trimmed by TrimNameRun).
-    [GeneratedRegex(@"(?<x>" + NameChars + @"{1,8})(?=さん|サン|くん|クン|君|ちゃん|チャン|様|さま|先生|せんせい|センセイ|先輩|せんぱい|センパイ|氏|っち|ちゃま)", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"(?<x>" + NameChars + @"{1,8})(?=さん|サン|くん|クン|君|ちゃん|チャン|様|さま|先生|せんせい|センセイ|先輩|せんぱい|センパイ|氏|っち(?![ゃゅょ])|ちゃま)", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex HonorificNamePattern();
 
     // ゆうきくん (hiragana names only after a boundary or a particle, so a longer word is not taken for a name).
-    [GeneratedRegex(@"(?<=^|[\s、。,.!?「『(（・]|[のとがもはにをや]|って|から)(?<x>[ぁ-ゖー]{2,5})(?=くん|ちゃん|さん|せんぱい|せんせい|先輩|先生|っち)", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"(?<=^|[\s、。,.!?「『(（・]|[のとがもはにをや]|って|から)(?<x>[ぁ-ゖー]{2,5})(?=くん|ちゃん|さん|せんぱい|せんせい|先輩|先生|っち(?![ゃゅょ]))", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex HiraganaHonorificNamePattern();
 
     // あ、おれソウマ。 / わたしはなぎさ。: a pronoun and a name that ends the phrase without です (checked by IsShortIntroName).
@@ -940,8 +988,32 @@ public static partial class Redactor
     private static partial Regex StationNearHomePattern();
 
     // 家はローソン南町店の裏 / うちはみなと公園のすぐそば / 桜町公園の近くに住んでる: a named landmark next to home (checked by IsLandmark).
-    [GeneratedRegex(@"(?:(?:家|うち|自宅|実家|住んでるところ|住んでる所)(?:は|が|、)\s*)(?<x>[" + Kanji + @"ァ-ヶーぁ-ゖA-Za-z0-9]{1,14}?(?:" + LandmarkWords + @"))(?=の(?:すぐ)?(?:裏|近く|そば|傍|隣|となり|向かい|前|目の前|横|斜め|先|奥))|(?<![" + Kanji + @"ァ-ヶーぁ-ゖA-Za-z0-9])(?<x>[" + Kanji + @"ァ-ヶーA-Za-z0-9][" + Kanji + @"ァ-ヶーぁ-ゖA-Za-z0-9]{0,13}?(?:" + LandmarkWords + @"))(?=の(?:すぐ)?(?:近く|そば|隣|となり|裏|向かい|前|目の前)に(?:住|すん))", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"(?:(?:家|うち|自宅|実家|住んでるところ|住んでる所)(?:は|が|、)\s*)(?<x>[" + Kanji + @"ァ-ヶーぁ-ゖA-Za-z0-9]{1,14}?(?:" + LandmarkWords + @"))(?=の(?:すぐ)?(?:裏|近く|そば|傍|隣|となり|向かい|前|目の前|横|斜め|先|奥))|(?<![" + Kanji + @"ァ-ヶーぁ-ゖA-Za-z0-9])(?<x>[" + Kanji + @"ァ-ヶーA-Za-z0-9][" + Kanji + @"ァ-ヶーぁ-ゖA-Za-z0-9]{0,13}?(?:" + LandmarkWords + @"))(?=の(?:すぐ)?(?:近く|そば|隣|となり|裏|向かい|前|目の前)に(?:住|すん))|(?:家|うち|自宅|実家)の(?:すぐ)?(?:近く|そば|裏|前|隣|となり|向かい|目の前|近所)の(?<x>[" + Kanji + @"ァ-ヶーぁ-ゖA-Za-z0-9]{1,14}?(?:" + LandmarkWords + @"))(?![" + Kanji + @"ァ-ヶー])", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex LandmarkNearHomePattern();
+
+    // 俺晃。 / わたし杏です / 俺颯真だけど: a pronoun and a one- or two-kanji name ending the phrase (no は: 私は学生です
+    // is IntroducedNamePattern's, with its checks).
+    [GeneratedRegex(@"(?:^|[\s、。,.!！?？]|あ[、,]?)(?:私|わたし|あたし|僕|ぼく|俺|おれ|オレ|うち|ウチ|自分)[、,\s]?(?<x>[" + Kanji + @"]{1,2})(?=[。.!！]|です|だよ|だけど|$)", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex ShortKanjiIntroPattern();
+
+    // 蔦谷に言われた, 湊にたたかれた, 九重が先生にチクった, 汐見と付き合ってた: an unlisted kanji name (one to three
+    // characters, ノ or ヶ inside) where only a person stands: before what a person does to someone, or says or does.
+    // Places do not take these (中野に行く, 成田から).
+    [GeneratedRegex(@"(?<=^|[\s、。,.!?！？「『(（]|の)(?<x>[" + Kanji + @"]{1,3}(?:[ノヶ][" + Kanji + @"]{1,2})?)(?=(?:たち|ら)?(?:に(?:ずっと|また|いつも|毎日|急に|よく)?(?:言われ|いわれ|いじめ|イジメ|殴ら|なぐら|叩か|たたか|押さ|おさ|無視さ|むしさ|蹴ら|けら|晒さ|さらさ|ハブら|はぶら|嫌われ|きらわれ|脅さ|おどさ|脅迫|裏切ら|うらぎら|付きまと|つきまと|襲わ|おそわ|怒鳴ら|どなら|囲まれ|かこまれ|笑われ|わらわれ|フラれ|ふられ|振られ|告白|呼び出さ|よびださ|[^\s、。]{1,6}(?:取|と|盗)られ)|が(?:ずっと|また|いつも|急に|もう)?(?:言って|言った|いって|いった|チクっ|ちくっ|先生に|親に|裏で|学校(?:に)?来|家に来|うちに来|既読|無視し|殴|叩|蹴|怒鳴|暴言|悪口|嘘|うそ|俺の|私の|僕の|うちの|あたしの|わたしの)|と(?:付き合|つきあ|別れ|わかれ|ケンカ|けんか|喧嘩|絶交)))", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex PersonPositionPattern();
+
+    // Yuto ni iwareta / Kenta ga nagutte kita / Haruka to kenka shita / with Sora zutto: a capitalised romaji name
+    // before a Japanese particle and more romaji, or after "with" in romaji text.
+    [GeneratedRegex(@"(?<![A-Za-z'])(?<x>[A-Z][a-z]{1,14})\s+(?:ni|ga|kara|to\s+(?=kenka|tsukia|wakare|issho|asob|hanash|zekkou))(?=\s*[a-z]{2,})|(?<![A-Za-z])(?i:with)\s+(?<x>[A-Z][a-z]{1,14})(?=\s+(?:zutto|to|ni|ga|wa|mo|no|de|issho|datta|dake)\b)", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex RomajiPersonPattern();
+
+    // 聖マリア女子に通ってる, 山吹女子でいじめられてる: a girls' school said by its short name (…女子), only where a school is meant.
+    [GeneratedRegex(@"(?<![" + Kanji + @"ァ-ヶー])(?<x>[" + Kanji + @"ァ-ヶー]{1,6}女子)(?=の?[1-6一二三四五六]年|生|に(?:通|入|受|落|行|進|転)|を(?:受|中退|辞|やめ|卒)|で(?:浮|いじ|イジ|友|ぼっち|ハブ)|やめ|辞め|中退|卒)", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex ShortGirlsSchoolPattern();
+
+    // 〇九〇の一二三四の五六七八: a phone number written in kanji numerals.
+    [GeneratedRegex(@"(?<![〇○零一二三四五六七八九])[〇○零][〇○零一二三四五六七八九](?:[\s・の" + Dash + @"]{0,2}[〇○零一二三四五六七八九]){8,9}(?![〇○零一二三四五六七八九])", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex KanjiDigitPhonePattern();
 
     // 山田が, 佐藤に, 田中太郎から: a common family name (checked by StartsWithFamilyName), maybe with a given name, before a particle.
     [GeneratedRegex(@"(?<![" + Kanji + @"])(?<x>[" + Kanji + @"]{2,8})(?=に|が|と|から|は|も|の|を|って|とか|や|ん家|んち|、|。|！|!|\s|$)", RegexOptions.CultureInvariant, 1000)]

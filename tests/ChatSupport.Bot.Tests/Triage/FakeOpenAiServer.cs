@@ -46,6 +46,9 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
 
     public string? RawBody { get; set; }
 
+    /// <summary>When set, the assistant message is computed from the request's messages (system and user text joined).</summary>
+    public Func<string, string>? Answer { get; set; }
+
     public string ServedModel { get; set; } = "fake-model-1";
 
     public static async Task<FakeOpenAiServer> StartAsync()
@@ -104,7 +107,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
                 @object = "chat.completion",
                 created = 1767780000,
                 model = server.ServedModel,
-                choices = new[] { new { index = 0, message = new { role = "assistant", content = server.Content }, finish_reason = "stop" } },
+                choices = new[] { new { index = 0, message = new { role = "assistant", content = server.Answer is { } answer ? answer(MessagesOf(body)) : server.Content }, finish_reason = "stop" } },
                 usage = new { prompt_tokens = 10, completion_tokens = 10, total_tokens = 20 },
             };
             await context.Response.WriteAsync(JsonSerializer.Serialize(completion));
@@ -113,6 +116,13 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server = new FakeOpenAiServer(app, address.TrimEnd('/'));
         return server;
+    }
+
+    private static string MessagesOf(string body)
+    {
+        using var doc = JsonDocument.Parse(body);
+        return string.Join("\n", doc.RootElement.GetProperty("messages").EnumerateArray()
+            .Select(m => m.TryGetProperty("content", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : c.ToString()));
     }
 
     /// <summary>Waits until at least <paramref name="count"/> requests arrived (fails after 15 s).</summary>

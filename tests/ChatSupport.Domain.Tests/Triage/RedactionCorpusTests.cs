@@ -12,8 +12,8 @@ namespace ChatSupport.Domain.Tests.Triage;
 /// personal data (中2, 山登り, 田舎, お母さん …) and must stay, and <c>" || "</c> separates messages of the same
 /// conversation (a name given earlier must be masked when it comes back). Printed: span recall (a span counts only when
 /// every character of it is masked), the share of harmless look-alike words that were touched by a mask, and the masks
-/// that cover no marked span. tune.txt is what the rules were written against; holdout.txt, holdout2.txt, holdout3.txt
-/// and holdout4.txt were each written apart before the rule changes that followed them, and their first measurements
+/// that cover no marked span. tune.txt is what the rules were written against; holdout.txt to holdout6.txt
+/// were each written apart before the rule changes that followed them, and their first measurements
 /// are in docs/triage.md (the gaps each showed were fixed by class with new tuning lines, never with held-out lines).
 /// </summary>
 public sealed class RedactionCorpusTests(ITestOutputHelper output)
@@ -71,6 +71,30 @@ public sealed class RedactionCorpusTests(ITestOutputHelper output)
         Assert.True(holdout.Lines >= 80, $"the fourth held-out corpus has {holdout.Lines} lines");
         Assert.True(holdout.Recall >= 0.85, $"fourth held-out span recall {holdout.Recall:0.000} is below 0.85");
         Assert.True(holdout.DecoyMaskedShare <= 0.02, $"{holdout.DecoyMaskedShare:0.000} of the fourth held-out harmless words were masked");
+    }
+
+    [Fact]
+    public void FifthHeldOut_SpanRecallHoldsAndHarmlessWordsStay_ETH05()
+    {
+        // Written before the rule changes of the fifth round and first measured at 0.608 (docs/triage.md); the classes
+        // it showed missing were then fixed with new tuning lines, so this floor guards regressions, not unseen text.
+        var holdout = Measure("holdout5.txt");
+        output.WriteLine(holdout.Format("fifth held out"));
+        Assert.True(holdout.Lines >= 100, $"the fifth held-out corpus has {holdout.Lines} lines");
+        Assert.True(holdout.Recall >= 0.93, $"fifth held-out span recall {holdout.Recall:0.000} is below 0.93");
+        Assert.True(holdout.DecoyMaskedShare <= 0.02, $"{holdout.DecoyMaskedShare:0.000} of the fifth held-out harmless words were masked");
+    }
+
+    [Fact]
+    public void SixthHeldOut_SpanRecallHoldsAndHarmlessWordsStay_ETH05()
+    {
+        // Written after every rule change of the fifth round and measured once: 0.923, 0.058 of the harmless words
+        // masked (Tokyo ni, Minecraft ni, 本田翼; docs/triage.md); never tuned to. The floors guard regressions.
+        var holdout = Measure("holdout6.txt");
+        output.WriteLine(holdout.Format("sixth held out"));
+        Assert.True(holdout.Lines >= 80, $"the sixth held-out corpus has {holdout.Lines} lines");
+        Assert.True(holdout.Recall >= 0.92, $"sixth held-out span recall {holdout.Recall:0.000} is below 0.92");
+        Assert.True(holdout.DecoyMaskedShare <= 0.06, $"{holdout.DecoyMaskedShare:0.000} of the sixth held-out harmless words were masked");
     }
 
     [Fact]
