@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using ChatSupport.Domain.Risk;
 using ChatSupport.Domain.Triage;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -116,7 +115,7 @@ public static class TriageCompareCommand
                 continue;
             }
 
-            if (!TryRead(line, out var text, out var gold))
+            if (!TriageEvalCommand.TryRead(line, out _, out var text, out var gold))
             {
                 stderr.WriteLine($"line {number}: expected {{\"id\", \"text\", \"level\"}} with a known level");
                 malformed++;
@@ -203,30 +202,6 @@ public static class TriageCompareCommand
             : string.Create(CultureInfo.InvariantCulture, $"{a.ObservedAgreement:0.000} ({Exact(a)}/{a.Total}), kappa {a.Kappa:0.000}, weighted kappa {a.QuadraticWeightedKappa:0.000}");
 
     private static int Exact(TriageAgreement a) => Enum.GetValues<RiskLevel>().Sum(l => a[l, l]);
-
-    private static bool TryRead(string line, out string text, out RiskLevel gold)
-    {
-        text = string.Empty;
-        gold = RiskLevel.None;
-        try
-        {
-            using var doc = JsonDocument.Parse(line);
-            var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object
-                || !root.TryGetProperty("text", out var t) || t.ValueKind != JsonValueKind.String
-                || !root.TryGetProperty("level", out var l) || l.ValueKind != JsonValueKind.String || !RiskLevels.TryParse(l.GetString(), out gold))
-            {
-                return false;
-            }
-
-            text = t.GetString()!;
-            return true;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
 
     private sealed class VersionFigures(string version)
     {

@@ -159,7 +159,8 @@ public static class TriageEvalCommand
         return malformed == 0 ? 0 : 1;
     }
 
-    private static bool TryRead(string line, out string? id, out string text, out RiskLevel gold)
+    /// <summary>Reads one labelled line (<c>{"id", "text", "level"}</c>); false when it is not one. Shared with <c>triage compare</c>.</summary>
+    internal static bool TryRead(string line, out string? id, out string text, out RiskLevel gold)
     {
         id = null;
         text = string.Empty;
