@@ -57,7 +57,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         var episode = profile.Crisis is { } open && open.IsOpen(now) ? open : null;
         var critical = assessment.Level >= RiskLevel.Critical;
         var newHarm = episode is null || !episode.Harms.Contains(harm.ToWire());
-        var bySchool = harm == CrisisHarm.Abuse && HasCue(assessment, "actor_school") && !HasCue(assessment, "actor_family");
+        var bySchool = harm == CrisisHarm.Abuse && assessment.HasCue(RiskCueClasses.ActorSchool) && !assessment.HasCue(RiskCueClasses.ActorFamily);
 
         if (episode is null)
         {
@@ -399,8 +399,6 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
     }
 
     /// <summary>The harm's template, its services as cards, and (once per episode) 110 and 119 as text and call buttons.</summary>
-    private static bool HasCue(RiskAssessment assessment, string cueClass) => assessment.Cues.Any(c => c.Class == cueClass);
-
     /// <param name="bySchool">Violence by a teacher or coach, not family: the children's lines for school, not 189.</param>
     private Activity Block(ITurnContext turnContext, CrisisHarm harm, bool critical, bool withEmergency, bool bySchool = false)
     {

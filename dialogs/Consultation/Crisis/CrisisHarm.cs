@@ -43,6 +43,12 @@ public static class RiskCueClasses
     public const string PictureRequest = "picture_request";
     public const string ThreatSpread = "threat_spread";
     public const string SexualAct = "sexual_act";
+    public const string ActorFamily = "actor_family";
+    public const string ActorSchool = "actor_school";
+    public const string ActorPartner = "actor_partner";
+
+    /// <summary>Whether a cue of <paramref name="cueClass"/> was read in the message.</summary>
+    public static bool HasCue(this RiskAssessment assessment, string cueClass) => assessment.Cues.Any(c => c.Class == cueClass);
 }
 
 /// <summary>Situation ids from the risk engine (<see cref="RiskAssessment.Situations"/>) that choose a template.</summary>
@@ -92,7 +98,7 @@ public static class HarmClassifier
             return CrisisHarm.Sextortion;
         }
 
-        bool Cue(string cls) => assessment.Cues.Any(c => c.Class == cls);
+        bool Cue(string cls) => assessment.HasCue(cls);
         if ((Has(CrisisSituations.Grooming) || Cue(RiskCueClasses.ThreatSpread)) && Cue(RiskCueClasses.Pictures)
             && !Cue(RiskCueClasses.SexualAct) && !thirdPerson
             && !Category(SupportCategory.SelfHarm) && !Category(SupportCategory.Suicidal) && !Category(SupportCategory.OtherPerson))
@@ -116,7 +122,7 @@ public static class HarmClassifier
         }
 
         if (Category(SupportCategory.Dv)
-            || (Cue("actor_partner") && !thirdPerson && !Category(SupportCategory.Suicidal) && !Category(SupportCategory.SelfHarm)))
+            || (Cue(RiskCueClasses.ActorPartner) && !thirdPerson && !Category(SupportCategory.Suicidal) && !Category(SupportCategory.SelfHarm)))
         {
             // A partner or an ex named with a threat (元カレにつきまとわれてる) is partner violence: 110, DV相談＋.
             return CrisisHarm.Dv;
