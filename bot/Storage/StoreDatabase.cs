@@ -25,6 +25,14 @@ public abstract class StoreDatabase
         Task.FromResult<IDisposable>(NoTicket.Instance);
 
     /// <summary>
+    /// Holds a lock on <paramref name="key"/> until <paramref name="transaction"/> ends, shared by every process on the
+    /// database, so writers that number rows per key (a conversation's activities) take turns instead of colliding.
+    /// A no-op where <see cref="EnterWriteAsync"/> already serialises the writers (SQLite).
+    /// </summary>
+    public virtual Task LockKeyAsync(DbConnection connection, DbTransaction transaction, string key, CancellationToken cancellationToken = default) =>
+        Task.CompletedTask;
+
+    /// <summary>
     /// Creates the schema or brings it up to date: the store's own migrations, then those of
     /// <paramref name="features"/> (see <see cref="StoreMigrationPlan"/>). Safe to call from several processes at
     /// once, and with some features only (a command-line verb migrates what it uses; the host adds the rest).

@@ -35,6 +35,18 @@ public sealed class PostgresDatabase : StoreDatabase, IAsyncDisposable, IDisposa
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default) =>
         new PostgresConnection(await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false));
 
+    /// <summary>Advisory lock classes of the two-key form, apart from the migration lock's single key.</summary>
+    private const int KeyLockClass = 7201;
+
+    public override async Task LockKeyAsync(DbConnection connection, DbTransaction transaction, string key, CancellationToken cancellationToken = default)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT pg_advisory_xact_lock({KeyLockClass}, hashtext($key));";
+        command.Parameters.AddWithValue("$key", key);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public override bool IsUniqueViolation(DbException exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 

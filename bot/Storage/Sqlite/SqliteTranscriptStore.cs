@@ -30,6 +30,10 @@ public sealed class SqliteTranscriptStore(StoreDatabase database, TimeProvider c
             try
             {
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
+                // Appends to one conversation take turns across nodes (PostgreSQL), so MAX(seq) + 1 cannot collide;
+                // the retry below stays as a safety net.
+                await database.LockKeyAsync(connection, transaction, "activities:" + conversationId, cancellationToken).ConfigureAwait(false);
                 sequence = await InsertAsync(connection, transaction, conversationId, direction, json, storedAt, cancellationToken).ConfigureAwait(false);
                 if (pending)
                 {
