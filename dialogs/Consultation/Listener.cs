@@ -79,7 +79,8 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
         // A message that goes on telling (「みんな笑ってた」) is about what the conversation is about.
         var topic = own ?? (content && profile.Topics.Count > 0 ? profile.Topics[0] : null);
         var seenBefore = topic is { } t && profile.Topics.Contains(t);
-        foreach (var category in understanding.Categories.Reverse())
+        // The most serious topic ends up first: it is what a message that goes on telling is taken to be about.
+        foreach (var category in Acknowledgements.Priority.Where(understanding.Categories.Contains).Reverse())
         {
             profile.RememberTopic(category);
         }

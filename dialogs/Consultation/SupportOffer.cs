@@ -91,6 +91,9 @@ public sealed class SupportOffer(BotTexts texts, SupportRouter router, SupportDi
         SupportCategory.Poverty, SupportCategory.Housing,
     ];
 
+    /// <summary>The place that helps people out of work towards a job (§28).</summary>
+    private const string TowardsWork = "saposute";
+
     /// <summary>
     /// The service made for exactly what the person told, which ranks first when it fits at all: for money or a
     /// place to live, the self-reliance support office (where the rent benefit is applied for; §26 of
@@ -100,7 +103,7 @@ public sealed class SupportOffer(BotTexts texts, SupportRouter router, SupportDi
     private static string? MadeFor(IReadOnlyList<SupportCategory> categories, ConsultationProfile profile) => categories switch
     {
         [SupportCategory.Poverty or SupportCategory.Housing, ..] => "jiritsu-soudan-shien",
-        _ when profile.SeeksWork && categories.Contains(SupportCategory.Work) => "saposute",
+        _ when profile.SeeksWork && categories.Contains(SupportCategory.Work) => TowardsWork,
         _ => null,
     };
 
@@ -131,6 +134,12 @@ public sealed class SupportOffer(BotTexts texts, SupportRouter router, SupportDi
             // shown only lines that end at 18; the others are for every age.
             var child = services.Find(s => ForTheYoungOnly(s.Service));
             services = services.Where(s => !ForTheYoungOnly(s.Service) || s == child).ToList();
+        }
+
+        if (first != TowardsWork)
+        {
+            // For people out of work only: never offered for trouble at a job the person has.
+            services.RemoveAll(s => s.Service.Id == TowardsWork);
         }
 
         if (first is not null && services.FindIndex(s => s.Service.Id == first) is > 0 and var at)
