@@ -1,6 +1,7 @@
 using ChatSupport.BotKit.Activities;
 using ChatSupport.Dialogs.Consultation;
 using ChatSupport.Domain.Support;
+using ChatSupport.Domain.Understanding;
 
 namespace ChatSupport.Dialogs.Tests.Consultation;
 
@@ -12,6 +13,8 @@ namespace ChatSupport.Dialogs.Tests.Consultation;
 /// </summary>
 public sealed class ListeningRoundSixTests
 {
+    private static readonly Lazy<MessageReader> Reader = new(MessageReader.CreateDefault);
+
     private static string AllText(IEnumerable<Activity> replies) => string.Join("\n", replies.Select(r => r.Text));
 
     private static List<HeroCard> CardsOf(IEnumerable<Activity> replies) => replies.SelectMany(ConsultationHarness.Cards).ToList();
@@ -83,5 +86,25 @@ public sealed class ListeningRoundSixTests
         var replies = await harness.SayAsync("同じ悩みの人と話せる居場所ってないかな");
 
         Assert.DoesNotContain("相談員", AllText(replies), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Someone_who_left_home_is_told_first_where_to_be_safe_tonight_not_about_rent()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        var replies = await harness.SayAsync("兄とけんかして家飛び出してきた");
+        var text = AllText(replies);
+
+        Assert.Contains("明るくて人のいる場所", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("住居確保給付金", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("母にはまだバレてない")]
+    [InlineData("先生にはもう知られてる")]
+    public void Who_knows_already_is_told_not_asked(string text)
+    {
+        var understanding = Reader.Value.Read(text, ChatSupport.Domain.Risk.ConversationRisk.Empty, DateTimeOffset.UtcNow).Understanding;
+        Assert.DoesNotContain(Intent.AskPrivacy, understanding.Intents);
     }
 }
