@@ -41,7 +41,7 @@ public sealed class LineConversationTests
         Assert.Contains("\"uri\":\"tel:", uris, StringComparison.Ordinal);
         Assert.Contains("\"type\":\"button\"", uris, StringComparison.Ordinal);
 
-        // Every call was a reply within the token's life, and every body conformed to messaging-api.yml.
+        // Every call was a reply within the token's life, and every body conformed to the LINE contract.
         Assert.All(sim.Calls, c => Assert.Empty(c.SchemaErrors));
         Assert.All(sim.Calls.Where(c => c.Path.Contains("/message/", StringComparison.Ordinal)), c => Assert.True(c.Status == 200, c.Path + " " + c.Status));
         Assert.Contains(sim.Calls, c => c.Path.EndsWith("/reply", StringComparison.Ordinal));
