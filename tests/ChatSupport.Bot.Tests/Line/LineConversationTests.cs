@@ -316,20 +316,9 @@ public sealed class LineConversationTests
 
     private static async Task<IReadOnlyList<JsonObject>> WaitForNewAsync(LineTestHost host, string user, int seen, Func<IReadOnlyList<JsonObject>, bool> done)
     {
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (DateTime.UtcNow < until)
-        {
-            var all = host.Simulator.MessagesTo(user);
-            if (all.Count > seen && done(all.Skip(seen).ToList()))
-            {
-                return all;
-            }
-
-            await Task.Delay(20);
-        }
-
-        Assert.Fail("The bot did not answer as expected; it sent: " + Text(host.Simulator.MessagesTo(user).Skip(seen).ToList()));
-        return [];
+        var all = await host.WaitForNewMessagesAsync(user, seen, done);
+        Assert.True(all.Count > seen && done(all.Skip(seen).ToList()), "The bot did not answer as expected; it sent: " + Text(all.Skip(seen).ToList()));
+        return all;
     }
 
     private static string Text(IEnumerable<JsonObject> messages) => string.Join("\n", messages.Select(LineSimulator.Render));

@@ -67,6 +67,28 @@ public sealed class LineTestHost : WebApplicationFactory<Program>
         return Simulator.MessagesTo(userId);
     }
 
+    /// <summary>
+    /// Waits until the person has more than <paramref name="seen"/> messages and the new ones satisfy
+    /// <paramref name="done"/>; returns all the person's messages (also when the time runs out).
+    /// </summary>
+    public async Task<IReadOnlyList<JsonObject>> WaitForNewMessagesAsync(string userId, int seen, Func<IReadOnlyList<JsonObject>, bool> done, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(done);
+        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        while (DateTime.UtcNow < until)
+        {
+            var all = Simulator.MessagesTo(userId);
+            if (all.Count > seen && done(all.Skip(seen).ToList()))
+            {
+                return all;
+            }
+
+            await Task.Delay(20);
+        }
+
+        return Simulator.MessagesTo(userId);
+    }
+
     /// <summary>Waits until every stored event is processed and nothing is waiting to be sent.</summary>
     public async Task WaitIdleAsync(TimeSpan? timeout = null)
     {
