@@ -66,24 +66,9 @@ public sealed class PostgresDataLifecycle(PostgresDatabase database, TimeProvide
     public async Task<RetentionReport> PurgeAsync(TimeSpan keep, CancellationToken cancellationToken = default)
     {
         var cutoff = (clock.GetUtcNow() - keep).ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
-        var expired = new List<string>();
         await using var connection = new NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (var find = new NpgsqlCommand(
-            """
-            SELECT c.id FROM conversations c
-            WHERE COALESCE((SELECT MAX(a.stored_at) FROM activities a WHERE a.conversation_id = c.id), c.created_at) < @cutoff
-            AND NOT EXISTS (SELECT 1 FROM handoff_sessions h WHERE h.conversation_id = c.id AND h.state IN ('waiting', 'counselor'));
-            """,
-            connection))
-        {
-            find.Parameters.AddWithValue("cutoff", cutoff);
-            await using var reader = await find.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                expired.Add(reader.GetString(0));
-            }
-        }
+        var expired = await RetentionQueries.FindExpiredConversationsAsync(connection, cutoff, handoffTable: true, cancellationToken).ConfigureAwait(false);
 
         foreach (var id in expired)
         {
@@ -91,13 +76,13 @@ public sealed class PostgresDataLifecycle(PostgresDatabase database, TimeProvide
         }
 
         int inbox, outbox;
-        await using (var bodies = new NpgsqlCommand("UPDATE line_inbox SET event = '{}' WHERE received_at < @cutoff AND state <> 'pending' AND event <> '{}';", connection))
+        await using (var bodies = new NpgsqlCommand(RetentionQueries.EmptyLineInboxBodies, connection))
         {
             bodies.Parameters.AddWithValue("cutoff", cutoff);
             inbox = await bodies.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await using (var bodies = new NpgsqlCommand("UPDATE line_outbox SET messages = '[]' WHERE created_at < @cutoff AND state <> 'pending' AND messages <> '[]';", connection))
+        await using (var bodies = new NpgsqlCommand(RetentionQueries.EmptyLineOutboxBodies, connection))
         {
             bodies.Parameters.AddWithValue("cutoff", cutoff);
             outbox = await bodies.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

@@ -59,22 +59,11 @@ public sealed class SqliteDataLifecycle(SqliteDatabase database, TimeProvider cl
     public async Task<RetentionReport> PurgeAsync(TimeSpan keep, CancellationToken cancellationToken = default)
     {
         var cutoff = Stamp(clock.GetUtcNow() - keep);
-        var expired = new List<string>();
         var tables = await TablesAsync(cancellationToken).ConfigureAwait(false);
+        List<string> expired;
         await using (var connection = (SqliteConnection)await database.OpenAsync(cancellationToken).ConfigureAwait(false))
         {
-            using var find = connection.CreateCommand();
-            find.CommandText = $"""
-                SELECT c.id FROM conversations c
-                WHERE COALESCE((SELECT MAX(a.stored_at) FROM activities a WHERE a.conversation_id = c.id), c.created_at) < $cutoff
-                {(tables.Contains("handoff_sessions") ? "AND NOT EXISTS (SELECT 1 FROM handoff_sessions h WHERE h.conversation_id = c.id AND h.state IN ('waiting', 'counselor'))" : string.Empty)};
-                """;
-            find.Parameters.AddWithValue("$cutoff", cutoff);
-            await using var reader = await find.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                expired.Add(reader.GetString(0));
-            }
+            expired = await RetentionQueries.FindExpiredConversationsAsync(connection, cutoff, tables.Contains("handoff_sessions"), cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var id in expired)
@@ -89,12 +78,12 @@ public sealed class SqliteDataLifecycle(SqliteDatabase database, TimeProvider cl
             await ExecuteAsync(connection, null, "PRAGMA secure_delete = ON;", cancellationToken).ConfigureAwait(false);
             if (tables.Contains("line_inbox"))
             {
-                inbox = await ExecuteAsync(connection, null, "UPDATE line_inbox SET event = '{}' WHERE received_at < $cutoff AND state <> 'pending' AND event <> '{}';", cancellationToken, ("$cutoff", cutoff)).ConfigureAwait(false);
+                inbox = await ExecuteAsync(connection, null, RetentionQueries.EmptyLineInboxBodies, cancellationToken, ("@cutoff", cutoff)).ConfigureAwait(false);
             }
 
             if (tables.Contains("line_outbox"))
             {
-                outbox = await ExecuteAsync(connection, null, "UPDATE line_outbox SET messages = '[]' WHERE created_at < $cutoff AND state <> 'pending' AND messages <> '[]';", cancellationToken, ("$cutoff", cutoff)).ConfigureAwait(false);
+                outbox = await ExecuteAsync(connection, null, RetentionQueries.EmptyLineOutboxBodies, cancellationToken, ("@cutoff", cutoff)).ConfigureAwait(false);
             }
         }
 
