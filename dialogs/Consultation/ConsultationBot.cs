@@ -156,7 +156,15 @@ public sealed class ConsultationBot : ActivityHandler
 
         if (turnContext.TurnState.Get<HandoffWaiting>() is { } waiting)
         {
-            // Waiting for a counselor and nobody holds the conversation: never silent, no menu.
+            // Waiting for a counselor and nobody holds the conversation: never silent, no menu. A kind of counselor
+            // asked for now (「できれば女性の方がいい」) goes onto the queue item, where counselors see it.
+            var preference = reading.Understanding.Preferences.CounselorPreference;
+            if (HumanRequests.PreferenceLabel(preference) is { } label)
+            {
+                profile.CounselorPreference = label;
+                await _humans.UpdatePreferenceAsync(turnContext, label, cancellationToken).ConfigureAwait(false);
+            }
+
             await _crisis.Waiting.RespondAsync(turnContext, waiting, cancellationToken).ConfigureAwait(false);
             return;
         }

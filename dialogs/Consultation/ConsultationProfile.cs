@@ -36,6 +36,9 @@ public sealed class ConsultationProfile
     /// <summary>A kind of counselor the person asked for (女性の相談員, 男性の相談員, 若い相談員), if any.</summary>
     public string? CounselorPreference { get; set; }
 
+    /// <summary>The person is looking for work (a job search or a lost job): a place that helps towards work ranks first.</summary>
+    public bool SeeksWork { get; set; }
+
     /// <summary>Messages with content the bot has answered in this conversation.</summary>
     public int Messages { get; set; }
 

@@ -165,7 +165,9 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         {
             // A worry the harm makes common (「警察とか大ごとにしたくない」, 「払ったほうがいい？」) gets its own answer.
             var worries = Waiting.WorryLines(turnContext.Activity.Text, harm, english);
-            if (episode.CheckPending && worries.Count == 0 && AsksSomethingElse(turnContext))
+            var waiting = turnContext.TurnState.Get<HandoffWaiting>();
+            var asksTheWait = waiting is not null && turnContext.TurnState.Get<MessageReading>()?.Understanding.Has(Intent.AskHours) == true;
+            if (episode.CheckPending && worries.Count == 0 && !asksTheWait && AsksSomethingElse(turnContext))
             {
                 // 「誰か人と話せる？」 while the check waits: the usual path answers the question itself.
                 return false;
@@ -173,9 +175,13 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
 
             if (episode.CheckPending && episode.ChecksAsked < CrisisEpisode.MaxChecks)
             {
-                // Not an answer to the check: answer what we can read, or thank them, and ask once more with the same buttons.
+                // Not an answer to the check: answer what we can read (「まだかな」 while waiting: the place in the queue),
+                // or thank them, and ask once more with the same buttons.
                 var again = SafetyCheck(harm, english);
-                again.Text = (worries.Count > 0 ? string.Join("\n", worries) : texts.Get("crisis.answer.unsure", english)) + "\n" + again.Text;
+                var answer = worries.Count > 0 ? string.Join("\n", worries)
+                    : asksTheWait ? Waiting.Line(waiting!, english, full: true)
+                    : texts.Get("crisis.answer.unsure", english);
+                again.Text = answer + "\n" + again.Text;
                 await turnContext.SendActivityAsync(again, cancellationToken).ConfigureAwait(false);
                 episode.ChecksAsked++;
                 episode.LastCrisisReplyAt = now;

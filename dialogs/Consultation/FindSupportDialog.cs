@@ -12,13 +12,16 @@ namespace ChatSupport.Dialogs.Consultation;
 public sealed record FindSupportOptions(bool ForFriend, IReadOnlyList<SupportCategory>? Categories = null, string? ChosenTopic = null);
 
 /// <summary>Find-support ended on a message that still needs its own answer (the person wrote something else instead of answering).</summary>
-public sealed record UnansweredMessage(string Text);
+/// <param name="Text">The message.</param>
+/// <param name="OfferTopics">Services still to show for these topics, after the message is acknowledged (null: none pending).</param>
+public sealed record UnansweredMessage(string Text, IReadOnlyList<SupportCategory>? OfferTopics = null);
 
 /// <summary>
 /// 相談先を知りたい, with slot filling: it asks only what the conversation does not know yet — the topic
 /// (buttons, or anything written: what the message is about is read from it) and, once, the age band —
 /// then shows one to three services. Every answer is accepted: an answer that is not an age simply
-/// leaves the age unknown, and a message that says something else gets its own answer afterwards.
+/// leaves the age unknown, and a message that says something else is answered first (acknowledged as read) and the
+/// services follow it.
 /// A topic button is a choice, not a message to scan: 「死にたい・消えたい」 gets the crisis reply once
 /// and the flow goes on.
 /// </summary>
@@ -141,21 +144,15 @@ public sealed class FindSupportDialog : ComponentDialog
         }
 
         var topics = TopicsOf(step);
-        if (unanswered is not null && step.Context.TurnState.Get<MessageReading>() is { } told)
+        if (unanswered is not null)
         {
-            // What the message tells (LINEグループ外されて… after 学校行きたくない) joins the topics of this one
-            // list, so the listening answer after it does not send a second list of the same services.
-            foreach (var category in Acknowledgements.Priority.Where(told.Understanding.Has))
-            {
-                if (!topics.Contains(category))
-                {
-                    topics.Insert(0, category);
-                }
-            }
+            // A message instead of an age (「おかあさんにはいえない」): the listener acknowledges it first, answers what
+            // it asks, and then shows these services together with the topics the message itself tells.
+            return await step.EndDialogAsync(unanswered with { OfferTopics = topics }, cancellationToken).ConfigureAwait(false);
         }
 
         await _offer.SendAsync(step.Context, topics, step.GetValue<bool>("friend"), cancellationToken).ConfigureAwait(false);
-        return await step.EndDialogAsync(unanswered, cancellationToken).ConfigureAwait(false);
+        return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }
 
     private static List<SupportCategory> TopicsOf(WaterfallStepContext step) =>

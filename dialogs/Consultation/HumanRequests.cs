@@ -87,6 +87,13 @@ public sealed class HumanRequests(BotTexts texts, SupportDirectory directory, Se
         ["若い相談員"] = ["若い人と話したい", "若い相談員と話したい", "若い相談員がいい", "年の近い人と話したい", "歳の近い人と話したい"],
     };
 
+    /// <summary>While waiting: a kind of counselor the person asked for later joins the queue item (its priority is unchanged).</summary>
+    public Task<HandoffRequestResult?> UpdatePreferenceAsync(ITurnContext turnContext, string preference, CancellationToken cancellationToken)
+    {
+        var profile = ConsultationProfile.For(turnContext);
+        return RequestAsync(turnContext, HandoffReason.PersonAsked, profile.Risk.Level, profile.Risk.Categories, [], cancellationToken, preference);
+    }
+
     /// <summary>A high or critical message: queue the conversation with that priority (if handoff is configured and the level reaches the threshold).</summary>
     public Task<HandoffRequestResult?> RequestForRiskAsync(ITurnContext turnContext, RiskAssessment assessment, CancellationToken cancellationToken)
     {

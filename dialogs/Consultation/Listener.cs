@@ -33,7 +33,8 @@ public sealed record ListenOutcome(string? Prompt, PromptButtons Buttons, bool H
 /// </summary>
 public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer offer, HumanRequests humans)
 {
-    public async Task<ListenOutcome> RespondAsync(ITurnContext turnContext, MessageReading reading, CancellationToken cancellationToken)
+    /// <param name="offerTopics">Services find-support still owes (the person wrote instead of giving an age): shown after the acknowledgement and the direct answers.</param>
+    public async Task<ListenOutcome> RespondAsync(ITurnContext turnContext, MessageReading reading, CancellationToken cancellationToken, IReadOnlyList<SupportCategory>? offerTopics = null)
     {
         var profile = ConsultationProfile.For(turnContext);
         var english = profile.English;
@@ -57,6 +58,12 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
             // services of the topic again when the directory has some of that prefecture (they rank first).
             profile.Messages++;
             await SayAsync(turnContext, acks.Pick(["ack.fact"], profile), cancellationToken).ConfigureAwait(false);
+            if (offerTopics is not null)
+            {
+                await offer.SendAsync(turnContext, offerTopics, forFriend: false, cancellationToken).ConfigureAwait(false);
+                return new ListenOutcome(null, PromptButtons.None);
+            }
+
             var told = profile.Topics[0];
             if (newPlace is not null && profile.Offered.Contains(told) && offer.HasLocal(newPlace))
             {
@@ -72,7 +79,8 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
         // A message that goes on telling (「みんな笑ってた」) is about what the conversation is about.
         var topic = own ?? (content && profile.Topics.Count > 0 ? profile.Topics[0] : null);
         var seenBefore = topic is { } t && profile.Topics.Contains(t);
-        foreach (var category in understanding.Categories.Reverse())
+        // The most serious topic ends up first: it is what a message that goes on telling is taken to be about.
+        foreach (var category in Acknowledgements.Priority.Where(understanding.Categories.Contains).Reverse())
         {
             profile.RememberTopic(category);
         }
@@ -122,6 +130,14 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
 
                     break;
             }
+        }
+
+        if (offerTopics is not null)
+        {
+            // The services find-support owed, with what this message tells first (LINEグループ外されて… after 学校行きたくない).
+            List<SupportCategory> owed = [.. Acknowledgements.Priority.Where(understanding.Categories.Contains), .. offerTopics];
+            await offer.SendAsync(turnContext, owed.Distinct().ToList(), forFriend: false, cancellationToken).ConfigureAwait(false);
+            return new ListenOutcome(null, level >= RiskLevel.Medium ? PromptButtons.Support : PromptButtons.None);
         }
 
         var known = topic ?? (servicesAsked ? profile.Topics.Cast<SupportCategory?>().FirstOrDefault() : null);
@@ -260,6 +276,11 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
         if (HumanRequests.PreferenceLabel(understanding.Preferences.CounselorPreference) is { } label)
         {
             profile.CounselorPreference = label;
+        }
+
+        if (understanding.Cues.Any(c => c.Id is "job-search" or "job-loss"))
+        {
+            profile.SeeksWork = true;
         }
     }
 

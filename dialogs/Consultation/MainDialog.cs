@@ -1,4 +1,5 @@
 using ChatSupport.BotKit.Activities;
+using ChatSupport.Domain.Risk;
 using ChatSupport.Domain.Understanding;
 
 namespace ChatSupport.Dialogs.Consultation;
@@ -169,7 +170,7 @@ public sealed class MainDialog : ComponentDialog
     private async Task<DialogTurnResult> AfterFindSupportAsync(WaterfallStepContext step, CancellationToken cancellationToken) => step.Result switch
     {
         ListenOutcome outcome => await step.NextAsync(outcome, cancellationToken).ConfigureAwait(false),
-        UnansweredMessage unanswered => await ListenAsync(step, unanswered.Text, cancellationToken).ConfigureAwait(false),
+        UnansweredMessage unanswered => await ListenAsync(step, unanswered.Text, cancellationToken, unanswered.OfferTopics).ConfigureAwait(false),
         _ => await step.NextAsync(new ListenOutcome(null, PromptButtons.None), cancellationToken).ConfigureAwait(false),
     };
 
@@ -180,7 +181,7 @@ public sealed class MainDialog : ComponentDialog
     }
 
     /// <summary>The message of this turn, answered by the listener.</summary>
-    private async Task<DialogTurnResult> ListenAsync(WaterfallStepContext step, string text, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> ListenAsync(WaterfallStepContext step, string text, CancellationToken cancellationToken, IReadOnlyList<SupportCategory>? offerTopics = null)
     {
         if (Topics.FromButton(_texts, text) is { } topic)
         {
@@ -190,7 +191,7 @@ public sealed class MainDialog : ComponentDialog
 
         var reading = step.Context.TurnState.Get<MessageReading>()
             ?? throw new InvalidOperationException("No MessageReading in turn state: ConsultationBot reads every message before the dialogs run.");
-        var outcome = await _listener.RespondAsync(step.Context, reading, cancellationToken).ConfigureAwait(false);
+        var outcome = await _listener.RespondAsync(step.Context, reading, cancellationToken, offerTopics).ConfigureAwait(false);
         if (outcome.HandedOff)
         {
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);

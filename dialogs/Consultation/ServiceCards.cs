@@ -21,9 +21,13 @@ public sealed class ServiceCards(BotTexts texts)
     public string ContactLines(IReadOnlyList<RoutedService> services, bool english) =>
         string.Join("\n", services.Select(s => $"・{s.Service.Name.For(english)}：{ContactText(s.Channel, english)}（{StatusText(s, english)}）"));
 
-    /// <summary>The number, handle or address; a service known only by name is to be searched for.</summary>
+    /// <summary>
+    /// The number, handle or address; a service known only by name is to be searched for; a place to go to without
+    /// a verified address says where to find it (the directory's note).
+    /// </summary>
     public string ContactText(ServiceChannel channel, bool english) =>
-        channel.Number is null && channel.Handle is null && channel.Url is null && channel.AccountName is { } name && channel.Kind != ChannelKind.Line
+        channel.Kind == ChannelKind.Visit && channel.Url is null ? (english || channel.NoteJa is null ? texts.Get("card.visit", english) : channel.NoteJa)
+        : channel.Number is null && channel.Handle is null && channel.Url is null && channel.AccountName is { } name && channel.Kind != ChannelKind.Line
             ? texts.Format("card.search", english, name)
             : channel.Contact;
 
@@ -49,7 +53,7 @@ public sealed class ServiceCards(BotTexts texts)
     public string StatusText(RoutedService routed, bool english)
     {
         var status = routed.Status;
-        if (!routed.Channel.IsRealTime)
+        if (!routed.Channel.IsRealTime && routed.Channel.Kind != ChannelKind.Visit)
         {
             return texts.Get("card.web", english);
         }
@@ -98,6 +102,6 @@ public sealed class ServiceCards(BotTexts texts)
         // A service known only by name (its address is not verified) gets no button: the card says to search for it.
         return channel.Url is { } url
             ? CardAction.OpenUrl(texts.Get(key, english), url)
-            : channel.Handle is null && channel.Kind is ChannelKind.Chat or ChannelKind.Web ? null : CardAction.ImBack(channel.Contact);
+            : channel.Handle is null && channel.Kind is ChannelKind.Chat or ChannelKind.Web or ChannelKind.Visit ? null : CardAction.ImBack(channel.Contact);
     }
 }

@@ -37,7 +37,7 @@ public sealed class SupportOffer(BotTexts texts, SupportRouter router, SupportDi
             MaxResults = 3,
         };
         var now = clock.GetUtcNow();
-        var services = Route(query, profile.PrefersText, now);
+        var services = Route(query, profile.PrefersText, now, MadeFor(wanted, profile));
         var fallback = false;
         if (services.Count == 0)
         {
@@ -91,7 +91,24 @@ public sealed class SupportOffer(BotTexts texts, SupportRouter router, SupportDi
         SupportCategory.Poverty, SupportCategory.Housing,
     ];
 
-    private List<RoutedService> Route(RouteQuery query, bool textFirst, DateTimeOffset now)
+    /// <summary>The place that helps people out of work towards a job (§28).</summary>
+    private const string TowardsWork = "saposute";
+
+    /// <summary>
+    /// The service made for exactly what the person told, which ranks first when it fits at all: for money or a
+    /// place to live, the self-reliance support office (where the rent benefit is applied for; §26 of
+    /// docs/sources/support-services-japan.md), not a line that only shares the category (the consumer hotline);
+    /// for a job search or a lost job, the youth support station (§28).
+    /// </summary>
+    private static string? MadeFor(IReadOnlyList<SupportCategory> categories, ConsultationProfile profile) => categories switch
+    {
+        [SupportCategory.Poverty or SupportCategory.Housing, ..] => "jiritsu-soudan-shien",
+        _ when profile.SeeksWork && categories.Contains(SupportCategory.Work) => TowardsWork,
+        _ => null,
+    };
+
+    /// <param name="first">A service made for what the person told (a job search: サポステ) ranks first when it fits at all.</param>
+    private List<RoutedService> Route(RouteQuery query, bool textFirst, DateTimeOffset now, string? first = null)
     {
         if (query.Categories is [SupportCategory.Health])
         {
@@ -117,6 +134,19 @@ public sealed class SupportOffer(BotTexts texts, SupportRouter router, SupportDi
             // shown only lines that end at 18; the others are for every age.
             var child = services.Find(s => ForTheYoungOnly(s.Service));
             services = services.Where(s => !ForTheYoungOnly(s.Service) || s == child).ToList();
+        }
+
+        if (first != TowardsWork)
+        {
+            // For people out of work only: never offered for trouble at a job the person has.
+            services.RemoveAll(s => s.Service.Id == TowardsWork);
+        }
+
+        if (first is not null && services.FindIndex(s => s.Service.Id == first) is > 0 and var at)
+        {
+            var made = services[at];
+            services.RemoveAt(at);
+            services.Insert(0, made);
         }
 
         var chosen = services.Take(3).ToList();

@@ -92,10 +92,12 @@ public sealed class ConsultationFlowTests
         await new ConsultationHarness().Started()
             .Send("相談先を知りたい").SkipReplies()
             .Send("ほげほげ").AssertReply(r => Assert.DoesNotContain("受け取れません", r.Text)).SkipReplies()
-            .Send("200歳").AssertReply(r =>
+            .Send("200歳")
+            .AssertReply(r => Assert.DoesNotContain("受け取れません", r.Text)) // read as a message: acknowledged first
+            .AssertReply(r =>
             {
                 Assert.DoesNotContain("受け取れません", r.Text);
-                Assert.NotEmpty(Cards(r));
+                Assert.NotEmpty(Cards(r)); // then the services it was asked for
             })
             .StartTestAsync();
     }

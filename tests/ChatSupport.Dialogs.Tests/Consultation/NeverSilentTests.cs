@@ -202,6 +202,50 @@ public sealed class NeverSilentTests
         Assert.Contains(BotTexts.Default.List("ack.bullying", false).Concat(BotTexts.Default.List("ack.bullying.medium", false)), l => text.Contains(l, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_kind_of_counselor_asked_for_while_waiting_reaches_the_queue_item_and_is_not_promised()
+    {
+        var rig = new Rig(CrisisTests.WeekdayDay, "Daily 00:00-24:00", new CounselorAccount("tanaka", CounselorRole.Counselor, CounselorStatus.Available, false));
+        await rig.SayAsync("人と話したい");
+
+        var text = Text(await rig.SayAsync("あの、できれば女の人のほうが話しやすいです"));
+
+        Assert.Equal("女性の相談員", (await rig.Queries.FindAsync(rig.ConversationId))!.Preference);
+        Assert.Contains("女性の相談員がいいこと", text, StringComparison.Ordinal);
+        Assert.Contains("約束はできません", text, StringComparison.Ordinal);
+        Assert.Contains("番目", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("もう寝るね、おやすみ")]
+    [InlineData("ありがと、またね")]
+    public async Task A_goodbye_while_waiting_gets_a_warm_close_and_how_to_stop_waiting(string goodbye)
+    {
+        var rig = new Rig(CrisisTests.WeekdayDay, "Daily 00:00-24:00", new CounselorAccount("tanaka", CounselorRole.Counselor, CounselorStatus.Away, false));
+        await rig.SayAsync("人と話したい");
+
+        var text = Text(await rig.SayAsync(goodbye));
+
+        Assert.Contains("ゆっくり休んで", text, StringComparison.Ordinal);
+        Assert.Contains("キャンセル", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("教えてくれて、ありがとう", text, StringComparison.Ordinal);
+        Assert.Equal(HandoffState.Waiting, (await rig.Queries.FindAsync(rig.ConversationId))!.State);
+    }
+
+    [Theory]
+    [InlineData("まだかな？")]
+    [InlineData("あとどのくらい待つの")]
+    public async Task Asking_how_long_while_waiting_gets_the_place_in_the_queue_in_full(string question)
+    {
+        var rig = new Rig(CrisisTests.WeekdayDay, "Daily 00:00-24:00", new CounselorAccount("tanaka", CounselorRole.Counselor, CounselorStatus.Available, false));
+        await rig.SayAsync("人と話したい");
+        await rig.SayAsync("学校のことで");
+
+        var text = Text(await rig.SayAsync(question));
+
+        Assert.Contains(BotTexts.Default.Format("waiting.on_duty", false, 1), text, StringComparison.Ordinal);
+    }
+
     private static string Text(List<Activity> replies) => string.Join("\n", replies.Select(r => r.Text));
 
     /// <summary>The consultation bot with a real handoff service and the relay in front of it.</summary>
