@@ -14,8 +14,6 @@ namespace ChatSupport.Bot.DataLifecycle;
 /// </summary>
 public sealed class PostgresDataLifecycle(PostgresDatabase database, TimeProvider clock) : IDataLifecycle
 {
-    private static readonly HashSet<string> Kept = new(StringComparer.Ordinal) { "audit_log" };
-
     public async Task<ErasureReport> EraseConversationAsync(string conversationId, bool compact = true, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(conversationId);
@@ -68,7 +66,7 @@ public sealed class PostgresDataLifecycle(PostgresDatabase database, TimeProvide
         var cutoff = (clock.GetUtcNow() - keep).ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
         await using var connection = new NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var expired = await RetentionQueries.FindExpiredConversationsAsync(connection, cutoff, handoffTable: true, cancellationToken).ConfigureAwait(false);
+        var expired = await DataLifecycleSql.FindExpiredConversationsAsync(connection, cutoff, handoffTable: true, cancellationToken).ConfigureAwait(false);
 
         foreach (var id in expired)
         {
@@ -76,13 +74,13 @@ public sealed class PostgresDataLifecycle(PostgresDatabase database, TimeProvide
         }
 
         int inbox, outbox;
-        await using (var bodies = new NpgsqlCommand(RetentionQueries.EmptyLineInboxBodies, connection))
+        await using (var bodies = new NpgsqlCommand(DataLifecycleSql.EmptyLineInboxBodies, connection))
         {
             bodies.Parameters.AddWithValue("cutoff", cutoff);
             inbox = await bodies.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await using (var bodies = new NpgsqlCommand(RetentionQueries.EmptyLineOutboxBodies, connection))
+        await using (var bodies = new NpgsqlCommand(DataLifecycleSql.EmptyLineOutboxBodies, connection))
         {
             bodies.Parameters.AddWithValue("cutoff", cutoff);
             outbox = await bodies.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -97,7 +95,6 @@ public sealed class PostgresDataLifecycle(PostgresDatabase database, TimeProvide
 
     private static async Task<List<string>> ConversationTablesAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        var tables = new List<string>();
         await using var command = new NpgsqlCommand(
             """
             SELECT c.table_name FROM information_schema.columns c
@@ -106,17 +103,7 @@ public sealed class PostgresDataLifecycle(PostgresDatabase database, TimeProvide
             ORDER BY c.table_name;
             """,
             connection);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            var name = reader.GetString(0);
-            if (!Kept.Contains(name))
-            {
-                tables.Add(name);
-            }
-        }
-
-        return tables;
+        return await DataLifecycleSql.ErasableTablesAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Deletes rows, with the table's own triggers (the append-only guards) off inside this transaction only.</summary>

@@ -4,11 +4,14 @@ using ChatSupport.Bot.Storage;
 namespace ChatSupport.Bot.DataLifecycle;
 
 /// <summary>
-/// What retention removes, written once for both stores (the SQL runs unchanged on SQLite and PostgreSQL; the
-/// parameter <c>@cutoff</c> is the ISO 8601 UTC time before which data is old enough).
+/// What erasure reaches and retention removes, written once for both stores (the SQL runs unchanged on SQLite and
+/// PostgreSQL; the parameter <c>@cutoff</c> is the ISO 8601 UTC time before which data is old enough).
 /// </summary>
-internal static class RetentionQueries
+internal static class DataLifecycleSql
 {
+    /// <summary>Tables with a <c>conversation_id</c> that erasure leaves alone: the audit log (it records the erasure, never text).</summary>
+    private static readonly HashSet<string> Kept = new(StringComparer.Ordinal) { "audit_log" };
+
     /// <summary>Empties raw LINE webhook bodies older than the cutoff that are done with.</summary>
     public const string EmptyLineInboxBodies = "UPDATE line_inbox SET event = '{}' WHERE received_at < @cutoff AND state <> 'pending' AND event <> '{}';";
 
@@ -29,13 +32,24 @@ internal static class RetentionQueries
             {(handoffTable ? "AND NOT EXISTS (SELECT 1 FROM handoff_sessions h WHERE h.conversation_id = c.id AND h.state IN ('waiting', 'counselor'))" : string.Empty)};
             """;
         find.Parameters.AddWithValue("@cutoff", cutoff);
-        var expired = new List<string>();
-        await using var reader = await find.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadTextColumnAsync(find, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The tables erasure reaches, from <paramref name="catalogue"/>: a query of the tables with a <c>conversation_id</c> column.</summary>
+    public static async Task<List<string>> ErasableTablesAsync(DbCommand catalogue, CancellationToken cancellationToken) =>
+        [.. (await ReadTextColumnAsync(catalogue, cancellationToken).ConfigureAwait(false)).Where(name => !Kept.Contains(name))];
+
+    /// <summary>The first column of every row, as text.</summary>
+    public static async Task<List<string>> ReadTextColumnAsync(DbCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var values = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            expired.Add(reader.GetString(0));
+            values.Add(reader.GetString(0));
         }
 
-        return expired;
+        return values;
     }
 }
