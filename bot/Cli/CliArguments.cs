@@ -39,4 +39,21 @@ internal sealed record CliArguments(string? Input, bool ListErrors, bool WithAi,
 
         return new CliArguments(input, listErrors, ai, patternsDirectory);
     }
+
+    /// <summary>
+    /// The reader for <c>--input</c> (<see cref="JsonLines.Open"/>): required, and a file for an <c>eval</c>
+    /// (<paramref name="verb"/> names it in the message); null, with the reason and the usage on stderr, when not.
+    /// </summary>
+    public TextReader? OpenInput(string verb, bool eval, TextReader stdin, TextWriter stderr, string usage)
+    {
+        ArgumentNullException.ThrowIfNull(stderr);
+        if (Input is null || (eval && Input == "-"))
+        {
+            stderr.WriteLine(Input is null ? "--input is required" : $"{verb} eval needs a file");
+            stderr.WriteLine(usage);
+            return null;
+        }
+
+        return JsonLines.Open(Input, stdin, stderr);
+    }
 }

@@ -41,15 +41,7 @@ public static class RiskCommand
             return Triage.TriageEvalCommand.Run(args[1..], stdin, stdout, stderr, Triage.TriageEvalCommand.DefaultConfiguration());
         }
 
-        var (input, listErrors) = (parsed.Input, parsed.ListErrors);
-        if (input is null || (input == "-" && args[0] == "eval"))
-        {
-            stderr.WriteLine(input is null ? "--input is required" : "risk eval needs a file");
-            stderr.WriteLine(Usage);
-            return 2;
-        }
-
-        using var reader = JsonLines.Open(input, stdin, stderr);
+        using var reader = parsed.OpenInput("risk", args[0] == "eval", stdin, stderr, Usage);
         if (reader is null)
         {
             return 2;
@@ -58,7 +50,7 @@ public static class RiskCommand
         var engine = RiskEngine.CreateDefault();
         return args[0] == "score"
             ? Score(engine, reader, stdout, stderr)
-            : Eval(engine, reader, stdout, stderr, listErrors);
+            : Eval(engine, reader, stdout, stderr, parsed.ListErrors);
     }
 
     private static int Score(RiskEngine engine, TextReader reader, TextWriter stdout, TextWriter stderr) =>

@@ -27,16 +27,8 @@ public static class UnderstandCommand
             return 2;
         }
 
-        var (input, patterns, listErrors) = (parsed.Input, parsed.Patterns, parsed.ListErrors);
-
-        if (input is null || (eval && input == "-"))
-        {
-            stderr.WriteLine(input is null ? "--input is required" : "understand eval needs a file");
-            stderr.WriteLine(Usage);
-            return 2;
-        }
-
-        using var reader = JsonLines.Open(input, stdin, stderr);
+        var (patterns, listErrors) = (parsed.Patterns, parsed.ListErrors);
+        using var reader = parsed.OpenInput("understand", eval, stdin, stderr, Usage);
         if (reader is null)
         {
             return 2;

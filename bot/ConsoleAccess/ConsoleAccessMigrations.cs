@@ -14,9 +14,9 @@ public sealed class ConsoleAccessMigrations : IStoreMigrations
     public IReadOnlyList<StoreMigration> Migrations { get; } =
     [
         // Console sessions (shipped beside the accounts' disabled flag).
-        new(
+        StoreMigration.Portable(
             "sessions",
-            Sqlite: """
+            """
                 CREATE TABLE console_sessions (
                     id_hash TEXT PRIMARY KEY,
                     user_name TEXT NOT NULL,
@@ -26,16 +26,6 @@ public sealed class ConsoleAccessMigrations : IStoreMigrations
                 );
                 CREATE INDEX console_sessions_by_user ON console_sessions (user_name);
                 """,
-            Postgres: """
-                CREATE TABLE console_sessions (
-                    id_hash TEXT PRIMARY KEY,
-                    user_name TEXT NOT NULL,
-                    created_at TEXT NOT NULL,
-                    expires_at TEXT NOT NULL,
-                    revoked_at TEXT
-                );
-                CREATE INDEX console_sessions_by_user ON console_sessions (user_name);
-                """,
-            LegacyVersion: 6),
+            legacyVersion: 6),
     ];
 }

@@ -14,8 +14,6 @@ namespace ChatSupport.Bot.DataLifecycle;
 /// </summary>
 public sealed class PostgresDataLifecycle(PostgresDatabase database, TimeProvider clock) : IDataLifecycle
 {
-    private static readonly HashSet<string> Kept = new(StringComparer.Ordinal) { "audit_log" };
-
     public async Task<ErasureReport> EraseConversationAsync(string conversationId, bool compact = true, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(conversationId);
@@ -66,24 +64,9 @@ public sealed class PostgresDataLifecycle(PostgresDatabase database, TimeProvide
     public async Task<RetentionReport> PurgeAsync(TimeSpan keep, CancellationToken cancellationToken = default)
     {
         var cutoff = (clock.GetUtcNow() - keep).ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
-        var expired = new List<string>();
         await using var connection = new NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (var find = new NpgsqlCommand(
-            """
-            SELECT c.id FROM conversations c
-            WHERE COALESCE((SELECT MAX(a.stored_at) FROM activities a WHERE a.conversation_id = c.id), c.created_at) < @cutoff
-            AND NOT EXISTS (SELECT 1 FROM handoff_sessions h WHERE h.conversation_id = c.id AND h.state IN ('waiting', 'counselor'));
-            """,
-            connection))
-        {
-            find.Parameters.AddWithValue("cutoff", cutoff);
-            await using var reader = await find.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                expired.Add(reader.GetString(0));
-            }
-        }
+        var expired = await DataLifecycleSql.FindExpiredConversationsAsync(connection, cutoff, handoffTable: true, cancellationToken).ConfigureAwait(false);
 
         foreach (var id in expired)
         {
@@ -91,13 +74,13 @@ public sealed class PostgresDataLifecycle(PostgresDatabase database, TimeProvide
         }
 
         int inbox, outbox;
-        await using (var bodies = new NpgsqlCommand("UPDATE line_inbox SET event = '{}' WHERE received_at < @cutoff AND state <> 'pending' AND event <> '{}';", connection))
+        await using (var bodies = new NpgsqlCommand(DataLifecycleSql.EmptyLineInboxBodies, connection))
         {
             bodies.Parameters.AddWithValue("cutoff", cutoff);
             inbox = await bodies.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await using (var bodies = new NpgsqlCommand("UPDATE line_outbox SET messages = '[]' WHERE created_at < @cutoff AND state <> 'pending' AND messages <> '[]';", connection))
+        await using (var bodies = new NpgsqlCommand(DataLifecycleSql.EmptyLineOutboxBodies, connection))
         {
             bodies.Parameters.AddWithValue("cutoff", cutoff);
             outbox = await bodies.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -112,7 +95,6 @@ public sealed class PostgresDataLifecycle(PostgresDatabase database, TimeProvide
 
     private static async Task<List<string>> ConversationTablesAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        var tables = new List<string>();
         await using var command = new NpgsqlCommand(
             """
             SELECT c.table_name FROM information_schema.columns c
@@ -121,17 +103,7 @@ public sealed class PostgresDataLifecycle(PostgresDatabase database, TimeProvide
             ORDER BY c.table_name;
             """,
             connection);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            var name = reader.GetString(0);
-            if (!Kept.Contains(name))
-            {
-                tables.Add(name);
-            }
-        }
-
-        return tables;
+        return await DataLifecycleSql.ErasableTablesAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Deletes rows, with the table's own triggers (the append-only guards) off inside this transaction only.</summary>

@@ -28,8 +28,6 @@ public sealed record RetentionReport(int Conversations, int LineInboxBodies, int
 public sealed class SqliteDataLifecycle(SqliteDatabase database, TimeProvider clock) : IDataLifecycle
 {
     /// <summary>Tables whose rows stay: the audit log says what happened, never what was written.</summary>
-    private static readonly HashSet<string> Kept = new(StringComparer.Ordinal) { "audit_log" };
-
     /// <summary>Removes everything stored for <paramref name="conversationId"/>; with <paramref name="compact"/>, also from the files.</summary>
     public async Task<ErasureReport> EraseConversationAsync(string conversationId, bool compact = true, CancellationToken cancellationToken = default)
     {
@@ -59,22 +57,11 @@ public sealed class SqliteDataLifecycle(SqliteDatabase database, TimeProvider cl
     public async Task<RetentionReport> PurgeAsync(TimeSpan keep, CancellationToken cancellationToken = default)
     {
         var cutoff = Stamp(clock.GetUtcNow() - keep);
-        var expired = new List<string>();
         var tables = await TablesAsync(cancellationToken).ConfigureAwait(false);
+        List<string> expired;
         await using (var connection = (SqliteConnection)await database.OpenAsync(cancellationToken).ConfigureAwait(false))
         {
-            using var find = connection.CreateCommand();
-            find.CommandText = $"""
-                SELECT c.id FROM conversations c
-                WHERE COALESCE((SELECT MAX(a.stored_at) FROM activities a WHERE a.conversation_id = c.id), c.created_at) < $cutoff
-                {(tables.Contains("handoff_sessions") ? "AND NOT EXISTS (SELECT 1 FROM handoff_sessions h WHERE h.conversation_id = c.id AND h.state IN ('waiting', 'counselor'))" : string.Empty)};
-                """;
-            find.Parameters.AddWithValue("$cutoff", cutoff);
-            await using var reader = await find.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                expired.Add(reader.GetString(0));
-            }
+            expired = await DataLifecycleSql.FindExpiredConversationsAsync(connection, cutoff, tables.Contains("handoff_sessions"), cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var id in expired)
@@ -89,12 +76,12 @@ public sealed class SqliteDataLifecycle(SqliteDatabase database, TimeProvider cl
             await ExecuteAsync(connection, null, "PRAGMA secure_delete = ON;", cancellationToken).ConfigureAwait(false);
             if (tables.Contains("line_inbox"))
             {
-                inbox = await ExecuteAsync(connection, null, "UPDATE line_inbox SET event = '{}' WHERE received_at < $cutoff AND state <> 'pending' AND event <> '{}';", cancellationToken, ("$cutoff", cutoff)).ConfigureAwait(false);
+                inbox = await ExecuteAsync(connection, null, DataLifecycleSql.EmptyLineInboxBodies, cancellationToken, ("@cutoff", cutoff)).ConfigureAwait(false);
             }
 
             if (tables.Contains("line_outbox"))
             {
-                outbox = await ExecuteAsync(connection, null, "UPDATE line_outbox SET messages = '[]' WHERE created_at < $cutoff AND state <> 'pending' AND messages <> '[]';", cancellationToken, ("$cutoff", cutoff)).ConfigureAwait(false);
+                outbox = await ExecuteAsync(connection, null, DataLifecycleSql.EmptyLineOutboxBodies, cancellationToken, ("@cutoff", cutoff)).ConfigureAwait(false);
             }
         }
 
@@ -196,39 +183,21 @@ public sealed class SqliteDataLifecycle(SqliteDatabase database, TimeProvider cl
 
     private static async Task<List<string>> ConversationTablesAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
     {
-        var tables = new List<string>();
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
             SELECT DISTINCT m.name FROM sqlite_master m, pragma_table_info(m.name) p
             WHERE m.type = 'table' AND p.name = 'conversation_id' ORDER BY m.name;
             """;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            var name = reader.GetString(0);
-            if (!Kept.Contains(name))
-            {
-                tables.Add(name);
-            }
-        }
-
-        return tables;
+        return await DataLifecycleSql.ErasableTablesAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<HashSet<string>> TablesAsync(CancellationToken cancellationToken)
     {
-        var tables = new HashSet<string>(StringComparer.Ordinal);
         await using var connection = (SqliteConnection)await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table';";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            tables.Add(reader.GetString(0));
-        }
-
-        return tables;
+        return new HashSet<string>(await DataLifecycleSql.ReadTextColumnAsync(command, cancellationToken).ConfigureAwait(false), StringComparer.Ordinal);
     }
 
     private static async Task<int> ExecuteAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)

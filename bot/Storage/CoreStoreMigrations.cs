@@ -13,16 +13,26 @@ public sealed class CoreStoreMigrations : IStoreMigrations
 
     public string Feature => FeatureName;
 
+    /// <summary>PostgreSQL's guard of append-only tables (<c>{append-only …}</c> in <see cref="StoreMigration.Portable"/>).</summary>
+    private const string AppendOnlyFunction = """
+        CREATE OR REPLACE FUNCTION chatsupport_append_only() RETURNS trigger LANGUAGE plpgsql AS $fn$
+        BEGIN
+            RAISE EXCEPTION 'the table % is append-only', TG_TABLE_NAME USING ERRCODE = 'restrict_violation';
+        END
+        $fn$;
+
+        """;
+
     public IReadOnlyList<StoreMigration> Migrations { get; } =
     [
-        // Bot state, conversations and the append-only transcript.
-        new(
+        // Bot state, conversations and the append-only transcript; on PostgreSQL first the append-only guard function.
+        WithPostgresPrelude(AppendOnlyFunction, StoreMigration.Portable(
             "state-conversations-transcript",
-            Sqlite: """
+            """
                 CREATE TABLE state (
                     key TEXT PRIMARY KEY,
                     data TEXT NOT NULL,
-                    version INTEGER NOT NULL
+                    version {int} NOT NULL
                 );
                 CREATE TABLE conversations (
                     id TEXT PRIMARY KEY,
@@ -32,65 +42,28 @@ public sealed class CoreStoreMigrations : IStoreMigrations
                 );
                 CREATE TABLE activities (
                     conversation_id TEXT NOT NULL,
-                    seq INTEGER NOT NULL,
+                    seq {int} NOT NULL,
                     direction TEXT NOT NULL CHECK (direction IN ('in', 'out')),
                     activity TEXT NOT NULL,
                     stored_at TEXT NOT NULL,
                     PRIMARY KEY (conversation_id, seq)
-                ) WITHOUT ROWID;
-                CREATE TRIGGER activities_append_only_update BEFORE UPDATE ON activities
-                BEGIN SELECT RAISE(ABORT, 'the transcript is append-only'); END;
-                CREATE TRIGGER activities_append_only_delete BEFORE DELETE ON activities
-                BEGIN SELECT RAISE(ABORT, 'the transcript is append-only'); END;
+                ){without rowid};
+                {append-only activities 'the transcript is append-only'}
                 """,
-            Postgres: """
-                CREATE OR REPLACE FUNCTION chatsupport_append_only() RETURNS trigger LANGUAGE plpgsql AS $fn$
-                BEGIN
-                    RAISE EXCEPTION 'the table % is append-only', TG_TABLE_NAME USING ERRCODE = 'restrict_violation';
-                END
-                $fn$;
-                CREATE TABLE state (
-                    key TEXT PRIMARY KEY,
-                    data TEXT NOT NULL,
-                    version BIGINT NOT NULL
-                );
-                CREATE TABLE conversations (
-                    id TEXT PRIMARY KEY,
-                    channel_id TEXT NOT NULL,
-                    user_id TEXT NOT NULL,
-                    created_at TEXT NOT NULL
-                );
-                CREATE TABLE activities (
-                    conversation_id TEXT NOT NULL,
-                    seq BIGINT NOT NULL,
-                    direction TEXT NOT NULL CHECK (direction IN ('in', 'out')),
-                    activity TEXT NOT NULL,
-                    stored_at TEXT NOT NULL,
-                    PRIMARY KEY (conversation_id, seq)
-                );
-                CREATE TRIGGER activities_append_only BEFORE UPDATE OR DELETE ON activities
-                    FOR EACH ROW EXECUTE FUNCTION chatsupport_append_only();
-                CREATE TRIGGER activities_no_truncate BEFORE TRUNCATE ON activities
-                    FOR EACH STATEMENT EXECUTE FUNCTION chatsupport_append_only();
-                """,
-            LegacyVersion: 1),
+            legacyVersion: 1)),
         // Leases on background work that must run on one node at a time (used by PostgreSQL deployments).
-        new(
+        StoreMigration.Portable(
             "work-leases",
-            Sqlite: """
+            """
                 CREATE TABLE work_leases (
                     name TEXT PRIMARY KEY,
                     holder TEXT NOT NULL,
                     expires_at TEXT NOT NULL
                 );
                 """,
-            Postgres: """
-                CREATE TABLE work_leases (
-                    name TEXT PRIMARY KEY,
-                    holder TEXT NOT NULL,
-                    expires_at TEXT NOT NULL
-                );
-                """,
-            LegacyVersion: 5),
+            legacyVersion: 5),
     ];
+
+    private static StoreMigration WithPostgresPrelude(string prelude, StoreMigration migration) =>
+        migration with { Postgres = prelude + migration.Postgres };
 }

@@ -32,7 +32,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<HumanRequests>(
             sp,
             sp.GetRequiredService<IOptions<BotOptions>>().Value.AutoHandoffLevel,
-            CounselorHours.Parse(configuration["ChatSupport:Handoff:Hours"])));
+            CounselorHours.Parse(sp.GetRequiredService<IOptions<HandoffOptions>>().Value.Hours)));
         services.AddSingleton<CrisisResponder>();
         services.AddSingleton<Acknowledgements>();
         services.AddSingleton<SupportOffer>();

@@ -1,7 +1,7 @@
 namespace ChatSupport.Domain.Risk;
 
 /// <summary>
-/// The five ordered risk levels of ../shared/risk/RUBRIC.md. Order matters: a higher value is
+/// The five ordered risk levels of the risk rubric (tests/datasets/risk/RUBRIC.md). Order matters: a higher value is
 /// more urgent, so levels compare with the ordinary operators and <see cref="RiskLevels.Max"/>.
 /// </summary>
 public enum RiskLevel

@@ -1,7 +1,7 @@
 namespace ChatSupport.Domain.Risk;
 
 /// <summary>
-/// The categories of ../shared/risk/RUBRIC.md, shared by the risk engine (what a message is
+/// The categories of the risk rubric (tests/datasets/risk/RUBRIC.md), shared by the risk engine (what a message is
 /// about) and the support directory (what a service helps with).
 /// </summary>
 public enum SupportCategory

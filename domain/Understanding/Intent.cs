@@ -1,7 +1,7 @@
 namespace ChatSupport.Domain.Understanding;
 
 /// <summary>
-/// What a person wants from the conversation with one message (../shared/understanding/README.md).
+/// What a person wants from the conversation with one message (tests/datasets/understanding/README.md).
 /// Several may hold at once; <see cref="Other"/> only when none of the others does.
 /// </summary>
 public enum Intent

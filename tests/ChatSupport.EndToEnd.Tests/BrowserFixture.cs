@@ -7,11 +7,11 @@ namespace ChatSupport.EndToEnd.Tests;
 /// The real host on Kestrel (loopback, a free port) and Debian's Chromium driven by Playwright.
 /// No browser is downloaded: the executable comes from CHATSUPPORT_CHROMIUM or /usr/bin/chromium.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public abstract class BrowserHost(ChatSupportFactory factory) : IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
-    public ChatSupportFactory Factory { get; } = new();
+    public ChatSupportFactory Factory { get; } = factory;
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -22,6 +22,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         Factory.UseKestrel(0);
         Factory.StartServer();
         BaseUrl = Factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        await OnStartedAsync();
 
         var chromium = Environment.GetEnvironmentVariable("CHATSUPPORT_CHROMIUM");
         if (string.IsNullOrEmpty(chromium))
@@ -57,4 +58,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         _playwright?.Dispose();
         await Factory.DisposeAsync();
     }
+
+    /// <summary>Runs once the host is up, before the browser starts.</summary>
+    protected virtual Task OnStartedAsync() => Task.CompletedTask;
 }
+
+/// <summary>The host with the consultation bot, for Web Chat.</summary>
+public sealed class BrowserFixture() : BrowserHost(new ChatSupportFactory());

@@ -10,49 +10,20 @@ using Microsoft.Playwright;
 namespace ChatSupport.EndToEnd.Tests;
 
 /// <summary>The real host on Kestrel with a bot that asks for a human (as the consultation bot does), and Debian's Chromium.</summary>
-public sealed class HandoffBrowserFixture : IAsyncLifetime
+public sealed class HandoffBrowserFixture() : BrowserHost(new ChatSupportFactory { ExtraServices = s => s.AddSingleton<IBot, HandoffTestBot>() })
 {
     public const string Password = "correct horse battery staple";
 
-    private IPlaywright? _playwright;
-
-    public ChatSupportFactory Factory { get; } = new() { ExtraServices = s => s.AddSingleton<IBot, HandoffTestBot>() };
-
-    public IBrowser Browser { get; private set; } = null!;
-
-    public string BaseUrl { get; private set; } = string.Empty;
-
-    public async Task InitializeAsync()
+    /// <summary>Creates a counselor account with the command an operator runs (<c>accounts add … --password-stdin</c>).</summary>
+    public async Task AddCounselorAsync(string user)
     {
-        Factory.UseKestrel(0);
-        Factory.StartServer();
-        BaseUrl = Factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["ChatSupport:Storage:ConnectionString"] = $"Data Source={Factory.DatabasePath}" })
             .Build();
-        Assert.Equal(0, await AccountsCommand.RunAsync(["add", "--user", "sato", "--role", "counselor", "--password-stdin"], new StringReader(Password), TextWriter.Null, TextWriter.Null, configuration));
-
-        var chromium = Environment.GetEnvironmentVariable("CHATSUPPORT_CHROMIUM");
-        chromium = string.IsNullOrEmpty(chromium) ? "/usr/bin/chromium" : chromium;
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        Assert.Equal(0, await AccountsCommand.RunAsync(["add", "--user", user, "--role", "counselor", "--password-stdin"], new StringReader(Password), TextWriter.Null, TextWriter.Null, configuration));
     }
 
-    public async Task DisposeAsync()
-    {
-        if (Browser is not null)
-        {
-            await Browser.CloseAsync();
-        }
-
-        _playwright?.Dispose();
-        await Factory.DisposeAsync();
-    }
+    protected override Task OnStartedAsync() => AddCounselorAsync("sato");
 }
 
 /// <summary>A person in Web Chat and a counselor in the console, in two browser contexts.</summary>
@@ -68,10 +39,7 @@ public sealed class HandoffConsoleTests(HandoffBrowserFixture fixture) : IClassF
     [Fact]
     public async Task An_open_console_page_keeps_its_counselor_on_duty_and_closing_it_without_away_stops_that()
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ChatSupport:Storage:ConnectionString"] = $"Data Source={fixture.Factory.DatabasePath}" })
-            .Build();
-        Assert.Equal(0, await AccountsCommand.RunAsync(["add", "--user", "kato", "--role", "counselor", "--password-stdin"], new StringReader(HandoffBrowserFixture.Password), TextWriter.Null, TextWriter.Null, configuration));
+        await fixture.AddCounselorAsync("kato");
         var directory = fixture.Factory.Services.GetRequiredService<ICounselorDirectory>();
 
         await using var counselorContext = await fixture.Browser.NewContextAsync(new() { Locale = "ja-JP" });

@@ -16,7 +16,7 @@ namespace ChatSupport.Tools.Line;
 public static class LineSimCommand
 {
     private const string Usage = """
-        usage: dotnet run --project tools/ChatSupport.LineSimulator -- --secret SECRET --token TOKEN [--bot http://localhost:5080] [--port 5090] [--user Uxxxxxxxx…] [--spec path/to/messaging-api.yml]
+        usage: dotnet run --project tools/ChatSupport.LineSimulator -- --secret SECRET --token TOKEN [--bot http://localhost:5080] [--port 5090] [--user Uxxxxxxxx…] [--spec path/to/contract.yaml]
           then type a message, or: /follow  /unfollow  /sticker  /image  /postback DATA  /redeliver  /calls  /quit
         """;
 
@@ -37,8 +37,9 @@ public static class LineSimCommand
         var botUrl = options.GetValueOrDefault("bot", "http://localhost:5080");
         var port = int.Parse(options.GetValueOrDefault("port", "5090"), CultureInfo.InvariantCulture);
         var user = options.GetValueOrDefault("user") ?? LineSimulator.NewUserId();
-        var specPath = options.GetValueOrDefault("spec") ?? OpenApiSchemas.FindSpec("messaging-api.yml", Directory.GetCurrentDirectory());
-        var schemas = specPath is null ? null : OpenApiSchemas.Load(specPath);
+        var specPath = options.GetValueOrDefault("spec");
+        var schemas = specPath is null ? OpenApiSchemas.Contract : OpenApiSchemas.Load(specPath);
+        var specName = specPath ?? OpenApiSchemas.ContractFile;
         using var botHttp = new HttpClient { BaseAddress = new Uri(botUrl) };
         var simulator = new LineSimulator(secret, token, () => botHttp, schemas);
         simulator.Received += call =>
@@ -48,7 +49,7 @@ public static class LineSimCommand
                 var who = call.Path.EndsWith("/reply", StringComparison.Ordinal) ? "reply" : call.Path.EndsWith("/push", StringComparison.Ordinal) ? "push" : call.Path;
                 if (call.SchemaErrors.Count > 0)
                 {
-                    stdout.WriteLine($"!! {who}: {call.Status}, not valid against messaging-api.yml:\n   " + string.Join("\n   ", call.SchemaErrors));
+                    stdout.WriteLine($"!! {who}: {call.Status}, not valid against {specName}:\n   " + string.Join("\n   ", call.SchemaErrors));
                     return;
                 }
 
@@ -77,7 +78,7 @@ public static class LineSimCommand
         });
         app.StartAsync().GetAwaiter().GetResult();
         stdout.WriteLine($"LINE simulator: Messaging API on http://127.0.0.1:{port}, webhooks to {botUrl}{LineWebhook.Path}, user {user}.");
-        stdout.WriteLine(specPath is null ? "messaging-api.yml not found: request bodies are not checked (use --spec)." : $"Request bodies are checked against {specPath}.");
+        stdout.WriteLine($"Request bodies are checked against {specName}.");
         stdout.WriteLine("Type a message, or /follow /unfollow /sticker /image /postback DATA /redeliver /calls /quit.");
 
         JsonObject? last = null;

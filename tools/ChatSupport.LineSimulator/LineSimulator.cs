@@ -19,7 +19,7 @@ public sealed record LineApiCall(string Path, string? RetryKey, JsonObject? Body
 /// Plays LINE for developers and tests: sends correctly signed webhooks to the bot, and answers the
 /// Messaging API (reply, push, loading animation, mark as read) the way LINE does — single-use
 /// reply tokens that expire, <c>X-Line-Retry-Key</c> answered with 409 when already accepted,
-/// Bearer token checked, every body checked against messaging-api.yml when the spec is given —
+/// Bearer token checked, every body checked against the contract (line-contract.yaml) when it is given —
 /// and records what the bot sent. Failures (429, 500) can be injected.
 /// </summary>
 public sealed class LineSimulator

@@ -7,20 +7,44 @@ using YamlDotNet.RepresentationModel;
 namespace ChatSupport.Tools.Line;
 
 /// <summary>
-/// A strict checker of JSON values against the schemas of an OpenAPI 3 file (the parts LINE's
-/// files use): <c>$ref</c>, <c>allOf</c>, discriminator mappings, required and unknown properties,
-/// types, enums, lengths, item counts, ranges, <c>uri</c> format and patterns. A property no
-/// schema in the chain declares is an error, so a misspelt field fails.
+/// A strict checker of JSON values against the component schemas of an OpenAPI 3 file: <c>$ref</c>,
+/// <c>allOf</c>, discriminator mappings, required and unknown properties, types, enums, lengths, item
+/// counts, ranges, <c>multipleOf</c>, <c>uri</c> format and patterns. A property no schema in the chain
+/// declares is an error (unless one says <c>additionalProperties: true</c>), so a misspelt field fails.
+/// <see cref="Contract"/> is the project's own LINE contract (line-contract.yaml, embedded).
 /// </summary>
 public sealed class OpenApiSchemas
 {
+    /// <summary>The name of the embedded contract file.</summary>
+    public const string ContractFile = "line-contract.yaml";
+
+    private static readonly Lazy<OpenApiSchemas> LazyContract = new(() =>
+    {
+        using var stream = typeof(OpenApiSchemas).Assembly.GetManifestResourceStream(ContractFile)
+            ?? throw new InvalidOperationException(ContractFile + " is not embedded in " + typeof(OpenApiSchemas).Assembly.GetName().Name);
+        using var reader = new StreamReader(stream);
+        return Load(reader);
+    });
+
     private readonly JsonObject _schemas;
 
     private OpenApiSchemas(JsonObject schemas) => _schemas = schemas;
 
+    /// <summary>
+    /// What ChatSupport sends to LINE's Messaging API and reads from its webhook
+    /// (tools/ChatSupport.LineSimulator/line-contract.yaml, written by this project).
+    /// </summary>
+    public static OpenApiSchemas Contract => LazyContract.Value;
+
     public static OpenApiSchemas Load(string yamlPath)
     {
         using var reader = new StreamReader(yamlPath);
+        return Load(reader);
+    }
+
+    public static OpenApiSchemas Load(TextReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
         var stream = new YamlStream();
         stream.Load(reader);
         var root = ToJson(stream.Documents[0].RootNode) as JsonObject ?? throw new InvalidDataException("Not an OpenAPI document.");
@@ -28,26 +52,13 @@ public sealed class OpenApiSchemas
         return new OpenApiSchemas(schemas);
     }
 
-    /// <summary>Finds <c>shared/specs/line-openapi/{file}</c> above the given folder (or a sibling <c>shared</c> folder of an ancestor).</summary>
-    public static string? FindSpec(string file, string? start = null)
-    {
-        for (var dir = new DirectoryInfo(start ?? AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            foreach (var candidate in new[] { Path.Combine(dir.FullName, "shared", "specs", "line-openapi", file), Path.Combine(dir.Parent?.FullName ?? dir.FullName, "shared", "specs", "line-openapi", file) })
-            {
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        return null;
-    }
-
     public IEnumerable<string> Names => _schemas.Select(p => p.Key);
 
     public JsonObject Schema(string name) => _schemas[name] as JsonObject ?? throw new KeyNotFoundException("No schema " + name);
+
+    /// <summary>Every schema's <c>example</c> (a block of JSON text), parsed, with the schema's name.</summary>
+    public IEnumerable<(string Schema, JsonNode? Example)> Examples =>
+        _schemas.Where(p => Str(p.Value?["example"]) is not null).Select(p => (p.Key, JsonNode.Parse(Str(p.Value!["example"])!)));
 
     /// <summary>Every way <paramref name="value"/> breaks schema <paramref name="schemaName"/>; empty when it conforms.</summary>
     public IReadOnlyList<string> Validate(JsonNode? value, string schemaName)
@@ -146,7 +157,7 @@ public sealed class OpenApiSchemas
         }
 
         isObject |= Str(schema["type"]) == "object";
-        open |= schema["additionalProperties"] is not null;
+        open |= schema["additionalProperties"] is { } additional && Str(additional) != "false";
         if (schema["properties"] is JsonObject props)
         {
             foreach (var (name, child) in props)
@@ -235,6 +246,11 @@ public sealed class OpenApiSchemas
                 if (Int(schema["minimum"]) is { } min && n < min)
                 {
                     errors.Add($"{path}: below {min}");
+                }
+
+                if (Int(schema["multipleOf"]) is { } step && step > 0 && n % step != 0)
+                {
+                    errors.Add($"{path}: not a multiple of {step}");
                 }
 
                 break;

@@ -15,32 +15,20 @@ public sealed class DirectLineMigrations : IStoreMigrations
     public IReadOnlyList<StoreMigration> Migrations { get; } =
     [
         // Revoked conversations and pending inbound messages.
-        new(
+        StoreMigration.Portable(
             "revoked-pending",
-            Sqlite: """
+            """
                 CREATE TABLE directline_revoked (
                     conversation_id TEXT PRIMARY KEY,
                     revoked_at TEXT NOT NULL
                 );
                 CREATE TABLE directline_pending (
                     conversation_id TEXT NOT NULL,
-                    seq INTEGER NOT NULL,
+                    seq {int} NOT NULL,
                     stored_at TEXT NOT NULL,
                     PRIMARY KEY (conversation_id, seq)
                 );
                 """,
-            Postgres: """
-                CREATE TABLE directline_revoked (
-                    conversation_id TEXT PRIMARY KEY,
-                    revoked_at TEXT NOT NULL
-                );
-                CREATE TABLE directline_pending (
-                    conversation_id TEXT NOT NULL,
-                    seq BIGINT NOT NULL,
-                    stored_at TEXT NOT NULL,
-                    PRIMARY KEY (conversation_id, seq)
-                );
-                """,
-            LegacyVersion: 7),
+            legacyVersion: 7),
     ];
 }

@@ -37,7 +37,7 @@ public sealed record LineInboundEvent(
     string? MarkAsReadToken,
     JsonNode? Postback)
 {
-    /// <summary>Reads one event object of webhook.yml; unknown shapes become <see cref="LineEventKind.Ignored"/>, never an exception.</summary>
+    /// <summary>Reads one webhook event object (<c>Event</c> of the LINE contract, line-contract.yaml); unknown shapes become <see cref="LineEventKind.Ignored"/>, never an exception.</summary>
     public static LineInboundEvent Parse(string json)
     {
         JsonObject? e;

@@ -7,10 +7,11 @@ using ChatSupport.BotKit.Activities;
 namespace ChatSupport.Bot.Channels.Line;
 
 /// <summary>
-/// Turns the bot's activities into LINE message objects (messaging-api.yml <c>Message</c>): text
+/// Turns the bot's activities into LINE message objects (<c>Message</c> of the project's LINE contract,
+/// tools/ChatSupport.LineSimulator/line-contract.yaml): text
 /// becomes text messages, hero cards become Flex bubbles (a carousel when there are several) with
 /// tel: and https: URI buttons, suggested actions become quick replies on the activity's last
-/// message. Limits from the spec and LINE's documentation are applied here, never left to the API.
+/// message. LINE's documented limits (the contract states the same numbers) are applied here, never left to the API.
 /// </summary>
 public static class LineMessageMapper
 {

@@ -22,7 +22,7 @@ public readonly record struct LineApiResult(int StatusCode)
 }
 
 /// <summary>
-/// A small client of the LINE Messaging API (messaging-api.yml): reply, push with
+/// A small client of the LINE Messaging API (the requests of the LINE contract, line-contract.yaml): reply, push with
 /// <c>X-Line-Retry-Key</c>, loading animation, mark as read. Every call is retried with
 /// exponential back-off and jitter on 429, 5xx, timeouts and network errors (Polly), honouring
 /// <c>Retry-After</c>. No message text or user id is logged.

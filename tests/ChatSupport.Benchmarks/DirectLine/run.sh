@@ -24,20 +24,9 @@ turns=${2:-10}
 dlload=${DLLOAD:-tests/ChatSupport.Benchmarks/DirectLine/dlload.js}
 warmup=${WARMUP:-200}
 secret="bench-secret-$(date +%s)-0123456789abcdefghij"
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source tests/ChatSupport.Benchmarks/DirectLine/bench-lib.sh
 
-app=${BENCH_APP:-}
-if [[ -z "$app" ]]; then
-  app="$work/app"
-  dotnet publish bot -c Release -o "$app" -nologo -v quiet >/dev/null
-fi
+publish_app
 
 start_host() { # label mode port app
   ASPNETCORE_ENVIRONMENT=Production \
@@ -48,11 +37,6 @@ start_host() { # label mode port app
   ChatSupport__DirectLine__RateLimits__ConversationsPerMinute=1000000 \
   dotnet "$4/ChatSupport.Bot.dll" --urls "http://127.0.0.1:$3" --contentRoot "$4" >"$work/$1.log" 2>&1 &
   echo $!
-}
-wait_ready() { # port path
-  for _ in $(seq 1 150); do curl -s -o /dev/null "http://127.0.0.1:$1$2" && return 0; sleep 0.2; done
-  echo "host on $1 did not start" >&2
-  exit 1
 }
 
 run() { # label port pid concurrency warmup

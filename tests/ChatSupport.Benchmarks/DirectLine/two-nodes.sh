@@ -17,15 +17,8 @@ conversations=${1:-200}
 turns=${2:-10}
 dlload=${DLLOAD:-tests/ChatSupport.Benchmarks/DirectLine/dlload.js}
 secret="bench-secret-$(date +%s)-0123456789abcdefghij"
-work=$(mktemp -d)
+source tests/ChatSupport.Benchmarks/DirectLine/bench-lib.sh
 chmod 755 "$work"
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
 
 pgbin=$(dirname "$(ls /usr/lib/postgresql/*/bin/postgres | sort -V | tail -1)")
 redis=$(command -v redis-server)
@@ -34,11 +27,7 @@ free_port() { node -e 'const s=require("net").createServer().listen(0,"127.0.0.1
 as_pg=()
 if [[ $(id -u) == 0 ]]; then as_pg=(setpriv --reuid=postgres --regid=postgres --clear-groups --); fi
 
-app=${BENCH_APP:-}
-if [[ -z "$app" ]]; then
-  app="$work/app"
-  dotnet publish bot -c Release -o "$app" -nologo -v quiet >/dev/null
-fi
+publish_app
 
 mkdir -p "$work/pg"
 if [[ $(id -u) == 0 ]]; then chown postgres:postgres "$work/pg"; fi
@@ -64,11 +53,6 @@ start_host() { # label database port
   ChatSupport__DirectLine__RateLimits__ConversationsPerMinute=1000000 \
   dotnet "$app/ChatSupport.Bot.dll" --urls "http://127.0.0.1:$3" --contentRoot "$app" >"$work/$1.log" 2>&1 &
   echo $!
-}
-wait_ready() { # port
-  for _ in $(seq 1 150); do curl -s -o /dev/null "http://127.0.0.1:$1/readyz" && return 0; sleep 0.2; done
-  echo "host on $1 did not start" >&2
-  exit 1
 }
 # CPU seconds of processes and their descendants: their own time and that of children they have reaped, plus the
 # time of descendants still running (PostgreSQL's backends).

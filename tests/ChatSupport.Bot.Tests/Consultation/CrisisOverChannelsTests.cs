@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using ChatSupport.Bot.Tests.Infrastructure;
 using ChatSupport.Bot.Tests.Line;
 using ChatSupport.BotKit.Activities;
@@ -62,7 +61,7 @@ public sealed class CrisisOverChannelsTests
         var user = LineSimulator.NewUserId();
         Assert.Equal(HttpStatusCode.OK, (await sim.SendAsync(sim.TextEvent(user, message))).StatusCode);
 
-        var messages = await WaitForAsync(host, user, 0, m => m.Any(x => x["quickReply"] is not null));
+        var messages = await host.WaitForNewMessagesAsync(user, 0, m => m.Any(x => x["quickReply"] is not null));
         Assert.StartsWith(firstLine, LineSimulator.Render(messages[0]), StringComparison.Ordinal);
         Assert.All(sim.Calls, c => Assert.Empty(c.SchemaErrors));
     }
@@ -102,7 +101,7 @@ public sealed class CrisisOverChannelsTests
         foreach (var say in NineteenYearOld)
         {
             Assert.Equal(HttpStatusCode.OK, (await sim.SendAsync(sim.TextEvent(user, say))).StatusCode);
-            var all = await WaitForAsync(host, user, seen, m => m.Any(x => LineSimulator.Render(x).Contains("119", StringComparison.Ordinal)));
+            var all = await host.WaitForNewMessagesAsync(user, seen, m => m.Any(x => LineSimulator.Render(x).Contains("119", StringComparison.Ordinal)));
             Assert.True(all.Count > seen, "no answer to: " + say);
             seen = all.Count;
             await host.WaitIdleAsync();
@@ -130,22 +129,5 @@ public sealed class CrisisOverChannelsTests
         Assert.Equal(HttpStatusCode.OK, (await counselor.PostAsync($"/api/console/conversations/{person.ConversationId}/claim", null)).StatusCode);
         var held = await person.SayAsync("聞いてほしいことがある");
         Assert.DoesNotContain((await person.GetActivitiesAsync()).Activities, a => a.ReplyToId == held);
-    }
-
-    private static async Task<IReadOnlyList<JsonObject>> WaitForAsync(LineTestHost host, string user, int seen, Func<IReadOnlyList<JsonObject>, bool> done)
-    {
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (DateTime.UtcNow < until)
-        {
-            var all = host.Simulator.MessagesTo(user);
-            if (all.Count > seen && done(all.Skip(seen).ToList()))
-            {
-                return all;
-            }
-
-            await Task.Delay(20);
-        }
-
-        return host.Simulator.MessagesTo(user);
     }
 }

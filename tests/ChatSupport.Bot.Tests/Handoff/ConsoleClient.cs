@@ -5,6 +5,7 @@ using ChatSupport.Bot.Handoff.Accounts;
 using ChatSupport.Bot.Tests.Infrastructure;
 using ChatSupport.BotKit.Turns;
 using ChatSupport.TestSupport;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,11 +27,15 @@ internal static class ConsoleClient
     };
 
     /// <summary>Creates an account with the same command an operator runs (<c>accounts add … --password-stdin</c>).</summary>
-    public static async Task AddAccountAsync(ChatSupportFactory factory, string user, string role, string password = Password)
+    public static Task AddAccountAsync(ChatSupportFactory factory, string user, string role, string password = Password) =>
+        AddAccountAsync(factory.DatabasePath, user, role, password, factory.Settings);
+
+    /// <summary>Creates an account in the SQLite store at <paramref name="databasePath"/> (any host over that file).</summary>
+    public static async Task AddAccountAsync(string databasePath, string user, string role, string password = Password, IReadOnlyDictionary<string, string>? settings = null)
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ChatSupport:Storage:ConnectionString"] = $"Data Source={factory.DatabasePath}" })
-            .AddInMemoryCollection((factory.Settings ?? new Dictionary<string, string>()).Select(kv => KeyValuePair.Create(kv.Key, (string?)kv.Value)))
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ChatSupport:Storage:ConnectionString"] = $"Data Source={databasePath}" })
+            .AddInMemoryCollection((settings ?? new Dictionary<string, string>()).Select(kv => KeyValuePair.Create(kv.Key, (string?)kv.Value)))
             .Build();
         var stdout = new StringWriter();
         var stderr = new StringWriter();
@@ -38,7 +43,7 @@ internal static class ConsoleClient
         Assert.True(code == 0, stderr.ToString());
     }
 
-    public static async Task<HttpClient> SignInAsync(ChatSupportFactory factory, string user, string password = Password, bool bearer = false)
+    public static async Task<HttpClient> SignInAsync(WebApplicationFactory<Program> factory, string user, string password = Password, bool bearer = false)
     {
         var client = factory.CreateClient();
         var response = await client.PostAsJsonAsync("/api/console/session", new { user, password, mode = bearer ? "token" : "cookie" });
@@ -46,7 +51,7 @@ internal static class ConsoleClient
         if (bearer)
         {
             var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
-            client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false });
+            client = factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
             client.DefaultRequestHeaders.Authorization = new("Bearer", token);
         }
 

@@ -6,6 +6,7 @@ using System.Text;
 using ChatSupport.Bot.Channels.Line;
 using ChatSupport.Bot.Cli;
 using ChatSupport.Bot.DataLifecycle;
+using ChatSupport.Bot.Storage;
 using ChatSupport.Bot.Tests.Handoff;
 using ChatSupport.Bot.Tests.Infrastructure;
 using ChatSupport.Bot.Tests.Line;
@@ -74,10 +75,14 @@ public sealed class DataLifecycleTests
         Assert.False(FilesContain(host.DatabasePath, user), "the LINE user id is gone as well");
     }
 
-    [Fact]
-    public async Task Retention_erases_quiet_ended_conversations_daily_and_keeps_those_waiting_or_recent()
+    [Theory]
+    [SqliteStore]
+    [PostgresStore]
+    public async Task Retention_erases_quiet_ended_conversations_daily_and_keeps_those_waiting_or_recent(StoreProvider provider)
     {
-        using var factory = new ChatSupportFactory { Settings = new Dictionary<string, string> { ["ChatSupport:Retention:Days"] = "30" } };
+        var settings = await TestStores.HostSettingsAsync(provider);
+        settings["ChatSupport:Retention:Days"] = "30";
+        using var factory = new ChatSupportFactory { Settings = settings };
         var old = await DirectLineClient.StartAsync(factory);
         await old.SayAsync("むかしの話");
         var waiting = await DirectLineClient.StartAsync(factory);

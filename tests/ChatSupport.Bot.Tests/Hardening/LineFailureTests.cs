@@ -1,16 +1,14 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ChatSupport.Bot.Channels.Line;
-using ChatSupport.Bot.Handoff.Accounts;
 using ChatSupport.Bot.Storage.Sqlite;
+using ChatSupport.Bot.Tests.Handoff;
 using ChatSupport.Bot.Tests.Line;
 using ChatSupport.Domain.Handoff;
 using ChatSupport.Domain.Storage;
 using ChatSupport.TestSupport;
 using ChatSupport.Tools.Line;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -22,31 +20,30 @@ namespace ChatSupport.Bot.Tests.Hardening;
 /// </summary>
 public sealed class LineFailureTests
 {
-    private const string Password = "correct horse battery staple";
     private const string Secret = "だれにも言えないこと";
 
     [Fact]
     public async Task An_event_that_keeps_failing_is_retried_a_bounded_number_of_times_shown_to_supervisors_and_requeued()
     {
-        var sink = new ConcurrentQueue<string>();
+        var sink = new CollectingLoggerProvider();
         var store = new BreakableConversations();
         using var host = new LineTestHost
         {
             ExtraServices = services =>
             {
-                services.AddLogging(b => b.AddProvider(new Collecting(sink)).SetMinimumLevel(LogLevel.Trace));
+                services.AddLogging(b => b.AddProvider(sink).SetMinimumLevel(LogLevel.Trace));
                 services.AddSingleton<IConversationStore>(sp => store.Wrapping(sp.GetRequiredService<SqliteTranscriptStore>()));
             },
         };
         host.Settings["ChatSupport:Line:MaxEventAttempts"] = "3";
         _ = host.Server;
-        await AddSupervisorAsync(host);
-        var boss = await SignInAsync(host);
+        await ConsoleClient.AddAccountAsync(host.DatabasePath, "boss", "supervisor");
+        var boss = await ConsoleClient.SignInAsync(host, "boss");
 
         var user = LineSimulator.NewUserId();
         store.Broken = true;
         await host.Simulator.SendAsync(host.Simulator.TextEvent(user, Secret));
-        await WaitAsync(async () => (await host.Get<LineStore>().CountEventsAsync()).ContainsKey("failed"));
+        await ConsoleClient.WaitUntilAsync(async () => (await host.Get<LineStore>().CountEventsAsync()).ContainsKey("failed"), "the event to be marked failed", 15_000);
 
         Assert.Equal(3, store.Attempts);
         Assert.Empty(host.Simulator.MessagesTo(user));
@@ -58,8 +55,8 @@ public sealed class LineFailureTests
         Assert.DoesNotContain(Secret, failures.GetRawText(), StringComparison.Ordinal);
 
         // The failure was logged by type and place only: not the exception's message (which quotes the text) nor the text.
-        Assert.Contains(sink, l => l.Contains("InvalidOperationException", StringComparison.Ordinal));
-        Assert.DoesNotContain(sink, l => l.Contains(Secret, StringComparison.Ordinal) || l.Contains("store down", StringComparison.Ordinal));
+        Assert.Contains(sink.Lines, l => l.Contains("InvalidOperationException", StringComparison.Ordinal));
+        Assert.DoesNotContain(sink.Lines, l => l.Contains(Secret, StringComparison.Ordinal) || l.Contains("store down", StringComparison.Ordinal));
 
         // Once the cause is fixed an operator requeues it, and the person is answered.
         store.Broken = false;
@@ -78,8 +75,8 @@ public sealed class LineFailureTests
         host.Settings["ChatSupport:Line:MaxRetries"] = "0";
         host.Settings["ChatSupport:Line:MaxDeliveryAttempts"] = "3";
         _ = host.Server;
-        await AddSupervisorAsync(host);
-        var boss = await SignInAsync(host);
+        await ConsoleClient.AddAccountAsync(host.DatabasePath, "boss", "supervisor");
+        var boss = await ConsoleClient.SignInAsync(host, "boss");
         var user = LineSimulator.NewUserId();
         await host.Simulator.SendAsync(host.Simulator.FollowEvent(user));
         var welcomed = (await host.WaitForMessagesAsync(user, 1)).Count;
@@ -103,34 +100,6 @@ public sealed class LineFailureTests
         await host.WaitIdleAsync();
         Assert.True(host.Simulator.MessagesTo(user).Count > answered);
         Assert.All(host.Simulator.Calls.Where(c => c.Accepted && c.RetryKey is not null).GroupBy(c => c.RetryKey), g => Assert.Single(g));
-    }
-
-    private static async Task AddSupervisorAsync(LineTestHost host)
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ChatSupport:Storage:ConnectionString"] = $"Data Source={host.DatabasePath}" })
-            .Build();
-        var stderr = new StringWriter();
-        var code = await AccountsCommand.RunAsync(["add", "--user", "boss", "--role", "supervisor", "--password-stdin"], new StringReader(Password + "\n"), new StringWriter(), stderr, configuration);
-        Assert.True(code == 0, stderr.ToString());
-    }
-
-    private static async Task<HttpClient> SignInAsync(LineTestHost host)
-    {
-        var client = host.CreateClient();
-        var response = await client.PostAsJsonAsync("/api/console/session", new { user = "boss", password = Password, mode = "cookie" });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return client;
-    }
-
-    private static async Task WaitAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "timed out");
-            await Task.Delay(20);
-        }
     }
 
     /// <summary>The conversation registry, failing on demand with a message that quotes what it was given (as drivers do).</summary>
@@ -159,26 +128,6 @@ public sealed class LineFailureTests
 
             public Task<ConversationRecord?> FindAsync(string conversationId, CancellationToken cancellationToken = default) =>
                 inner.FindAsync(conversationId, cancellationToken);
-        }
-    }
-
-    private sealed class Collecting(ConcurrentQueue<string> lines) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => new Collector(lines);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Collector(ConcurrentQueue<string> lines) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                lines.Enqueue($"{formatter(state, exception)} {exception}");
         }
     }
 }

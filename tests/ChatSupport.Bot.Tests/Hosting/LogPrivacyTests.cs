@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using ChatSupport.Bot.Channels;
 using ChatSupport.Bot.Tests.Infrastructure;
 using ChatSupport.Bot.Tests.Line;
@@ -101,27 +100,5 @@ public sealed class LogPrivacyTests
     {
         protected override Task OnMessageActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("boom: " + turnContext.Activity.Text);
-    }
-
-    private sealed class CollectingLoggerProvider : ILoggerProvider
-    {
-        public ConcurrentQueue<string> Lines { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new Collector(Lines, categoryName);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Collector(ConcurrentQueue<string> lines, string category) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
-        }
     }
 }

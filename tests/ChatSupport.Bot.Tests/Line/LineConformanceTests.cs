@@ -6,13 +6,13 @@ using ChatSupport.Tools.Line;
 
 namespace ChatSupport.Bot.Tests.Line;
 
-/// <summary>Outbound bodies against messaging-api.yml; inbound events of webhook.yml through the parser and the webhook.</summary>
+/// <summary>
+/// The project's LINE contract (tools/ChatSupport.LineSimulator/line-contract.yaml): outbound bodies
+/// against its request schemas; inbound events of its webhook schemas through the parser and the webhook.
+/// </summary>
 public sealed class LineConformanceTests
 {
-    private static readonly Lazy<OpenApiSchemas> Webhook = new(() =>
-        OpenApiSchemas.Load(OpenApiSchemas.FindSpec("webhook.yml") ?? throw new FileNotFoundException("webhook.yml")));
-
-    private static OpenApiSchemas Api => LineTestHost.Schemas;
+    private static OpenApiSchemas Contract => OpenApiSchemas.Contract;
 
     public static Activity CardsWithChoices()
     {
@@ -32,7 +32,7 @@ public sealed class LineConformanceTests
     }
 
     [Fact]
-    public void Quick_replies_and_flex_cards_validate_against_messaging_api_yml()
+    public void Quick_replies_and_flex_cards_validate_against_the_contract()
     {
         var calls = LineMessageMapper.ToCalls([CardsWithChoices(), Activity.CreateMessage(new string('あ', 12000))]);
         Assert.All(calls, c => Assert.InRange(c.Count, 1, LineMessageMapper.MaxMessagesPerCall));
@@ -49,12 +49,12 @@ public sealed class LineConformanceTests
 
         foreach (var call in calls)
         {
-            Assert.Empty(Api.Validate(LineMessagingClient.ReplyBody("token", call), "ReplyMessageRequest"));
-            Assert.Empty(Api.Validate(LineMessagingClient.PushBody("U0123456789abcdef0123456789abcdef", call), "PushMessageRequest"));
+            Assert.Empty(Contract.Validate(LineMessagingClient.ReplyBody("token", call), "ReplyMessageRequest"));
+            Assert.Empty(Contract.Validate(LineMessagingClient.PushBody("U0123456789abcdef0123456789abcdef", call), "PushMessageRequest"));
         }
 
-        Assert.Empty(Api.Validate(LineMessagingClient.LoadingBody("U1", 23), "ShowLoadingAnimationRequest"));
-        Assert.Empty(Api.Validate(LineMessagingClient.MarkAsReadBody("tok"), "MarkMessagesAsReadByTokenRequest"));
+        Assert.Empty(Contract.Validate(LineMessagingClient.LoadingBody("U1", 23), "ShowLoadingAnimationRequest"));
+        Assert.Empty(Contract.Validate(LineMessagingClient.MarkAsReadBody("tok"), "MarkMessagesAsReadByTokenRequest"));
     }
 
     [Theory]
@@ -67,10 +67,13 @@ public sealed class LineConformanceTests
     [InlineData("""{"replyToken":"t","messages":[{"type":"text","text":"x","quickReply":{"items":[{"type":"action","action":{"type":"teleport","label":"x"}}]}}]}""", "teleport")]
     [InlineData("""{"to":"U1","messages":[{"type":"text","text":"x"}]}""", "replyToken: required")]
     [InlineData("""{"chatId":"U1","loadingSeconds":90}""", "above 60")]
+    [InlineData("""{"chatId":"U1","loadingSeconds":7}""", "not a multiple of 5")]
+    [InlineData("""{"replyToken":"t","messages":[{"type":"text","text":"x","quickReply":{"items":[{"type":"action","action":{"type":"message","label":"二十一文字のとても長い選択肢ラベルです。。","text":"t"}}]}}]}""", "longer than 20")]
+    [InlineData("""{"replyToken":"t","messages":[{"type":"flex","altText":"a","contents":{"type":"bubble","footer":{"type":"box","layout":"vertical","contents":[{"type":"button","action":{"type":"uri","label":"ok","uri":"javascript:alert(1)"}}]}}}]}""", "does not match")]
     public void The_checker_rejects_wrong_bodies(string body, string expected)
     {
         var schema = body.Contains("chatId", StringComparison.Ordinal) ? "ShowLoadingAnimationRequest" : "ReplyMessageRequest";
-        var errors = Api.Validate(JsonNode.Parse(body), schema);
+        var errors = Contract.Validate(JsonNode.Parse(body), schema);
         Assert.Contains(errors, e => e.Contains(expected, StringComparison.Ordinal));
     }
 
@@ -87,27 +90,70 @@ public sealed class LineConformanceTests
                 ["quickReply"] = new JsonObject { ["items"] = new JsonArray([.. Enumerable.Range(0, n).Select(i => (JsonNode)new JsonObject { ["type"] = "action", ["action"] = new JsonObject { ["type"] = "message", ["label"] = "l", ["text"] = "t" } })]) },
             }),
         };
-        Assert.Empty(Api.Validate(Body(13), "ReplyMessageRequest"));
-        Assert.NotEmpty(Api.Validate(Body(14), "ReplyMessageRequest"));
+        Assert.Empty(Contract.Validate(Body(13), "ReplyMessageRequest"));
+        Assert.NotEmpty(Contract.Validate(Body(14), "ReplyMessageRequest"));
     }
 
     [Fact]
-    public void Every_example_in_webhook_yml_conforms_and_every_event_type_has_a_parseable_instance()
+    public void Every_example_in_the_contract_conforms_to_its_schema()
     {
-        // webhook.yml carries one example (the 200 answer "OK"); it is a string as its schema says.
-        var spec = File.ReadAllText(OpenApiSchemas.FindSpec("webhook.yml")!);
-        Assert.Contains("example: OK", spec, StringComparison.Ordinal);
+        var examples = Contract.Examples.ToList();
+        Assert.Superset(
+            new HashSet<string> { "ReplyMessageRequest", "PushMessageRequest", "ShowLoadingAnimationRequest", "MarkMessagesAsReadByTokenRequest", "FlexMessage", "CallbackRequest" },
+            examples.Select(e => e.Schema).ToHashSet());
+        foreach (var (schema, example) in examples)
+        {
+            var errors = Contract.Validate(example, schema);
+            Assert.True(errors.Count == 0, schema + ": " + string.Join("; ", errors));
+        }
 
+        // The webhook example is one the bot reads: a follow from a person.
+        var body = Encoding.UTF8.GetBytes(examples.Single(e => e.Schema == "CallbackRequest").Example!.ToJsonString());
+        var item = Assert.Single(LineWebhook.Read(body, out var skipped));
+        Assert.Equal(0, skipped);
+        Assert.Equal(LineEventKind.Follow, LineInboundEvent.Parse(item.EventJson).Kind);
+    }
+
+    [Fact]
+    public void The_mapper_applies_the_contract_s_limits()
+    {
+        long Limit(string schema, string keyword, params string[] path)
+        {
+            JsonNode node = Contract.Schema(schema);
+            foreach (var step in path)
+            {
+                var next = node is JsonArray array ? array[int.Parse(step, System.Globalization.CultureInfo.InvariantCulture)] : node[step];
+                node = next ?? throw new KeyNotFoundException(schema + " " + string.Join("/", path));
+            }
+
+            return long.Parse(node[keyword]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        Assert.Equal(LineMessageMapper.MaxMessagesPerCall, Limit("Messages", "maxItems"));
+        Assert.Equal(LineMessageMapper.MaxTextLength, Limit("TextMessage", "maxLength", "allOf", "1", "properties", "text"));
+        Assert.Equal(LineMessageMapper.MaxAltTextLength, Limit("FlexMessage", "maxLength", "allOf", "1", "properties", "altText"));
+        Assert.Equal(LineMessageMapper.MaxQuickReplyItems, Limit("QuickReply", "maxItems", "properties", "items"));
+        Assert.Equal(LineMessageMapper.MaxQuickReplyLabelLength, Limit("QuickReplyAction", "maxLength", "properties", "label"));
+        Assert.Equal(LineMessageMapper.MaxButtonLabelLength, Limit("ButtonAction", "maxLength", "properties", "label"));
+        Assert.Equal(LineMessageMapper.MaxBubblesPerCarousel, Limit("FlexCarousel", "maxItems", "allOf", "1", "properties", "contents"));
+        Assert.Equal(LineMessageMapper.MaxPostbackDataLength, Limit("PostbackActionFields", "maxLength", "properties", "data"));
+        Assert.Equal(LineMessageMapper.MaxMessageActionTextLength, Limit("MessageActionFields", "maxLength", "properties", "text"));
+        Assert.Equal(LineMessageMapper.MaxMessageActionTextLength, Limit("PostbackActionFields", "maxLength", "properties", "displayText"));
+    }
+
+    [Fact]
+    public void Every_event_type_of_the_contract_has_a_parseable_instance()
+    {
         // One instance per event type of the Event discriminator, built from the schemas, valid against them, parsed without error.
-        var mapping = Webhook.Value.Schema("Event")["discriminator"]!["mapping"]!.AsObject();
+        var mapping = Contract.Schema("Event")["discriminator"]!["mapping"]!.AsObject();
         Assert.True(mapping.Count >= 19);
-        var generator = new SampleGenerator(Webhook.Value);
+        var generator = new SampleGenerator(Contract);
         foreach (var (type, _) in mapping)
         {
             var sample = generator.Event(type);
-            Assert.True(Webhook.Value.Validate(sample, "Event").Count == 0, type + ": " + string.Join("; ", Webhook.Value.Validate(sample, "Event")));
+            Assert.True(Contract.Validate(sample, "Event").Count == 0, type + ": " + string.Join("; ", Contract.Validate(sample, "Event")));
             var body = Encoding.UTF8.GetBytes(new JsonObject { ["destination"] = "U" + new string('0', 32), ["events"] = new JsonArray(sample) }.ToJsonString());
-            Assert.Empty(Webhook.Value.Validate(JsonNode.Parse(body), "CallbackRequest"));
+            Assert.Empty(Contract.Validate(JsonNode.Parse(body), "CallbackRequest"));
             var items = LineWebhook.Read(body, out var skipped);
             Assert.Equal(0, skipped);
             var parsed = LineInboundEvent.Parse(Assert.Single(items).EventJson);
@@ -125,17 +171,17 @@ public sealed class LineConformanceTests
     }
 
     [Fact]
-    public void The_simulator_s_events_conform_to_webhook_yml()
+    public void The_simulator_s_events_conform_to_the_contract()
     {
         var sim = new LineSimulator("s", "t", () => throw new InvalidOperationException());
         var user = LineSimulator.NewUserId();
         foreach (var e in new[] { sim.TextEvent(user, "x"), sim.StickerEvent(user), sim.ImageEvent(user), sim.FollowEvent(user), sim.UnfollowEvent(user), sim.PostbackEvent(user, "d") })
         {
-            Assert.Empty(Webhook.Value.Validate(e, "Event"));
+            Assert.Empty(Contract.Validate(e, "Event"));
         }
     }
 
-    /// <summary>Builds an instance of a schema: every property filled, enums with their first value, the discriminator set.</summary>
+    /// <summary>Builds an instance of a schema: every declared property filled, enums with their first value, the discriminator set.</summary>
     private sealed class SampleGenerator(OpenApiSchemas schemas)
     {
         public JsonObject Event(string type)

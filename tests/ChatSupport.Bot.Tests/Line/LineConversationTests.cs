@@ -41,7 +41,7 @@ public sealed class LineConversationTests
         Assert.Contains("\"uri\":\"tel:", uris, StringComparison.Ordinal);
         Assert.Contains("\"type\":\"button\"", uris, StringComparison.Ordinal);
 
-        // Every call was a reply within the token's life, and every body conformed to messaging-api.yml.
+        // Every call was a reply within the token's life, and every body conformed to the LINE contract.
         Assert.All(sim.Calls, c => Assert.Empty(c.SchemaErrors));
         Assert.All(sim.Calls.Where(c => c.Path.Contains("/message/", StringComparison.Ordinal)), c => Assert.True(c.Status == 200, c.Path + " " + c.Status));
         Assert.Contains(sim.Calls, c => c.Path.EndsWith("/reply", StringComparison.Ordinal));
@@ -316,20 +316,9 @@ public sealed class LineConversationTests
 
     private static async Task<IReadOnlyList<JsonObject>> WaitForNewAsync(LineTestHost host, string user, int seen, Func<IReadOnlyList<JsonObject>, bool> done)
     {
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (DateTime.UtcNow < until)
-        {
-            var all = host.Simulator.MessagesTo(user);
-            if (all.Count > seen && done(all.Skip(seen).ToList()))
-            {
-                return all;
-            }
-
-            await Task.Delay(20);
-        }
-
-        Assert.Fail("The bot did not answer as expected; it sent: " + Text(host.Simulator.MessagesTo(user).Skip(seen).ToList()));
-        return [];
+        var all = await host.WaitForNewMessagesAsync(user, seen, done);
+        Assert.True(all.Count > seen && done(all.Skip(seen).ToList()), "The bot did not answer as expected; it sent: " + Text(all.Skip(seen).ToList()));
+        return all;
     }
 
     private static string Text(IEnumerable<JsonObject> messages) => string.Join("\n", messages.Select(LineSimulator.Render));

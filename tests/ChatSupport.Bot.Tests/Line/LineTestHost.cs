@@ -11,7 +11,7 @@ namespace ChatSupport.Bot.Tests.Line;
 
 /// <summary>
 /// The real host with the LINE channel configured, its Messaging API played by a
-/// <see cref="LineSimulator"/> in process (request bodies checked against messaging-api.yml).
+/// <see cref="LineSimulator"/> in process (request bodies checked against the project's LINE contract, line-contract.yaml).
 /// Two hosts over the same <see cref="DatabasePath"/> model a restart.
 /// </summary>
 public sealed class LineTestHost : WebApplicationFactory<Program>
@@ -19,9 +19,6 @@ public sealed class LineTestHost : WebApplicationFactory<Program>
     public const string ChannelSecret = "line-test-channel-secret-0123456789";
     public const string AccessToken = "line-test-access-token";
     public const string ApiBaseUrl = "http://line-api.test/base";
-
-    private static readonly Lazy<OpenApiSchemas> LazySchemas = new(() =>
-        OpenApiSchemas.Load(OpenApiSchemas.FindSpec("messaging-api.yml") ?? throw new FileNotFoundException("shared/specs/line-openapi/messaging-api.yml not found above " + AppContext.BaseDirectory)));
 
     private HttpClient? _client;
 
@@ -33,7 +30,8 @@ public sealed class LineTestHost : WebApplicationFactory<Program>
         configure?.Invoke(Simulator);
     }
 
-    public static OpenApiSchemas Schemas => LazySchemas.Value;
+    /// <summary>The project's LINE contract (line-contract.yaml) the simulator checks every request body against.</summary>
+    public static OpenApiSchemas Schemas => OpenApiSchemas.Contract;
 
     public string DatabasePath { get; }
 
@@ -61,6 +59,28 @@ public sealed class LineTestHost : WebApplicationFactory<Program>
             if (messages.Count >= count)
             {
                 return messages;
+            }
+
+            await Task.Delay(20);
+        }
+
+        return Simulator.MessagesTo(userId);
+    }
+
+    /// <summary>
+    /// Waits until the person has more than <paramref name="seen"/> messages and the new ones satisfy
+    /// <paramref name="done"/>; returns all the person's messages (also when the time runs out).
+    /// </summary>
+    public async Task<IReadOnlyList<JsonObject>> WaitForNewMessagesAsync(string userId, int seen, Func<IReadOnlyList<JsonObject>, bool> done, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(done);
+        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        while (DateTime.UtcNow < until)
+        {
+            var all = Simulator.MessagesTo(userId);
+            if (all.Count > seen && done(all.Skip(seen).ToList()))
+            {
+                return all;
             }
 
             await Task.Delay(20);

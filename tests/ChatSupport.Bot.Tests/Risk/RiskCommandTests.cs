@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ChatSupport.Bot.Cli;
+using ChatSupport.Bot.Tests.Infrastructure;
 
 namespace ChatSupport.Bot.Tests.Risk;
 
@@ -8,19 +9,15 @@ public class RiskCommandTests
     [Fact]
     public void Score_WritesOneJsonLinePerInputAndReportsMalformedLines()
     {
-        var input = new StringReader("""
+        var result = CliRun.Run(RiskCommand.Run, ["score", "--input", "-"], """
             {"id": "a", "text": "死にたい"}
             {"id": "b", "text": 
             {"id": "c", "text": "こんにちは"}
             """);
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
 
-        var exit = RiskCommand.Run(["score", "--input", "-"], input, stdout, stderr);
-
-        Assert.Equal(1, exit);
-        Assert.Contains("line 2", stderr.ToString(), StringComparison.Ordinal);
-        var lines = stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(1, result.Exit);
+        Assert.Contains("line 2", result.Stderr, StringComparison.Ordinal);
+        var lines = result.Lines;
         Assert.Equal(2, lines.Length);
 
         using var first = JsonDocument.Parse(lines[0]);
@@ -41,32 +38,21 @@ public class RiskCommandTests
     [Fact]
     public void Eval_PrintsMatrixAndFloorFigures()
     {
-        var file = Path.GetTempFileName();
-        try
-        {
-            File.WriteAllLines(file,
+        var result = CliRun.RunOnFile(
+            RiskCommand.Run,
             [
                 """{"id": "1", "text": "屋上にいる", "level": "critical", "categories": ["suicidal"]}""",
                 """{"id": "2", "text": "死ぬほど眠い", "level": "none", "categories": []}""",
                 """{"id": "3", "text": "no level here"}""",
-            ]);
-            var stdout = new StringWriter();
-            var stderr = new StringWriter();
+            ],
+            file => ["eval", "--input", file]);
 
-            var exit = RiskCommand.Run(["eval", "--input", file], TextReader.Null, stdout, stderr);
-
-            Assert.Equal(1, exit);
-            Assert.Contains("line 3", stderr.ToString(), StringComparison.Ordinal);
-            var text = stdout.ToString();
-            Assert.Contains("messages: 2", text, StringComparison.Ordinal);
-            Assert.Contains("recall gold>=high predicted>=high: 1.000", text, StringComparison.Ordinal);
-            Assert.Contains("recall gold=critical predicted=critical: 1.000", text, StringComparison.Ordinal);
-            Assert.Contains("share gold none/low predicted>=high: 0.000", text, StringComparison.Ordinal);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        Assert.Equal(1, result.Exit);
+        Assert.Contains("line 3", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("messages: 2", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("recall gold>=high predicted>=high: 1.000", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("recall gold=critical predicted=critical: 1.000", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("share gold none/low predicted>=high: 0.000", result.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -23,6 +23,37 @@ public sealed partial class StoreMigrationTests
 {
     private const int LegacyVersions = 8;
 
+    /// <summary>
+    /// The first 16 hex digits of SHA-256 of each shipped migration's SQLite and PostgreSQL text. A shipped migration is
+    /// never edited (a change is a new migration); add a new one here once it ships.
+    /// </summary>
+    private static readonly Dictionary<string, (string Sqlite, string Postgres)> Shipped = new(StringComparer.Ordinal)
+    {
+        ["store/state-conversations-transcript"] = ("3ea304efca2de2c3", "ab278a6dc2aca6b8"),
+        ["store/work-leases"] = ("675a238c492bb580", "675a238c492bb580"),
+        ["console-access/sessions"] = ("d625bdcfe5378af9", "d625bdcfe5378af9"),
+        ["directline/revoked-pending"] = ("afbc14228d681c9b", "d38da186502f7fd6"),
+        ["handoff/sessions-accounts-audit-notes-canned"] = ("6ae74302c8915437", "8873b7990c9a2eca"),
+        ["handoff/accounts-disabled"] = ("dc69d95dbb4df2bb", "1319d628dacc667d"),
+        ["handoff/accounts-seen-at"] = ("045036301e99bc4c", "045036301e99bc4c"),
+        ["line/inbox-users-outbox"] = ("ae3b0c50da0b54fc", "b197c548f92d855d"),
+        ["triage/judgements-opt-outs-settings-audit"] = ("5af0c405a61af375", "68b2e120c02c3915"),
+    };
+
+    [Fact]
+    public void Shipped_migrations_keep_their_exact_text_in_both_engines()
+    {
+        static string Hash(string text) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..16];
+
+        var plan = StoreMigrationPlan.Order(TestStores.Features).ToDictionary(p => p.Key, p => p.Migration, StringComparer.Ordinal);
+        foreach (var (key, (sqlite, postgres)) in Shipped)
+        {
+            Assert.True(plan.TryGetValue(key, out var migration), key + " is no longer planned");
+            Assert.True(Hash(migration!.Sqlite) == sqlite, key + ": the SQLite text of a shipped migration changed");
+            Assert.True(Hash(migration.Postgres) == postgres, key + ": the PostgreSQL text of a shipped migration changed");
+        }
+    }
+
     [Fact]
     public void The_host_registers_every_feature_s_migrations_and_the_store_tests_use_the_same_list()
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ChatSupport.Bot.Cli;
+using ChatSupport.Bot.Tests.Infrastructure;
 
 namespace ChatSupport.Bot.Tests.Understanding;
 
@@ -8,19 +9,15 @@ public class UnderstandCommandTests
     [Fact]
     public void Understand_WritesOneJsonLinePerInput_AndReportsMalformedLinesByNumber()
     {
-        var input = new StringReader("""
+        var result = CliRun.Run(UnderstandCommand.Run, ["--input", "-"], """
             {"id": "a", "text": "中2です。クラスで無視されてて学校行きたくない。名前言わなくても大丈夫？札幌住み"}
             {"id": "b", "text":
             {"id": "c", "text": "好きな食べ物なに"}
             """);
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
 
-        var exit = UnderstandCommand.Run(["--input", "-"], input, stdout, stderr);
-
-        Assert.Equal(1, exit);
-        Assert.Contains("line 2", stderr.ToString(), StringComparison.Ordinal);
-        var lines = stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(1, result.Exit);
+        Assert.Contains("line 2", result.Stderr, StringComparison.Ordinal);
+        var lines = result.Lines;
         Assert.Equal(2, lines.Length);
 
         using var first = JsonDocument.Parse(lines[0]);
@@ -46,33 +43,22 @@ public class UnderstandCommandTests
     [Fact]
     public void Eval_PrintsFigures_AndSkipsLinesWithUnknownLabels()
     {
-        var file = Path.GetTempFileName();
-        try
-        {
-            File.WriteAllLines(file,
+        var result = CliRun.RunOnFile(
+            UnderstandCommand.Run,
             [
                 """{"id": "1", "text": "こんにちは", "intents": ["greeting"], "categories": [], "ageBand": null, "prefecture": null}""",
                 """{"id": "2", "text": "高1。大阪に住んでる。親がうるさくてしんどい", "intents": ["disclosure"], "categories": ["family"], "ageBand": "high_school", "prefecture": "27"}""",
                 """{"id": "3", "text": "x", "intents": ["hello"], "categories": []}""",
-            ]);
-            var stdout = new StringWriter();
-            var stderr = new StringWriter();
+            ],
+            file => ["eval", "--input", file, "--errors"]);
 
-            var exit = UnderstandCommand.Run(["eval", "--input", file, "--errors"], TextReader.Null, stdout, stderr);
-
-            Assert.Equal(1, exit);
-            Assert.Contains("line 3", stderr.ToString(), StringComparison.Ordinal);
-            var text = stdout.ToString();
-            Assert.Contains("messages 2", text, StringComparison.Ordinal);
-            Assert.Contains("intents micro-F1 1.000", text, StringComparison.Ordinal);
-            Assert.Contains("categories micro-F1 1.000", text, StringComparison.Ordinal);
-            Assert.Contains("ageBand accuracy 1.000", text, StringComparison.Ordinal);
-            Assert.Contains("prefecture accuracy 1.000", text, StringComparison.Ordinal);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        Assert.Equal(1, result.Exit);
+        Assert.Contains("line 3", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("messages 2", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("intents micro-F1 1.000", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("categories micro-F1 1.000", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("ageBand accuracy 1.000", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("prefecture accuracy 1.000", result.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

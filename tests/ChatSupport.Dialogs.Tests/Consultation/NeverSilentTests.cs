@@ -1,9 +1,8 @@
-using System.Collections.Concurrent;
 using ChatSupport.BotKit.Activities;
 using ChatSupport.BotKit.Events;
 using ChatSupport.BotKit.Turns;
 using ChatSupport.Domain.Handoff;
-using ChatSupport.Domain.Storage;
+using ChatSupport.Domain.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ChatSupport.Dialogs.Tests.Consultation;
@@ -250,23 +249,23 @@ public sealed class NeverSilentTests
     private static string Text(List<Activity> replies) => string.Join("\n", replies.Select(r => r.Text));
 
     /// <summary>The consultation bot with a real handoff service and the relay in front of it.</summary>
-    private sealed class Rig : IChannelAdapters, IAuditLog, ICounselorDirectory
+    private sealed class Rig : IChannelAdapters
     {
         private readonly ConsultationHarness _harness;
-        private readonly List<CounselorAccount> _accounts;
 
         public Rig(DateTimeOffset now, string hours, params CounselorAccount[] accounts)
         {
-            _accounts = [.. accounts];
             Clock = new FakeTimeProvider(now);
             var store = new MemoryHandoffStore();
-            var transcript = new ListTranscript();
+            var transcript = new MemoryTranscript();
+            var audit = new MemoryAudit();
+            var counselors = new MemoryCounselors(accounts);
             var texts = HandoffTexts.LoadDefault();
             var options = new HandoffOptions { Hours = hours };
             var sessions = new HandoffSessions(store, new InProcessEventBus());
-            Queries = new HandoffQueries(store, transcript, this, texts, options, Clock);
-            Requests = new HandoffRequests(sessions, Queries, transcript, Clock, new CounselorAvailability(Queries, Clock, accounts.Length == 0 ? null : this));
-            Commands = new HandoffCommands(sessions, new HandoffDelivery(this), transcript, this, this, texts, options, Clock);
+            Queries = new HandoffQueries(store, transcript, audit, texts, options, Clock);
+            Requests = new HandoffRequests(sessions, Queries, transcript, Clock, new CounselorAvailability(Queries, Clock, accounts.Length == 0 ? null : counselors));
+            Commands = new HandoffCommands(sessions, new HandoffDelivery(this), transcript, audit, counselors, texts, options, Clock);
             _harness = new ConsultationHarness(Requests, clock: Clock);
             _harness.Adapter.Use(new HandoffRelayMiddleware(Queries, Requests));
         }
@@ -300,45 +299,5 @@ public sealed class NeverSilentTests
         }
 
         BotAdapter? IChannelAdapters.Find(string channelId) => _harness.Adapter;
-
-        Task IAuditLog.AppendAsync(string actor, string action, string? conversationId, string? detail, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        Task<IReadOnlyList<AuditEntry>> IAuditLog.ReadAsync(int limit, long? beforeId, string? conversationId, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<AuditEntry>>([]);
-
-        Task<IReadOnlyList<CounselorAccount>> ICounselorDirectory.ListAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<CounselorAccount>>(_accounts);
-
-        Task<CounselorAccount?> ICounselorDirectory.FindAsync(string userName, CancellationToken cancellationToken) =>
-            Task.FromResult(_accounts.FirstOrDefault(a => a.UserName == userName));
-
-        Task<bool> ICounselorDirectory.SetStatusAsync(string userName, CounselorStatus status, CancellationToken cancellationToken) => Task.FromResult(false);
-    }
-
-    private sealed class ListTranscript : ITranscriptStore
-    {
-        private readonly ConcurrentDictionary<string, List<TranscriptEntry>> _entries = new();
-
-        public Task<TranscriptEntry> AppendAsync(string conversationId, TranscriptDirection direction, Activity activity, CancellationToken cancellationToken = default)
-        {
-            var list = _entries.GetOrAdd(conversationId, _ => []);
-            lock (list)
-            {
-                var entry = new TranscriptEntry(conversationId, list.Count + 1, direction, activity, DateTimeOffset.UtcNow);
-                list.Add(entry);
-                return Task.FromResult(entry);
-            }
-        }
-
-        public Task<IReadOnlyList<TranscriptEntry>> ReadAsync(string conversationId, long afterSequence, int limit, CancellationToken cancellationToken = default)
-        {
-            var list = _entries.GetOrAdd(conversationId, _ => []);
-            lock (list)
-            {
-                return Task.FromResult<IReadOnlyList<TranscriptEntry>>(list.Where(e => e.Sequence > afterSequence).Take(limit).ToList());
-            }
-        }
-
-        public Task<long> GetLastSequenceAsync(string conversationId, CancellationToken cancellationToken = default) =>
-            Task.FromResult((long)_entries.GetOrAdd(conversationId, _ => []).Count);
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using ChatSupport.BotKit.Activities;
 using ChatSupport.BotKit.Events;
 using ChatSupport.BotKit.Testing;
@@ -6,55 +5,10 @@ using ChatSupport.BotKit.Turns;
 using ChatSupport.Domain.Handoff;
 using ChatSupport.Domain.Risk;
 using ChatSupport.Domain.Storage;
+using ChatSupport.Domain.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ChatSupport.Domain.Tests.Handoff;
-
-internal sealed class MemoryTranscript : ITranscriptStore
-{
-    private readonly ConcurrentDictionary<string, List<TranscriptEntry>> _entries = new();
-
-    public Task<TranscriptEntry> AppendAsync(string conversationId, TranscriptDirection direction, Activity activity, CancellationToken cancellationToken = default)
-    {
-        var list = _entries.GetOrAdd(conversationId, _ => []);
-        lock (list)
-        {
-            var seq = list.Count + 1;
-            activity.Id = TranscriptIds.ActivityId(conversationId, seq);
-            var entry = new TranscriptEntry(conversationId, seq, direction, activity.Clone(), DateTimeOffset.UtcNow);
-            list.Add(entry);
-            return Task.FromResult(entry);
-        }
-    }
-
-    public Task<IReadOnlyList<TranscriptEntry>> ReadAsync(string conversationId, long afterSequence, int limit, CancellationToken cancellationToken = default)
-    {
-        var list = _entries.GetOrAdd(conversationId, _ => []);
-        lock (list)
-        {
-            return Task.FromResult<IReadOnlyList<TranscriptEntry>>(list.Where(e => e.Sequence > afterSequence).Take(limit).ToList());
-        }
-    }
-
-    public Task<long> GetLastSequenceAsync(string conversationId, CancellationToken cancellationToken = default) =>
-        Task.FromResult((long)_entries.GetOrAdd(conversationId, _ => []).Count);
-
-    public IReadOnlyList<TranscriptEntry> All(string conversationId) => _entries.GetOrAdd(conversationId, _ => []);
-}
-
-internal sealed class MemoryAudit : IAuditLog
-{
-    public ConcurrentQueue<AuditEntry> Entries { get; } = new();
-
-    public Task AppendAsync(string actor, string action, string? conversationId, string? detail = null, CancellationToken cancellationToken = default)
-    {
-        Entries.Enqueue(new AuditEntry(Entries.Count + 1, DateTimeOffset.UtcNow, actor, action, conversationId, detail));
-        return Task.CompletedTask;
-    }
-
-    public Task<IReadOnlyList<AuditEntry>> ReadAsync(int limit, long? beforeId = null, string? conversationId = null, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<AuditEntry>>(Entries.Reverse().Take(limit).ToList());
-}
 
 /// <summary>A channel adapter that appends what it sends to the memory transcript, as Direct Line does.</summary>
 internal sealed class RecordingAdapter(MemoryTranscript transcript) : BotAdapter, IChannelAdapters
@@ -78,16 +32,6 @@ internal sealed class RecordingAdapter(MemoryTranscript transcript) : BotAdapter
 
         return [.. ids];
     }
-}
-
-/// <summary>No console accounts: nobody is away.</summary>
-internal sealed class NoCounselors : ICounselorDirectory
-{
-    public Task<IReadOnlyList<CounselorAccount>> ListAsync(CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<CounselorAccount>>([]);
-
-    public Task<CounselorAccount?> FindAsync(string userName, CancellationToken cancellationToken = default) => Task.FromResult<CounselorAccount?>(null);
-
-    public Task<bool> SetStatusAsync(string userName, CounselorStatus status, CancellationToken cancellationToken = default) => Task.FromResult(false);
 }
 
 internal sealed class HandoffHarness
@@ -120,7 +64,7 @@ internal sealed class HandoffHarness
 
     public HandoffOptions Options { get; }
 
-    public NoCounselors Counselors { get; } = new();
+    public MemoryCounselors Counselors { get; } = new();
 
     public HandoffQueries Queries { get; }
 
