@@ -16,8 +16,8 @@ namespace ChatSupport.Domain.Risk;
 /// <item>ASCII is lower-cased; katakana are folded to hiragana; small kana become full-size
 /// (ぁ→あ, ゃ→や); the small っ is dropped.</item>
 /// <item>Stretching disappears: long-vowel marks (ー, 〜, ~), a vowel kana repeating the vowel of the
-/// kana before it (たぁぁい, さみしいぃ; a full-size お after another o-row kana stays, since it can start a
-/// word: ずっと|おらん), and a run of three or more of the same character (ｗｗｗ, しぬぬぬ);
+/// kana before it (たぁぁい, さみしいぃ; a full-size お after another o-row kana and a full-size い after
+/// another i-row kana stay, since they can start a word: ずっと|おらん, 父に|いま), and a run of three or more of the same character (ｗｗｗ, しぬぬぬ);
 /// a pair stays, so ママ and はは keep their meaning.</item>
 /// <item>Spaces, punctuation, symbols, control and zero-width characters are dropped, so
 /// し に た い and し.に.た.い read as しにたい. Sentence ends (。！？! ? and line breaks) become one
@@ -161,6 +161,7 @@ internal static class JapaneseNormalizer
                 }
 
                 state.FullSizeO = c is 'お' or 'オ' or 'ｵ';
+                state.FullSizeI = c is 'い' or 'イ' or 'ｲ';
                 Emit(folded, (kind & KatakanaFlag) != 0, text, end, start, end, chars, starts, ends, ref state);
                 state.AfterSeparator = false;
                 break;
@@ -225,8 +226,10 @@ internal static class JapaneseNormalizer
                 var vowel = VowelOfVowelKana(f);
                 // Only within one script: たぁぁい stretches, but がアムカ is が + アムカ. A full-size お after another
                 // o-row kana can start a word (ずっと|おらん, はよ|おいで), so it stays; ぉ and ー still stretch (そぉ).
+                // The same holds for a full-size い after an i-row kana (父に|いま, 君に|いてほしい); ぃ still
+                // stretches (しにたぃぃ), and い after い still folds (たいいい).
                 if (vowel != 0 && VowelOf(previous) == vowel && katakana == state.PreviousKatakana && !state.AfterSeparator
-                    && !(state.FullSizeO && previous != 'お'))
+                    && !(state.FullSizeO && previous != 'お') && !(state.FullSizeI && previous != 'い'))
                 {
                     ends[n - 1] = end;
                     return;
@@ -526,6 +529,9 @@ internal static class JapaneseNormalizer
 
         /// <summary>The letter being emitted is a full-size お (not ぉ), which may begin a word.</summary>
         public bool FullSizeO;
+
+        /// <summary>The letter being emitted is a full-size い (not ぃ), which may begin a word (にいま).</summary>
+        public bool FullSizeI;
 
         /// <summary>The output's <see cref="NormalizedText.TsuAfter"/> buffer.</summary>
         public bool[] TsuAfter;

@@ -11,7 +11,8 @@ namespace ChatSupport.Domain.Tests.Risk;
 /// round 2), Probes/heldout2.jsonl (123, held out in round 2, tuning since round 3), Probes/tuning3.jsonl (81, round 3),
 /// Probes/heldout3.jsonl (154, evaluated only at the end of round 3; see Probes/README.md)
 /// Probes/tuning4.jsonl (144, round 4), Probes/heldout4.jsonl (221, evaluated only at the end of round 4), Probes/tuning5.jsonl
-/// (55, round 5) and Probes/heldout5.jsonl (205, written before round 5 and evaluated once at its end). Each must stay above
+/// (55, round 5), Probes/heldout5.jsonl (205, written before round 5 and evaluated once at its end), and the round-6 sets
+/// tests/datasets/risk/tuning6.jsonl (208) and holdout6.jsonl (100, measured once at the end). Each must stay above
 /// its floor; the figures are printed.
 /// </summary>
 public class ProbeSetTests(ITestOutputHelper output)
@@ -36,6 +37,11 @@ public class ProbeSetTests(ITestOutputHelper output)
     [InlineData("Probes/heldout4.jsonl", 0.71, 0.69, 0.05)]
     [InlineData("Probes/tuning5.jsonl", 0.95, 0.85, 0.05)]
     [InlineData("Probes/heldout5.jsonl", 0.80, 0.80, 0.05)]
+    // Round 6: tuning6 (208, written for the round and tuned to by class: 0.744 / 0.657 / 0.088 before, 0.976 / 0.971 /
+    // 0.022 after) and holdout6 (100, written and committed before any change, measured once at the end: 0.800 / 0.667 /
+    // 0.044 before, 0.829 / 0.667 / 0.044 after; a ratchet on that measurement, not a target).
+    [InlineData("../../datasets/risk/tuning6.jsonl", 0.95, 0.90, 0.05)]
+    [InlineData("../../datasets/risk/holdout6.jsonl", 0.82, 0.66, 0.05)]
     public void ProbeSet_StaysAboveTheFloor(string file, double highFloor, double criticalFloor, double falseHighCeiling)
     {
         var engine = RiskEngine.CreateDefault();
