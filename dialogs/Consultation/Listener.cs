@@ -132,7 +132,8 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
             }
         }
 
-        if (offerTopics is not null)
+        var goodbyeOnly = understanding.Has(Intent.Farewell) && !content && asks.Count == 0;
+        if (offerTopics is not null && !goodbyeOnly)
         {
             // The services find-support owed, with what this message tells first (LINEグループ外されて… after 学校行きたくない).
             List<SupportCategory> owed = [.. Acknowledgements.Priority.Where(understanding.Categories.Contains), .. offerTopics];

@@ -107,4 +107,32 @@ public sealed class ListeningRoundSixTests
         var understanding = Reader.Value.Read(text, ChatSupport.Domain.Risk.ConversationRisk.Empty, DateTimeOffset.UtcNow).Understanding;
         Assert.DoesNotContain(Intent.AskPrivacy, understanding.Intents);
     }
+
+    [Fact]
+    public async Task Leaving_the_house_for_school_is_not_running_away()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        var text = AllText(await harness.SayAsync("そろそろ家出なきゃ、学校やだな"));
+
+        Assert.DoesNotContain("家を出てきたんですね", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_goodbye_instead_of_an_age_gets_the_goodbye()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        await harness.SayAsync("学校行くのがいや");
+        var asked = await harness.SayAsync("クラスの子たちに無視されてる");
+        Assert.Contains(asked, r => ConsultationHarness.HasButton(r, "中学生"));
+
+        var text = AllText(await harness.SayAsync("もう行かなきゃ、またね"));
+
+        Assert.Contains("いつでもここに書いてください", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("だれか人いますか")]
+    [InlineData("相談員さんいるの")]
+    public void Asking_whether_someone_is_there_asks_for_a_person(string text) =>
+        Assert.Contains(Intent.AskPerson, Reader.Value.Read(text, ChatSupport.Domain.Risk.ConversationRisk.Empty, DateTimeOffset.UtcNow).Understanding.Intents);
 }

@@ -66,4 +66,22 @@ public class AcuteRoundSixTests
     [InlineData("友達とコンビニにいる")]
     public void Being_at_a_station_or_a_shop_on_an_ordinary_day_is_not_danger(string text) =>
         Assert.True(Assess("今日は普通の日", text).Level < RiskLevel.High, text);
+
+    [Fact]
+    public void Violence_told_after_the_partner_was_named_is_partner_violence()
+    {
+        var risk = Assess("彼のことで聞いてほしい", "昨日の夜、壁に押しつけられて首にあざが残ってる");
+        Assert.True(risk.Level >= RiskLevel.High);
+        Assert.Contains(SupportCategory.Dv, risk.Categories);
+    }
+
+    [Fact]
+    public void A_blade_found_in_the_hand_is_self_harm() =>
+        Assert.True(Assess("言い合いのあと、気づいたらカミソリ握ってた").Level >= RiskLevel.High);
+
+    [Theory]
+    [InlineData("消えたいとかちゃうねん、ただ疲れてるだけ")]
+    [InlineData("死にたいとかじゃなくて、眠いだけ")]
+    public void A_wish_said_not_to_be_there_in_dialect_is_not_high(string text) =>
+        Assert.True(Assess(text).Level < RiskLevel.High, text);
 }
