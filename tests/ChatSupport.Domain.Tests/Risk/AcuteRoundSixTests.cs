@@ -9,23 +9,9 @@ namespace ChatSupport.Domain.Tests.Risk;
 /// </summary>
 public class AcuteRoundSixTests
 {
-    private static readonly RiskEngine Engine = RiskEngine.CreateDefault();
     private static readonly DateTimeOffset Now = new(2026, 3, 1, 13, 0, 0, TimeSpan.Zero);
 
-    private static RiskAssessment Assess(params string[] messages)
-    {
-        var conversation = ConversationRisk.Empty;
-        RiskAssessment? last = null;
-        var at = Now;
-        foreach (var message in messages)
-        {
-            last = Engine.Assess(message, conversation, at);
-            conversation = conversation.Update(last, at);
-            at = at.AddMinutes(1);
-        }
-
-        return last!;
-    }
+    private static RiskAssessment Assess(params string[] messages) => RiskConversation.Assess(Now, messages);
 
     [Theory]
     [InlineData("今日も切りたい")]
