@@ -85,7 +85,10 @@ public static class DataLifecycleServiceCollectionExtensions
     /// <summary>Erasure and the daily retention pass (<c>ChatSupport:Retention:Days</c>).</summary>
     public static IServiceCollection AddDataLifecycle(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName));
+        services.AddOptions<RetentionOptions>()
+            .Bind(configuration.GetSection(RetentionOptions.SectionName))
+            .Validate(o => o.Days is null or >= 0, "ChatSupport:Retention:Days must be a whole number of days (0 or empty keeps everything).")
+            .ValidateOnStart();
         services.AddSingleton<IDataLifecycle>(sp => sp.GetRequiredService<Storage.StoreDatabase>() switch
         {
             Storage.Sqlite.SqliteDatabase sqlite => new SqliteDataLifecycle(sqlite, sp.GetRequiredService<TimeProvider>()),

@@ -19,7 +19,10 @@ public static class BotServiceCollectionExtensions
             .Validate(o => Enum.IsDefined(o.AutoHandoffLevel) && o.AutoHandoffLevel > RiskLevel.None, "ChatSupport:Bot:AutoHandoffLevel must be low, medium, high or critical.")
             .Validate(o => o.Mode.Equals("consultation", StringComparison.OrdinalIgnoreCase) || o.Mode.Equals("echo", StringComparison.OrdinalIgnoreCase), "ChatSupport:Bot:Mode must be consultation or echo.")
             .ValidateOnStart();
-        services.AddOptions<SupportDirectoryOptions>().Bind(configuration.GetSection(SupportDirectoryOptions.SectionName));
+        services.AddOptions<SupportDirectoryOptions>()
+            .Bind(configuration.GetSection(SupportDirectoryOptions.SectionName))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.LocalPath), "ChatSupport:Directory:LocalPath must name a folder (the default is data/directory).")
+            .ValidateOnStart();
         services.AddSingleton(_ => RiskEngine.CreateDefault());
         services.AddSingleton(sp => new UnderstandingEngine(sp.GetRequiredService<RiskEngine>(), UnderstandingPatterns.LoadEmbedded()));
         services.AddSingleton<MessageReader>();

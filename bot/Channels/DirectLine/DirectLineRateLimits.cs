@@ -37,7 +37,12 @@ public static class DirectLineRateLimits
 
     public static IServiceCollection AddDirectLineRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DirectLineRateLimitOptions>().Bind(configuration.GetSection(DirectLineRateLimitOptions.SectionName));
+        services.AddOptions<DirectLineRateLimitOptions>()
+            .Bind(configuration.GetSection(DirectLineRateLimitOptions.SectionName))
+            .Validate(
+                o => o.PostBurst > 0 && o.PostsPerMinute > 0 && o.ConversationBurst > 0 && o.ConversationsPerMinute > 0,
+                "ChatSupport:DirectLine:RateLimits: PostBurst, PostsPerMinute, ConversationBurst and ConversationsPerMinute must all be positive.")
+            .ValidateOnStart();
         services.TryAddSingleton(new SharedRateLimits());
         services.AddRateLimiter(options =>
         {

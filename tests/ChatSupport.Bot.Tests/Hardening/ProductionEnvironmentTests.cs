@@ -33,6 +33,19 @@ public sealed class ProductionEnvironmentTests
         Assert.Contains("at least 32 characters", Flatten(error), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("ChatSupport:Retention:Days", "-7", "ChatSupport:Retention:Days")]
+    [InlineData("ChatSupport:DirectLine:RateLimits:PostsPerMinute", "0", "ChatSupport:DirectLine:RateLimits")]
+    [InlineData("ChatSupport:Directory:LocalPath", " ", "ChatSupport:Directory:LocalPath")]
+    public void A_wrong_setting_stops_the_start_and_names_the_key(string key, string value, string named)
+    {
+        using var factory = new ChatSupportFactory { Settings = new Dictionary<string, string> { [key] = value } };
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.Server);
+
+        Assert.Contains(named, Flatten(error), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task With_a_long_secret_the_service_starts_and_the_secret_opens_a_conversation()
     {
