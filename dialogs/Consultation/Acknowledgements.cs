@@ -20,6 +20,10 @@ public sealed class Acknowledgements(BotTexts texts)
         SupportCategory.Health, SupportCategory.Loneliness, SupportCategory.OtherPerson,
     ];
 
+    /// <summary>The topics of <paramref name="categories"/>, the most serious first.</summary>
+    public static List<SupportCategory> BySeriousness(IReadOnlyCollection<SupportCategory> categories) =>
+        Priority.Where(categories.Contains).ToList();
+
     /// <summary>The most serious of <paramref name="categories"/>, or null when there is none.</summary>
     public static SupportCategory? MainTopic(IEnumerable<SupportCategory> categories)
     {

@@ -80,7 +80,7 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
         var topic = own ?? (content && profile.Topics.Count > 0 ? profile.Topics[0] : null);
         var seenBefore = topic is { } t && profile.Topics.Contains(t);
         // The most serious topic ends up first: it is what a message that goes on telling is taken to be about.
-        foreach (var category in Acknowledgements.Priority.Where(understanding.Categories.Contains).Reverse())
+        foreach (var category in Enumerable.Reverse(Acknowledgements.BySeriousness(understanding.Categories)))
         {
             profile.RememberTopic(category);
         }
@@ -136,7 +136,7 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
         if (offerTopics is not null && !goodbyeOnly)
         {
             // The services find-support owed, with what this message tells first (LINEグループ外されて… after 学校行きたくない).
-            List<SupportCategory> owed = [.. Acknowledgements.Priority.Where(understanding.Categories.Contains), .. offerTopics];
+            List<SupportCategory> owed = [.. Acknowledgements.BySeriousness(understanding.Categories), .. offerTopics];
             await offer.SendAsync(turnContext, owed.Distinct().ToList(), forFriend: false, cancellationToken).ConfigureAwait(false);
             return new ListenOutcome(null, level >= RiskLevel.Medium ? PromptButtons.Support : PromptButtons.None);
         }
@@ -157,7 +157,7 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
 
         if (known is { } main && (servicesAsked || (!profile.Offered.Contains(main) && (SupportOffer.IsSerious(main) || level >= RiskLevel.Medium || seenBefore || profile.Messages >= 3))))
         {
-            var categories = own is not null ? Acknowledgements.Priority.Where(understanding.Categories.Contains).ToList() : [main];
+            var categories = own is not null ? Acknowledgements.BySeriousness(understanding.Categories) : [main];
             if (!servicesAsked && profile.AgeBand is null && !profile.AskedAge && !SupportOffer.IsSerious(main) && !profile.PrefersText)
             {
                 // Before the first services: the one question that changes which services fit.

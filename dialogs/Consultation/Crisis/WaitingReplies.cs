@@ -53,29 +53,32 @@ public sealed class WaitingReplies(BotTexts texts, TimeProvider clock)
             lines.AddRange(WorryLines(turnContext.Activity.Text, episode.CurrentHarm, english));
         }
 
-        var reading = turnContext.TurnState.Get<MessageReading>();
-        var understanding = reading?.Understanding;
-        var told = understanding is not null && (understanding.Has(Intent.Disclosure) || understanding.Categories.Count > 0);
-        if (lines.Count == 0 && understanding?.Preferences.CounselorPreference is { } preference && texts.Has("waiting.preference." + preference))
+        if (lines.Count == 0)
         {
-            // Recorded on the queue item by the caller; said honestly: counselors try, nobody promises.
-            lines.Add(texts.Get("waiting.preference." + preference, english));
-        }
-        else if (lines.Count == 0 && understanding is not null && understanding.Has(Intent.Farewell) && !told)
-        {
-            // おやすみ / もういいや while waiting: a warm close, and how to stop waiting (the place is kept otherwise).
-            await turnContext.SendActivityAsync(texts.Get("waiting.farewell", english), cancellationToken).ConfigureAwait(false);
-            return;
-        }
-        else if (lines.Count == 0 && understanding is not null && understanding.Has(Intent.AskHours) && !told)
-        {
-            // まだですか？: the answer is the full waiting line itself (place in the queue, or when counselors are back).
-            full = true;
-        }
-        else if (lines.Count == 0)
-        {
-            var topic = understanding is null ? null : Acknowledgements.MainTopic(understanding.Categories);
-            lines.Add(_acks.For(topic, reading?.Risk.Level ?? RiskLevel.None, profile, understanding));
+            var reading = turnContext.TurnState.Get<MessageReading>();
+            var understanding = reading?.Understanding;
+            var told = understanding is not null && (understanding.Has(Intent.Disclosure) || understanding.Categories.Count > 0);
+            if (understanding?.Preferences.CounselorPreference is { } preference && texts.Has("waiting.preference." + preference))
+            {
+                // Recorded on the queue item by the caller; said honestly: counselors try, nobody promises.
+                lines.Add(texts.Get("waiting.preference." + preference, english));
+            }
+            else if (understanding is not null && understanding.Has(Intent.Farewell) && !told)
+            {
+                // おやすみ / もういいや while waiting: a warm close, and how to stop waiting (the place is kept otherwise).
+                await turnContext.SendActivityAsync(texts.Get("waiting.farewell", english), cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            else if (understanding is not null && understanding.Has(Intent.AskHours) && !told)
+            {
+                // まだですか？: the answer is the full waiting line itself (place in the queue, or when counselors are back).
+                full = true;
+            }
+            else
+            {
+                var topic = understanding is null ? null : Acknowledgements.MainTopic(understanding.Categories);
+                lines.Add(_acks.For(topic, reading?.Risk.Level ?? RiskLevel.None, profile, understanding));
+            }
         }
 
         lines.Add(Line(waiting, english, full));
