@@ -337,6 +337,12 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         {
             Add(violence ? "crisis.answer.danger.violence" : "crisis.answer.danger");
         }
+        else if (violence && cues.HasFlag(CrisisCue.Hiding))
+        {
+            // Hiding from the person (鍵かけた, お風呂場におる) answers the check: not safe yet, and no call pushed
+            // on someone who must stay quiet — what to do if it changes, and what to keep at hand.
+            Add("crisis.answer.hiding");
+        }
         else if (cues.HasFlag(CrisisCue.Refuses))
         {
             Add("crisis.answer.refuse");
@@ -349,6 +355,12 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         else if (cues.HasFlag(CrisisCue.Safe))
         {
             Add("crisis.answer.safe");
+        }
+
+        if (violence && cues.HasFlag(CrisisCue.Nowhere))
+        {
+            // Wanting to leave with nowhere to go: who can help find a place (DV相談＋ for a partner, 189 for a child).
+            Add(harm == CrisisHarm.Dv ? "waiting.worry.place" : "crisis.answer.nowhere");
         }
 
         return lines;
@@ -425,6 +437,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             CrisisHarm.Sextortion => "crisis.sextortion",
             CrisisHarm.FriendInDanger => "crisis.friend",
             CrisisHarm.Grooming => "crisis.grooming",
+            CrisisHarm.Pictures => "crisis.pictures",
             _ => "crisis.high",
         };
 
@@ -455,6 +468,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
                 CrisisHarm.SexualAssault => ["seihanzai-8103", "one-stop-8891"],
                 CrisisHarm.Sextortion => ["police-consultation-9110"],
                 CrisisHarm.Grooming => under18 || ageUnknown ? ["police-consultation-9110", "kodomo-sos-dial"] : ["police-consultation-9110"],
+                CrisisHarm.Pictures => under18 || ageUnknown ? ["kodomo-sos-dial", "police-consultation-9110"] : ["police-consultation-9110"],
                 _ => [],
             };
             message = Activity.CreateMessage(texts.Get(template, english));

@@ -26,6 +26,12 @@ public enum CrisisCue
 
     /// <summary>Has cut themself (今日も切った): asked whether the bleeding stopped, with 119 for a deep wound.</summary>
     Cut = 1 << 16,
+
+    /// <summary>Hiding from someone now (お風呂場におる。鍵かけた): an answer to the check, not yet safe.</summary>
+    Hiding = 1 << 17,
+
+    /// <summary>Nowhere to go (家出たいけど行くとこない): where someone can help find a place.</summary>
+    Nowhere = 1 << 18,
 }
 
 /// <summary>
@@ -68,6 +74,12 @@ public static class CrisisCues
             "知られたくない", "知られる", "怒られ", "おこられ"]),
         (CrisisCue.Money, ["お金", "おかね", "金ない", "かねない", "金がない", "払えない", "はらえない", "有料", "料金", "費用"]),
         (CrisisCue.Alone, ["ひとり暮らし", "一人暮らし", "ひとりぐらし", "誰もいない", "だれもいない", "誰もいなくて", "ひとりだ", "一人だ", "ひとりしか", "ひとりで", "一人で"]),
+        (CrisisCue.Hiding, ["鍵かけた", "鍵をかけた", "かぎかけた", "鍵閉めた", "鍵しめた", "隠れてる", "かくれてる", "隠れた", "かくれた", "隠れとる", "かくれとる",
+            "トイレにいる", "トイレにおる", "トイレにこもって", "風呂場", "ふろば", "お風呂にいる", "お風呂におる", "押し入れ", "おしいれ", "クローゼット",
+            "閉じこもって", "とじこもって", "逃げ込んだ", "にげこんだ", "hiding", "locked the door", "locked myself"]),
+        (CrisisCue.Nowhere, ["行くとこない", "いくとこない", "行くところない", "行くところがない", "いくところがない", "行くとこがない", "行く場所ない", "行く場所がない",
+            "行くあてない", "行くあてがない", "いくあてない", "逃げる場所", "逃げるとこ", "にげるとこ", "逃げ場", "にげば", "泊まるとこない", "泊まるところがない",
+            "帰るとこない", "住むとこない", "nowhere to go"]),
         (CrisisCue.FriendUnreached, ["連絡がとれない", "連絡とれない", "連絡取れない", "連絡つかない", "連絡がつかない", "返事ない", "返信ない", "返事がない",
             "返信がない", "既読つかない", "既読がつかない", "電話でない", "電話出ない", "つながらない"]),
         (CrisisCue.FriendReached, ["連絡がとれた", "連絡とれた", "連絡取れた", "連絡ついた", "連絡がついた", "返事きた", "返信きた", "返事来た", "返信来た", "既読ついた"]),

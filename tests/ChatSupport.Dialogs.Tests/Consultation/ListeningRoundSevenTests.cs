@@ -1,0 +1,63 @@
+using ChatSupport.BotKit.Activities;
+
+namespace ChatSupport.Dialogs.Tests.Consultation;
+
+/// <summary>
+/// Classes found by replaying conversations in round 7 (docs/consultation.md, "Round 7"), each tested with words
+/// other than the replays': pictures asked for by someone met in a game, hiding from a partner at night and having
+/// nowhere to go, and privacy questions about history and about school or work being told.
+/// </summary>
+public sealed class ListeningRoundSevenTests
+{
+    private static string AllText(IEnumerable<Activity> replies) => string.Join("\n", replies.Select(r => r.Text));
+
+    private static List<HeroCard> CardsOf(IEnumerable<Activity> replies) => replies.SelectMany(ConsultationHarness.Cards).ToList();
+
+    [Fact]
+    public async Task Pictures_asked_for_by_someone_met_in_a_game_get_the_pictures_reply_and_the_childrens_line()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        await harness.SayAsync("ネトゲで仲良くなった人がいるんだけど、大学生らしい");
+        var replies = await harness.SayAsync("最近、体の写真送ってってしつこい");
+
+        var text = AllText(replies);
+        Assert.Contains("写真や動画は、送らなくて大丈夫です", text, StringComparison.Ordinal);
+        Assert.Contains("会いに行かないでください", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("お金は払わないでください", text, StringComparison.Ordinal);
+        Assert.Contains(CardsOf(replies), c => c.Title!.Contains("子供SOS", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_threat_to_spread_pictures_is_still_the_sextortion_reply()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        var replies = await harness.SayAsync("SNSで知り合った人に送った写真、ネットにばらまくぞって脅されてる");
+
+        Assert.StartsWith("お金は払わないでください", replies.Select(r => r.Text).First(t => !string.IsNullOrEmpty(t)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Hiding_from_a_partner_answers_the_check_and_having_nowhere_to_go_brings_a_place_to_ask()
+    {
+        var harness = await new ConsultationHarness(now: CrisisTests.Night).JoinAsync();
+        await harness.SayAsync("さっき同棲してる彼氏に蹴られた");
+
+        var hiding = AllText(await harness.SayAsync("いまトイレにこもって鍵しめてる"));
+        Assert.Contains("身を守っているんですね", hiding, StringComparison.Ordinal);
+        Assert.DoesNotContain("下から選ぶか、言葉で教えてください", hiding, StringComparison.Ordinal);
+
+        var nowhere = AllText(await harness.SayAsync("出ていきたいけど行くあてがない"));
+        Assert.Contains("0120-279-889", nowhere, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ここのトーク履歴って残る？", "あなたが消せます")]
+    [InlineData("バイト先に連絡いったりしない？", "職場に連絡することはありません")]
+    public async Task Privacy_questions_get_the_answer_to_what_was_asked(string question, string expected)
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        await harness.SayAsync("ここって誰が読むの？");
+
+        Assert.Contains(expected, AllText(await harness.SayAsync(question)), StringComparison.Ordinal);
+    }
+}
