@@ -32,6 +32,9 @@ public enum CrisisCue
 
     /// <summary>Nowhere to go (家出たいけど行くとこない): where someone can help find a place.</summary>
     Nowhere = 1 << 18,
+
+    /// <summary>The bleeding has stopped or is stopping (血はだいたい止まってきた): care for the wound, 119 only if it starts again.</summary>
+    BleedingStopped = 1 << 19,
 }
 
 /// <summary>
@@ -74,6 +77,9 @@ public static class CrisisCues
             "知られたくない", "知られる", "怒られ", "おこられ"]),
         (CrisisCue.Money, ["お金", "おかね", "金ない", "かねない", "金がない", "払えない", "はらえない", "有料", "料金", "費用"]),
         (CrisisCue.Alone, ["ひとり暮らし", "一人暮らし", "ひとりぐらし", "誰もいない", "だれもいない", "誰もいなくて", "ひとりだ", "一人だ", "ひとりしか", "ひとりで", "一人で"]),
+        (CrisisCue.BleedingStopped, ["血は止まった", "血止まった", "血が止まった", "血はとまった", "血とまった", "血がとまった", "血は止まって", "血止まって", "血が止まって",
+            "血はとまって", "血とまって", "血がとまって", "止まってきた", "とまってきた", "止まりかけ", "とまりかけ", "血はもう出てない", "血もう出てない", "血はでてない",
+            "bleeding stopped", "stopped bleeding", "bleeding has stopped"]),
         (CrisisCue.Hiding, ["鍵かけた", "鍵をかけた", "かぎかけた", "鍵閉めた", "鍵しめた", "隠れてる", "かくれてる", "隠れた", "かくれた", "隠れとる", "かくれとる",
             "トイレにいる", "トイレにおる", "トイレにこもって", "風呂場", "ふろば", "お風呂にいる", "お風呂におる", "押し入れ", "おしいれ", "クローゼット",
             "閉じこもって", "とじこもって", "逃げ込んだ", "にげこんだ", "hiding", "locked the door", "locked myself"]),

@@ -21,6 +21,7 @@ public sealed class WaitingReplies(BotTexts texts, TimeProvider clock)
     private static readonly (string Key, string[] Terms, CrisisHarm[] Harms)[] Worries =
     [
         ("waiting.worry.pay", ["払", "はらう", "はらった", "お金", "おかね", "送金", "振り込"], [CrisisHarm.Sextortion, CrisisHarm.Pictures]),
+        ("waiting.worry.sent", ["送っちゃ", "おくっちゃ", "送ってしま", "おくってしま", "送った", "おくった", "送ってもた", "送っとる", "送ってる"], [CrisisHarm.Pictures]),
         ("waiting.worry.pregnancy", ["妊娠", "にんしん", "生理", "せいり", "ピル", "避妊", "ひにん"], [CrisisHarm.SexualAssault]),
         ("waiting.worry.police.sexual", ["警察", "けいさつ", "被害届", "訴え", "うったえ", "通報"], [CrisisHarm.SexualAssault]),
         ("waiting.worry.police.child", ["警察", "けいさつ", "大ごと", "おおごと", "大事にしたくない", "通報"], [CrisisHarm.Abuse, CrisisHarm.ViolenceNow]),

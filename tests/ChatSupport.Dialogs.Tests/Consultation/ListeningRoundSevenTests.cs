@@ -25,6 +25,10 @@ public sealed class ListeningRoundSevenTests
         Assert.Contains("会いに行かないでください", text, StringComparison.Ordinal);
         Assert.DoesNotContain("お金は払わないでください", text, StringComparison.Ordinal);
         Assert.Contains(CardsOf(replies), c => c.Title!.Contains("子供SOS", StringComparison.Ordinal));
+
+        await harness.SayAsync("安全な場所にいる");
+        var sent = AllText(await harness.SayAsync("でも前に一枚送ってしまった"));
+        Assert.Contains("あなたのせいではありません", sent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -59,5 +63,23 @@ public sealed class ListeningRoundSevenTests
         await harness.SayAsync("ここって誰が読むの？");
 
         Assert.Contains(expected, AllText(await harness.SayAsync(question)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_cut_that_has_stopped_bleeding_gets_wound_care_and_a_refused_hospital_is_not_pushed()
+    {
+        var harness = await new ConsultationHarness(now: new DateTimeOffset(2026, 12, 8, 22, 30, 0, TimeSpan.FromHours(9))).JoinAsync();
+        await harness.SayAsync("親と言い合いになって、さっき腕をカッターで切った");
+
+        var stopped = AllText(await harness.SayAsync("血はもうほとんど止まってきた"));
+        Assert.Contains("きれいな水で洗って", stopped, StringComparison.Ordinal);
+        Assert.DoesNotContain("いますぐ119", stopped, StringComparison.Ordinal);
+
+        var refused = AllText(await harness.SayAsync("病院は行きたくない"));
+        Assert.Contains("いますぐでなくても大丈夫です", refused, StringComparison.Ordinal);
+        Assert.DoesNotContain("いますぐ119", refused, StringComparison.Ordinal);
+
+        var again = AllText(await harness.SayAsync("やっぱりまた血が止まらない"));
+        Assert.Contains("119", again, StringComparison.Ordinal);
     }
 }

@@ -126,4 +126,18 @@ public class UnderstandingRoundSevenTests
     [InlineData("17歳、東京")]
     public void The_writers_own_age_still_counts(string text) =>
         Assert.NotNull(Engine.Understand(text).AgeBand);
+
+    [Theory]
+    [InlineData("死にたいとかじゃないけど、毎日だるい")]
+    [InlineData("べつに死にたいとかちゃうねん、暇なだけ")]
+    public void A_wish_to_die_denied_in_the_same_breath_is_not_the_topic(string text)
+    {
+        var understanding = Engine.Understand(text);
+        Assert.DoesNotContain(SupportCategory.Suicidal, understanding.Categories);
+        Assert.True(Engine.Read(text).Risk.Level <= RiskLevel.Low);
+    }
+
+    [Fact]
+    public void A_wish_to_die_said_plainly_is_still_the_topic() =>
+        Assert.Contains(SupportCategory.Suicidal, Engine.Understand("もう死にたい").Categories);
 }
