@@ -222,6 +222,19 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
         return texts.Get(key, profile.English);
     }
 
+    /// <summary>
+    /// While waiting for a counselor, a question about where to go (朝になったらどこ行けばええ？) gets the services for
+    /// what was told so far, most serious first — no question and no menu; the waiting line follows from the caller.
+    /// </summary>
+    public async Task OfferWhileWaitingAsync(ITurnContext turnContext, MessageReading reading, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        var profile = ConsultationProfile.For(turnContext);
+        Remember(profile, reading.Understanding);
+        var topics = Acknowledgements.BySeriousness(profile.Topics).Take(2).ToList();
+        await offer.SendAsync(turnContext, topics.Count > 0 ? topics : [SupportCategory.Loneliness], forFriend: false, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The acknowledgement alone (no question, no menu): what the bot says while a person waits for a counselor.</summary>
     public string Acknowledge(ITurnContext turnContext, MessageReading reading)
     {

@@ -30,7 +30,7 @@ public sealed class WaitingReplies(BotTexts texts, TimeProvider clock)
         ("waiting.worry.friend.contact", ["連絡先", "れんらくさき", "知らない", "しらない", "わからない", "わかんない"], [CrisisHarm.FriendInDanger]),
         ("waiting.worry.outside", ["外さむ", "外寒", "そとさむ", "外にいる", "そとにいる", "外で待", "家に入れ", "いえにはいれ", "しめだされ", "締め出され", "閉め出され", "外に出され", "追い出され", "おいだされ", "時間くらいいる", "時間いる"], [CrisisHarm.Abuse, CrisisHarm.ViolenceNow, CrisisHarm.General]),
         ("waiting.worry.place", ["出ていく", "でていく", "出て行", "住むところ", "すむところ", "行くところ", "いくところ", "行くとこ", "いくとこ", "行く場所", "行くあて", "逃げる場所", "逃げ場", "泊まる", "とまる", "家がない", "いえがない"], [CrisisHarm.Dv]),
-        ("waiting.worry.parents", ["親に", "おやに", "親には", "家族に", "ばれ", "バレ", "知られ", "しられ", "言えない", "いえない"], [CrisisHarm.SexualAssault, CrisisHarm.Sextortion, CrisisHarm.Pictures, CrisisHarm.Abuse, CrisisHarm.General, CrisisHarm.PlanOrAttempt]),
+        ("waiting.worry.parents", ["親に", "おやに", "親には", "家族に", "ばれ", "バレ", "知られ", "しられ", "言えない", "いえない"], [CrisisHarm.SexualAssault, CrisisHarm.Sextortion, CrisisHarm.Pictures, CrisisHarm.Grooming, CrisisHarm.Abuse, CrisisHarm.General, CrisisHarm.PlanOrAttempt]),
     ];
 
     private static readonly (string Key, string[] Terms, CrisisHarm[] Harms)[] NormalizedWorries = Worries

@@ -82,4 +82,36 @@ public sealed class ListeningRoundSevenTests
         var again = AllText(await harness.SayAsync("やっぱりまた血が止まらない"));
         Assert.Contains("119", again, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("好きな子が女で、うちも女なんよ")]
+    [InlineData("ゲイなんだけど、誰にも言えてない")]
+    public async Task Who_one_loves_gets_its_own_line_not_the_gender_identity_one(string text)
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        var reply = AllText(await harness.SayAsync(text));
+
+        Assert.Contains("好きになる相手の性別は、人によってちがいます", reply, StringComparison.Ordinal);
+        Assert.DoesNotContain("体の性別", reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Wanting_to_leave_home_is_not_told_as_having_left()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        var reply = AllText(await harness.SayAsync("親がうるさすぎて、もう家出たい"));
+
+        Assert.DoesNotContain("家を出てきたんですね", reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_teacher_asking_questions_is_not_read_as_being_overheard_on_the_phone()
+    {
+        var harness = await new ConsultationHarness(now: new DateTimeOffset(2026, 12, 7, 7, 40, 0, TimeSpan.FromHours(9))).JoinAsync();
+        await harness.SayAsync("昨日の夜、母親の彼氏に殴られて腕にあざがある");
+
+        var reply = AllText(await harness.SayAsync("学校で先生に何か聞かれたらどうしよう"));
+
+        Assert.DoesNotContain("電話できないときの方法です", reply, StringComparison.Ordinal);
+    }
 }

@@ -247,6 +247,21 @@ public sealed class NeverSilentTests
         Assert.Contains(BotTexts.Default.Format("waiting.on_duty", false, 1), text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Asking_where_to_go_while_waiting_gets_the_services_for_what_was_told_and_the_waiting_line()
+    {
+        var rig = new Rig(CrisisTests.WeekdayDay, "Daily 00:00-24:00", new CounselorAccount("tanaka", CounselorRole.Counselor, CounselorStatus.Available, false));
+        await rig.SayAsync("こんにちは");
+        await rig.SayAsync("家賃が払えなくて、来月には部屋を出ないといけない");
+        await rig.SayAsync("人と話したい");
+
+        var replies = await rig.SayAsync("明日になったらどこに相談すればいい？");
+
+        Assert.Contains(replies.SelectMany(ConsultationHarness.Cards), c => c.Title!.StartsWith("自立相談支援機関", StringComparison.Ordinal));
+        Assert.Contains("番目", Text(replies), StringComparison.Ordinal);
+        Assert.DoesNotContain(replies, r => r.SuggestedActions?.Actions?.Count > 0);
+    }
+
     [Theory]
     [InlineData("同室の子が寝てるから電話できない")]
     [InlineData("電話はちょっと無理")]

@@ -140,4 +140,24 @@ public class UnderstandingRoundSevenTests
     [Fact]
     public void A_wish_to_die_said_plainly_is_still_the_topic() =>
         Assert.Contains(SupportCategory.Suicidal, Engine.Understand("もう死にたい").Categories);
+
+    [Theory]
+    [InlineData("ここに書いたものって消せる？")]
+    [InlineData("書いた内容は残るん？")]
+    public void Whether_what_was_written_stays_is_a_privacy_question(string text) =>
+        Assert.Contains(Engine.Understand(text).Cues, c => c.Id == "privacy-history");
+
+    [Theory]
+    [InlineData("でんわのかけかたがわからない")]
+    [InlineData("電話どうやるかわかんない")]
+    public void Not_knowing_how_to_phone_is_cannot_call(string text) =>
+        Assert.Contains(Intent.CannotCall, Engine.Understand(text).Intents);
+
+    [Fact]
+    public void A_phone_checked_by_someone_told_as_a_reason_is_not_a_privacy_question() =>
+        Assert.DoesNotContain(Intent.AskPrivacy, Engine.Understand("LINEは無理、スマホ見られるから").Intents);
+
+    [Fact]
+    public void Asking_whether_a_person_reads_it_politely_is_ask_is_bot() =>
+        Assert.Contains(Intent.AskIsBot, Engine.Understand("ここって人間が読んでますか").Intents);
 }
