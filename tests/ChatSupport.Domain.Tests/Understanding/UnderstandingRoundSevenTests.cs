@@ -42,6 +42,7 @@ public class UnderstandingRoundSevenTests
     [InlineData("これチャットボット？")]
     [InlineData("人間のカウンセラーさんですか")]
     [InlineData("are you a bot")]
+    [InlineData("いま起きてる人いますか")]
     public void Asking_if_it_is_a_machine_is_ask_is_bot(string text) =>
         Assert.Contains(Intent.AskIsBot, Engine.Understand(text).Intents);
 

@@ -1,0 +1,38 @@
+using ChatSupport.Domain.Risk;
+
+namespace ChatSupport.Domain.Tests.Risk;
+
+/// <summary>
+/// Round 7 acute classes (acute.yaml), tested both ways with words other than the replays that showed them missing:
+/// a step forward at a platform that would end everything, and a blade lying within reach after an urge.
+/// </summary>
+public class AcuteRoundSevenTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 3, 1, 13, 0, 0, TimeSpan.Zero);
+
+    private static RiskAssessment Assess(params string[] messages) => RiskConversation.Assess(Now, messages);
+
+    [Theory]
+    [InlineData("駅のホームで、あと一歩前に出たら楽になれるのかなって考えてしまう")]
+    [InlineData("踏切で一歩踏み出したらもう終わりなのにって")]
+    public void A_step_forward_that_would_end_everything_is_high_and_suicidal(string text)
+    {
+        var risk = Assess(text);
+        Assert.True(risk.Level >= RiskLevel.High, text);
+        Assert.Contains(SupportCategory.Suicidal, risk.Categories);
+    }
+
+    [Theory]
+    [InlineData("一歩前に出たら集合写真に入れた")]
+    [InlineData("ホームで一歩下がって待ってください")]
+    public void Stepping_forward_in_everyday_words_is_not_danger(string text) =>
+        Assert.True(Assess(text).Level < RiskLevel.High, text);
+
+    [Fact]
+    public void A_blade_on_the_desk_after_an_urge_is_critical() =>
+        Assert.Equal(RiskLevel.Critical, Assess("また切りたくなってきた", "いまカッター机の上にある").Level);
+
+    [Fact]
+    public void A_blade_on_the_desk_without_an_urge_is_not_danger() =>
+        Assert.True(Assess("図工の宿題してる", "カッター机の上にある").Level < RiskLevel.High);
+}
