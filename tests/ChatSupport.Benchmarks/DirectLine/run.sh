@@ -7,10 +7,11 @@
 # starting conversations is raised for the run; the per-conversation post limit stays as configured.
 # usage: bash tests/ChatSupport.Benchmarks/DirectLine/run.sh [conversations] [turns]
 #   DLLOAD    path of dlload.js (default tests/ChatSupport.Benchmarks/DirectLine/dlload.js, beside this script)
-#   WARMUP    conversations run and discarded before the first measured pass of each host (default 400, i.e.
-#             4000 turns: the runtime re-compiles about 5,000 hot methods of the consultation bot at its optimizing
-#             tier during the first 2000–3000 turns, longer on a busy machine, and a shorter warm-up measures that
-#             compilation as part of a turn); every later pass, on a warm host, discards 20
+#   WARMUP    conversations run and discarded before the first measured pass of each host (default 600, i.e.
+#             6000 turns: after a start the runtime re-compiles the hot methods, with dynamic PGO first instrumented
+#             and then optimized — about 12,000 compilations in the consultation bot's first ~5000 turns, longer on a
+#             busy machine — and a shorter warm-up measures that compilation as part of a turn); every later pass,
+#             on a warm host, discards 20
 #   ROUNDS    how many times the passes (concurrency 16 and 4, every host in turn) are repeated (default 1); with
 #             more than one, the summary gives each figure's median and range, and the ratios use the medians
 #   BENCH_APP an already published host (dotnet publish bot -c Release -o DIR) instead of publishing one now
@@ -25,7 +26,7 @@ cd "$(dirname "$0")/../../.."
 conversations=${1:-200}
 turns=${2:-10}
 dlload=${DLLOAD:-tests/ChatSupport.Benchmarks/DirectLine/dlload.js}
-warmup=${WARMUP:-400}
+warmup=${WARMUP:-600}
 rounds=${ROUNDS:-1}
 secret="bench-secret-$(date +%s)-0123456789abcdefghij"
 source tests/ChatSupport.Benchmarks/DirectLine/bench-lib.sh
