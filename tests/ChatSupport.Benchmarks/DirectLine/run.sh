@@ -79,7 +79,8 @@ for round in $(seq 1 "$rounds"); do
 done
 printf '%s\n' "${lines[@]}"
 node -e '
-const passes = process.argv.slice(1).map(l => JSON.parse(l));
+const rounds = Number(process.argv[1]);
+const passes = process.argv.slice(2).map(l => JSON.parse(l));
 const perTurn = r => r.turns ? r.serverCpuSeconds * 1000 / r.turns : NaN;
 const median = xs => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const range = (xs, d) => xs.length > 1 ? ` (${Math.min(...xs).toFixed(d)}–${Math.max(...xs).toFixed(d)})` : "";
@@ -92,8 +93,9 @@ for (const r of passes) {
 }
 for (const row of rows) {
   const of = f => row.passes.map(f);
-  row.cpu = median(of(perTurn)); row.turnsPerSecond = median(of(r => r.turnsPerSecond));
-  row.p50Ms = median(of(r => r.p50Ms)); row.p99Ms = median(of(r => r.p99Ms));
+  const rounded = (x, d) => Math.round(x * 10 ** d) / 10 ** d;
+  row.cpu = median(of(perTurn)); row.turnsPerSecond = rounded(median(of(r => r.turnsPerSecond)), 1);
+  row.p50Ms = rounded(median(of(r => r.p50Ms)), 1); row.p99Ms = rounded(median(of(r => r.p99Ms)), 1);
   row.text = {
     cpu: `${row.cpu.toFixed(2)} ms${range(of(perTurn), 2)}`, tps: `${row.turnsPerSecond}${range(of(r => r.turnsPerSecond), 0)}`,
     p50: `${row.p50Ms} ms${range(of(r => r.p50Ms), 1)}`, p99: `${row.p99Ms} ms${range(of(r => r.p99Ms), 1)}`,
@@ -112,5 +114,13 @@ const b16 = find("before", 16), b4 = find("before", 4);
 console.log(`consultation CPU per turn at concurrency 16: ${cpu(r16).toFixed(2)} ms (goal <= 0.6 ms); echo ${cpu(e16).toFixed(2)} ms; real/echo CPU ratio ${(cpu(r16) / cpu(e16)).toFixed(2)}`);
 console.log(`real/echo throughput ratio at concurrency 16: ${(r16.turnsPerSecond / e16.turnsPerSecond).toFixed(2)}; consultation p99 at concurrency 4: ${r4.p99Ms} ms (goal < 20 ms)`);
 if (b16) console.log(`before CPU per turn at concurrency 16: ${cpu(b16).toFixed(2)} ms; after/before ${(cpu(r16) / cpu(b16)).toFixed(2)}; before/echo ${(cpu(b16) / cpu(e16)).toFixed(2)}; at concurrency 4: ${cpu(b4).toFixed(2)} ms, after/before ${(cpu(r4) / cpu(b4)).toFixed(2)}; before p99 at concurrency 4: ${b4.p99Ms} ms`);
+if (b16 && rounds > 1) {
+  // The passes of one round ran next to each other in time, so their ratio is the least disturbed by the neighbours.
+  for (const c of [16, 4]) {
+    const of = label => passes.filter(r => r.label === label && r.concurrency === c).map(perTurn);
+    const after = of("consultation"), before = of("before");
+    console.log(`after/before CPU per turn at concurrency ${c}, round by round: ${after.map((a, i) => (a / before[i]).toFixed(2)).join(" ")}`);
+  }
+}
 if (p16) console.log(`peer CPU per turn at concurrency 16: ${cpu(p16).toFixed(2)} ms; peer/consultation ${(cpu(p16) / cpu(r16)).toFixed(1)}x`);
-' "${lines[@]}"
+' "$rounds" "${lines[@]}"
