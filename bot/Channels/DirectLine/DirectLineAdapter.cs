@@ -14,13 +14,13 @@ public sealed class DirectLineAdapter : ChannelAdapter
 {
     public const string ChannelId = "directline";
 
-    private readonly ITranscriptStore _transcript;
+    private readonly DirectLineSessions _sessions;
     private readonly ConversationStreamHub _hub;
 
-    public DirectLineAdapter(ITranscriptStore transcript, ConversationStreamHub hub, TurnPipeline pipeline, ILogger<DirectLineAdapter> logger)
+    public DirectLineAdapter(DirectLineSessions sessions, ConversationStreamHub hub, TurnPipeline pipeline, ILogger<DirectLineAdapter> logger)
         : base(ChannelId, pipeline, logger)
     {
-        _transcript = transcript;
+        _sessions = sessions;
         _hub = hub;
     }
 
@@ -41,8 +41,9 @@ public sealed class DirectLineAdapter : ChannelAdapter
                 continue;
             }
 
-            // Replies are stored even if the caller gives up (the person must see what was sent).
-            var entry = await _transcript.AppendAsync(conversationId, TranscriptDirection.Outbound, activity, CancellationToken.None).ConfigureAwait(false);
+            // Replies are stored even if the caller gives up (the person must see what was sent); the first reply to
+            // a message also clears its pending mark (DirectLineSessions.AppendReplyAsync).
+            var entry = await _sessions.AppendReplyAsync(conversationId, activity, CancellationToken.None).ConfigureAwait(false);
             _hub.NotifyAppended(conversationId, entry.Sequence);
             responses[i] = new ResourceResponse(entry.Activity.Id!);
         }

@@ -18,7 +18,11 @@ public sealed record PendingTurn(string ConversationId, long Sequence, DateTimeO
 /// </summary>
 public sealed class DirectLineSessions(StoreDatabase database, SqliteTranscriptStore transcript, TimeProvider clock)
 {
+    // Turns this node is running, by message: Stored while the message's pending mark is in the store, Cleared once
+    // a reply removed it in the reply's own transaction (then the turn's end writes nothing).
     private readonly ConcurrentDictionary<(string, long), byte> _inFlight = new();
+    private const byte Stored = 0;
+    private const byte Cleared = 1;
 
     // Revocations are rare and permanent: a positive answer is remembered on this node.
     private readonly ConcurrentDictionary<string, byte> _revokedHere = new(StringComparer.Ordinal);
@@ -102,13 +106,56 @@ public sealed class DirectLineSessions(StoreDatabase database, SqliteTranscriptS
     public async Task<TranscriptEntry> AppendPendingAsync(string conversationId, Activity activity, CancellationToken cancellationToken = default)
     {
         var entry = await transcript.AppendAsync(conversationId, TranscriptDirection.Inbound, activity, cancellationToken, pending: true).ConfigureAwait(false);
-        _inFlight[(conversationId, entry.Sequence)] = 0;
+        _inFlight[(conversationId, entry.Sequence)] = Stored;
         return entry;
+    }
+
+    /// <summary>
+    /// Stores a reply of the bot. The first reply to a message whose turn this node is running also removes the
+    /// message's pending mark, in the same transaction: a stored reply is what makes a message answered (the recovery
+    /// after a crash judges it the same way and never answers it twice), so one write fewer per turn changes no
+    /// outcome of a crash.
+    /// </summary>
+    public async Task<TranscriptEntry> AppendReplyAsync(string conversationId, Activity activity, CancellationToken cancellationToken = default)
+    {
+        long? answers = AnsweredSequence(conversationId, activity.ReplyToId) is { } sequence
+            && _inFlight.TryGetValue((conversationId, sequence), out var state) && state == Stored
+                ? sequence
+                : null;
+        var entry = await transcript.AppendAsync(conversationId, TranscriptDirection.Outbound, activity, cancellationToken, pending: false, clearsPending: answers).ConfigureAwait(false);
+        if (answers is { } cleared)
+        {
+            _inFlight.TryUpdate((conversationId, cleared), Cleared, Stored);
+        }
+
+        return entry;
+    }
+
+    /// <summary>The sequence of the stored message that a reply's <c>replyToId</c> names in this conversation, if it names one.</summary>
+    internal static long? AnsweredSequence(string conversationId, string? replyToId)
+    {
+        if (replyToId is null || replyToId.Length <= conversationId.Length + 1
+            || !replyToId.StartsWith(conversationId, StringComparison.Ordinal) || replyToId[conversationId.Length] != '|')
+        {
+            return null;
+        }
+
+        return long.TryParse(replyToId.AsSpan(conversationId.Length + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var sequence)
+            && TranscriptIds.ActivityId(conversationId, sequence) == replyToId
+                ? sequence
+                : null;
     }
 
     /// <summary>The turn of a stored message has run (answered, or failed and told the person so).</summary>
     public async Task CompleteAsync(string conversationId, long sequence, CancellationToken cancellationToken = default)
     {
+        if (_inFlight.TryGetValue((conversationId, sequence), out var state) && state == Cleared)
+        {
+            // A reply already removed the mark with its own transaction.
+            _inFlight.TryRemove((conversationId, sequence), out _);
+            return;
+        }
+
         using (await database.EnterWriteAsync(cancellationToken).ConfigureAwait(false))
         {
             await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -152,5 +199,5 @@ public sealed class DirectLineSessions(StoreDatabase database, SqliteTranscriptS
     }
 
     /// <summary>Claims a recovered turn for this node's run (false when a turn of this node already runs it).</summary>
-    internal bool TryStartRecovered(PendingTurn turn) => _inFlight.TryAdd((turn.ConversationId, turn.Sequence), 0);
+    internal bool TryStartRecovered(PendingTurn turn) => _inFlight.TryAdd((turn.ConversationId, turn.Sequence), Stored);
 }

@@ -13,9 +13,12 @@ public sealed class SqliteTranscriptStore(StoreDatabase database, TimeProvider c
 
     /// <summary>
     /// Appends the activity; with <paramref name="pending"/>, also marks its turn pending (<c>directline_pending</c>)
-    /// in the same transaction, so a crash can never leave a stored message that nobody will answer.
+    /// in the same transaction, so a crash can never leave a stored message that nobody will answer. With
+    /// <paramref name="clearsPending"/> (the sequence of the message this activity answers), that message's pending
+    /// mark is removed in the same transaction: once a reply is stored the message counts as answered, exactly as
+    /// the recovery after a crash judges it, so the turn's end needs no write of its own.
     /// </summary>
-    public async Task<TranscriptEntry> AppendAsync(string conversationId, TranscriptDirection direction, Activity activity, CancellationToken cancellationToken, bool pending)
+    public async Task<TranscriptEntry> AppendAsync(string conversationId, TranscriptDirection direction, Activity activity, CancellationToken cancellationToken, bool pending, long? clearsPending = null)
     {
         var storedAt = clock.GetUtcNow();
         var copy = activity.Clone();
@@ -44,6 +47,16 @@ public sealed class SqliteTranscriptStore(StoreDatabase database, TimeProvider c
                     mark.Parameters.AddWithValue("$seq", sequence);
                     mark.Parameters.AddWithValue("$storedAt", storedAt.ToString("O", CultureInfo.InvariantCulture));
                     await mark.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                if (clearsPending is { } answered)
+                {
+                    using var clear = connection.CreateCommand();
+                    clear.Transaction = transaction;
+                    clear.CommandText = "DELETE FROM directline_pending WHERE conversation_id = $conversation AND seq = $seq;";
+                    clear.Parameters.AddWithValue("$conversation", conversationId);
+                    clear.Parameters.AddWithValue("$seq", answered);
+                    await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
 
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

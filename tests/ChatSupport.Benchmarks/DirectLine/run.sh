@@ -7,9 +7,13 @@
 # starting conversations is raised for the run; the per-conversation post limit stays as configured.
 # usage: bash tests/ChatSupport.Benchmarks/DirectLine/run.sh [conversations] [turns]
 #   DLLOAD    path of dlload.js (default tests/ChatSupport.Benchmarks/DirectLine/dlload.js, beside this script)
-#   WARMUP    conversations run and discarded before the first measured pass of each host (default 200, i.e.
-#             2000 turns: the runtime re-compiles hot methods for a while after a start, and a shorter warm-up
-#             measures that compilation as part of a turn); the second pass, on a warm host, discards 20
+#   WARMUP    conversations run and discarded before the first measured pass of each host (default 600, i.e.
+#             6000 turns: after a start the runtime re-compiles the hot methods, with dynamic PGO first instrumented
+#             and then optimized — about 12,000 compilations in the consultation bot's first ~5000 turns, longer on a
+#             busy machine — and a shorter warm-up measures that compilation as part of a turn); every later pass,
+#             on a warm host, discards 20
+#   ROUNDS    how many times the passes (concurrency 16 and 4, every host in turn) are repeated (default 1); with
+#             more than one, the summary gives each figure's median and range, and the ratios use the medians
 #   BENCH_APP an already published host (dotnet publish bot -c Release -o DIR) instead of publishing one now
 #   BEFORE_APP optional: another published host (for example an earlier commit, published the same way) run as
 #             the consultation bot in the same run and labelled "before", for before/after figures under the
@@ -22,7 +26,8 @@ cd "$(dirname "$0")/../../.."
 conversations=${1:-200}
 turns=${2:-10}
 dlload=${DLLOAD:-tests/ChatSupport.Benchmarks/DirectLine/dlload.js}
-warmup=${WARMUP:-200}
+warmup=${WARMUP:-600}
+rounds=${ROUNDS:-1}
 secret="bench-secret-$(date +%s)-0123456789abcdefghij"
 source tests/ChatSupport.Benchmarks/DirectLine/bench-lib.sh
 
@@ -60,28 +65,62 @@ if [[ -n "${PEER_DIR:-}" ]]; then
   wait_ready 5184 /
 fi
 
+# Passes interleave: in every round each host runs at concurrency 16 and then at 4, one host after the other, so
+# the hosts share the machine's changing load alike.
 lines=()
-for concurrency in 16 4; do
-  w=$([[ $concurrency == 16 ]] && echo "$warmup" || echo 20)
-  lines+=("$(run echo 5181 "$echo_pid" "$concurrency" "$w")")
-  lines+=("$(run consultation 5182 "$real_pid" "$concurrency" "$w")")
-  if [[ -n "$before_pid" ]]; then lines+=("$(run before 5185 "$before_pid" "$concurrency" "$w")"); fi
-  if [[ -n "$peer_pid" ]]; then lines+=("$(run peer 5184 "$peer_pid" "$concurrency" "$w")"); fi
+for round in $(seq 1 "$rounds"); do
+  for concurrency in 16 4; do
+    w=$([[ $round == 1 && $concurrency == 16 ]] && echo "$warmup" || echo 20)
+    lines+=("$(run echo 5181 "$echo_pid" "$concurrency" "$w")")
+    lines+=("$(run consultation 5182 "$real_pid" "$concurrency" "$w")")
+    if [[ -n "$before_pid" ]]; then lines+=("$(run before 5185 "$before_pid" "$concurrency" "$w")"); fi
+    if [[ -n "$peer_pid" ]]; then lines+=("$(run peer 5184 "$peer_pid" "$concurrency" "$w")"); fi
+  done
 done
 printf '%s\n' "${lines[@]}"
 node -e '
-const rows = process.argv.slice(1).map(l => JSON.parse(l));
-const cpu = r => r.turns ? r.serverCpuSeconds * 1000 / r.turns : NaN;
-console.log("| host | concurrency | turns | server CPU per turn | turns/s | p50 | p99 | errors |");
-console.log("|---|---|---|---|---|---|---|---|");
-for (const r of rows) {
-  console.log(`| ${r.label} | ${r.concurrency} | ${r.turns} | ${cpu(r).toFixed(2)} ms | ${r.turnsPerSecond} | ${r.p50Ms} ms | ${r.p99Ms} ms | ${r.errors} |`);
+const rounds = Number(process.argv[1]);
+const passes = process.argv.slice(2).map(l => JSON.parse(l));
+const perTurn = r => r.turns ? r.serverCpuSeconds * 1000 / r.turns : NaN;
+const median = xs => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const range = (xs, d) => xs.length > 1 ? ` (${Math.min(...xs).toFixed(d)}–${Math.max(...xs).toFixed(d)})` : "";
+// One row per host and concurrency: the median of its passes, and the range over them when there are several.
+const rows = [];
+for (const r of passes) {
+  let row = rows.find(x => x.label === r.label && x.concurrency === r.concurrency);
+  if (!row) rows.push(row = { label: r.label, concurrency: r.concurrency, passes: [] });
+  row.passes.push(r);
 }
+for (const row of rows) {
+  const of = f => row.passes.map(f);
+  const rounded = (x, d) => Math.round(x * 10 ** d) / 10 ** d;
+  row.cpu = median(of(perTurn)); row.turnsPerSecond = rounded(median(of(r => r.turnsPerSecond)), 1);
+  row.p50Ms = rounded(median(of(r => r.p50Ms)), 1); row.p99Ms = rounded(median(of(r => r.p99Ms)), 1);
+  row.text = {
+    cpu: `${row.cpu.toFixed(2)} ms${range(of(perTurn), 2)}`, tps: `${row.turnsPerSecond}${range(of(r => r.turnsPerSecond), 0)}`,
+    p50: `${row.p50Ms} ms${range(of(r => r.p50Ms), 1)}`, p99: `${row.p99Ms} ms${range(of(r => r.p99Ms), 1)}`,
+  };
+  row.turns = of(r => r.turns).reduce((a, b) => a + b, 0); row.errors = of(r => r.errors).reduce((a, b) => a + b, 0);
+}
+console.log(`| host | concurrency | passes | turns | server CPU per turn | turns/s | p50 | p99 | errors |`);
+console.log("|---|---|---|---|---|---|---|---|---|");
+for (const r of rows) {
+  console.log(`| ${r.label} | ${r.concurrency} | ${r.passes.length} | ${r.turns} | ${r.text.cpu} | ${r.text.tps} | ${r.text.p50} | ${r.text.p99} | ${r.errors} |`);
+}
+const cpu = r => r.cpu;
 const find = (label, c) => rows.find(r => r.label === label && r.concurrency === c);
 const e16 = find("echo", 16), r16 = find("consultation", 16), r4 = find("consultation", 4), p16 = find("peer", 16);
 const b16 = find("before", 16), b4 = find("before", 4);
 console.log(`consultation CPU per turn at concurrency 16: ${cpu(r16).toFixed(2)} ms (goal <= 0.6 ms); echo ${cpu(e16).toFixed(2)} ms; real/echo CPU ratio ${(cpu(r16) / cpu(e16)).toFixed(2)}`);
 console.log(`real/echo throughput ratio at concurrency 16: ${(r16.turnsPerSecond / e16.turnsPerSecond).toFixed(2)}; consultation p99 at concurrency 4: ${r4.p99Ms} ms (goal < 20 ms)`);
-if (b16) console.log(`before CPU per turn at concurrency 16: ${cpu(b16).toFixed(2)} ms; after/before ${(cpu(r16) / cpu(b16)).toFixed(2)}; before/echo ${(cpu(b16) / cpu(e16)).toFixed(2)}; before p99 at concurrency 4: ${b4.p99Ms} ms`);
+if (b16) console.log(`before CPU per turn at concurrency 16: ${cpu(b16).toFixed(2)} ms; after/before ${(cpu(r16) / cpu(b16)).toFixed(2)}; before/echo ${(cpu(b16) / cpu(e16)).toFixed(2)}; at concurrency 4: ${cpu(b4).toFixed(2)} ms, after/before ${(cpu(r4) / cpu(b4)).toFixed(2)}; before p99 at concurrency 4: ${b4.p99Ms} ms`);
+if (b16 && rounds > 1) {
+  // The passes of one round ran next to each other in time, so their ratio is the least disturbed by the neighbours.
+  for (const c of [16, 4]) {
+    const of = label => passes.filter(r => r.label === label && r.concurrency === c).map(perTurn);
+    const after = of("consultation"), before = of("before");
+    console.log(`after/before CPU per turn at concurrency ${c}, round by round: ${after.map((a, i) => (a / before[i]).toFixed(2)).join(" ")}`);
+  }
+}
 if (p16) console.log(`peer CPU per turn at concurrency 16: ${cpu(p16).toFixed(2)} ms; peer/consultation ${(cpu(p16) / cpu(r16)).toFixed(1)}x`);
-' "${lines[@]}"
+' "$rounds" "${lines[@]}"

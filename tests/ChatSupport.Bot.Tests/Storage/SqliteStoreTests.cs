@@ -142,6 +142,49 @@ public sealed class SqliteStoreTests
     [Theory]
     [SqliteStore]
     [PostgresStore]
+    public async Task The_first_reply_to_a_pending_message_clears_its_mark_in_the_replys_own_transaction(StoreProvider provider)
+    {
+        var database = await TestStores.CreateAsync(provider);
+        var store = new SqliteTranscriptStore(database, TimeProvider.System);
+        var sessions = new DirectLineSessions(database, store, TimeProvider.System);
+        async Task<long> PendingAsync()
+        {
+            await using var connection = await database.OpenAsync();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM directline_pending WHERE conversation_id = 'c';";
+            return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        // Answered: the reply's transaction removes the mark, before the turn's end; the end then writes nothing.
+        var message = Activity.CreateMessage("こんにちは");
+        var asked = await sessions.AppendPendingAsync("c", message);
+        Assert.Equal(1, await PendingAsync());
+        var unrelated = Activity.CreateMessage("別の話");
+        unrelated.ReplyToId = "other|0000001";
+        await sessions.AppendReplyAsync("c", unrelated);
+        Assert.Equal(1, await PendingAsync());
+        await sessions.AppendReplyAsync("c", message.CreateReply("はい"));
+        Assert.Equal(0, await PendingAsync());
+        Assert.Empty(await sessions.OrphanedAsync(TimeSpan.Zero, 10));
+        await sessions.CompleteAsync("c", asked.Sequence);
+        Assert.Equal(0, await PendingAsync());
+
+        // Not answered (the bot stayed silent): the turn's end removes the mark itself.
+        var silent = await sessions.AppendPendingAsync("c", Activity.CreateMessage("..."));
+        Assert.Equal(1, await PendingAsync());
+        await sessions.CompleteAsync("c", silent.Sequence);
+        Assert.Equal(0, await PendingAsync());
+
+        Assert.Equal(asked.Sequence, DirectLineSessions.AnsweredSequence("c", asked.Activity.Id));
+        Assert.Null(DirectLineSessions.AnsweredSequence("c", "c|12x"));
+        Assert.Null(DirectLineSessions.AnsweredSequence("c", "cc|0000001"));
+        Assert.Null(DirectLineSessions.AnsweredSequence("c", "c|1"));
+        Assert.Null(DirectLineSessions.AnsweredSequence("c", null));
+    }
+
+    [Theory]
+    [SqliteStore]
+    [PostgresStore]
     public async Task Concurrent_appends_get_consecutive_sequences_and_the_transcript_is_append_only(StoreProvider provider)
     {
         var database = await TestStores.CreateAsync(provider);
