@@ -567,12 +567,12 @@ public sealed class RiskScanner
 
     /// <summary>Situation rules raise, then dampeners cap (and take away their categories); sentence rules need their classes in one sentence.</summary>
     /// <returns>The categories the dampeners that fired take away (also from categories added after the rules).</returns>
-    private uint ApplyRules(CueClassMask messageMask, ref RiskLevel level, ref uint categories, ref ulong situations)
+    private uint ApplyRules(in CueClassMask messageMask, ref RiskLevel level, ref uint categories, ref ulong situations)
     {
         var count = _lexicon.RuleCount;
         for (var r = 0; r < count; r++)
         {
-            if (_lexicon.RuleIsDampener[r] || _lexicon.RuleScopes[r] == SituationScope.Conversation || !Fires(r, messageMask))
+            if (_lexicon.RuleIsDampener[r] || _lexicon.RuleScopes[r] == SituationScope.Conversation || !Fires(r, in messageMask))
             {
                 continue;
             }
@@ -588,7 +588,7 @@ public sealed class RiskScanner
         var cleared = 0u;
         for (var r = 0; r < count; r++)
         {
-            if (!_lexicon.RuleIsDampener[r] || (level <= _lexicon.RuleCaps[r] && _lexicon.RuleCategories[r] == 0) || !Fires(r, messageMask))
+            if (!_lexicon.RuleIsDampener[r] || (level <= _lexicon.RuleCaps[r] && _lexicon.RuleCategories[r] == 0) || !Fires(r, in messageMask))
             {
                 continue;
             }
@@ -602,11 +602,12 @@ public sealed class RiskScanner
         return cleared;
     }
 
-    private bool Fires(int r, CueClassMask messageMask)
+    private bool Fires(int r, in CueClassMask messageMask)
     {
-        var all = _lexicon.RuleAll[r];
-        var any = _lexicon.RuleAny[r];
-        if (messageMask.Intersects(_lexicon.RuleNone[r]) || !messageMask.ContainsAll(all) || (!any.IsEmpty && !messageMask.Intersects(any)))
+        // The masks are 32 bytes: read them in place rather than copying them per rule.
+        ref readonly var all = ref _lexicon.RuleAll[r];
+        ref readonly var any = ref _lexicon.RuleAny[r];
+        if (messageMask.Intersects(in _lexicon.RuleNone[r]) || !messageMask.ContainsAll(in all) || (!any.IsEmpty && !messageMask.Intersects(in any)))
         {
             return false;
         }
@@ -618,8 +619,8 @@ public sealed class RiskScanner
 
         for (var c = 0; c < _clauseCount; c++)
         {
-            var mask = _clauseMasks[c];
-            if (mask.ContainsAll(all) && (any.IsEmpty || mask.Intersects(any)))
+            ref readonly var mask = ref _clauseMasks[c];
+            if (mask.ContainsAll(in all) && (any.IsEmpty || mask.Intersects(in any)))
             {
                 return true;
             }
