@@ -165,6 +165,12 @@ public sealed class ConsultationBot : ActivityHandler
                 await _humans.UpdatePreferenceAsync(turnContext, label, cancellationToken).ConfigureAwait(false);
             }
 
+            if (reading.Understanding.Has(Intent.AskServices))
+            {
+                // 「朝になったらどこ行けばええ？」 while waiting: where to go is answered, then the waiting line.
+                await _main.Listener.OfferWhileWaitingAsync(turnContext, reading, cancellationToken).ConfigureAwait(false);
+            }
+
             await _crisis.Waiting.RespondAsync(turnContext, waiting, cancellationToken).ConfigureAwait(false);
             return;
         }

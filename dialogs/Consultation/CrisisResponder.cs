@@ -77,7 +77,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         else
         {
             // The same harm again: what the message answers, or a thank-you and the numbers, once; no new block.
-            var lines = FollowUpLines(harm, CuesOf(turnContext), english);
+            var lines = FollowUpLines(harm, CuesOf(turnContext), english, episode.BleedingStopped);
             var reminder = lines.Count > 0
                 ? string.Join("\n", lines)
                 : Acknowledgement(english) + "\n" + texts.Get(harm.IsViolence() ? "crisis.repeat.violence" : "crisis.repeat", english);
@@ -160,7 +160,16 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             return true;
         }
 
-        var lines = FollowUpLines(harm, cues, english);
+        if (cues.HasFlag(CrisisCue.Bleeding))
+        {
+            episode.BleedingStopped = false;
+        }
+        else if (cues.HasFlag(CrisisCue.BleedingStopped))
+        {
+            episode.BleedingStopped = true;
+        }
+
+        var lines = FollowUpLines(harm, cues, english, episode.BleedingStopped);
         if (lines.Count == 0)
         {
             // A worry the harm makes common (「警察とか大ごとにしたくない」, 「払ったほうがいい？」) gets its own answer.
@@ -257,7 +266,8 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
     }
 
     /// <summary>The answers to what the person wrote after a crisis message, ending with the one action where it still applies.</summary>
-    private List<string> FollowUpLines(CrisisHarm harm, CrisisCue cues, bool english)
+    /// <param name="bleedingStopped">The person said earlier (or now) that the bleeding of a cut has stopped.</param>
+    private List<string> FollowUpLines(CrisisHarm harm, CrisisCue cues, bool english, bool bleedingStopped)
     {
         var lines = new List<string>();
         void Add(string key) => lines.Add(texts.Get(key, english));
@@ -285,6 +295,11 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         if (cues.HasFlag(CrisisCue.Bleeding))
         {
             Add("crisis.answer.bleeding");
+        }
+        else if (cues.HasFlag(CrisisCue.BleedingStopped))
+        {
+            // 血はだいたい止まってきた: the wound first, and when 119 would be needed — not 119 now.
+            Add("crisis.answer.cut.stopped");
         }
         else if (cues.HasFlag(CrisisCue.Cut))
         {
@@ -337,6 +352,17 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         {
             Add(violence ? "crisis.answer.danger.violence" : "crisis.answer.danger");
         }
+        else if (violence && cues.HasFlag(CrisisCue.Hiding))
+        {
+            // Hiding from the person (鍵かけた, お風呂場におる) answers the check: not safe yet, and no call pushed
+            // on someone who must stay quiet — what to do if it changes, and what to keep at hand.
+            Add("crisis.answer.hiding");
+        }
+        else if (cues.HasFlag(CrisisCue.Refuses) && bleedingStopped && !violence)
+        {
+            // A cut that has stopped bleeding and 「病院は行きたくない」: no push to call now, only when to.
+            Add("crisis.answer.refuse.cut");
+        }
         else if (cues.HasFlag(CrisisCue.Refuses))
         {
             Add("crisis.answer.refuse");
@@ -349,6 +375,12 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         else if (cues.HasFlag(CrisisCue.Safe))
         {
             Add("crisis.answer.safe");
+        }
+
+        if (violence && cues.HasFlag(CrisisCue.Nowhere))
+        {
+            // Wanting to leave with nowhere to go: who can help find a place (DV相談＋ for a partner, 189 for a child).
+            Add(harm == CrisisHarm.Dv ? "waiting.worry.place" : "crisis.answer.nowhere");
         }
 
         return lines;
@@ -425,6 +457,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             CrisisHarm.Sextortion => "crisis.sextortion",
             CrisisHarm.FriendInDanger => "crisis.friend",
             CrisisHarm.Grooming => "crisis.grooming",
+            CrisisHarm.Pictures => "crisis.pictures",
             _ => "crisis.high",
         };
 
@@ -455,6 +488,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
                 CrisisHarm.SexualAssault => ["seihanzai-8103", "one-stop-8891"],
                 CrisisHarm.Sextortion => ["police-consultation-9110"],
                 CrisisHarm.Grooming => under18 || ageUnknown ? ["police-consultation-9110", "kodomo-sos-dial"] : ["police-consultation-9110"],
+                CrisisHarm.Pictures => under18 || ageUnknown ? ["kodomo-sos-dial", "police-consultation-9110"] : ["police-consultation-9110"],
                 _ => [],
             };
             message = Activity.CreateMessage(texts.Get(template, english));

@@ -207,20 +207,35 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
         return new ListenOutcome(texts.Get("intent.other", english), PromptButtons.None);
     }
 
-    /// <summary>The acknowledgement alone (no question, no menu): what the bot says while a person waits for a counselor.</summary>
     /// <summary>
-    /// Whether parents will find out gets its own answer; the general privacy text is given in full once, then
-    /// a short reminder, so three questions in a row do not get the same three lines.
+    /// Whether parents, school or work will be told, and whether the history stays or can be deleted, get their own
+    /// answers; the general privacy text is given in full once, then a short reminder, so three questions in a row
+    /// do not get the same three lines.
     /// </summary>
     private string PrivacyAnswer(MessageUnderstanding understanding, ConsultationProfile profile)
     {
-        var key = understanding.Cues.Any(c => c.Id == "ask-privacy-parents") ? "intent.privacy.parents"
+        var key = understanding.Cues.Any(c => c.Id is "ask-privacy-parents" or "privacy-told") ? "intent.privacy.parents"
+            : understanding.Cues.Any(c => c.Id == "privacy-history") ? "intent.privacy.history"
             : profile.RecentLines.Contains("intent.privacy") ? "intent.privacy.again"
             : "intent.privacy";
         profile.RememberLine(key);
         return texts.Get(key, profile.English);
     }
 
+    /// <summary>
+    /// While waiting for a counselor, a question about where to go (朝になったらどこ行けばええ？) gets the services for
+    /// what was told so far, most serious first — no question and no menu; the waiting line follows from the caller.
+    /// </summary>
+    public async Task OfferWhileWaitingAsync(ITurnContext turnContext, MessageReading reading, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        var profile = ConsultationProfile.For(turnContext);
+        Remember(profile, reading.Understanding);
+        var topics = Acknowledgements.BySeriousness(profile.Topics).Take(2).ToList();
+        await offer.SendAsync(turnContext, topics.Count > 0 ? topics : [SupportCategory.Loneliness], forFriend: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The acknowledgement alone (no question, no menu): what the bot says while a person waits for a counselor.</summary>
     public string Acknowledge(ITurnContext turnContext, MessageReading reading)
     {
         var profile = ConsultationProfile.For(turnContext);

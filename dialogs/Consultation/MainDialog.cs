@@ -23,6 +23,9 @@ public sealed class MainDialog : ComponentDialog
     private readonly HumanRequests _humans;
     private readonly Listener _listener;
 
+    /// <summary>The listener, for the one answer given while a person waits for a counselor (services asked for).</summary>
+    internal Listener Listener => _listener;
+
     public MainDialog(BotTexts texts, HumanRequests humans, Listener listener, FindSupportDialog find)
         : base(DialogId)
     {

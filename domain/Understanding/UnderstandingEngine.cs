@@ -97,6 +97,14 @@ public sealed class UnderstandingEngine
         var riskScanner = _risk.CurrentScanner;
         var riskMask = SignalCategories(riskScanner, new RiskScanResult(assessment.Level, 0, assessment.Rules.Contains(RiskRuleIds.ThirdPerson) ? RiskRules.ThirdPerson : RiskRules.None, 0));
 
+        // 「死にたいとかじゃないけど、しんどい」: a wish to die or to self-harm said and denied in the same breath is
+        // not the topic (the risk stays low for the counselor); what else the message says is.
+        var denied = assessment.Level <= RiskLevel.Low && assessment.Rules.Contains(RiskRuleIds.Negation);
+        if (denied)
+        {
+            riskMask &= ~((1u << (int)SupportCategory.Suicidal) | (1u << (int)SupportCategory.SelfHarm));
+        }
+
         var scanner = _scanners.Value!;
         var result = scanner.Scan(riskScanner.Normalized, assessment.Level, riskMask);
         var normalized = riskScanner.Normalized;
@@ -104,7 +112,8 @@ public sealed class UnderstandingEngine
         var cues = new List<UnderstandingCue>();
         foreach (var m in assessment.Matches)
         {
-            if (m.Level > RiskLevel.None && m.Category is { } category)
+            if (m.Level > RiskLevel.None && m.Category is { } category
+                && !(denied && category is SupportCategory.Suicidal or SupportCategory.SelfHarm))
             {
                 cues.Add(new UnderstandingCue(m.EntryId, CueKind.Risk, category.ToWire(), m.Start, m.Length));
             }

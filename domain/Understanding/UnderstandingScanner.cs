@@ -165,7 +165,7 @@ internal sealed class UnderstandingScanner
             if (entryAge >= 0)
             {
                 // The last age the writer gives about themselves wins (弟が不登校…私は大学生です).
-                if (!AfterOtherSubject(i))
+                if (!AfterOtherSubject(i) && !HearsayAfter(text, m.End))
                 {
                     age = entryAge;
                     ageEnd = m.End;
@@ -370,6 +370,12 @@ internal sealed class UnderstandingScanner
                 band = (sbyte)AgeBands.FromAge(value);
             }
 
+            if (band >= 0 && (OtherSubjectBefore(text, start) || HearsayAfter(text, end)))
+            {
+                // Someone else's age (兄が19歳, ゲームの人が20歳って言ってる), not the writer's.
+                band = -1;
+            }
+
             if (band >= 0)
             {
                 // The last number age wins, like the words (前は17歳…今は19).
@@ -385,6 +391,41 @@ internal sealed class UnderstandingScanner
         }
 
         return found;
+    }
+
+    /// <summary>Whether another person is the subject shortly before <paramref name="start"/> in the same sentence (兄が19歳).</summary>
+    private bool OtherSubjectBefore(NormalizedText text, int start)
+    {
+        for (var j = 0; j < _rawCount; j++)
+        {
+            ref var o = ref _raw[j];
+            if (!o.Suppressed && _patterns.Roles[o.Entry] == PatternRole.OtherSubject && o.End <= start && o.End >= start - SubjectWindow
+                && text.Chars.AsSpan(o.End, start - o.End).IndexOf(JapaneseNormalizer.ClauseBreak) < 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the age is reported speech (19歳って言ってる, 20歳らしい, 18だって): someone else's claim.</summary>
+    private static bool HearsayAfter(NormalizedText text, int end)
+    {
+        var at = end;
+        if (at < text.Length && text.Chars[at] is '歳' or '才')
+        {
+            at++;
+        }
+        else if (Follows(text, at, "さい"))
+        {
+            at += 2;
+        }
+
+        // The normalizer drops っ, so って言ってる reads as て言てる.
+        return Follows(text, at, "て言") || Follows(text, at, "ていう") || Follows(text, at, "ていわ") || Follows(text, at, "らしい")
+            || Follows(text, at, "だて") || Follows(text, at, "とか言") || Follows(text, at, "と言") || Follows(text, at, "て聞")
+            || Follows(text, at, "て書") || Follows(text, at, "の人");
     }
 
     private static bool Follows(NormalizedText text, int at, string word) =>

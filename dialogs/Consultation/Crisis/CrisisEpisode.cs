@@ -45,6 +45,9 @@ public sealed class CrisisEpisode
     /// <summary>The person said they are safe or that help was called (the acute reminder stops).</summary>
     public bool Settled { get; set; }
 
+    /// <summary>The person said the bleeding of a cut has stopped: a refusal of hospital is not met with 119 again.</summary>
+    public bool BleedingStopped { get; set; }
+
     /// <summary>Messages in a row that no cue answered and that got the acute reminder (at most <see cref="MaxReminders"/>).</summary>
     public int Reminders { get; set; }
 

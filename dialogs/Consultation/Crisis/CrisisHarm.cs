@@ -34,6 +34,12 @@ public enum CrisisHarm
 
     /// <summary>Someone met online offering money, a ride or a room, or asking for secrecy: do not go, keep the messages, a trusted adult, #9110.</summary>
     Grooming,
+
+    /// <summary>
+    /// Pictures asked for (or already sent) by someone met online, with no threat to spread them and no demand:
+    /// no need to send, refusing is fine, not your fault even if sent, keep the messages, do not meet; children's lines.
+    /// </summary>
+    Pictures,
 }
 
 /// <summary>Cue classes from the risk engine's situation layer (<see cref="RiskAssessment.Cues"/>) that choose a template.</summary>
@@ -103,10 +109,11 @@ public static class HarmClassifier
             && !Cue(RiskCueClasses.SexualAct) && !thirdPerson
             && !Category(SupportCategory.SelfHarm) && !Category(SupportCategory.Suicidal) && !Category(SupportCategory.OtherPerson))
         {
-            // Pictures sent to, asked for or threatened by someone met online, with no act done to the body:
-            // the sextortion template (do not pay or send more, keep the messages, police) — not the assault
-            // one, whose hospital and 72-hour lines do not fit a boy who sent a photo.
-            return CrisisHarm.Sextortion;
+            // Pictures sent to, asked for or threatened by someone met online, with no act done to the body: not
+            // the assault template, whose hospital and 72-hour lines do not fit a boy who sent a photo. A threat to
+            // spread them is sextortion (do not pay, keep the messages, police); asked for without a threat, the
+            // person needs to hear that refusing is fine and that a picture already sent is not their fault.
+            return Cue(RiskCueClasses.ThreatSpread) ? CrisisHarm.Sextortion : CrisisHarm.Pictures;
         }
 
         if (Has(CrisisSituations.Grooming) && !Has(CrisisSituations.SexualAssault) && !Cue(RiskCueClasses.SexualAct) && !thirdPerson)
@@ -165,6 +172,7 @@ public static class HarmClassifier
         CrisisHarm.Sextortion => "sextortion",
         CrisisHarm.FriendInDanger => "friend",
         CrisisHarm.Grooming => "grooming",
+        CrisisHarm.Pictures => "pictures",
         _ => throw new ArgumentOutOfRangeException(nameof(harm), harm, null),
     };
 
@@ -176,5 +184,6 @@ public static class HarmClassifier
 
     /// <summary>Harms done by another person: 110 comes first, and the check asks about a safe place and speaking.</summary>
     public static bool IsViolence(this CrisisHarm harm) =>
-        harm is CrisisHarm.ViolenceNow or CrisisHarm.Abuse or CrisisHarm.Dv or CrisisHarm.SexualAssault or CrisisHarm.Sextortion or CrisisHarm.Grooming;
+        harm is CrisisHarm.ViolenceNow or CrisisHarm.Abuse or CrisisHarm.Dv or CrisisHarm.SexualAssault or CrisisHarm.Sextortion or CrisisHarm.Grooming
+            or CrisisHarm.Pictures;
 }

@@ -20,16 +20,17 @@ public sealed class WaitingReplies(BotTexts texts, TimeProvider clock)
     /// <summary>Worries answered while waiting: the words that raise them, and the harms they are answered for.</summary>
     private static readonly (string Key, string[] Terms, CrisisHarm[] Harms)[] Worries =
     [
-        ("waiting.worry.pay", ["払", "はらう", "はらった", "お金", "おかね", "送金", "振り込"], [CrisisHarm.Sextortion]),
+        ("waiting.worry.pay", ["払", "はらう", "はらった", "お金", "おかね", "送金", "振り込"], [CrisisHarm.Sextortion, CrisisHarm.Pictures]),
+        ("waiting.worry.sent", ["送っちゃ", "おくっちゃ", "送ってしま", "おくってしま", "送った", "おくった", "送ってもた", "送っとる", "送ってる"], [CrisisHarm.Pictures]),
         ("waiting.worry.pregnancy", ["妊娠", "にんしん", "生理", "せいり", "ピル", "避妊", "ひにん"], [CrisisHarm.SexualAssault]),
         ("waiting.worry.police.sexual", ["警察", "けいさつ", "被害届", "訴え", "うったえ", "通報"], [CrisisHarm.SexualAssault]),
         ("waiting.worry.police.child", ["警察", "けいさつ", "大ごと", "おおごと", "大事にしたくない", "通報"], [CrisisHarm.Abuse, CrisisHarm.ViolenceNow]),
-        ("waiting.worry.police", ["警察", "けいさつ", "大ごと", "おおごと", "通報"], [CrisisHarm.Dv, CrisisHarm.Sextortion, CrisisHarm.General, CrisisHarm.PlanOrAttempt]),
+        ("waiting.worry.police", ["警察", "けいさつ", "大ごと", "おおごと", "通報"], [CrisisHarm.Dv, CrisisHarm.Sextortion, CrisisHarm.Pictures, CrisisHarm.General, CrisisHarm.PlanOrAttempt]),
         ("waiting.worry.friend.adult", ["先生", "せんせい", "親", "おや", "大人", "おとな", "怒られ", "おこられ"], [CrisisHarm.FriendInDanger]),
         ("waiting.worry.friend.contact", ["連絡先", "れんらくさき", "知らない", "しらない", "わからない", "わかんない"], [CrisisHarm.FriendInDanger]),
         ("waiting.worry.outside", ["外さむ", "外寒", "そとさむ", "外にいる", "そとにいる", "外で待", "家に入れ", "いえにはいれ", "しめだされ", "締め出され", "閉め出され", "外に出され", "追い出され", "おいだされ", "時間くらいいる", "時間いる"], [CrisisHarm.Abuse, CrisisHarm.ViolenceNow, CrisisHarm.General]),
-        ("waiting.worry.place", ["出ていく", "でていく", "出て行", "住むところ", "すむところ", "行くところ", "いくところ", "泊まる", "とまる", "家がない", "いえがない"], [CrisisHarm.Dv]),
-        ("waiting.worry.parents", ["親に", "おやに", "親には", "家族に", "ばれ", "バレ", "知られ", "しられ", "言えない", "いえない"], [CrisisHarm.SexualAssault, CrisisHarm.Sextortion, CrisisHarm.Abuse, CrisisHarm.General, CrisisHarm.PlanOrAttempt]),
+        ("waiting.worry.place", ["出ていく", "でていく", "出て行", "住むところ", "すむところ", "行くところ", "いくところ", "行くとこ", "いくとこ", "行く場所", "行くあて", "逃げる場所", "逃げ場", "泊まる", "とまる", "家がない", "いえがない"], [CrisisHarm.Dv]),
+        ("waiting.worry.parents", ["親に", "おやに", "親には", "家族に", "ばれ", "バレ", "知られ", "しられ", "言えない", "いえない"], [CrisisHarm.SexualAssault, CrisisHarm.Sextortion, CrisisHarm.Pictures, CrisisHarm.Grooming, CrisisHarm.Abuse, CrisisHarm.General, CrisisHarm.PlanOrAttempt]),
     ];
 
     private static readonly (string Key, string[] Terms, CrisisHarm[] Harms)[] NormalizedWorries = Worries
@@ -62,6 +63,11 @@ public sealed class WaitingReplies(BotTexts texts, TimeProvider clock)
             {
                 // Recorded on the queue item by the caller; said honestly: counselors try, nobody promises.
                 lines.Add(texts.Get("waiting.preference." + preference, english));
+            }
+            else if (understanding is not null && understanding.Has(Intent.CannotCall))
+            {
+                // ルームメイト寝てるから電話できない: the counselor answers here in writing, and a text line is open meanwhile.
+                lines.Add(texts.Get("waiting.cannot_call", english));
             }
             else if (understanding is not null && understanding.Has(Intent.Farewell) && !told)
             {

@@ -211,7 +211,7 @@ public sealed class ListeningTests
             .Send(text)
             .AssertReply(r =>
             {
-                Assert.Contains("親や学校に連絡することはありません", r.Text);
+                Assert.Contains("親や学校、職場に連絡することはありません", r.Text);
                 Assert.Contains("相談員と管理者だけ", r.Text);
                 Assert.Contains("命が危ないとき", r.Text);
             })

@@ -149,11 +149,12 @@ public sealed class NeverSilentTests
     }
 
     [Fact]
-    public async Task A_boy_who_sent_a_photo_gets_the_sextortion_reply_and_is_told_not_to_pay()
+    public async Task A_boy_who_sent_a_photo_is_told_it_is_not_his_fault_and_not_to_pay_when_he_asks()
     {
         var rig = new Rig(CrisisTests.Night, "Mon-Fri 17:00-22:00");
         var first = Text(await rig.SayAsync("インスタで知り合った女の子に裸の写真送っちゃって"));
-        Assert.StartsWith("お金は払わないでください", first, StringComparison.Ordinal);
+        Assert.StartsWith("写真や動画は、送らなくて大丈夫です", first, StringComparison.Ordinal);
+        Assert.Contains("あなたのせいではありません", first, StringComparison.Ordinal);
         Assert.DoesNotContain("緊急避妊", first, StringComparison.Ordinal);
 
         await rig.SayAsync("安全な場所にいる");
@@ -244,6 +245,36 @@ public sealed class NeverSilentTests
         var text = Text(await rig.SayAsync(question));
 
         Assert.Contains(BotTexts.Default.Format("waiting.on_duty", false, 1), text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Asking_where_to_go_while_waiting_gets_the_services_for_what_was_told_and_the_waiting_line()
+    {
+        var rig = new Rig(CrisisTests.WeekdayDay, "Daily 00:00-24:00", new CounselorAccount("tanaka", CounselorRole.Counselor, CounselorStatus.Available, false));
+        await rig.SayAsync("こんにちは");
+        await rig.SayAsync("家賃が払えなくて、来月には部屋を出ないといけない");
+        await rig.SayAsync("人と話したい");
+
+        var replies = await rig.SayAsync("明日になったらどこに相談すればいい？");
+
+        Assert.Contains(replies.SelectMany(ConsultationHarness.Cards), c => c.Title!.StartsWith("自立相談支援機関", StringComparison.Ordinal));
+        Assert.Contains("番目", Text(replies), StringComparison.Ordinal);
+        Assert.DoesNotContain(replies, r => r.SuggestedActions?.Actions?.Count > 0);
+    }
+
+    [Theory]
+    [InlineData("同室の子が寝てるから電話できない")]
+    [InlineData("電話はちょっと無理")]
+    public async Task Not_being_able_to_phone_while_waiting_is_answered_with_writing_here_and_a_text_line(string message)
+    {
+        var rig = new Rig(CrisisTests.WeekdayDay, "Daily 00:00-24:00", new CounselorAccount("tanaka", CounselorRole.Counselor, CounselorStatus.Available, false));
+        await rig.SayAsync("人と話したい");
+
+        var text = Text(await rig.SayAsync(message));
+
+        Assert.Contains("このまま文字で話せます", text, StringComparison.Ordinal);
+        Assert.Contains("あなたのいばしょ", text, StringComparison.Ordinal);
+        Assert.Contains("番目", text, StringComparison.Ordinal);
     }
 
     private static string Text(List<Activity> replies) => string.Join("\n", replies.Select(r => r.Text));
