@@ -19,7 +19,7 @@ internal sealed class CompiledLexicon
         Overrides = new bool[EntryCount];
         IfPast = new RiskLevel[EntryCount];
         IfNegated = new RiskLevel[EntryCount];
-        CueBits = new UInt128[EntryCount];
+        CueBits = new CueClassMask[EntryCount];
         CueNegatable = new bool[EntryCount];
         EntrySituations = new ulong[EntryCount];
         var situationIds = new List<string> { SituationCues.ThirdPerson };
@@ -41,7 +41,13 @@ internal sealed class CompiledLexicon
             return bits;
         }
 
-        UInt128 ClassBit(string name) => UInt128.One << lexicon.CueClasses.ToList().IndexOf(name);
+        var classIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < lexicon.CueClasses.Count; i++)
+        {
+            classIndex[lexicon.CueClasses[i]] = i;
+        }
+
+        CueClassMask ClassBit(string name) => CueClassMask.Bit(classIndex[name]);
 
         var patterns = new List<string>();
         var patternEntries = new List<int>();
@@ -51,6 +57,7 @@ internal sealed class CompiledLexicon
         var patternBoundary = new List<WordBoundary>();
         var patternTsu = new List<ulong>();
         var patternGuards = new List<EndingGuard?>();
+        var patternStretchedTail = new List<bool>();
         NormalizedText? tsuBuffer = null;
 
         for (var e = 0; e < EntryCount; e++)
@@ -77,7 +84,7 @@ internal sealed class CompiledLexicon
                 LexiconRole.Past => ClassBit(SituationCues.Past),
                 LexiconRole.Negation => ClassBit(SituationCues.Negation),
                 LexiconRole.Joke => ClassBit(SituationCues.Joke),
-                _ => UInt128.Zero,
+                _ => CueClassMask.Empty,
             };
             EntrySituations[e] = SituationBits(entry.Situations);
 
@@ -105,6 +112,7 @@ internal sealed class CompiledLexicon
                     tsuBuffer ??= new NormalizedText();
                     JapaneseNormalizer.Normalize(term, tsuBuffer);
                     patternTsu.Add(tsuBuffer.TsuInside(0, tsuBuffer.Length));
+                    patternStretchedTail.Add(HasStretchedTail(term, tsuBuffer));
                     MaxPatternLength = Math.Max(MaxPatternLength, normalized.Length);
                 }
             }
@@ -118,6 +126,7 @@ internal sealed class CompiledLexicon
         PatternBoundary = [.. patternBoundary];
         PatternTsu = [.. patternTsu];
         PatternGuards = [.. patternGuards];
+        PatternStretchedTail = [.. patternStretchedTail];
         NormalizedPatterns = patterns;
 
         IdeationBit = ClassBit(SituationCues.Ideation);
@@ -128,10 +137,10 @@ internal sealed class CompiledLexicon
 
         var rules = lexicon.Rules;
         RuleCount = rules.Count;
-        RuleAll = new UInt128[RuleCount];
-        RuleAny = new UInt128[RuleCount];
-        RuleNone = new UInt128[RuleCount];
-        RuleEarlier = new UInt128[RuleCount];
+        RuleAll = new CueClassMask[RuleCount];
+        RuleAny = new CueClassMask[RuleCount];
+        RuleNone = new CueClassMask[RuleCount];
+        RuleEarlier = new CueClassMask[RuleCount];
         RuleScopes = new SituationScope[RuleCount];
         RuleLevels = new RiskLevel[RuleCount];
         RuleCaps = new RiskLevel[RuleCount];
@@ -141,10 +150,10 @@ internal sealed class CompiledLexicon
         for (var r = 0; r < RuleCount; r++)
         {
             var rule = rules[r];
-            RuleAll[r] = rule.All.Aggregate(UInt128.Zero, (m, c) => m | ClassBit(c));
-            RuleAny[r] = rule.Any.Aggregate(UInt128.Zero, (m, c) => m | ClassBit(c));
-            RuleNone[r] = rule.None.Aggregate(UInt128.Zero, (m, c) => m | ClassBit(c));
-            RuleEarlier[r] = rule.Earlier.Aggregate(UInt128.Zero, (m, c) => m | ClassBit(c));
+            RuleAll[r] = rule.All.Aggregate(CueClassMask.Empty, (m, c) => m | ClassBit(c));
+            RuleAny[r] = rule.Any.Aggregate(CueClassMask.Empty, (m, c) => m | ClassBit(c));
+            RuleNone[r] = rule.None.Aggregate(CueClassMask.Empty, (m, c) => m | ClassBit(c));
+            RuleEarlier[r] = rule.Earlier.Aggregate(CueClassMask.Empty, (m, c) => m | ClassBit(c));
             RuleScopes[r] = rule.Scope;
             RuleLevels[r] = rule.Level ?? RiskLevel.None;
             RuleCaps[r] = rule.Cap ?? RiskLevel.Critical;
@@ -159,6 +168,31 @@ internal sealed class CompiledLexicon
         }
 
         SituationIds = situationIds;
+    }
+
+    /// <summary>
+    /// Whether the term ends in a full-size vowel kana that the normalizer reads as a stretch of the kana before it
+    /// (行きたくねえ, 死ねばいい, あるけえ): normalized, such a term ends one kana early (…ね, …い, …け) and would be found
+    /// wherever the shorter word is (あるけど, ねむい). The scanner then needs the text's last kana stretched too.
+    /// </summary>
+    private static bool HasStretchedTail(string term, NormalizedText normalized)
+    {
+        if (normalized.Length == 0)
+        {
+            return false;
+        }
+
+        var last = normalized.Length - 1;
+        for (var i = normalized.Starts[last] + 1; i < normalized.Ends[last] && i < term.Length; i++)
+        {
+            if (term[i] is >= 'あ' and <= 'ん' or >= 'ア' and <= 'ン'
+                && "ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮ".IndexOf(term[i], StringComparison.Ordinal) < 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Which neighbours a short kana term needs to count as a word (see <see cref="RiskScanner"/>).</summary>
@@ -177,7 +211,7 @@ internal sealed class CompiledLexicon
     /// <summary>Kana terms up to this many normalized characters match only where a word can begin and end.</summary>
     public const int ShortKanaLength = 3;
 
-    public UInt128[] CueBits { get; }
+    public CueClassMask[] CueBits { get; }
 
     /// <summary>Per entry: a cue cancelled by a negation right after it (situations.yaml <c>negatable: true</c>).</summary>
     public bool[] CueNegatable { get; }
@@ -189,13 +223,13 @@ internal sealed class CompiledLexicon
     /// <summary>What may follow a pattern made from a stem and a guarded ending set; null when anything may.</summary>
     public EndingGuard?[] PatternGuards { get; }
 
-    public UInt128 IdeationBit { get; }
+    public CueClassMask IdeationBit { get; }
 
-    public UInt128 SelfHarmBit { get; }
+    public CueClassMask SelfHarmBit { get; }
 
-    public UInt128 SignalHighBit { get; }
+    public CueClassMask SignalHighBit { get; }
 
-    public UInt128 DistressBit { get; }
+    public CueClassMask DistressBit { get; }
 
     /// <summary>The situation bit of third_person (always index 0).</summary>
     public ulong ThirdPersonSituation { get; }
@@ -205,13 +239,13 @@ internal sealed class CompiledLexicon
 
     public int RuleCount { get; }
 
-    public UInt128[] RuleAll { get; }
+    public CueClassMask[] RuleAll { get; }
 
-    public UInt128[] RuleAny { get; }
+    public CueClassMask[] RuleAny { get; }
 
-    public UInt128[] RuleNone { get; }
+    public CueClassMask[] RuleNone { get; }
 
-    public UInt128[] RuleEarlier { get; }
+    public CueClassMask[] RuleEarlier { get; }
 
     public SituationScope[] RuleScopes { get; }
 
@@ -261,6 +295,9 @@ internal sealed class CompiledLexicon
     /// <summary>Per pattern: where the term itself had a small っ (bits as in <see cref="NormalizedText.TsuInside"/>).</summary>
     public ulong[] PatternTsu { get; }
 
+    /// <summary>Per pattern: the term's last kana was written stretched (ねえ, いい), so a match needs a stretched last kana.</summary>
+    public bool[] PatternStretchedTail { get; }
+
     public IReadOnlyList<string> NormalizedPatterns { get; }
 
     public int MaxPatternLength { get; private set; }
@@ -274,6 +311,9 @@ internal enum WordBoundary : byte
     /// <summary>Hiragana: the next character must not continue the word (あたしのうち is not しのう).</summary>
     Hiragana,
 
-    /// <summary>Katakana: written in katakana, with no katakana right before or after (ライブ is not イブ).</summary>
+    /// <summary>
+    /// Katakana: written in katakana, with no katakana right before or after (ライブ is not イブ); a term that ends in
+    /// hiragana (ママへ) needs its katakana as a whole word and then hiragana in the text.
+    /// </summary>
     Katakana,
 }

@@ -70,10 +70,10 @@ public sealed record ConversationRisk(
     }
 
     /// <summary>The cue classes of the recent messages at <paramref name="now"/>, as bits over <paramref name="classes"/>.</summary>
-    public UInt128 RecentCueMask(DateTimeOffset now, IReadOnlyList<string> classes)
+    public CueClassMask RecentCueMask(DateTimeOffset now, IReadOnlyList<string> classes)
     {
         ArgumentNullException.ThrowIfNull(classes);
-        var mask = UInt128.Zero;
+        var mask = CueClassMask.Empty;
         foreach (var m in RecentMessages ?? [])
         {
             if (now - m.At > RecentWindow || m.At > now)
@@ -83,11 +83,11 @@ public sealed record ConversationRisk(
 
             foreach (var c in m.CueClasses ?? [])
             {
-                for (var i = 0; i < classes.Count && i < 128; i++)
+                for (var i = 0; i < classes.Count && i < CueClassMask.Capacity; i++)
                 {
                     if (string.Equals(classes[i], c, StringComparison.Ordinal))
                     {
-                        mask |= UInt128.One << i;
+                        mask |= CueClassMask.Bit(i);
                         break;
                     }
                 }

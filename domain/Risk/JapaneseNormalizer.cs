@@ -24,7 +24,7 @@ namespace ChatSupport.Domain.Risk;
 /// <see cref="ClauseBreak"/>, which no lexicon term contains.</item>
 /// <item>Obfuscations: katakana タヒ reads as 死 (unless more katakana follows, as in タヒチ); 4 and 氏
 /// read as 死 before ね/ぬ or にた/にそ (not after 彼, as in 彼氏); emoji that stand for means or harm
-/// become words (💊 薬, 🔪 刃物, 🪢 ロープ, 🩸 血). Romaji spellings are lexicon terms.</item>
+/// become words (💊 薬, 🔪 刃物, 🪢 ロープ, 🩸 血, 🏢 ビル, ⬇ 落下). Romaji spellings are lexicon terms.</item>
 /// </list>
 /// Lone surrogates and other emoji are dropped like punctuation.
 /// </remarks>
@@ -66,7 +66,14 @@ internal static class JapaneseNormalizer
         [0x1F44B] = "バイバイ", // 👋 waving hand
         [0x1F635] = "ふらふら", // 😵 dizzy face (also 😵‍💫)
         [0x1F6AA] = "ドア",   // 🚪 door
+        [0x1F3E2] = "ビル",   // 🏢 office building
+        [0x1F3EC] = "ビル",   // 🏬 department store
+        [0x1F3D9] = "ビル",   // 🏙 cityscape
+        [0x1F3E8] = "ビル",   // 🏨 hotel
     };
+
+    /// <summary>Arrows pointing down read as falling (🏢⬇️, 🌉↓): the lexicon pairs 落下 with a building or a bridge.</summary>
+    private static readonly char[] DownArrows = ['⬇', '⤵', '↓'];
 
     /// <summary>Written after the third repetition of the same emoji (💊💊💊): a lexicon term for "many".</summary>
     public const string EmojiRunWord = "連打";
@@ -78,6 +85,12 @@ internal static class JapaneseNormalizer
         {
             var c = (char)i;
             ClassifyBmp(c);
+        }
+
+        foreach (var arrow in DownArrows)
+        {
+            Kind[arrow] = KindExpand;
+            Expansions[arrow] = "落下";
         }
     }
 

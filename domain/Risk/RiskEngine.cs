@@ -67,7 +67,7 @@ public sealed class RiskEngine
             var earlier = conversation.RecentCueMask(now, lexicon.CueClasses);
             for (var r = 0; r < _compiled.RuleCount; r++)
             {
-                if (_compiled.RuleScopes[r] != SituationScope.Conversation || (earlier & _compiled.RuleEarlier[r]) == UInt128.Zero)
+                if (_compiled.RuleScopes[r] != SituationScope.Conversation || !earlier.Intersects(_compiled.RuleEarlier[r]))
                 {
                     continue;
                 }
@@ -75,7 +75,7 @@ public sealed class RiskEngine
                 var all = _compiled.RuleAll[r];
                 var any = _compiled.RuleAny[r];
                 var mask = result.CueMask;
-                if ((mask & _compiled.RuleNone[r]) != UInt128.Zero || (mask & all) != all || (any != UInt128.Zero && (mask & any) == UInt128.Zero))
+                if (mask.Intersects(_compiled.RuleNone[r]) || !mask.ContainsAll(all) || (!any.IsEmpty && !mask.Intersects(any)))
                 {
                     continue;
                 }
@@ -131,7 +131,7 @@ public sealed class RiskEngine
         var cueClasses = new List<string>();
         for (var bit = 0; bit < lexicon.CueClasses.Count; bit++)
         {
-            if ((result.CueMask & (UInt128.One << bit)) != UInt128.Zero)
+            if (result.CueMask.Has(bit))
             {
                 cueClasses.Add(lexicon.CueClasses[bit]);
             }

@@ -201,6 +201,12 @@ public sealed class RiskLexicon
                     throw new InvalidDataException($"Lexicon file {name}: cue class '{cue.Id}' needs terms (or forms) and a note.");
                 }
 
+                if (cueClasses.Count == SituationCues.MaxClasses)
+                {
+                    throw new InvalidDataException(
+                        $"Lexicon file {name}: cue class '{cue.Id}' would be class number {cueClasses.Count + 1}; at most {SituationCues.MaxClasses} (built-in ones included) fit the scanner's masks. Merge it into an existing class or widen CueClassMask.");
+                }
+
                 cueClasses.Add(cue.Id);
                 var (cueTerms, cueGuards) = Terms($"Lexicon file {name}, cue class '{cue.Id}'", cue.Terms, cue.Forms, endings);
                 entries.Add(new LexiconEntry(
@@ -224,11 +230,6 @@ public sealed class RiskLexicon
         if (version is null)
         {
             throw new InvalidDataException("No lexicon file declares a version; add 'version: …' to lexicon.yaml.");
-        }
-
-        if (cueClasses.Count > SituationCues.MaxClasses)
-        {
-            throw new InvalidDataException($"The lexicon defines {cueClasses.Count} cue classes; at most {SituationCues.MaxClasses} fit the scanner's masks.");
         }
 
         var rules = new List<SituationRule>();

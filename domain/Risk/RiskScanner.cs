@@ -58,7 +58,7 @@ public readonly record struct RiskScanResult(RiskLevel Level, uint CategoryMask,
     public bool Has(SupportCategory category) => (CategoryMask & (1u << (int)category)) != 0;
 
     /// <summary>Cue classes found in the message, as bits over <see cref="RiskLexicon.CueClasses"/>.</summary>
-    public UInt128 CueMask { get; init; }
+    public CueClassMask CueMask { get; init; }
 
     /// <summary>Situation ids, as bits over <see cref="RiskScanner.SituationIdOf"/>.</summary>
     public ulong SituationMask { get; init; }
@@ -97,7 +97,7 @@ public sealed class RiskScanner
     private RiskMatchInfo[] _reported = new RiskMatchInfo[16];
     private int _reportedCount;
     private int _stamp;
-    private UInt128[] _clauseMasks = new UInt128[16];
+    private CueClassMask[] _clauseMasks = new CueClassMask[16];
     private int _clauseCount;
     private int[] _fired = new int[16];
     private int _firedCount;
@@ -148,6 +148,28 @@ public sealed class RiskScanner
         return Score();
     }
 
+    /// <summary>
+    /// For lexicon checks: whether the last <see cref="Scan"/> matched a term of <paramref name="entry"/> (as a
+    /// <c>with</c> term when <paramref name="with"/>), and whether a longer mask or phrase then cancelled it.
+    /// </summary>
+    internal bool MatchedEntry(int entry, bool with, out bool suppressed)
+    {
+        var found = false;
+        suppressed = true;
+        for (var i = 0; i < _rawCount; i++)
+        {
+            ref var m = ref _raw[i];
+            if (m.Entry == entry && (m.Role == WithRole) == with)
+            {
+                found = true;
+                suppressed &= m.Suppressed;
+            }
+        }
+
+        suppressed &= found;
+        return found;
+    }
+
     private void FindMatches(ReadOnlySpan<char> text)
     {
         var sink = new MatchSink(this, text);
@@ -162,7 +184,13 @@ public sealed class RiskScanner
         }
 
         var boundary = _lexicon.PatternBoundary[p];
-        if (boundary != WordBoundary.None && !IsKanaWord(text, start, end, boundary, _lexicon.PatternTerms[p].Length))
+        if (boundary != WordBoundary.None && !IsKanaWord(text, start, end, boundary, _lexicon.PatternTerms[p]))
+        {
+            return;
+        }
+
+        // 行きたくねえ is not 行きたくね, あるけえ is not あるけど: a term written with a stretched last kana needs one.
+        if (_lexicon.PatternStretchedTail[p] && _text.Ends[end - 1] - _text.Starts[end - 1] < 2)
         {
             return;
         }
@@ -205,10 +233,42 @@ public sealed class RiskScanner
     /// katakana with no katakana around it (ライブ is not イブ, 思うと is not ウット); a hiragana term must not
     /// run on into more hiragana (あたしのうち is not しのう), and a two-kana one must also start after a particle.
     /// </summary>
-    private bool IsKanaWord(ReadOnlySpan<char> text, int start, int end, WordBoundary boundary, int writtenLength)
+    private bool IsKanaWord(ReadOnlySpan<char> text, int start, int end, WordBoundary boundary, string written)
     {
         var first = _text.Starts[start];
         var last = _text.Ends[end - 1];
+        var writtenLength = written.Length;
+        if (boundary == WordBoundary.Katakana && !IsKatakana(written[^1]))
+        {
+            // A katakana word with hiragana after it (ママへ, ビンも, ロープかっ): the katakana must be a whole word
+            // (none right before it), then the text turns to hiragana inside the span and stays there.
+            if (!IsKatakana(text[first]) || (first > 0 && IsKatakana(text[first - 1])))
+            {
+                return false;
+            }
+
+            var i = first;
+            while (i < last && IsKatakana(text[i]))
+            {
+                i++;
+            }
+
+            if (i == last)
+            {
+                return false;
+            }
+
+            for (; i < last; i++)
+            {
+                if (IsKatakana(text[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         if (boundary == WordBoundary.Katakana)
         {
             for (var i = first; i < last; i++)
@@ -318,7 +378,7 @@ public sealed class RiskScanner
         var rules = RiskRules.None;
         if (_clauseMasks.Length < _clauseCount)
         {
-            _clauseMasks = new UInt128[Math.Max(_clauseCount, _clauseMasks.Length * 2)];
+            _clauseMasks = new CueClassMask[Math.Max(_clauseCount, _clauseMasks.Length * 2)];
         }
 
         Array.Clear(_clauseMasks, 0, _clauseCount);
@@ -439,7 +499,7 @@ public sealed class RiskScanner
             MarkDerived(ref m, effective, ref situations);
         }
 
-        var messageMask = UInt128.Zero;
+        var messageMask = CueClassMask.Empty;
         for (var c = 0; c < _clauseCount; c++)
         {
             messageMask |= _clauseMasks[c];
@@ -480,7 +540,7 @@ public sealed class RiskScanner
     private void MarkDerived(ref RawMatch m, RiskLevel effective, ref ulong situations)
     {
         var e = m.Entry;
-        var bits = UInt128.Zero;
+        var bits = CueClassMask.Empty;
         if (effective >= RiskLevel.Medium)
         {
             bits |= _lexicon.DistressBit;
@@ -507,12 +567,12 @@ public sealed class RiskScanner
 
     /// <summary>Situation rules raise, then dampeners cap (and take away their categories); sentence rules need their classes in one sentence.</summary>
     /// <returns>The categories the dampeners that fired take away (also from categories added after the rules).</returns>
-    private uint ApplyRules(UInt128 messageMask, ref RiskLevel level, ref uint categories, ref ulong situations)
+    private uint ApplyRules(in CueClassMask messageMask, ref RiskLevel level, ref uint categories, ref ulong situations)
     {
         var count = _lexicon.RuleCount;
         for (var r = 0; r < count; r++)
         {
-            if (_lexicon.RuleIsDampener[r] || _lexicon.RuleScopes[r] == SituationScope.Conversation || !Fires(r, messageMask))
+            if (_lexicon.RuleIsDampener[r] || _lexicon.RuleScopes[r] == SituationScope.Conversation || !Fires(r, in messageMask))
             {
                 continue;
             }
@@ -528,7 +588,7 @@ public sealed class RiskScanner
         var cleared = 0u;
         for (var r = 0; r < count; r++)
         {
-            if (!_lexicon.RuleIsDampener[r] || (level <= _lexicon.RuleCaps[r] && _lexicon.RuleCategories[r] == 0) || !Fires(r, messageMask))
+            if (!_lexicon.RuleIsDampener[r] || (level <= _lexicon.RuleCaps[r] && _lexicon.RuleCategories[r] == 0) || !Fires(r, in messageMask))
             {
                 continue;
             }
@@ -542,11 +602,12 @@ public sealed class RiskScanner
         return cleared;
     }
 
-    private bool Fires(int r, UInt128 messageMask)
+    private bool Fires(int r, in CueClassMask messageMask)
     {
-        var all = _lexicon.RuleAll[r];
-        var any = _lexicon.RuleAny[r];
-        if ((messageMask & _lexicon.RuleNone[r]) != UInt128.Zero || (messageMask & all) != all || (any != UInt128.Zero && (messageMask & any) == UInt128.Zero))
+        // The masks are 32 bytes: read them in place rather than copying them per rule.
+        ref readonly var all = ref _lexicon.RuleAll[r];
+        ref readonly var any = ref _lexicon.RuleAny[r];
+        if (messageMask.Intersects(in _lexicon.RuleNone[r]) || !messageMask.ContainsAll(in all) || (!any.IsEmpty && !messageMask.Intersects(in any)))
         {
             return false;
         }
@@ -558,8 +619,8 @@ public sealed class RiskScanner
 
         for (var c = 0; c < _clauseCount; c++)
         {
-            var mask = _clauseMasks[c];
-            if ((mask & all) == all && (any == UInt128.Zero || (mask & any) != UInt128.Zero))
+            ref readonly var mask = ref _clauseMasks[c];
+            if (mask.ContainsAll(in all) && (any.IsEmpty || mask.Intersects(in any)))
             {
                 return true;
             }
@@ -587,7 +648,7 @@ public sealed class RiskScanner
 
         var start = _text.Starts[m.Start];
         var end = _text.Ends[m.End - 1];
-        _cues[_cueCount++] = new RiskCueInfo((int)UInt128.TrailingZeroCount(_lexicon.CueBits[m.Entry]), start, end - start);
+        _cues[_cueCount++] = new RiskCueInfo(_lexicon.CueBits[m.Entry].LowestIndex(), start, end - start);
     }
 
     /// <summary>

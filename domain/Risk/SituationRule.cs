@@ -66,8 +66,8 @@ public static class SituationCues
     /// <summary>A joke marker (ｗ, 笑).</summary>
     public const string Joke = "joke";
 
-    /// <summary>The scanner's masks are 128 bits wide.</summary>
-    public const int MaxClasses = 128;
+    /// <summary>The scanner's masks (<see cref="CueClassMask"/>) are 256 bits wide: built-in classes included.</summary>
+    public const int MaxClasses = CueClassMask.Capacity;
 
     public static IReadOnlyList<string> BuiltIn { get; } =
         [Ideation, SelfHarm, SignalHigh, Distress, Time, ThirdPerson, Past, Negation, Joke];

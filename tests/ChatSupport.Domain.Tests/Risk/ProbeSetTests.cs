@@ -12,7 +12,8 @@ namespace ChatSupport.Domain.Tests.Risk;
 /// Probes/heldout3.jsonl (154, evaluated only at the end of round 3; see Probes/README.md)
 /// Probes/tuning4.jsonl (144, round 4), Probes/heldout4.jsonl (221, evaluated only at the end of round 4), Probes/tuning5.jsonl
 /// (55, round 5), Probes/heldout5.jsonl (205, written before round 5 and evaluated once at its end), and the round-6 sets
-/// tests/datasets/risk/tuning6.jsonl (208) and holdout6.jsonl (100, measured once at the end). Each must stay above
+/// tests/datasets/risk/tuning6.jsonl (208) and holdout6.jsonl (100, measured once at the end), and round 7's tuning7.jsonl (123)
+/// and holdout7.jsonl (109, measured once at the end) with apart6.jsonl (240, known text since its one measurement). Each must stay above
 /// its floor; the figures are printed.
 /// </summary>
 public class ProbeSetTests(ITestOutputHelper output)
@@ -42,6 +43,13 @@ public class ProbeSetTests(ITestOutputHelper output)
     // 0.044 before, 0.829 / 0.667 / 0.044 after; a ratchet on that measurement, not a target).
     [InlineData("../../datasets/risk/tuning6.jsonl", 0.95, 0.90, 0.05)]
     [InlineData("../../datasets/risk/holdout6.jsonl", 0.82, 0.66, 0.05)]
+    // Round 7: tuning7 (123, written for the classes apart6 missed and tuned to by class: 0.592 / 0.462 / 0.200 before,
+    // 0.961 / 0.962 / 0.025 after) and apart6 (240, written apart and measured once after round 6; known text since).
+    [InlineData("../../datasets/risk/tuning7.jsonl", 0.95, 0.90, 0.05)]
+    [InlineData("../../datasets/risk/apart6.jsonl", 0.95, 0.95, 0.05)]
+    // holdout7 (109, written and committed before any change of round 7, measured once at its end: 0.848 / 0.905 / 0.000
+    // before, 0.870 / 0.905 / 0.000 after; a ratchet on that measurement, not a target).
+    [InlineData("../../datasets/risk/holdout7.jsonl", 0.86, 0.90, 0.05)]
     public void ProbeSet_StaysAboveTheFloor(string file, double highFloor, double criticalFloor, double falseHighCeiling)
     {
         var engine = RiskEngine.CreateDefault();
