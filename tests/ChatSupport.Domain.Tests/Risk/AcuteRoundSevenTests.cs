@@ -35,4 +35,55 @@ public class AcuteRoundSevenTests
     [Fact]
     public void A_blade_on_the_desk_without_an_urge_is_not_danger() =>
         Assert.True(Assess("図工の宿題してる", "カッター机の上にある").Level < RiskLevel.High);
+
+    [Theory]
+    [InlineData("ｺﾚｶﾗｼﾇ")]
+    [InlineData("いますぐ死にます。ごめんね")]
+    public void Dying_now_in_any_script_is_critical(string text) =>
+        Assert.Equal(RiskLevel.Critical, Assess(text).Level);
+
+    [Theory]
+    [InlineData("いまから死ぬほど勉強する")]
+    [InlineData("これから死ぬ気で走る")]
+    public void Dying_now_as_a_figure_of_speech_is_not_danger(string text) =>
+        Assert.True(Assess(text).Level < RiskLevel.High, text);
+
+    [Theory]
+    [InlineData("人生からログアウトしたい気分")]
+    [InlineData("このよから消えたい")]
+    [InlineData("存在自体なくしたい")]
+    [InlineData("生きてるのやめてもいいかな")]
+    [InlineData("あの世に行きたいな")]
+    [InlineData("明日起きなかったら楽なのに")]
+    public void A_wish_to_be_gone_in_other_words_is_high(string text)
+    {
+        var risk = Assess(text);
+        Assert.True(risk.Level >= RiskLevel.High, text);
+        Assert.Contains(SupportCategory.Suicidal, risk.Categories);
+    }
+
+    [Theory]
+    [InlineData("ゲームからログアウトしたい")]
+    [InlineData("明日起きれなかったらやばい")]
+    public void Everyday_words_near_those_wishes_are_not_danger(string text) =>
+        Assert.True(Assess(text).Level < RiskLevel.High, text);
+
+    [Fact]
+    public void Cutting_under_way_is_critical_and_hair_is_not() =>
+        Assert.True(Assess("いま切ってる途中で手がふるえる").Level == RiskLevel.Critical
+            && Assess("いま髪切ってる途中").Level < RiskLevel.High);
+
+    [Theory]
+    [InlineData("さっき睡眠薬まとめていった")]
+    [InlineData("かぜ薬、箱ごといった")]
+    [InlineData("いますぐ飛び降りる")]
+    public void Medicine_taken_in_slang_and_jumping_now_are_critical(string text) =>
+        Assert.Equal(RiskLevel.Critical, Assess(text).Level);
+
+    [Theory]
+    [InlineData("お菓子、箱ごと食べた")]
+    [InlineData("ライブ全部いった")]
+    [InlineData("これから飛行機で飛ぶ")]
+    public void Everyday_slang_near_those_is_not_danger(string text) =>
+        Assert.True(Assess(text).Level < RiskLevel.High, text);
 }
