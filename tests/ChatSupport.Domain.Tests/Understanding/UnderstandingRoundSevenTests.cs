@@ -161,4 +161,16 @@ public class UnderstandingRoundSevenTests
     [Fact]
     public void Asking_whether_a_person_reads_it_politely_is_ask_is_bot() =>
         Assert.Contains(Intent.AskIsBot, Engine.Understand("ここって人間が読んでますか").Intents);
+
+    [Theory]
+    [InlineData("突き飛ばされて、この前は壁に頭ぶつけた")]
+    [InlineData("滑って机に頭ぶつけた")]
+    public void A_head_that_hit_a_wall_once_is_not_self_harm(string text) =>
+        Assert.DoesNotContain(SupportCategory.SelfHarm, Engine.Understand(text).Categories);
+
+    [Theory]
+    [InlineData("イライラすると壁に頭ぶつけちゃう")]
+    [InlineData("頭を机に打ちつけてしまう")]
+    public void Hitting_ones_head_as_a_habit_is_still_self_harm(string text) =>
+        Assert.Contains(SupportCategory.SelfHarm, Engine.Understand(text).Categories);
 }
