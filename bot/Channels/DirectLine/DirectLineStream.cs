@@ -39,6 +39,12 @@ public static class DirectLineStream
             return;
         }
 
+        // Subscribed before the revocation check and the handshake: a quick exit that lands while the stream
+        // opens is either seen as revoked here or arrives as a signal that closes the stream — never missed.
+        // Bounded: a signal only wakes the stream, which re-reads the transcript from its watermark, so dropping
+        // the oldest of a backlog loses nothing; a stalled client cannot make the buffer grow.
+        var signals = Channel.CreateBounded<StreamSignal>(new BoundedChannelOptions(StreamBufferSize) { SingleReader = true, FullMode = BoundedChannelFullMode.DropOldest });
+        using var subscription = s.Hub.Subscribe(conversationId, signals.Writer);
         if (await s.Sessions.IsRevokedAsync(conversationId, http.RequestAborted).ConfigureAwait(false))
         {
             await DirectLineApi.Revoked().ExecuteAsync(http).ConfigureAwait(false);
@@ -63,10 +69,6 @@ public static class DirectLineStream
         // handshake below must still be possible).
         using var serve = CancellationTokenSource.CreateLinkedTokenSource(stop.Token, expiry.Token);
         var ended = false;
-        // Bounded: a signal only wakes the stream, which re-reads the transcript from its watermark, so dropping
-        // the oldest of a backlog loses nothing; a stalled client cannot make the buffer grow.
-        var signals = Channel.CreateBounded<StreamSignal>(new BoundedChannelOptions(StreamBufferSize) { SingleReader = true, FullMode = BoundedChannelFullMode.DropOldest });
-        using var subscription = s.Hub.Subscribe(conversationId, signals.Writer);
         var receiving = DrainClientAsync(socket, signals.Writer, stop);
         try
         {
