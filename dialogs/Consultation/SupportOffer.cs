@@ -35,6 +35,7 @@ public sealed class SupportOffer(BotTexts texts, SupportRouter router, SupportDi
             PreferredChannel = profile.PrefersText ? ChannelKind.Chat : null,
             RiskLevel = profile.Risk.Level,
             MaxResults = 3,
+            Language = english ? "en" : "ja",
         };
         var now = clock.GetUtcNow();
         var services = Route(query, profile.PrefersText, now, MadeFor(wanted, profile));

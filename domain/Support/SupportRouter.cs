@@ -24,6 +24,9 @@ public sealed record RouteQuery
 
     /// <summary>How many services to return (the dialog shows one to three). 0 returns all.</summary>
     public int MaxResults { get; init; } = 3;
+
+    /// <summary>The person's language (ISO 639-1): channels kept for other languages are not chosen.</summary>
+    public string Language { get; init; } = "ja";
 }
 
 /// <summary>Why a service was chosen; the dialog turns these into Japanese text.</summary>
@@ -204,7 +207,7 @@ public sealed class SupportRouter(SupportDirectory directory)
     private static (ServiceChannel? Channel, OpeningStatus Status, Tier Tier) ChooseChannel(SupportService service, RouteQuery query, DateTimeOffset now)
     {
         var options = service.Channels
-            .Where(c => c.AvailableIn(query.PrefectureCode))
+            .Where(c => c.AvailableIn(query.PrefectureCode) && c.Speaks(query.Language))
             .Select((c, index) =>
             {
                 var status = c.StatusAt(now);

@@ -132,6 +132,12 @@ public sealed record ServiceChannel
     public bool AvailableIn(string? prefectureCode) =>
         PrefectureCodes.Count == 0 || (prefectureCode is not null && PrefectureCodes.Contains(prefectureCode));
 
+    /// <summary>
+    /// Whether a person who reads and speaks <paramref name="language"/> (ISO 639-1) can use this channel: a line kept
+    /// for other languages (an interpreter service) is not a number to give someone writing in Japanese.
+    /// </summary>
+    public bool Speaks(string language) => Languages.Count == 0 || Languages.Contains(language, StringComparer.Ordinal);
+
     public OpeningStatus StatusAt(DateTimeOffset now) => Hours.StatusAt(now);
 }
 

@@ -96,9 +96,11 @@ public sealed class HandoffConsoleTests(HandoffBrowserFixture fixture) : IClassF
 
         // What the bot (or the counselor through it) says is looked for in the bot's bubbles only, never in the
         // person's own text.
-        var fromBot = person.Locator(BotBubble);
+        // The bot's welcome shows the stream is live before the person types (a message typed while Web Chat still
+        // connects can fail to send on a slow machine, and then nothing would ever answer it).
+        await BotSaysAsync(person, HandoffTestBot.Welcome);
         await SayAsync(input, HandoffTestBot.AskForHuman);
-        await fromBot.Filter(new() { HasText = "わたし（ボット）がここで返事をします" }).First.WaitForAsync(new() { Timeout = Timeout });
+        await BotSaysAsync(person, "わたし（ボット）がここで返事をします");
         await SayAsync(input, Payload);
 
         // The counselor signs in, sees the waiting person and takes the chat.
@@ -115,7 +117,7 @@ public sealed class HandoffConsoleTests(HandoffBrowserFixture fixture) : IClassF
         await ArriveAsync(console, "/console/conversations/[^/]+$");
         var transcript = console.Locator("#transcript");
         await Expect(transcript).ToContainTextAsync(HandoffTestBot.AskForHuman, new() { Timeout = Timeout });
-        await fromBot.Filter(new() { HasText = "相談員とつながりました" }).First.WaitForAsync(new() { Timeout = Timeout });
+        await BotSaysAsync(person, "相談員とつながりました");
 
         // The markup the person wrote is shown as text and never runs.
         await Expect(transcript).ToContainTextAsync(Payload, new() { Timeout = Timeout });
@@ -125,16 +127,16 @@ public sealed class HandoffConsoleTests(HandoffBrowserFixture fixture) : IClassF
         // They exchange messages, live both ways.
         await console.Locator("#reply").FillAsync("こんばんは、相談員の佐藤です。話してくれてありがとう。");
         await console.Locator("#send").ClickAsync();
-        await fromBot.Filter(new() { HasText = "相談員の佐藤です" }).First.WaitForAsync(new() { Timeout = Timeout });
+        await BotSaysAsync(person, "相談員の佐藤です");
         await SayAsync(input, "最近ずっと眠れなくて");
         await Expect(transcript).ToContainTextAsync("最近ずっと眠れなくて", new() { Timeout = Timeout });
         Assert.True(await person.EvaluateAsync<bool>("() => window.__xss === undefined"));
 
         // The counselor ends; the person is told, and the bot answers again.
         await console.Locator("#end").ClickAsync();
-        await fromBot.Filter(new() { HasText = "ここからは、またボットがお話しします" }).First.WaitForAsync(new() { Timeout = Timeout });
+        await BotSaysAsync(person, "ここからは、またボットがお話しします");
         await SayAsync(input, "わかった");
-        await fromBot.Filter(new() { HasText = "ボット: わかった" }).First.WaitForAsync(new() { Timeout = Timeout });
+        await BotSaysAsync(person, "ボット: わかった");
     }
 
     /// <summary>
@@ -153,6 +155,23 @@ public sealed class HandoffConsoleTests(HandoffBrowserFixture fixture) : IClassF
         {
             var shown = await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 });
             throw new TimeoutException($"Still at {page.Url}, not {path}. The page shows: {shown[..Math.Min(shown.Length, 800)]}");
+        }
+    }
+
+    /// <summary>
+    /// Waits for a bot bubble with <paramref name="text"/> (never the person's own text). When it does not come, the
+    /// failure says what Web Chat shows instead (a message that failed to send, a connection notice, the last bubbles).
+    /// </summary>
+    private static async Task BotSaysAsync(IPage person, string text)
+    {
+        try
+        {
+            await person.Locator(BotBubble).Filter(new() { HasText = text }).First.WaitForAsync(new() { Timeout = Timeout });
+        }
+        catch (TimeoutException)
+        {
+            var shown = await person.Locator("#webchat").InnerTextAsync(new() { Timeout = 5_000 });
+            throw new TimeoutException($"The bot did not say 「{text}」 within {Timeout / 1000} s. Web Chat shows: {shown[Math.Max(0, shown.Length - 1200)..]}");
         }
     }
 

@@ -27,6 +27,22 @@ public class SupportRouterTests
     }
 
     [Fact]
+    public void Someone_writing_in_Japanese_is_never_given_a_line_kept_for_other_languages_even_when_it_is_the_one_open()
+    {
+        // Weekday afternoon: the legal support centre's interpreter line is open (09:00-17:00), its support dial's hours
+        // are not verified. A woman writing in Japanese about money and her husband gets the support dial.
+        var afternoon = Jst(2026, 12, 8, 14, 0);
+
+        var japanese = Router.Route(Query(SupportCategory.Dv, SupportCategory.Poverty), afternoon).Single(r => r.Service.Id == "houterasu");
+        var english = Router.Route(Query(SupportCategory.Dv, SupportCategory.Poverty) with { Language = "en" }, afternoon).Single(r => r.Service.Id == "houterasu");
+
+        Assert.Equal("0570-078374", japanese.Channel.Number);
+        Assert.False(japanese.Status.HoursKnown);
+        Assert.Contains("en", english.Channel.Languages);
+        Assert.True(english.Status.IsOpen);
+    }
+
+    [Fact]
     public void A_line_for_people_up_to_18_is_offered_to_a_high_schooler_but_not_to_someone_only_known_as_18_to_29()
     {
         var evening = Jst(2026, 11, 24, 17, 0);
