@@ -75,9 +75,23 @@ public sealed class Acknowledgements(BotTexts texts)
         return texts.Has(key) ? Pick([key, general], profile) : Pick([general], profile);
     }
 
-    /// <summary>One open question after an acknowledgement (by topic when the catalogue has one).</summary>
-    public string Question(SupportCategory? topic, ConsultationProfile profile)
+    /// <summary>
+    /// One open question after an acknowledgement: the situation's own question when the catalogue has one
+    /// (<c>ask.situation.&lt;cue id&gt;</c>: after leaving home, where to be tonight, not whether home feels safe), else by
+    /// topic when the catalogue has one.
+    /// </summary>
+    public string Question(SupportCategory? topic, ConsultationProfile profile, MessageUnderstanding? understanding = null)
     {
+        ArgumentNullException.ThrowIfNull(profile);
+        foreach (var cue in understanding?.Cues ?? [])
+        {
+            var situation = "ask.situation." + cue.Id.Replace('-', '_');
+            if (texts.Has(situation))
+            {
+                return Pick([situation], profile);
+            }
+        }
+
         var key = topic is { } category ? "ask." + SupportCategories.ToWire(category) : null;
         return key is not null && texts.Has(key) ? Pick([key, "ask.general"], profile) : Pick(["ask.general"], profile);
     }

@@ -33,6 +33,9 @@ public sealed record ListenOutcome(string? Prompt, PromptButtons Buttons, bool H
 /// </summary>
 public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer offer, HumanRequests humans)
 {
+    /// <summary>The cue of a phone about to run out of battery (Patterns/lead8.yaml).</summary>
+    private const string BatteryLow = "battery-low";
+
     /// <param name="offerTopics">Services find-support still owes (the person wrote instead of giving an age): shown after the acknowledgement and the direct answers.</param>
     public async Task<ListenOutcome> RespondAsync(ITurnContext turnContext, MessageReading reading, CancellationToken cancellationToken, IReadOnlyList<SupportCategory>? offerTopics = null)
     {
@@ -92,7 +95,13 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
         // unless the message brings a serious topic of its own.
         var situationTold = profile.RecentLines.Exists(l => l.StartsWith("ack.situation.", StringComparison.Ordinal));
         var ackTopic = situationTold && (own is null || !SupportOffer.IsSerious(own.Value)) ? null : topic;
-        if (content)
+        if (content && understanding.Cues.Any(c => c.Id == BatteryLow))
+        {
+            // A phone about to die: the one number to keep comes first, before anything else is asked or offered.
+            var line = offer.AroundTheClock(turnContext, 1) is [var keep, ..] ? $"{keep.Service.Name.For(english)}：{keep.Channel.Contact}" : "110 / 119";
+            await SayAsync(turnContext, texts.Format("battery.low", english, line), cancellationToken).ConfigureAwait(false);
+        }
+        else if (content)
         {
             await SayAsync(turnContext, acks.For(ackTopic, level, profile, understanding), cancellationToken).ConfigureAwait(false);
         }
@@ -189,7 +198,7 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
 
         if (content)
         {
-            return new ListenOutcome(acks.Question(ackTopic, profile), profile.Messages % 3 == 0 ? PromptButtons.Support : PromptButtons.None);
+            return new ListenOutcome(acks.Question(ackTopic, profile, understanding), profile.Messages % 3 == 0 ? PromptButtons.Support : PromptButtons.None);
         }
 
         if (asks.Count > 0)

@@ -106,7 +106,7 @@ public sealed class UnderstandingEngine
         }
 
         var scanner = _scanners.Value!;
-        var result = scanner.Scan(riskScanner.Normalized, assessment.Level, riskMask);
+        var result = scanner.Scan(riskScanner.Normalized, assessment.Level, riskMask, text);
         var normalized = riskScanner.Normalized;
 
         var cues = new List<UnderstandingCue>();

@@ -48,8 +48,9 @@ internal sealed class UnderstandingScanner
 
     public ReadOnlySpan<CueInfo> Cues => _cues.AsSpan(0, _cueCount);
 
-    public UnderstandingScanResult Scan(NormalizedText text, RiskLevel riskLevel, uint riskCategories)
+    public UnderstandingScanResult Scan(NormalizedText text, RiskLevel riskLevel, uint riskCategories, string? original = null)
     {
+        _original = original;
         _rawCount = 0;
         _cueCount = 0;
         FindMatches(text);
@@ -312,6 +313,26 @@ internal sealed class UnderstandingScanner
     /// Ages written as numbers: 17歳, 17才, １７さい, 二十歳 are always ages; 20代 a decade; a bare 17 only when it
     /// stands alone (17、東京) or is followed by です or の男/の女 — never 3年, 10時, 5万円 or the 2 of 中2.
     /// </summary>
+    // The message as written, for what the normalizer drops (a % after a number).
+    private string? _original;
+
+    /// <summary>Whether the number ending at normalized <paramref name="end"/> is followed by a percent sign in the message as written (充電20%).</summary>
+    private bool PercentAfter(NormalizedText text, int end)
+    {
+        if (_original is null || end == 0)
+        {
+            return false;
+        }
+
+        var at = text.Ends[end - 1];
+        while (at < _original.Length && _original[at] is ' ' or '\u3000')
+        {
+            at++;
+        }
+
+        return at < _original.Length && (_original[at] is '%' or '％' || _original.AsSpan(at).StartsWith("パー", StringComparison.Ordinal));
+    }
+
     private sbyte ReadNumberAge(NormalizedText text, out int ageEnd)
     {
         ageEnd = -1;
@@ -342,6 +363,12 @@ internal sealed class UnderstandingScanner
 
             if (start > 0 && chars[start - 1] is '中' or '高' or '小' or '大' or '第' && text.Starts[start] == text.Ends[start - 1])
             {
+                continue;
+            }
+
+            if (PercentAfter(text, end))
+            {
+                // 充電あと30%, 30パー: a share, not an age.
                 continue;
             }
 
