@@ -50,6 +50,21 @@ public class JapaneseNormalizerTests
     public void Normalize_StretchesWithinAWordStillFold(string input, string expected) =>
         Assert.Equal(expected, JapaneseNormalizer.NormalizeToString(input));
 
+    [Theory]
+    [InlineData("またあの", "またあの")] // あ before a consonant kana begins a word (round 8: it had read as またの)
+    [InlineData("いるうちに", "いるうちに")]
+    [InlineData("ゆうき", "ゆうき")]
+    public void Normalize_AFullSizeVowelBeforeAConsonantKanaStartsAWord(string input, string expected) =>
+        Assert.Equal(expected, JapaneseNormalizer.NormalizeToString(input));
+
+    [Theory]
+    [InlineData("しにたあい", "しにたい")] // before another vowel: a stretch
+    [InlineData("いやだあ", "いやだ")] // at the end: a stretch
+    [InlineData("死にてえよ", "死にてよ")] // before a sentence-final particle: a stretch
+    [InlineData("つらああ", "つら")]
+    public void Normalize_AFullSizeVowelBeforeAVowelAParticleOrTheEndStillFolds(string input, string expected) =>
+        Assert.Equal(expected, JapaneseNormalizer.NormalizeToString(input));
+
     [Fact]
     public void Normalize_SentenceEndBecomesOneClauseBreak()
     {
