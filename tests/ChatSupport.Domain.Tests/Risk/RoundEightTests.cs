@@ -181,6 +181,21 @@ public class RoundEightTests
     public void A_word_starting_with_a_after_an_a_row_kana_is_still_read(string text) =>
         Assert.Equal(RiskLevel.Critical, Level(text));
 
+    [Theory]
+    [InlineData("となりの部屋で兄が父に殴られてる音がする")]
+    [InlineData("彼氏に外から鍵かけられて出られない")]
+    [InlineData("今から川いくけん。もう戻らん")]
+    [InlineData("いま陸橋の上おる、車すごい")]
+    public void Violence_heard_now_a_door_locked_from_outside_water_without_return_and_a_bridge_now_are_critical(string text) =>
+        Assert.Equal(RiskLevel.Critical, Level(text));
+
+    [Theory]
+    [InlineData("エレベーターに閉じ込められた、こわかった")]
+    [InlineData("太鼓叩いてる音が一日中する")]
+    [InlineData("夏休みは海いくよ")]
+    [InlineData("駅の前いるよー")]
+    public void A_stuck_lift_a_drum_a_summer_sea_and_meeting_at_a_station_are_not_high(string text) => AssertBelowHigh(text);
+
     [Fact]
     public void The_round_adds_classes_within_the_mask() =>
         Assert.InRange(Engine.Lexicon.CueClasses.Count, 180, CueClassMask.Capacity);
