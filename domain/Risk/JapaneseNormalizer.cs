@@ -178,9 +178,11 @@ internal static class JapaneseNormalizer
 
                 state.FullSizeO = c is 'お' or 'オ' or 'ｵ';
                 state.FullSizeI = c is 'い' or 'イ' or 'ｲ';
+                // A long vowel written after a small ゃ/ゅ/ょ (しょっちゅう, きゅうに) belongs to its word, so it folds as before.
                 state.VowelStartsWord = c is 'あ' or 'ア' or 'ｱ' or 'う' or 'ウ' or 'ｳ' or 'え' or 'エ' or 'ｴ'
-                    && StartsWordAfterVowel(PeekFold(text, end));
+                    && !state.AfterSmallY && StartsWordAfterVowel(PeekFold(text, end));
                 Emit(folded, (kind & KatakanaFlag) != 0, text, end, start, end, chars, starts, ends, ref state);
+                state.AfterSmallY = c is 'ゃ' or 'ゅ' or 'ょ' or 'ャ' or 'ュ' or 'ョ' or 'ｬ' or 'ｭ' or 'ｮ';
                 state.AfterSeparator = false;
                 break;
             case KindStretch:
@@ -563,6 +565,9 @@ internal static class JapaneseNormalizer
 
         /// <summary>The letter being emitted is a full-size あ, う or え before a consonant kana, which begins a word (またあの).</summary>
         public bool VowelStartsWord;
+
+        /// <summary>The last letter was a small ゃ, ゅ or ょ: a vowel after it is the word's own long vowel.</summary>
+        public bool AfterSmallY;
 
         /// <summary>The output's <see cref="NormalizedText.TsuAfter"/> buffer.</summary>
         public bool[] TsuAfter;
