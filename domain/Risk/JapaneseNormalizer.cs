@@ -75,6 +75,9 @@ internal static class JapaneseNormalizer
     /// <summary>Arrows pointing down read as falling (🏢⬇️, 🌉↓): the lexicon pairs 落下 with a building or a bridge.</summary>
     private static readonly char[] DownArrows = ['⬇', '⤵', '↓'];
 
+    /// <summary>Sentence-final particles that may follow a stretched vowel (死にてえよ, 行かねえし, そうだあね).</summary>
+    private const string SentenceParticles = "よねなわさぞぜかしべどけや";
+
     /// <summary>Written after the third repetition of the same emoji (💊💊💊): a lexicon term for "many".</summary>
     public const string EmojiRunWord = "連打";
 
@@ -175,7 +178,11 @@ internal static class JapaneseNormalizer
 
                 state.FullSizeO = c is 'お' or 'オ' or 'ｵ';
                 state.FullSizeI = c is 'い' or 'イ' or 'ｲ';
+                // A long vowel written after a small ゃ/ゅ/ょ (しょっちゅう, きゅうに) belongs to its word, so it folds as before.
+                state.VowelStartsWord = c is 'あ' or 'ア' or 'ｱ' or 'う' or 'ウ' or 'ｳ' or 'え' or 'エ' or 'ｴ'
+                    && !state.AfterSmallY && StartsWordAfterVowel(PeekFold(text, end));
                 Emit(folded, (kind & KatakanaFlag) != 0, text, end, start, end, chars, starts, ends, ref state);
+                state.AfterSmallY = c is 'ゃ' or 'ゅ' or 'ょ' or 'ャ' or 'ュ' or 'ョ' or 'ｬ' or 'ｭ' or 'ｮ';
                 state.AfterSeparator = false;
                 break;
             case KindStretch:
@@ -242,7 +249,8 @@ internal static class JapaneseNormalizer
                 // The same holds for a full-size い after an i-row kana (父に|いま, 君に|いてほしい); ぃ still
                 // stretches (しにたぃぃ), and い after い still folds (たいいい).
                 if (vowel != 0 && VowelOf(previous) == vowel && katakana == state.PreviousKatakana && !state.AfterSeparator
-                    && !(state.FullSizeO && previous != 'お') && !(state.FullSizeI && previous != 'い'))
+                    && !(state.FullSizeO && previous != 'お') && !(state.FullSizeI && previous != 'い')
+                    && !(state.VowelStartsWord && previous != f))
                 {
                     ends[n - 1] = end;
                     return;
@@ -323,6 +331,15 @@ internal static class JapaneseNormalizer
 
     private static char PeekFold(ReadOnlySpan<char> text, int index) =>
         index < text.Length && (Kind[text[index]] & KindMask) == KindLetter ? Fold[text[index]] : '\0';
+
+    /// <summary>
+    /// Whether a full-size あ, う or え followed by <paramref name="next"/> (already folded) begins a word rather than
+    /// stretching the kana before it: a consonant kana after it continues a word (また|あの, いる|うちに, する|えさ), while
+    /// another vowel, a small or long mark, a non-kana character, the end of the text or a sentence-final particle after
+    /// it ends a stretch (したあい, つらあ, 死にてえよ, 行かねえし). Round 8 of issue #12: またあの had read as またの.
+    /// </summary>
+    private static bool StartsWordAfterVowel(char next) =>
+        next is >= 'か' and <= 'ゖ' && next is not ('っ' or 'ん') && !SentenceParticles.Contains(next);
 
     private static bool NextIsKatakana(ReadOnlySpan<char> text, int index) =>
         index < text.Length && (Kind[text[index]] & (KatakanaFlag | KindMask)) is (KatakanaFlag | KindLetter)
@@ -545,6 +562,12 @@ internal static class JapaneseNormalizer
 
         /// <summary>The letter being emitted is a full-size い (not ぃ), which may begin a word (にいま).</summary>
         public bool FullSizeI;
+
+        /// <summary>The letter being emitted is a full-size あ, う or え before a consonant kana, which begins a word (またあの).</summary>
+        public bool VowelStartsWord;
+
+        /// <summary>The last letter was a small ゃ, ゅ or ょ: a vowel after it is the word's own long vowel.</summary>
+        public bool AfterSmallY;
 
         /// <summary>The output's <see cref="NormalizedText.TsuAfter"/> buffer.</summary>
         public bool[] TsuAfter;

@@ -50,6 +50,28 @@ public class JapaneseNormalizerTests
     public void Normalize_StretchesWithinAWordStillFold(string input, string expected) =>
         Assert.Equal(expected, JapaneseNormalizer.NormalizeToString(input));
 
+    [Theory]
+    [InlineData("またあの", "またあの")] // あ before a consonant kana begins a word (round 8: it had read as またの)
+    [InlineData("いるうちに", "いるうちに")]
+    [InlineData("ゆうき", "ゆうき")]
+    [InlineData("切ったあと", "切たあと")] // the old fold read 切ったとこ as 切ったあと (the term of a scar)
+    public void Normalize_AFullSizeVowelBeforeAConsonantKanaStartsAWord(string input, string expected) =>
+        Assert.Equal(expected, JapaneseNormalizer.NormalizeToString(input));
+
+    [Theory]
+    [InlineData("しにたあい", "しにたい")] // before another vowel: a stretch
+    [InlineData("いやだあ", "いやだ")] // at the end: a stretch
+    [InlineData("死にてえよ", "死にてよ")] // before a sentence-final particle: a stretch
+    [InlineData("つらああ", "つら")]
+    public void Normalize_AFullSizeVowelBeforeAVowelAParticleOrTheEndStillFolds(string input, string expected) =>
+        Assert.Equal(expected, JapaneseNormalizer.NormalizeToString(input));
+
+    [Theory]
+    [InlineData("しょっちゅうだった", "しょっちゅう")]
+    [InlineData("きゅうに", "きゅう")]
+    public void Normalize_ALongVowelAfterASmallYKanaFoldsAsItsOwnWord(string text, string word) =>
+        Assert.StartsWith(JapaneseNormalizer.NormalizeToString(word), JapaneseNormalizer.NormalizeToString(text), StringComparison.Ordinal);
+
     [Fact]
     public void Normalize_SentenceEndBecomesOneClauseBreak()
     {

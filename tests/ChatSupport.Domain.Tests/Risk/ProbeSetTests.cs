@@ -13,7 +13,8 @@ namespace ChatSupport.Domain.Tests.Risk;
 /// Probes/tuning4.jsonl (144, round 4), Probes/heldout4.jsonl (221, evaluated only at the end of round 4), Probes/tuning5.jsonl
 /// (55, round 5), Probes/heldout5.jsonl (205, written before round 5 and evaluated once at its end), and the round-6 sets
 /// tests/datasets/risk/tuning6.jsonl (208) and holdout6.jsonl (100, measured once at the end), and round 7's tuning7.jsonl (123)
-/// and holdout7.jsonl (109, measured once at the end) with apart6.jsonl (240, known text since its one measurement). Each must stay above
+/// and holdout7.jsonl (109, measured once at the end) with apart6.jsonl (240, known text since its one measurement), and round 8's
+/// tuning8.jsonl (120) and holdout8.jsonl (100, measured once at the end) with apart7.jsonl (240, known text). Each must stay above
 /// its floor; the figures are printed.
 /// </summary>
 public class ProbeSetTests(ITestOutputHelper output)
@@ -50,6 +51,14 @@ public class ProbeSetTests(ITestOutputHelper output)
     // holdout7 (109, written and committed before any change of round 7, measured once at its end: 0.848 / 0.905 / 0.000
     // before, 0.870 / 0.905 / 0.000 after; a ratchet on that measurement, not a target).
     [InlineData("../../datasets/risk/holdout7.jsonl", 0.86, 0.90, 0.05)]
+    // Round 8: tuning8 (120, written for the classes apart7 missed and tuned to by class: 0.338 / 0.323 / 0.137 before,
+    // 0.969 / 0.903 / 0.000 after); apart7 (240, written apart and measured once after round 7: 0.617 / 0.500 / 0.014;
+    // known text since: 0.700 / 0.600 after the lead's round, 0.825 / 0.817 / 0.014 after round 8).
+    [InlineData("../../datasets/risk/tuning8.jsonl", 0.95, 0.90, 0.05)]
+    [InlineData("../../datasets/risk/apart7.jsonl", 0.82, 0.81, 0.05)]
+    // holdout8 (100, written and committed before any change of round 8, measured once at its end: 0.447 / 0.455 / 0.102
+    // before, 0.766 / 0.773 / 0.020 after; a ratchet on that measurement, not a target).
+    [InlineData("../../datasets/risk/holdout8.jsonl", 0.76, 0.77, 0.05)]
     public void ProbeSet_StaysAboveTheFloor(string file, double highFloor, double criticalFloor, double falseHighCeiling)
     {
         var engine = RiskEngine.CreateDefault();
