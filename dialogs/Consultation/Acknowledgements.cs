@@ -92,6 +92,12 @@ public sealed class Acknowledgements(BotTexts texts)
             }
         }
 
+        if (topic == SupportCategory.Family && profile.AwayFromHome)
+        {
+            // Away from home, the family question (is there a safe place at home?) misreads where they are.
+            return Pick(["ask.situation.ran_away", "ask.general"], profile);
+        }
+
         var key = topic is { } category ? "ask." + SupportCategories.ToWire(category) : null;
         return key is not null && texts.Has(key) ? Pick([key, "ask.general"], profile) : Pick(["ask.general"], profile);
     }

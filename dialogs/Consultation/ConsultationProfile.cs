@@ -39,6 +39,9 @@ public sealed class ConsultationProfile
     /// <summary>The person is looking for work (a job search or a lost job): a place that helps towards work ranks first.</summary>
     public bool SeeksWork { get; set; }
 
+    /// <summary>The person has left home or has nowhere to stay tonight: home is not where their safety is asked about.</summary>
+    public bool AwayFromHome { get; set; }
+
     /// <summary>Messages with content the bot has answered in this conversation.</summary>
     public int Messages { get; set; }
 

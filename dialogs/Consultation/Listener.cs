@@ -307,6 +307,11 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
         {
             profile.SeeksWork = true;
         }
+
+        if (understanding.Cues.Any(c => c.Id is "ran-away" or "housing-none-tonight"))
+        {
+            profile.AwayFromHome = true;
+        }
     }
 
     private static bool LooksLikeAQuestion(string? text) =>
