@@ -20,12 +20,15 @@ public sealed class UnderstandingEngine
     private readonly RiskEngine _risk;
     private readonly CompiledPatterns _compiled;
     private readonly ThreadLocal<UnderstandingScanner> _scanners;
+    private readonly TimeProvider _clock;
 
-    public UnderstandingEngine(RiskEngine risk, UnderstandingPatterns patterns)
+    /// <param name="clock">Gives the year in Japan, to read a birth year (平成18年生まれ) as an age; the system clock by default.</param>
+    public UnderstandingEngine(RiskEngine risk, UnderstandingPatterns patterns, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(risk);
         ArgumentNullException.ThrowIfNull(patterns);
         _risk = risk;
+        _clock = clock ?? TimeProvider.System;
         _compiled = new CompiledPatterns(patterns);
         _scanners = new ThreadLocal<UnderstandingScanner>(() => new UnderstandingScanner(_compiled));
     }
@@ -49,9 +52,11 @@ public sealed class UnderstandingEngine
     {
         var risk = _risk.Scan(text);
         var scanner = _risk.CurrentScanner;
-        var understanding = _scanners.Value!.Scan(scanner.Normalized, risk.Level, SignalCategories(scanner, risk));
+        var understanding = _scanners.Value!.Scan(scanner.Normalized, risk.Level, SignalCategories(scanner, risk), YearInJapan());
         return new MessageScanResult(risk, understanding);
     }
+
+    private int YearInJapan() => _clock.GetUtcNow().ToOffset(TimeSpan.FromHours(9)).Year;
 
     /// <summary>
     /// The categories of the risk signals that counted (level above none), plus other_person when the
@@ -106,7 +111,7 @@ public sealed class UnderstandingEngine
         }
 
         var scanner = _scanners.Value!;
-        var result = scanner.Scan(riskScanner.Normalized, assessment.Level, riskMask);
+        var result = scanner.Scan(riskScanner.Normalized, assessment.Level, riskMask, YearInJapan());
         var normalized = riskScanner.Normalized;
 
         var cues = new List<UnderstandingCue>();
