@@ -139,6 +139,7 @@ internal sealed class UnderstandingScanner
         uint weakCategories = 0;
         uint cancels = 0;
         var framed = false;
+        var everyday = false;
         var strongTopic = riskLevel >= RiskLevel.Low;
         var preferences = PreferenceFlags.None;
         sbyte age = -1;
@@ -154,6 +155,11 @@ internal sealed class UnderstandingScanner
             if (!m.Suppressed && _patterns.Roles[m.Entry] == PatternRole.Frame)
             {
                 framed = true;
+            }
+
+            if (!m.Suppressed && _patterns.Roles[m.Entry] == PatternRole.Everyday)
+            {
+                everyday = true;
             }
 
             if (m.Suppressed || _patterns.Roles[m.Entry] != PatternRole.Cue)
@@ -246,7 +252,7 @@ internal sealed class UnderstandingScanner
         {
             intents |= 1u << (int)Intent.Disclosure;
         }
-        else if (asksNothing && (weakCategories & TopicsNamedInPassing) != 0)
+        else if (asksNothing && !everyday && (weakCategories & TopicsNamedInPassing) != 0)
         {
             intents |= 1u << (int)Intent.Disclosure;
             weakCategories &= TopicsNamedInPassing;

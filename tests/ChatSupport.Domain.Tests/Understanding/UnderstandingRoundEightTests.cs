@@ -63,6 +63,25 @@ public class UnderstandingRoundEightTests
     }
 
     [Theory]
+    [InlineData("部活の試合で勝った！")]
+    [InlineData("店長が優しくて助かってる")]
+    [InlineData("お母さんが誕生日にケーキ作ってくれた")]
+    public void A_pleasant_moment_with_a_school_family_or_work_word_is_not_read_as_trouble(string text)
+    {
+        var understanding = Engine.Understand(text);
+        Assert.DoesNotContain(Intent.Disclosure, understanding.Intents);
+        Assert.Empty(understanding.Categories);
+    }
+
+    [Fact]
+    public void Not_enjoying_it_is_still_told()
+    {
+        var understanding = Engine.Understand("最近部活楽しくない");
+        Assert.Contains(Intent.Disclosure, understanding.Intents);
+        Assert.Contains(SupportCategory.School, understanding.Categories);
+    }
+
+    [Theory]
     [InlineData("顧問の先生に毎日怒鳴られてる", SupportCategory.School)]
     [InlineData("上司に毎回怒鳴られる", SupportCategory.Work)]
     public void Yelled_at_outside_home_is_not_read_as_home(string text, SupportCategory category)
