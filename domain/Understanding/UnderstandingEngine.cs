@@ -20,7 +20,6 @@ public sealed class UnderstandingEngine
     private readonly RiskEngine _risk;
     private readonly CompiledPatterns _compiled;
     private readonly ThreadLocal<UnderstandingScanner> _scanners;
-    private readonly TimeProvider _clock;
 
     /// <param name="clock">Gives the year in Japan, to read a birth year (平成18年生まれ) as an age; the system clock by default.</param>
     public UnderstandingEngine(RiskEngine risk, UnderstandingPatterns patterns, TimeProvider? clock = null)
@@ -28,9 +27,9 @@ public sealed class UnderstandingEngine
         ArgumentNullException.ThrowIfNull(risk);
         ArgumentNullException.ThrowIfNull(patterns);
         _risk = risk;
-        _clock = clock ?? TimeProvider.System;
+        var time = clock ?? TimeProvider.System;
         _compiled = new CompiledPatterns(patterns);
-        _scanners = new ThreadLocal<UnderstandingScanner>(() => new UnderstandingScanner(_compiled));
+        _scanners = new ThreadLocal<UnderstandingScanner>(() => new UnderstandingScanner(_compiled, time));
     }
 
     /// <summary>The engine over the embedded patterns and the default risk engine (built once per process).</summary>
@@ -52,11 +51,9 @@ public sealed class UnderstandingEngine
     {
         var risk = _risk.Scan(text);
         var scanner = _risk.CurrentScanner;
-        var understanding = _scanners.Value!.Scan(scanner.Normalized, risk.Level, SignalCategories(scanner, risk), YearInJapan());
+        var understanding = _scanners.Value!.Scan(scanner.Normalized, risk.Level, SignalCategories(scanner, risk));
         return new MessageScanResult(risk, understanding);
     }
-
-    private int YearInJapan() => _clock.GetUtcNow().ToOffset(TimeSpan.FromHours(9)).Year;
 
     /// <summary>
     /// The categories of the risk signals that counted (level above none), plus other_person when the
@@ -111,7 +108,7 @@ public sealed class UnderstandingEngine
         }
 
         var scanner = _scanners.Value!;
-        var result = scanner.Scan(riskScanner.Normalized, assessment.Level, riskMask, YearInJapan());
+        var result = scanner.Scan(riskScanner.Normalized, assessment.Level, riskMask);
         var normalized = riskScanner.Normalized;
 
         var cues = new List<UnderstandingCue>();

@@ -36,6 +36,7 @@ internal sealed class UnderstandingScanner
     internal static readonly string?[] PrefectureCodes =
         [null, .. Enumerable.Range(1, 47).Select(n => n.ToString("00", System.Globalization.CultureInfo.InvariantCulture))];
 
+    private static readonly TimeSpan JapanOffset = TimeSpan.FromHours(9);
     private static readonly uint IntentsThatSpeak = ~(1u << (int)Intent.Other);
 
     /// <summary>Weak topics that tell about the writer's life on their own when nothing else is asked: school, family, work.</summary>
@@ -47,16 +48,19 @@ internal sealed class UnderstandingScanner
     private int _rawCount;
     private CueInfo[] _cues = new CueInfo[32];
     private int _cueCount;
-    private int _year;
+    private readonly TimeProvider _clock;
 
-    public UnderstandingScanner(CompiledPatterns patterns) => _patterns = patterns;
+    /// <param name="clock">Gives the year in Japan, read only when a message gives a birth year (平成18年生まれ).</param>
+    public UnderstandingScanner(CompiledPatterns patterns, TimeProvider clock)
+    {
+        _patterns = patterns;
+        _clock = clock;
+    }
 
     public ReadOnlySpan<CueInfo> Cues => _cues.AsSpan(0, _cueCount);
 
-    /// <param name="year">The current year in Japan, to read a birth year (平成18年生まれ, 2009年生まれ) as an age.</param>
-    public UnderstandingScanResult Scan(NormalizedText text, RiskLevel riskLevel, uint riskCategories, int year)
+    public UnderstandingScanResult Scan(NormalizedText text, RiskLevel riskLevel, uint riskCategories)
     {
-        _year = year;
         _rawCount = 0;
         _cueCount = 0;
         FindMatches(text);
@@ -511,7 +515,7 @@ internal sealed class UnderstandingScanner
             return -1;
         }
 
-        var age = _year - born;
+        var age = _clock.GetUtcNow().ToOffset(JapanOffset).Year - born;
         return age is >= JapaneseAnswers.MinAge and <= JapaneseAnswers.MaxAge ? (sbyte)AgeBands.FromAge(age) : (sbyte)-1;
     }
 
