@@ -21,13 +21,15 @@ public sealed class UnderstandingEngine
     private readonly CompiledPatterns _compiled;
     private readonly ThreadLocal<UnderstandingScanner> _scanners;
 
-    public UnderstandingEngine(RiskEngine risk, UnderstandingPatterns patterns)
+    /// <param name="clock">Gives the year in Japan, to read a birth year (平成18年生まれ) as an age; the system clock by default.</param>
+    public UnderstandingEngine(RiskEngine risk, UnderstandingPatterns patterns, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(risk);
         ArgumentNullException.ThrowIfNull(patterns);
         _risk = risk;
+        var time = clock ?? TimeProvider.System;
         _compiled = new CompiledPatterns(patterns);
-        _scanners = new ThreadLocal<UnderstandingScanner>(() => new UnderstandingScanner(_compiled));
+        _scanners = new ThreadLocal<UnderstandingScanner>(() => new UnderstandingScanner(_compiled, time));
     }
 
     /// <summary>The engine over the embedded patterns and the default risk engine (built once per process).</summary>

@@ -32,6 +32,12 @@ public enum PatternRole
 
     /// <summary>Names phoning (電話, 通話, call): context for cues marked <c>near_phone</c>.</summary>
     Phone,
+
+    /// <summary>
+    /// A pleasant or ordinary moment (優勝した, おいしい, 楽しかった): a school, family or work word in a message that asks
+    /// nothing does not make it a disclosure then (部活楽しい is not read as trouble at school).
+    /// </summary>
+    Everyday,
 }
 
 /// <summary>Where a term must meet the edge of a word in the normalized text.</summary>
@@ -196,7 +202,7 @@ public sealed class UnderstandingPatterns
         var role = PatternRole.Cue;
         if (dto.Role is not null && !Enum.TryParse(dto.Role.Replace("_", string.Empty, StringComparison.Ordinal), ignoreCase: true, out role))
         {
-            throw new InvalidDataException($"{Where()}: unknown role '{dto.Role}' (cue, mask, other_subject, residence, origin, frame, phone).");
+            throw new InvalidDataException($"{Where()}: unknown role '{dto.Role}' (cue, mask, other_subject, residence, origin, frame, phone, everyday).");
         }
 
         var boundary = PatternBoundary.Auto;

@@ -36,15 +36,26 @@ internal sealed class UnderstandingScanner
     internal static readonly string?[] PrefectureCodes =
         [null, .. Enumerable.Range(1, 47).Select(n => n.ToString("00", System.Globalization.CultureInfo.InvariantCulture))];
 
+    private static readonly TimeSpan JapanOffset = TimeSpan.FromHours(9);
     private static readonly uint IntentsThatSpeak = ~(1u << (int)Intent.Other);
+
+    /// <summary>Weak topics that tell about the writer's life on their own when nothing else is asked: school, family, work.</summary>
+    private static readonly uint TopicsNamedInPassing =
+        (1u << (int)SupportCategory.School) | (1u << (int)SupportCategory.Family) | (1u << (int)SupportCategory.Work);
 
     private readonly CompiledPatterns _patterns;
     private RawCue[] _raw = new RawCue[64];
     private int _rawCount;
     private CueInfo[] _cues = new CueInfo[32];
     private int _cueCount;
+    private readonly TimeProvider _clock;
 
-    public UnderstandingScanner(CompiledPatterns patterns) => _patterns = patterns;
+    /// <param name="clock">Gives the year in Japan, read only when a message gives a birth year (平成18年生まれ).</param>
+    public UnderstandingScanner(CompiledPatterns patterns, TimeProvider clock)
+    {
+        _patterns = patterns;
+        _clock = clock;
+    }
 
     public ReadOnlySpan<CueInfo> Cues => _cues.AsSpan(0, _cueCount);
 
@@ -133,6 +144,7 @@ internal sealed class UnderstandingScanner
         uint weakCategories = 0;
         uint cancels = 0;
         var framed = false;
+        var everyday = false;
         var strongTopic = riskLevel >= RiskLevel.Low;
         var preferences = PreferenceFlags.None;
         sbyte age = -1;
@@ -148,6 +160,11 @@ internal sealed class UnderstandingScanner
             if (!m.Suppressed && _patterns.Roles[m.Entry] == PatternRole.Frame)
             {
                 framed = true;
+            }
+
+            if (!m.Suppressed && _patterns.Roles[m.Entry] == PatternRole.Everyday)
+            {
+                everyday = true;
             }
 
             if (m.Suppressed || _patterns.Roles[m.Entry] != PatternRole.Cue)
@@ -232,10 +249,18 @@ internal sealed class UnderstandingScanner
             intents &= ~(1u << (int)Intent.Disclosure);
         }
 
-        // A topic, or a bare self-introduction (鹿児島の中1です), tells about the writer's situation.
-        if (strongTopic || (!framed && (intents & IntentsThatSpeak) == 0 && (age >= 0 || prefecture != 0)))
+        // A topic, or a bare self-introduction (鹿児島の中1です), tells about the writer's situation; so does a school,
+        // family or work word when the message asks nothing (シフト勝手に入れられる, 義父と二人になるのがいや): the
+        // writer is telling about their life, and the weak word gives only its own category (never bullying or abuse).
+        var asksNothing = !framed && (intents & IntentsThatSpeak) == 0;
+        if (strongTopic || (asksNothing && (age >= 0 || prefecture != 0)))
         {
             intents |= 1u << (int)Intent.Disclosure;
+        }
+        else if (asksNothing && !everyday && (weakCategories & TopicsNamedInPassing) != 0)
+        {
+            intents |= 1u << (int)Intent.Disclosure;
+            weakCategories &= TopicsNamedInPassing;
         }
 
         if ((intents & (1u << (int)Intent.Disclosure)) != 0)
@@ -356,6 +381,19 @@ internal sealed class UnderstandingScanner
             }
 
             var end = k;
+            var born = BirthYearBand(text, start, end);
+            if (born >= 0)
+            {
+                if (!OtherSubjectBefore(text, start))
+                {
+                    found = born;
+                    ageEnd = end;
+                    foundStart = start;
+                }
+
+                continue;
+            }
+
             if (end - start > 3 || !TryParseNumber(chars.AsSpan(start, end - start), out var value))
             {
                 continue;
@@ -453,6 +491,59 @@ internal sealed class UnderstandingScanner
         return Follows(text, at, "て言") || Follows(text, at, "ていう") || Follows(text, at, "ていわ") || Follows(text, at, "らしい")
             || Follows(text, at, "だて") || Follows(text, at, "とか言") || Follows(text, at, "と言") || Follows(text, at, "て聞")
             || Follows(text, at, "て書") || Follows(text, at, "の人");
+    }
+
+    /// <summary>
+    /// The band of a birth year said by the writer (平成18年生まれ, h21生まれ, 2011年生まれ, 07年生まれ), from the
+    /// current year in Japan (the age reached this year); -1 when the number is not a birth year.
+    /// </summary>
+    private sbyte BirthYearBand(NormalizedText text, int start, int end)
+    {
+        var at = end;
+        if (Follows(text, at, "年"))
+        {
+            at++;
+        }
+
+        if (!Follows(text, at, "生まれ") && !Follows(text, at, "うまれ") && !Follows(text, at, "生れ"))
+        {
+            return -1;
+        }
+
+        var chars = text.Chars;
+        if (!TryParseNumber(chars.AsSpan(start, end - start), out var value))
+        {
+            return -1;
+        }
+
+        int born;
+        if (start >= 2 && chars.AsSpan(start - 2, 2).SequenceEqual("平成"))
+        {
+            born = 1988 + value;
+        }
+        else if (start >= 2 && chars.AsSpan(start - 2, 2).SequenceEqual("令和"))
+        {
+            born = 2018 + value;
+        }
+        else if (start >= 1 && chars[start - 1] == 'h' && end - start <= 2)
+        {
+            born = 1988 + value;
+        }
+        else if (end - start == 4 && value is >= 1900 and <= 2100)
+        {
+            born = value;
+        }
+        else if (end - start == 2 && char.IsAsciiDigit(chars[start]) && NormalizedMatcher.EdgeBefore(text, start))
+        {
+            born = value < 50 ? 2000 + value : 1900 + value;
+        }
+        else
+        {
+            return -1;
+        }
+
+        var age = _clock.GetUtcNow().ToOffset(JapanOffset).Year - born;
+        return age is >= JapaneseAnswers.MinAge and <= JapaneseAnswers.MaxAge ? (sbyte)AgeBands.FromAge(age) : (sbyte)-1;
     }
 
     private static bool Follows(NormalizedText text, int at, string word) =>
