@@ -4,6 +4,7 @@ using ChatSupport.Domain.Handoff;
 using ChatSupport.Domain.Risk;
 using ChatSupport.Domain.Support;
 using ChatSupport.Domain.Understanding;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace ChatSupport.Bot.Turns;
@@ -23,8 +24,9 @@ public static class BotServiceCollectionExtensions
             .Bind(configuration.GetSection(SupportDirectoryOptions.SectionName))
             .Validate(o => !string.IsNullOrWhiteSpace(o.LocalPath), "ChatSupport:Directory:LocalPath must name a folder (the default is data/directory).")
             .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(_ => RiskEngine.CreateDefault());
-        services.AddSingleton(sp => new UnderstandingEngine(sp.GetRequiredService<RiskEngine>(), UnderstandingPatterns.LoadEmbedded()));
+        services.AddSingleton(sp => new UnderstandingEngine(sp.GetRequiredService<RiskEngine>(), UnderstandingPatterns.LoadEmbedded(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<MessageReader>();
         services.AddSingleton(sp => SupportDirectory.LoadDefault(
             sp.GetRequiredService<IOptions<SupportDirectoryOptions>>().Value.LocalPath,

@@ -458,6 +458,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             CrisisHarm.FriendInDanger => "crisis.friend",
             CrisisHarm.Grooming => "crisis.grooming",
             CrisisHarm.Pictures => "crisis.pictures",
+            CrisisHarm.Followed => "crisis.followed",
             _ => "crisis.high",
         };
 
@@ -489,6 +490,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
                 CrisisHarm.Sextortion => ["police-consultation-9110"],
                 CrisisHarm.Grooming => under18 || ageUnknown ? ["police-consultation-9110", "kodomo-sos-dial"] : ["police-consultation-9110"],
                 CrisisHarm.Pictures => under18 || ageUnknown ? ["kodomo-sos-dial", "police-consultation-9110"] : ["police-consultation-9110"],
+                CrisisHarm.Followed => under18 || ageUnknown ? ["kodomo-sos-dial", "police-consultation-9110"] : ["police-consultation-9110"],
                 _ => [],
             };
             message = Activity.CreateMessage(texts.Get(template, english));

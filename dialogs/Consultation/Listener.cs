@@ -68,6 +68,13 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
             }
 
             var told = profile.Topics[0];
+            if (!profile.Offered.Contains(told) && profile.Messages >= 2)
+            {
+                // The topic was told before and now who (or where) they are: what was not offered yet fits now.
+                await offer.SendAsync(turnContext, [told], forFriend: false, cancellationToken).ConfigureAwait(false);
+                return new ListenOutcome(null, PromptButtons.None);
+            }
+
             if (newPlace is not null && profile.Offered.Contains(told) && offer.HasLocal(newPlace))
             {
                 await offer.SendAsync(turnContext, [told], forFriend: false, cancellationToken, "offer.local").ConfigureAwait(false);

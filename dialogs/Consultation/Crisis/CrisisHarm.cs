@@ -40,6 +40,12 @@ public enum CrisisHarm
     /// no need to send, refusing is fine, not your fault even if sent, keep the messages, do not meet; children's lines.
     /// </summary>
     Pictures,
+
+    /// <summary>
+    /// Followed now by a stranger or the same person or car (知らない男にずっとつけられてる): into a bright place with
+    /// people (a convenience store, a police box), ask the staff for help, 110; #9110 for stalking that goes on.
+    /// </summary>
+    Followed,
 }
 
 /// <summary>Cue classes from the risk engine's situation layer (<see cref="RiskAssessment.Cues"/>) that choose a template.</summary>
@@ -123,6 +129,15 @@ public static class HarmClassifier
             return CrisisHarm.Grooming;
         }
 
+        if (IsFollowing(assessment) && !Has(CrisisSituations.SexualAssault) && !Cue(RiskCueClasses.SexualAct) && !thirdPerson
+            && !Cue(RiskCueClasses.ActorPartner) && !Cue(RiskCueClasses.ActorFamily)
+            && !Category(SupportCategory.Suicidal) && !Category(SupportCategory.SelfHarm))
+        {
+            // Followed by a stranger, nothing done to the body: where to go now, not the assault template's hospital
+            // lines (a partner or an ex who follows is partner violence, below).
+            return CrisisHarm.Followed;
+        }
+
         if (Has(CrisisSituations.SexualAssault) || (Category(SupportCategory.SexualViolence) && !thirdPerson))
         {
             return CrisisHarm.SexualAssault;
@@ -159,6 +174,17 @@ public static class HarmClassifier
         return CrisisHarm.General;
     }
 
+    /// <summary>Entries of the lexicon that read being followed (domain/Risk/Lexicon: violence.yaml, situations.yaml).</summary>
+    private static readonly string[] FollowEntries = ["stalking-threat", "followed"];
+
+    /// <summary>What the following entries matched that is being followed, not a threat in words (脅された).</summary>
+    private static readonly string[] FollowWords = ["つけられ", "付けられ", "つけて", "付けて", "ついてく", "ついて来", "ついてこ", "follow"];
+
+    private static bool IsFollowing(RiskAssessment assessment) =>
+        assessment.Rules.Contains("followed-by-someone", StringComparer.Ordinal)
+        || assessment.Matches.Any(m => FollowEntries.Contains(m.EntryId, StringComparer.Ordinal)
+            && FollowWords.Any(w => m.Term.Contains(w, StringComparison.OrdinalIgnoreCase)));
+
     /// <summary>The stable wire name (state, docs, tests).</summary>
     public static string ToWire(this CrisisHarm harm) => harm switch
     {
@@ -173,6 +199,7 @@ public static class HarmClassifier
         CrisisHarm.FriendInDanger => "friend",
         CrisisHarm.Grooming => "grooming",
         CrisisHarm.Pictures => "pictures",
+        CrisisHarm.Followed => "followed",
         _ => throw new ArgumentOutOfRangeException(nameof(harm), harm, null),
     };
 
@@ -185,5 +212,5 @@ public static class HarmClassifier
     /// <summary>Harms done by another person: 110 comes first, and the check asks about a safe place and speaking.</summary>
     public static bool IsViolence(this CrisisHarm harm) =>
         harm is CrisisHarm.ViolenceNow or CrisisHarm.Abuse or CrisisHarm.Dv or CrisisHarm.SexualAssault or CrisisHarm.Sextortion or CrisisHarm.Grooming
-            or CrisisHarm.Pictures;
+            or CrisisHarm.Pictures or CrisisHarm.Followed;
 }

@@ -27,8 +27,8 @@ public sealed class ListeningRoundEightTests
 
     [Theory]
     [InlineData("駅の近くで知らないおじさんに声かけられた")]
-    [InlineData("知らない男の人にずっとつけられてる気がする")]
-    public async Task A_stranger_who_speaks_to_or_follows_the_person_gets_the_safety_line_with_110(string message)
+    [InlineData("塾の帰りに知らん兄ちゃんに話しかけられてこわかった")]
+    public async Task A_stranger_who_speaks_to_the_person_gets_the_safety_line_with_110(string message)
     {
         var harness = await new ConsultationHarness().JoinAsync();
         var text = AllText(await harness.SayAsync(message));
@@ -36,6 +36,29 @@ public sealed class ListeningRoundEightTests
         Assert.Contains("ついて行かず", text, StringComparison.Ordinal);
         Assert.Contains("110番", text, StringComparison.Ordinal);
         Assert.Contains("いまも近くにいますか", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("知らない男の人にずっとつけられてる気がする")]
+    [InlineData("帰り道、同じ車にあとをつけられてる")]
+    public async Task Being_followed_now_gets_a_bright_place_with_people_and_110_not_the_assault_reply(string message)
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        var text = AllText(await harness.SayAsync(message));
+
+        Assert.Contains("明るくて人のいる場所", text, StringComparison.Ordinal);
+        Assert.Contains("110番", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("72時間", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("会いに行かないで", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_ex_who_keeps_following_is_still_partner_violence()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        var text = AllText(await harness.SayAsync("元カレに毎日あとをつけられてる"));
+
+        Assert.Contains("DV相談＋", text, StringComparison.Ordinal);
     }
 
     [Fact]
