@@ -56,6 +56,15 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         var harm = HarmClassifier.Classify(assessment, CuesOf(turnContext));
         var episode = profile.Crisis is { } open && open.IsOpen(now) ? open : null;
         var critical = assessment.Level >= RiskLevel.Critical;
+        if (harm == CrisisHarm.General && !critical && episode is not null && episode.CurrentHarm != CrisisHarm.General
+            && !assessment.Categories.Contains(SupportCategory.Suicidal) && !assessment.Categories.Contains(SupportCategory.SelfHarm))
+        {
+            // The same story going on (夫に殴られた…, then 逃げたいけど泊まる場所もない): answered within its harm — what the
+            // message says (nowhere to go, cannot call) — not as a new, general crisis. Words of dying are never folded in.
+            harm = episode.CurrentHarm;
+        }
+
+
         var newHarm = episode is null || !episode.Harms.Contains(harm.ToWire());
         var bySchool = harm == CrisisHarm.Abuse && assessment.HasCue(RiskCueClasses.ActorSchool) && !assessment.HasCue(RiskCueClasses.ActorFamily);
 
@@ -80,7 +89,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             var lines = FollowUpLines(harm, CuesOf(turnContext), english, episode.BleedingStopped);
             var reminder = lines.Count > 0
                 ? string.Join("\n", lines)
-                : Acknowledgement(english) + "\n" + texts.Get(harm.IsViolence() ? "crisis.repeat.violence" : "crisis.repeat", english);
+                : Acknowledgement(english) + "\n" + RepeatLine(harm, english);
             await turnContext.SendActivityAsync(reminder, cancellationToken).ConfigureAwait(false);
             await RequestCounselorAsync(turnContext, assessment, critical, tell: false, cancellationToken).ConfigureAwait(false);
         }
@@ -175,7 +184,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             // A worry the harm makes common (「警察とか大ごとにしたくない」, 「払ったほうがいい？」) gets its own answer.
             var worries = Waiting.WorryLines(turnContext.Activity.Text, harm, english);
             var waiting = turnContext.TurnState.Get<HandoffWaiting>();
-            var asksTheWait = waiting is not null && turnContext.TurnState.Get<MessageReading>()?.Understanding.Has(Intent.AskHours) == true;
+            var asksTheWait = waiting is not null && WaitingReplies.AsksTheWait(turnContext.Activity.Text, turnContext.TurnState.Get<MessageReading>()?.Understanding);
             if (episode.CheckPending && worries.Count == 0 && !asksTheWait && AsksSomethingElse(turnContext))
             {
                 // 「誰か人と話せる？」 while the check waits: the usual path answers the question itself.
@@ -219,9 +228,11 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
 
             episode.Reminders++;
 
-            // Danger to the body may be going on: keep listening, and keep the one action in front of them.
+            // Danger to the body may be going on: keep listening, and keep the one action in front of them — in full
+            // the first time, then as the short reminder (the same three lines again and again read as not listening;
+            // after an overdose the action is always given in full).
             lines.Add(Acknowledgement(english));
-            lines.Add(ActionLine(harm, english));
+            lines.Add(episode.Reminders == 1 || harm == CrisisHarm.Overdose ? ActionLine(harm, english) : RepeatLine(harm, english));
         }
 
         await turnContext.SendActivityAsync(string.Join("\n", lines), cancellationToken).ConfigureAwait(false);
@@ -395,6 +406,9 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             _ => "crisis.answer.danger",
         },
         english);
+
+    private string RepeatLine(CrisisHarm harm, bool english) =>
+        texts.Get(harm.IsViolence() ? "crisis.repeat.violence" : "crisis.repeat", english);
 
     private string Acknowledgement(bool english)
     {

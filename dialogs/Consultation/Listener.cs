@@ -220,6 +220,16 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
             return new ListenOutcome(texts.Get(again ? "intent.greeting.again" : "intent.greeting", english), again ? PromptButtons.None : PromptButtons.Menu);
         }
 
+        if (LooksLikeAQuestion(turnContext.Activity.Text) && profile.Topics.Count > 0)
+        {
+            // A question the bot cannot answer (画像って消してもらえる？, 役所とか行ったら何とかなる？) about what was told:
+            // said plainly, with the places that can answer it for that topic, most serious first.
+            await SayAsync(turnContext, texts.Get("intent.other.topic", english), cancellationToken).ConfigureAwait(false);
+            var topics = Acknowledgements.BySeriousness(profile.Topics).Take(2).ToList();
+            await offer.SendAsync(turnContext, topics, forFriend: false, cancellationToken, "offer.answers").ConfigureAwait(false);
+            return new ListenOutcome(null, PromptButtons.None);
+        }
+
         return new ListenOutcome(texts.Get("intent.other", english), PromptButtons.None);
     }
 

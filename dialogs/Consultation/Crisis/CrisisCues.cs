@@ -83,10 +83,14 @@ public static class CrisisCues
             "bleeding stopped", "stopped bleeding", "bleeding has stopped"]),
         (CrisisCue.Hiding, ["鍵かけた", "鍵をかけた", "かぎかけた", "鍵閉めた", "鍵しめた", "隠れてる", "かくれてる", "隠れた", "かくれた", "隠れとる", "かくれとる",
             "トイレにいる", "トイレにおる", "トイレにこもって", "風呂場", "ふろば", "お風呂にいる", "お風呂におる", "押し入れ", "おしいれ", "クローゼット",
-            "閉じこもって", "とじこもって", "逃げ込んだ", "にげこんだ", "hiding", "locked the door", "locked myself"]),
-        (CrisisCue.Nowhere, ["行くとこない", "いくとこない", "行くところない", "行くところがない", "いくところがない", "行くとこがない", "行く場所ない", "行く場所がない",
+            "閉じこもって", "とじこもって", "逃げ込んだ", "にげこんだ",
+            // In one's own room while it happens downstairs (私は部屋にいる): out of reach for now, not safe.
+            "部屋にいる", "部屋におる", "へやにいる", "へやにおる", "自分の部屋", "じぶんのへや", "部屋にこもって", "部屋から出れない", "部屋から出られない",
+            "hiding", "locked the door", "locked myself", "in my room"]),
+        (CrisisCue.Nowhere, new[] { "行くとこない", "いくとこない", "行くところない", "行くところがない", "いくところがない", "行くとこがない", "行く場所ない", "行く場所がない",
             "行くあてない", "行くあてがない", "いくあてない", "逃げる場所", "逃げるとこ", "にげるとこ", "逃げ場", "にげば", "泊まるとこない", "泊まるところがない",
-            "帰るとこない", "住むとこない", "nowhere to go"]),
+            "帰るとこない", "住むとこない", "nowhere to go" }
+            .Concat(NowhereForms()).ToArray()),
         (CrisisCue.FriendUnreached, ["連絡がとれない", "連絡とれない", "連絡取れない", "連絡つかない", "連絡がつかない", "返事ない", "返信ない", "返事がない",
             "返信がない", "既読つかない", "既読がつかない", "電話でない", "電話出ない", "つながらない"]),
         (CrisisCue.FriendReached, ["連絡がとれた", "連絡とれた", "連絡取れた", "連絡ついた", "連絡がついた", "返事きた", "返信きた", "返事来た", "返信来た", "既読ついた"]),
@@ -104,6 +108,75 @@ public static class CrisisCues
 
     private static readonly string[] Conditionals = ["ら", "ば", "と", "のは", "のが", "なら", "って", "べき", "かな"];
 
+    /// <summary>
+    /// Having nowhere to go in the ways people write it: a place (to go, stay, sleep, return to) that there is not
+    /// (行くところもない, 泊まる場所ねえ, 帰る家ない), or a question of where to be tonight (今夜どこおったらええか, どこで寝ればいい).
+    /// </summary>
+    private static IEnumerable<string> NowhereForms()
+    {
+        string[] verbs = ["行く", "いく", "泊まる", "とまる", "帰る", "かえる", "住む", "すむ", "寝る", "ねる", "逃げる", "にげる", "居る", "いる", "おる", "居れる", "いれる", "おれる"];
+        string[] places = ["ところ", "とこ", "場所", "ばしょ", "あて", "家", "いえ"];
+        string[] particles = ["", "が", "も"];
+        string[] none = ["ない", "無い", "ねえ", "ねぇ", "ねー", "あらへん", "なか", "ないし"];
+        foreach (var verb in verbs)
+        {
+            foreach (var place in places)
+            {
+                foreach (var particle in particles)
+                {
+                    foreach (var no in none)
+                    {
+                        yield return verb + place + particle + no;
+                    }
+                }
+            }
+        }
+
+        string[] where = ["どこ", "どこに", "どこで", "どこへ"];
+        string[] what = ["いれば", "いたら", "おったら", "おれば", "寝れば", "寝たら", "ねれば", "ねたら", "泊まれば", "泊まったら", "とまれば",
+            "行けば", "いけば", "行ったら", "いったら", "過ごせば", "過ごしたら", "すごせば", "すごしたら", "おればいい", "おったらええ", "いたらええ"];
+        foreach (var w in where)
+        {
+            foreach (var x in what)
+            {
+                yield return w + x;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A wish or a past wish is not a deed (逃げたい, 外に出たかった, 離れたくても): the "safe" of 逃げた, 外に出た,
+    /// 離れた is not read when the word goes on as a wish.
+    /// </summary>
+    private static readonly string[] WishEndings = new[] { "い", "く", "かった", "かっ", "がって", "がっ" }.Select(TextNormalizer.Normalize).ToArray();
+
+    private static bool SaidSafe(string normalized, string term)
+    {
+        for (var at = normalized.IndexOf(term, StringComparison.Ordinal); at >= 0; at = normalized.IndexOf(term, at + 1, StringComparison.Ordinal))
+        {
+            var rest = normalized.AsSpan(at + term.Length);
+            var wish = false;
+            if (term.EndsWith('た'))
+            {
+                foreach (var ending in WishEndings)
+                {
+                    if (rest.StartsWith(ending, StringComparison.Ordinal))
+                    {
+                        wish = true;
+                        break;
+                    }
+                }
+            }
+
+            if (!wish)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static CrisisCue Read(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -112,10 +185,12 @@ public static class CrisisCues
         }
 
         var normalized = TextNormalizer.Normalize(text);
+        // A wish is read within a sentence: 逃げた。いまコンビニ is a deed, though the joined text reads 逃げたいま….
+        var segments = TextNormalizer.Segments(text);
         var cues = CrisisCue.None;
         foreach (var (cue, terms) in Normalized)
         {
-            if (terms.Any(t => Said(normalized, t, (cue & Acts) != 0)))
+            if (cue == CrisisCue.Safe ? terms.Any(t => segments.Any(segment => SaidSafe(segment, t))) : terms.Any(t => Said(normalized, t, (cue & Acts) != 0)))
             {
                 cues |= cue;
             }

@@ -75,9 +75,20 @@ public sealed class WaitingReplies(BotTexts texts, TimeProvider clock)
                 await turnContext.SendActivityAsync(texts.Get("waiting.farewell", english), cancellationToken).ConfigureAwait(false);
                 return;
             }
-            else if (understanding is not null && understanding.Has(Intent.AskHours) && !told)
+            else if (AsksTheWait(turnContext.Activity.Text, understanding))
             {
-                // まだですか？: the answer is the full waiting line itself (place in the queue, or when counselors are back).
+                // まだですか？ / 相談員って今いるの？ / 高1。待つのはいいけど、どれくらい？: the answer is the full waiting line
+                // itself (place in the queue, or when counselors are back, or plainly that nobody can say), after the
+                // acknowledgement of what the message also told.
+                if (told)
+                {
+                    var topic = Acknowledgements.MainTopic(understanding!.Categories);
+                    if (topic is not null)
+                    {
+                        lines.Add(_acks.For(topic, reading?.Risk.Level ?? RiskLevel.None, profile, understanding));
+                    }
+                }
+
                 full = true;
             }
             else
@@ -94,6 +105,27 @@ public sealed class WaitingReplies(BotTexts texts, TimeProvider clock)
         }
 
         await turnContext.SendActivityAsync(string.Join("\n", lines), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>How people ask about the wait or whether anyone is there (どれくらい？, いつ来る？, 待ってれば来る？, 相談員って今いるの？).</summary>
+    private static readonly string[] WaitQuestions = new[]
+    {
+        "どれくらい", "どのくらい", "どんくらい", "どれぐらい", "どのぐらい", "どんだけ待", "いつ来", "いつく", "いつになる", "いつまで待",
+        "まだかな", "まだですか", "まだ?", "まだなの", "待ってれば", "待ってたら", "待てば", "まってれば", "まってたら", "まてば", "何分", "なんぷん", "何時間待",
+        "相談員って", "相談員いる", "相談員さんいる", "相談員は今", "相談員はいま", "相談員いない", "人いる?", "人はいる", "誰かいる", "だれかいる", "人来る", "来る?", "くる?", "来ますか", "きますか",
+        "how long", "anyone there", "is anyone",
+    }.Select(TextNormalizer.Normalize).Where(t => t.Length > 0).Distinct().ToArray();
+
+    /// <summary>Whether a message to a waiting conversation asks about the wait (read by the understanding pass, or in the words above).</summary>
+    public static bool AsksTheWait(string? text, MessageUnderstanding? understanding)
+    {
+        if (understanding is not null && (understanding.Has(Intent.AskHours) || understanding.Has(Intent.AskPerson)))
+        {
+            return true;
+        }
+
+        var normalized = TextNormalizer.Normalize(text);
+        return normalized.Length > 0 && WaitQuestions.Any(q => normalized.Contains(q, StringComparison.Ordinal));
     }
 
     /// <summary>The reviewed answers to the worries in <paramref name="text"/> that <paramref name="harm"/> makes common.</summary>

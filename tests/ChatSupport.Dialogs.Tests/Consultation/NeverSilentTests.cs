@@ -49,6 +49,24 @@ public sealed class NeverSilentTests
         }
     }
 
+    [Theory]
+    [InlineData("中3。待つのは別にいいけど、あとどのくらい？")]
+    [InlineData("相談員さんって今いるの？")]
+    [InlineData("ずっと待ってれば来てくれる？")]
+    public async Task A_question_about_the_wait_is_answered_with_the_whole_waiting_line_even_with_a_fact_in_it(string question)
+    {
+        var rig = new Rig(CrisisTests.WeekdayDay, "Daily 00:00-24:00", new CounselorAccount("tanaka", CounselorRole.Counselor, CounselorStatus.Away, false));
+        await rig.SayAsync("人と話したい");
+        rig.Clock.Advance(TimeSpan.FromMinutes(1));
+        await rig.SayAsync("友だちとうまくいってなくて");
+        rig.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        var text = string.Join("\n", (await rig.SayAsync(question)).Select(r => r.Text));
+
+        Assert.Contains("いつ来られるかは、いまはわかりません", text, StringComparison.Ordinal);
+        Assert.Contains("キャンセル", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task With_nobody_on_duty_the_person_is_told_plainly_and_still_answered()
     {
