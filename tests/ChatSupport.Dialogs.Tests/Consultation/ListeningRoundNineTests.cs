@@ -88,4 +88,19 @@ public sealed class ListeningRoundNineTests
         Assert.DoesNotContain("答えられないこともあります", text, StringComparison.Ordinal);
         Assert.Contains(replies, r => ConsultationHarness.Cards(r).Any(c => c.Title!.Contains("自立相談支援機関", StringComparison.Ordinal)));
     }
+
+    [Theory]
+    [InlineData("だれにも言うなって言われてる", "裏切りではなく")]
+    [InlineData("様子を見に行ったほうがいいのかな、考えすぎ？", "心配しすぎではありません")]
+    [InlineData("あの子、死んだりしないよね", "約束することはできません")]
+    public async Task Worries_of_someone_afraid_for_a_friend_get_their_own_answer(string worry, string expected)
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        var crisis = AllText(await harness.SayAsync("クラスの友だちが手首を切ってるのを見せてきた"));
+        Assert.Contains("友だち", crisis, StringComparison.Ordinal);
+
+        var answer = AllText(await harness.SayAsync(worry));
+
+        Assert.Contains(expected, answer, StringComparison.Ordinal);
+    }
 }
