@@ -59,6 +59,15 @@ public class ProbeSetTests(ITestOutputHelper output)
     // holdout8 (100, written and committed before any change of round 8, measured once at its end: 0.447 / 0.455 / 0.102
     // before, 0.766 / 0.773 / 0.020 after; a ratchet on that measurement, not a target).
     [InlineData("../../datasets/risk/holdout8.jsonl", 0.76, 0.77, 0.05)]
+    // Round 9: tuning9 (123, written for the classes apart8 and whole conversations written apart missed, tuned to by class:
+    // 0.329 / 0.310 / 0.130 before, 0.973 / 0.931 / 0.000 after); apart8 (240, written apart and measured once at the start
+    // of round 9: 0.730 / 0.675 / 0.063; known text since, 0.990 / 0.975 / 0.000 after round 9, read for its classes).
+    [InlineData("../../datasets/risk/tuning9.jsonl", 0.95, 0.90, 0.05)]
+    [InlineData("../../datasets/risk/apart8.jsonl", 0.97, 0.95, 0.05)]
+    // holdout9 (77, written and committed before any change of round 9, measured once at its end: 0.171 / 0.111 / 0.182
+    // before, 0.780 / 0.722 / 0.061 after; a ratchet on that measurement, not a target — its false-high ceiling is the
+    // measured 2 of 33, above the usual 0.05).
+    [InlineData("../../datasets/risk/holdout9.jsonl", 0.78, 0.72, 0.07)]
     public void ProbeSet_StaysAboveTheFloor(string file, double highFloor, double criticalFloor, double falseHighCeiling)
     {
         var engine = RiskEngine.CreateDefault();
