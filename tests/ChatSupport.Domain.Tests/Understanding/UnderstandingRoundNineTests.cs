@@ -35,6 +35,7 @@ public class UnderstandingRoundNineTests
     [InlineData("あとどのくらい待てばいい？", Intent.AskHours)]
     [InlineData("待ってたら返事くる？", Intent.AskHours)]
     [InlineData("夜10時やけど誰かおる？", Intent.AskHours)]
+    [InlineData("待っとったら返事くる？", Intent.AskHours)]
     [InlineData("市役所とかに行けばどうにかなる？", Intent.AskServices)]
     [InlineData("若者の就職支援ってどこ？", Intent.AskServices)]
     [InlineData("通話はまじで苦手", Intent.CannotCall)]
@@ -51,6 +52,7 @@ public class UnderstandingRoundNineTests
     [InlineData("また明日も学校か", Intent.Farewell)]
     [InlineData("AIに英語の作文を直してもらった", Intent.AskIsBot)]
     [InlineData("バスを待ってたら友達が来た", Intent.AskHours)]
+    [InlineData("先生に呼ばれる", Intent.AskPrivacy)]
     [InlineData("平日は仕事で昼は無理", Intent.Disclosure)]
     public void Look_alikes_are_not_those_asks(string text, Intent intent)
     {
@@ -78,6 +80,7 @@ public class UnderstandingRoundNineTests
     [InlineData("飲み会のあと先輩の部屋で嫌なことをされた", SupportCategory.SexualViolence)]
     [InlineData("部活でずっとパシリ扱いされてる", SupportCategory.Bullying)]
     [InlineData("彼氏に給料を全部とられる", SupportCategory.Dv)]
+    [InlineData("いえでなぐられる", SupportCategory.Abuse)]
     public void Topics_told_without_their_word_are_read(string text, SupportCategory category)
     {
         var understanding = Engine.Understand(text);
@@ -90,6 +93,8 @@ public class UnderstandingRoundNineTests
     [InlineData("毎日終電で休日も上司から呼び出される", SupportCategory.Bullying)]
     [InlineData("一人暮らし始めて3か月", SupportCategory.Loneliness)]
     [InlineData("親に生活費を全部管理されてる", SupportCategory.Dv)]
+    [InlineData("恋人に叩かれたけど親には言えない", SupportCategory.Family)]
+    [InlineData("いえでなぐられる", SupportCategory.Bullying)]
     public void A_parent_s_job_overwork_and_living_alone_are_not_misread(string text, SupportCategory category) =>
         Assert.DoesNotContain(category, Engine.Understand(text).Categories);
 
