@@ -18,6 +18,7 @@ internal sealed class CompiledPatterns
         Preferences = new PreferenceFlags[EntryCount];
         Weak = new bool[EntryCount];
         NearPhone = new bool[EntryCount];
+        Reason = new bool[EntryCount];
         Overrides = new bool[EntryCount];
         CancelMasks = new uint[EntryCount];
 
@@ -46,6 +47,7 @@ internal sealed class CompiledPatterns
             Preferences[e] = entry.Preferences;
             Weak[e] = entry.Weak;
             NearPhone[e] = entry.NearPhone;
+            Reason[e] = entry.Reason;
             Overrides[e] = entry.Overrides;
             foreach (var c in entry.Cancels ?? [])
             {
@@ -122,6 +124,9 @@ internal sealed class CompiledPatterns
     public PreferenceFlags[] Preferences { get; }
 
     public bool[] Weak { get; }
+
+    /// <summary>Categories given as the reason for an ask, not as a disclosure (see <see cref="PatternEntry.Reason"/>).</summary>
+    public bool[] Reason { get; }
 
     /// <summary>Per entry: counts only with a phone mention in the same sentence.</summary>
     public bool[] NearPhone { get; }

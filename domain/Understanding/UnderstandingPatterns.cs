@@ -96,6 +96,10 @@ public sealed record PatternEntry(
     /// <summary>The cue counts only with a <see cref="PatternRole.Phone"/> match in the same sentence
     /// (平日昼間は仕事中 is a reason not to phone only when phoning is being talked about).</summary>
     public bool NearPhone { get; init; }
+
+    /// <summary>The categories are the reason for what the message asks (耳が聞こえにくいので通話は無理, 家族に聞かれるから
+    /// 電話むり): they count, but do not make the message a disclosure on their own (round 9).</summary>
+    public bool Reason { get; init; }
 }
 
 /// <summary>The understanding patterns: reviewed entries loaded from YAML, and their version.</summary>
@@ -292,7 +296,7 @@ public sealed class UnderstandingPatterns
             dto.Overrides ?? (role == PatternRole.Mask || age is not null || dto.Prefecture is not null),
             dto.Note ?? string.Empty,
             cancels)
-        { NearPhone = dto.NearPhone };
+        { NearPhone = dto.NearPhone, Reason = dto.Reason };
     }
 
     private sealed class PatternFile
@@ -329,6 +333,8 @@ public sealed class UnderstandingPatterns
         public List<string>? Cancels { get; set; }
 
         public bool NearPhone { get; set; }
+
+        public bool Reason { get; set; }
 
         public string? Note { get; set; }
     }

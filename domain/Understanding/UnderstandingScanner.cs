@@ -225,7 +225,7 @@ internal sealed class UnderstandingScanner
             else
             {
                 categories |= _patterns.CategoryMasks[e];
-                strongTopic |= _patterns.CategoryMasks[e] != 0;
+                strongTopic |= _patterns.CategoryMasks[e] != 0 && !_patterns.Reason[e];
             }
 
             Report(e, m.Start, m.End, -1);
@@ -252,12 +252,15 @@ internal sealed class UnderstandingScanner
         // A topic, or a bare self-introduction (鹿児島の中1です), tells about the writer's situation; so does a school,
         // family or work word when the message asks nothing (シフト勝手に入れられる, 義父と二人になるのがいや): the
         // writer is telling about their life, and the weak word gives only its own category (never bullying or abuse).
+        // A hello before it does not change that (おはよ。今日も学校休んだ, round 9); a hello with only an age or a
+        // place stays a hello (はじめまして。大阪の高1です).
         var asksNothing = !framed && (intents & IntentsThatSpeak) == 0;
         if (strongTopic || (asksNothing && (age >= 0 || prefecture != 0)))
         {
             intents |= 1u << (int)Intent.Disclosure;
         }
-        else if (asksNothing && !everyday && (weakCategories & TopicsNamedInPassing) != 0)
+        else if (!framed && (intents & IntentsThatSpeak & ~(1u << (int)Intent.Greeting)) == 0 && !everyday
+            && (weakCategories & TopicsNamedInPassing) != 0)
         {
             intents |= 1u << (int)Intent.Disclosure;
             weakCategories &= TopicsNamedInPassing;
