@@ -54,12 +54,16 @@ public class SituationRoundTwoTests
     [Theory]
     [InlineData("どっか助けてくれるとこないかな？")]
     [InlineData("助けてくれる窓口ってどこですか")]
+    [InlineData("区役所に行ったら本当に助けてくれるもんなの？")]
+    [InlineData("先生って相談したら助けてくれるかな")]
     public void AskingWhereHelpIs_IsNotHigh(string text) =>
         Assert.True(Engine.Assess(text).Level < RiskLevel.High, $"{text}: {Engine.Assess(text).Level}");
 
-    [Fact]
-    public void ACallForHelp_StaysHigh() =>
-        Assert.True(Engine.Assess("だれか助けて").Level >= RiskLevel.High);
+    [Theory]
+    [InlineData("だれか助けて")]
+    [InlineData("だれか助けてくれ")]
+    public void ACallForHelp_StaysHigh(string text) =>
+        Assert.True(Engine.Assess(text).Level >= RiskLevel.High);
 
     [Theory]
     [InlineData("腕切ってる、とまらん", "cutting-now")]
