@@ -68,6 +68,9 @@ public class ProbeSetTests(ITestOutputHelper output)
     // before, 0.780 / 0.722 / 0.061 after; a ratchet on that measurement, not a target — its false-high ceiling is the
     // measured 2 of 33, above the usual 0.05).
     [InlineData("../../datasets/risk/holdout9.jsonl", 0.78, 0.72, 0.07)]
+    // apart9 (240, written apart by a writer who never saw the lexicon, measured once after round 9's merge: 0.700 / 0.550 /
+    // 0.038; the round-8 lexicon scored 0.660 / 0.525 / 0.038 on it). A ratchet on that measurement; known text from now on.
+    [InlineData("../../datasets/risk/apart9.jsonl", 0.70, 0.55, 0.05)]
     public void ProbeSet_StaysAboveTheFloor(string file, double highFloor, double criticalFloor, double falseHighCeiling)
     {
         var engine = RiskEngine.CreateDefault();
