@@ -56,6 +56,15 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         var harm = HarmClassifier.Classify(assessment, CuesOf(turnContext));
         var episode = profile.Crisis is { } open && open.IsOpen(now) ? open : null;
         var critical = assessment.Level >= RiskLevel.Critical;
+        if (harm == CrisisHarm.General && !critical && assessment.HasCue(NoShelter) && assessment.HasCue(RiskCueClasses.ActorFamily)
+            && !assessment.Categories.Contains(SupportCategory.Suicidal) && !assessment.Categories.Contains(SupportCategory.SelfHarm)
+            && (profile.Age is < 18 || (profile.Age is null && (profile.AgeBand is null || profile.AgeBand.Value.IsChild()))))
+        {
+            // Put out of the house by a parent (義理の父に外に出された。上着なし), not known to be an adult: a child shut out is
+            // the child-abuse reply (110 if in danger, 189), and the cold or nowhere to go is answered in it.
+            harm = CrisisHarm.Abuse;
+        }
+
         if (harm == CrisisHarm.General && !critical && episode is not null && episode.CurrentHarm != CrisisHarm.General
             && !assessment.Categories.Contains(SupportCategory.Suicidal) && !assessment.Categories.Contains(SupportCategory.SelfHarm))
         {
@@ -67,19 +76,22 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
 
         var newHarm = episode is null || !episode.Harms.Contains(harm.ToWire());
         var bySchool = harm == CrisisHarm.Abuse && assessment.HasCue(RiskCueClasses.ActorSchool) && !assessment.HasCue(RiskCueClasses.ActorFamily);
+        // Violence by a boss or someone at work, not family or school: not the child-abuse line (189), which is for children.
+        var byWork = harm == CrisisHarm.Abuse && assessment.HasCue(RiskCueClasses.ActorWork)
+            && !assessment.HasCue(RiskCueClasses.ActorFamily) && !assessment.HasCue(RiskCueClasses.ActorSchool);
 
         if (episode is null)
         {
             episode = new CrisisEpisode { StartedAt = now };
             profile.Crisis = episode;
-            await turnContext.SendActivityAsync(Block(turnContext, harm, critical, withEmergency: true, bySchool), cancellationToken).ConfigureAwait(false);
+            await turnContext.SendActivityAsync(Block(turnContext, harm, critical, withEmergency: true, bySchool, byWork), cancellationToken).ConfigureAwait(false);
             telemetry?.CrisisReplySent(assessment.Level, harm.ToWire());
             await RequestCounselorAsync(turnContext, assessment, critical, tell: true, cancellationToken).ConfigureAwait(false);
         }
         else if (!episode.Harms.Contains(harm.ToWire()))
         {
             // Only what is new: the new harm's own template (its first action and services), no second emergency card.
-            await turnContext.SendActivityAsync(Block(turnContext, harm, critical, withEmergency: false, bySchool), cancellationToken).ConfigureAwait(false);
+            await turnContext.SendActivityAsync(Block(turnContext, harm, critical, withEmergency: false, bySchool, byWork), cancellationToken).ConfigureAwait(false);
             telemetry?.CrisisReplySent(assessment.Level, harm.ToWire());
             await RequestCounselorAsync(turnContext, assessment, critical, tell: false, cancellationToken).ConfigureAwait(false);
         }
@@ -407,6 +419,9 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         },
         english);
 
+    /// <summary>The risk engine's cue class of having no shelter (tonight, put out of the house).</summary>
+    private const string NoShelter = "no_shelter";
+
     private string RepeatLine(CrisisHarm harm, bool english) =>
         texts.Get(harm.IsViolence() ? "crisis.repeat.violence" : "crisis.repeat", english);
 
@@ -452,7 +467,8 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
 
     /// <summary>The harm's template, its services as cards, and (once per episode) 110 and 119 as text and call buttons.</summary>
     /// <param name="bySchool">Violence by a teacher or coach, not family: the children's lines for school, not 189.</param>
-    private Activity Block(ITurnContext turnContext, CrisisHarm harm, bool critical, bool withEmergency, bool bySchool = false)
+    /// <param name="byWork">Violence by a boss or someone at work: the police consultation line and the labour line, not 189.</param>
+    private Activity Block(ITurnContext turnContext, CrisisHarm harm, bool critical, bool withEmergency, bool bySchool = false, bool byWork = false)
     {
         var profile = ConsultationProfile.For(turnContext);
         var english = profile.English;
@@ -465,7 +481,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             CrisisHarm.PlanOrAttempt => "crisis.critical",
             CrisisHarm.Overdose => "crisis.overdose",
             CrisisHarm.ViolenceNow => "crisis.violence_now",
-            CrisisHarm.Abuse => bySchool ? "crisis.abuse.school" : "crisis.abuse",
+            CrisisHarm.Abuse => bySchool ? "crisis.abuse.school" : byWork ? "crisis.abuse.work" : "crisis.abuse",
             CrisisHarm.Dv => "crisis.dv",
             CrisisHarm.SexualAssault => "crisis.sexual_assault",
             CrisisHarm.Sextortion => "crisis.sextortion",
@@ -498,6 +514,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             {
                 CrisisHarm.ViolenceNow => under18 || ageUnknown ? new[] { "jido-sodanjo-189" } : [],
                 CrisisHarm.Abuse when bySchool => ["kodomo-sos-dial", "kodomo-jinken-110"],
+                CrisisHarm.Abuse when byWork => ["police-consultation-9110", "roudou-jouken-hotline"],
                 CrisisHarm.Abuse => under18 ? ["jido-sodanjo-189", "kodomo-sos-dial"] : ["jido-sodanjo-189"],
                 CrisisHarm.Dv => ["dv-soudan-plus"],
                 CrisisHarm.SexualAssault => ["seihanzai-8103", "one-stop-8891"],

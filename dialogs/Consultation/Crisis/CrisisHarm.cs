@@ -58,6 +58,7 @@ public static class RiskCueClasses
     public const string ActorFamily = "actor_family";
     public const string ActorSchool = "actor_school";
     public const string ActorPartner = "actor_partner";
+    public const string ActorWork = "actor_work";
 
     /// <summary>Whether a cue of <paramref name="cueClass"/> was read in the message.</summary>
     public static bool HasCue(this RiskAssessment assessment, string cueClass) => assessment.Cues.Any(c => c.Class == cueClass);

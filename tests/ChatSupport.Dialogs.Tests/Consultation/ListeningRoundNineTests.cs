@@ -103,4 +103,38 @@ public sealed class ListeningRoundNineTests
 
         Assert.Contains(expected, answer, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("バイト先の店長に毎日どつかれてる")]
+    [InlineData("上司にまた殴られた。会社行きたくない")]
+    public async Task Violence_at_work_gets_the_work_reply_not_the_child_abuse_line(string message)
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        var text = AllText(await harness.SayAsync(message));
+
+        Assert.Contains("職場でも", text, StringComparison.Ordinal);
+        Assert.Contains("110番", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("189", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_parent_who_hits_still_gets_the_child_abuse_line()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        var text = AllText(await harness.SayAsync("お父さんに毎日殴られてる"));
+
+        Assert.Contains("189", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("職場でも", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_child_put_out_of_the_house_by_a_parent_gets_the_child_abuse_reply_and_the_cold_is_answered()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        var put = AllText(await harness.SayAsync("継母に家から追い出された。上着もない"));
+        Assert.Contains("189", put, StringComparison.Ordinal);
+
+        var cold = AllText(await harness.SayAsync("外さむすぎて手が痛い"));
+        Assert.Contains("明るくて人のいる場所", cold, StringComparison.Ordinal);
+    }
 }
