@@ -86,6 +86,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             profile.Crisis = episode;
             await turnContext.SendActivityAsync(Block(turnContext, harm, critical, withEmergency: true, bySchool, byWork), cancellationToken).ConfigureAwait(false);
             telemetry?.CrisisReplySent(assessment.Level, harm.ToWire());
+            await WoundCareAsync(turnContext, episode, english, cancellationToken).ConfigureAwait(false);
             await RequestCounselorAsync(turnContext, assessment, critical, tell: true, cancellationToken).ConfigureAwait(false);
         }
         else if (!episode.Harms.Contains(harm.ToWire()))
@@ -93,6 +94,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             // Only what is new: the new harm's own template (its first action and services), no second emergency card.
             await turnContext.SendActivityAsync(Block(turnContext, harm, critical, withEmergency: false, bySchool, byWork), cancellationToken).ConfigureAwait(false);
             telemetry?.CrisisReplySent(assessment.Level, harm.ToWire());
+            await WoundCareAsync(turnContext, episode, english, cancellationToken).ConfigureAwait(false);
             await RequestCounselorAsync(turnContext, assessment, critical, tell: false, cancellationToken).ConfigureAwait(false);
         }
         else
@@ -233,7 +235,8 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
                 return true;
             }
 
-            if (!harm.IsAcute() || episode.Settled || episode.Reminders >= CrisisEpisode.MaxReminders)
+            if (!harm.IsAcute() || episode.Settled || episode.Reminders >= CrisisEpisode.MaxReminders
+                || (episode.BleedingStopped && harm != CrisisHarm.Overdose))
             {
                 return false;
             }
@@ -418,6 +421,20 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             _ => "crisis.answer.danger",
         },
         english);
+
+    /// <summary>
+    /// A cut told together with "the bleeding has stopped" (久々に切っちゃった、もう血は止まった): the wound care comes with the
+    /// first reply, and the "call 119 now" reminder is not pushed on what follows unless it bleeds again.
+    /// </summary>
+    private async Task WoundCareAsync(ITurnContext turnContext, CrisisEpisode episode, bool english, CancellationToken cancellationToken)
+    {
+        var cues = CrisisCues.Read(turnContext.Activity.Text);
+        if (cues.HasFlag(CrisisCue.BleedingStopped) && !cues.HasFlag(CrisisCue.Bleeding))
+        {
+            episode.BleedingStopped = true;
+            await turnContext.SendActivityAsync(texts.Get("crisis.answer.cut.stopped", english), cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>The risk engine's cue class of having no shelter (tonight, put out of the house).</summary>
     private const string NoShelter = "no_shelter";

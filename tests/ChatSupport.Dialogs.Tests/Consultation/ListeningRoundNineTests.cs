@@ -1,5 +1,6 @@
 using ChatSupport.BotKit.Activities;
 using ChatSupport.Dialogs.Consultation;
+using ChatSupport.Domain.Texts;
 
 namespace ChatSupport.Dialogs.Tests.Consultation;
 
@@ -136,5 +137,18 @@ public sealed class ListeningRoundNineTests
 
         var cold = AllText(await harness.SayAsync("外さむすぎて手が痛い"));
         Assert.Contains("明るくて人のいる場所", cold, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_cut_told_with_the_bleeding_stopped_gets_wound_care_at_once_and_no_push_to_call_after()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        var first = AllText(await harness.SayAsync("さっき久しぶりに切っちゃった。血はもう止まってる"));
+        Assert.Contains("119", first, StringComparison.Ordinal);
+
+        Assert.Contains(BotTexts.Default.Get("crisis.answer.cut.stopped", false), first, StringComparison.Ordinal);
+
+        var after = AllText(await harness.SayAsync("高2です"));
+        Assert.DoesNotContain("いますぐ119", after, StringComparison.Ordinal);
     }
 }
