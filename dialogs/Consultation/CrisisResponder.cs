@@ -53,7 +53,8 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         var profile = ConsultationProfile.For(turnContext);
         var english = profile.English;
         var now = clock.GetUtcNow();
-        var harm = HarmClassifier.Classify(assessment, CuesOf(turnContext));
+        var cues = CuesOf(turnContext);
+        var harm = HarmClassifier.Classify(assessment, cues);
         var episode = profile.Crisis is { } open && open.IsOpen(now) ? open : null;
         var critical = assessment.Level >= RiskLevel.Critical;
         if (harm == CrisisHarm.General && !critical && assessment.HasCue(NoShelter) && assessment.HasCue(RiskCueClasses.ActorFamily)
@@ -86,7 +87,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             profile.Crisis = episode;
             await turnContext.SendActivityAsync(Block(turnContext, harm, critical, withEmergency: true, bySchool, byWork), cancellationToken).ConfigureAwait(false);
             telemetry?.CrisisReplySent(assessment.Level, harm.ToWire());
-            await WoundCareAsync(turnContext, episode, english, cancellationToken).ConfigureAwait(false);
+            await WoundCareAsync(turnContext, episode, cues, english, cancellationToken).ConfigureAwait(false);
             await RequestCounselorAsync(turnContext, assessment, critical, tell: true, cancellationToken).ConfigureAwait(false);
         }
         else if (!episode.Harms.Contains(harm.ToWire()))
@@ -94,13 +95,13 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             // Only what is new: the new harm's own template (its first action and services), no second emergency card.
             await turnContext.SendActivityAsync(Block(turnContext, harm, critical, withEmergency: false, bySchool, byWork), cancellationToken).ConfigureAwait(false);
             telemetry?.CrisisReplySent(assessment.Level, harm.ToWire());
-            await WoundCareAsync(turnContext, episode, english, cancellationToken).ConfigureAwait(false);
+            await WoundCareAsync(turnContext, episode, cues, english, cancellationToken).ConfigureAwait(false);
             await RequestCounselorAsync(turnContext, assessment, critical, tell: false, cancellationToken).ConfigureAwait(false);
         }
         else
         {
             // The same harm again: what the message answers, or a thank-you and the numbers, once; no new block.
-            var lines = FollowUpLines(harm, CuesOf(turnContext), english, episode.BleedingStopped);
+            var lines = FollowUpLines(harm, cues, english, episode.BleedingStopped);
             var reminder = lines.Count > 0
                 ? string.Join("\n", lines)
                 : Acknowledgement(english) + "\n" + RepeatLine(harm, english);
@@ -426,9 +427,8 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
     /// A cut told together with "the bleeding has stopped" (久々に切っちゃった、もう血は止まった): the wound care comes with the
     /// first reply, and the "call 119 now" reminder is not pushed on what follows unless it bleeds again.
     /// </summary>
-    private async Task WoundCareAsync(ITurnContext turnContext, CrisisEpisode episode, bool english, CancellationToken cancellationToken)
+    private async Task WoundCareAsync(ITurnContext turnContext, CrisisEpisode episode, CrisisCue cues, bool english, CancellationToken cancellationToken)
     {
-        var cues = CrisisCues.Read(turnContext.Activity.Text);
         if (cues.HasFlag(CrisisCue.BleedingStopped) && !cues.HasFlag(CrisisCue.Bleeding))
         {
             episode.BleedingStopped = true;
