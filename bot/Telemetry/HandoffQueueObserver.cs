@@ -32,7 +32,21 @@ public sealed partial class HandoffQueueObserver(HandoffSessions sessions, ChatS
                 Log.RefreshFailed(logger, e.GetType().Name);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        while (await NextTickAsync(timer, stoppingToken).ConfigureAwait(false));
+    }
+
+    // A host that stops before it has started (a port already in use) cancels the token without StopAsync; the
+    // cancelled wait then ends the loop quietly instead of failing the host a second time.
+    private static async Task<bool> NextTickAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return false;
+        }
     }
 
     private static partial class Log

@@ -149,6 +149,16 @@ public sealed class ConsultationBot : ActivityHandler
         turnContext.TurnState.Set(profile.Risk);
         turnContext.TurnState.Set(reading);
         var pressedTopic = assessment.Level >= RiskLevel.High && Topics.FromButton(_texts, text) is not null;
+        if (assessment.Level >= RiskLevel.High)
+        {
+            // What a crisis message is about is what the conversation is about from now on (写真送ってって言われた, then
+            // 親には言いたくない): later messages are acknowledged and offered services for it, most serious first.
+            foreach (var category in Enumerable.Reverse(Acknowledgements.BySeriousness(reading.Understanding.Categories)))
+            {
+                profile.RememberTopic(category);
+            }
+        }
+
         if (!pressedTopic && await _crisis.HandleAsync(turnContext, assessment, cancellationToken).ConfigureAwait(false))
         {
             return; // Danger, or an answer inside an open crisis episode (docs/crisis.md).

@@ -66,6 +66,14 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             harm = CrisisHarm.Abuse;
         }
 
+        if (harm == CrisisHarm.Dv && profile.Age is not >= 18 && profile.AgeBand is not (AgeBand.YoungAdult or AgeBand.Adult)
+            && CrisisCues.NamesParentsPartner(turnContext.Activity.Text))
+        {
+            // Hit by a parent's partner (お母さんの彼氏にたたかれた), not known to be an adult: an adult of the household hurting a
+            // child is the child-abuse reply (189), not the partner-violence line.
+            harm = CrisisHarm.Abuse;
+        }
+
         if (harm == CrisisHarm.General && !critical && episode is not null && episode.CurrentHarm != CrisisHarm.General
             && !assessment.Categories.Contains(SupportCategory.Suicidal) && !assessment.Categories.Contains(SupportCategory.SelfHarm))
         {
@@ -75,6 +83,9 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         }
 
 
+        // Standing at a dangerous place now (ホームの黄色い線の外側, 橋の手すりの外): the one step to take there, every time.
+        var atPlace = harm is CrisisHarm.PlanOrAttempt or CrisisHarm.General
+            && assessment.Situations.Contains(CrisisSituations.PlaceOfDanger, StringComparer.Ordinal);
         var newHarm = episode is null || !episode.Harms.Contains(harm.ToWire());
         var bySchool = harm == CrisisHarm.Abuse && assessment.HasCue(RiskCueClasses.ActorSchool) && !assessment.HasCue(RiskCueClasses.ActorFamily);
         // Violence by a boss or someone at work, not family or school: not the child-abuse line (189), which is for children.
@@ -87,6 +98,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             profile.Crisis = episode;
             await turnContext.SendActivityAsync(Block(turnContext, harm, critical, withEmergency: true, bySchool, byWork), cancellationToken).ConfigureAwait(false);
             telemetry?.CrisisReplySent(assessment.Level, harm.ToWire());
+            await AfterBlockAsync(turnContext, harm, atPlace, english, cancellationToken).ConfigureAwait(false);
             await WoundCareAsync(turnContext, episode, cues, english, cancellationToken).ConfigureAwait(false);
             await RequestCounselorAsync(turnContext, assessment, critical, tell: true, cancellationToken).ConfigureAwait(false);
         }
@@ -95,6 +107,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             // Only what is new: the new harm's own template (its first action and services), no second emergency card.
             await turnContext.SendActivityAsync(Block(turnContext, harm, critical, withEmergency: false, bySchool, byWork), cancellationToken).ConfigureAwait(false);
             telemetry?.CrisisReplySent(assessment.Level, harm.ToWire());
+            await AfterBlockAsync(turnContext, harm, atPlace, english, cancellationToken).ConfigureAwait(false);
             await WoundCareAsync(turnContext, episode, cues, english, cancellationToken).ConfigureAwait(false);
             await RequestCounselorAsync(turnContext, assessment, critical, tell: false, cancellationToken).ConfigureAwait(false);
         }
@@ -102,6 +115,16 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         {
             // The same harm again: what the message answers, or a thank-you and the numbers, once; no new block.
             var lines = FollowUpLines(harm, cues, english, episode.BleedingStopped);
+            if (atPlace)
+            {
+                lines.Insert(0, texts.Get("crisis.answer.place", english));
+            }
+
+            if (SaysGoodbye(turnContext, harm))
+            {
+                lines.Insert(0, texts.Get("crisis.answer.farewell", english));
+            }
+
             var reminder = lines.Count > 0
                 ? string.Join("\n", lines)
                 : Acknowledgement(english) + "\n" + RepeatLine(harm, english);
@@ -194,6 +217,12 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         }
 
         var lines = FollowUpLines(harm, cues, english, episode.BleedingStopped);
+        if (SaysGoodbye(turnContext, harm) && !episode.Settled)
+        {
+            // 「ありがとうございました」 after words of dying: not a close — the door stays open and the lines stay in front.
+            lines.Insert(0, texts.Get("crisis.answer.farewell", english));
+        }
+
         if (lines.Count == 0)
         {
             // A worry the harm makes common (「警察とか大ごとにしたくない」, 「払ったほうがいい？」) gets its own answer.
@@ -318,6 +347,12 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             return lines;
         }
 
+        if (cues.HasFlag(CrisisCue.Pregnancy))
+        {
+            // 妊娠してたらどうしよう after sexual violence: the 72 hours and where to ask, not "call 110 now".
+            Add("crisis.answer.pregnancy");
+        }
+
         // A wound that keeps bleeding is an emergency whatever the harm; a cut is asked about.
         if (cues.HasFlag(CrisisCue.Bleeding))
         {
@@ -413,6 +448,11 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         return lines;
     }
 
+    /// <summary>A goodbye or thanks-and-leaving after a danger to life (not after violence, where leaving may be escaping).</summary>
+    private static bool SaysGoodbye(ITurnContext turnContext, CrisisHarm harm) =>
+        harm is CrisisHarm.General or CrisisHarm.PlanOrAttempt or CrisisHarm.Overdose
+        && turnContext.TurnState.Get<MessageReading>()?.Understanding.Has(Intent.Farewell) == true;
+
     private string ActionLine(CrisisHarm harm, bool english) => texts.Get(
         harm switch
         {
@@ -433,6 +473,20 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         {
             episode.BleedingStopped = true;
             await turnContext.SendActivityAsync(texts.Get("crisis.answer.cut.stopped", english), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>After a new harm's block: the step to take at a dangerous place, and a goodbye answered as not the end.</summary>
+    private async Task AfterBlockAsync(ITurnContext turnContext, CrisisHarm harm, bool atPlace, bool english, CancellationToken cancellationToken)
+    {
+        if (atPlace)
+        {
+            await turnContext.SendActivityAsync(texts.Get("crisis.answer.place", english), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (SaysGoodbye(turnContext, harm))
+        {
+            await turnContext.SendActivityAsync(texts.Get("crisis.answer.farewell", english), cancellationToken).ConfigureAwait(false);
         }
     }
 

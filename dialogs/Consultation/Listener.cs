@@ -53,7 +53,10 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
         var newAge = understanding.AgeBand is { } band && profile.AgeBand != band;
         Remember(profile, understanding);
 
-        var own = Acknowledgements.MainTopic(understanding.Categories);
+        // A topic only mentioned in passing (両親はもう仕事に行った, 夕方なら授業ない) with nothing heavy in the message is not
+        // what the message is about: it gets a plain acknowledgement and does not become the conversation's topic.
+        var passing = MentionsTopicInPassing(reading);
+        var own = passing ? null : Acknowledgements.MainTopic(understanding.Categories);
         var asks = understanding.Intents.Where(i => i is not (Intent.Disclosure or Intent.Other or Intent.Greeting or Intent.Farewell)).ToList();
         if (own is null && asks.Count == 0 && level < RiskLevel.Medium && (newPlace is not null || newAge) && profile.Topics.Count > 0)
         {
@@ -90,7 +93,7 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
         var topic = own ?? (content && profile.Topics.Count > 0 ? profile.Topics[0] : null);
         var seenBefore = topic is { } t && profile.Topics.Contains(t);
         // The most serious topic ends up first: it is what a message that goes on telling is taken to be about.
-        foreach (var category in Enumerable.Reverse(Acknowledgements.BySeriousness(understanding.Categories)))
+        foreach (var category in passing ? [] : Enumerable.Reverse(Acknowledgements.BySeriousness(understanding.Categories)))
         {
             profile.RememberTopic(category);
         }
@@ -171,7 +174,10 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
             return new ListenOutcome(null, PromptButtons.None, FindSupport: new FindSupportOptions(ForFriend: false));
         }
 
-        if (known is { } main && (servicesAsked || (!profile.Offered.Contains(main) && (SupportOffer.IsSerious(main) || level >= RiskLevel.Medium || seenBefore || profile.Messages >= 3))))
+        // Someone met online, with nothing told yet that went wrong (ゲームで仲良くなった人がいて): listened to first, not
+        // answered with police lines before anything has happened.
+        var seriousNow = known is { } k && SupportOffer.IsSerious(k) && !(k == SupportCategory.OnlineHarm && level == RiskLevel.None && !seenBefore && OnlyMetOnline(understanding));
+        if (known is { } main && (servicesAsked || (!profile.Offered.Contains(main) && (seriousNow || level >= RiskLevel.Medium || seenBefore || profile.Messages >= 3))))
         {
             var categories = own is not null ? Acknowledgements.BySeriousness(understanding.Categories) : [main];
             if (!servicesAsked && profile.AgeBand is null && !profile.AskedAge && !SupportOffer.IsSerious(main) && !profile.PrefersText)
@@ -266,7 +272,8 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
     {
         var profile = ConsultationProfile.For(turnContext);
         Remember(profile, reading.Understanding);
-        return acks.For(Acknowledgements.MainTopic(reading.Understanding.Categories), reading.Risk.Level, profile, reading.Understanding);
+        var topic = MentionsTopicInPassing(reading) ? null : Acknowledgements.MainTopic(reading.Understanding.Categories);
+        return acks.For(topic, reading.Risk.Level, profile, reading.Understanding);
     }
 
     /// <summary>Whether counselors can be asked for, and when (for "is this a bot?").</summary>
@@ -330,6 +337,24 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
             profile.AwayFromHome = true;
         }
     }
+
+    /// <summary>
+    /// Whether the message's topics come only from words that name a place of life in passing (仕事, 授業, 同級生: the
+    /// understanding patterns' <c>*-passing</c>, <c>*-context</c> and <c>*-word</c> entries) and nothing in it is heavy.
+    /// </summary>
+    internal static bool MentionsTopicInPassing(MessageReading reading) =>
+        reading.Risk.Level == RiskLevel.None
+        && reading.Understanding.Categories.Count > 0
+        && reading.Understanding.Cues.Where(c => c.Kind is CueKind.Category or CueKind.Risk)
+            .All(c => c.Id.EndsWith("-passing", StringComparison.Ordinal) || c.Id.EndsWith("-context", StringComparison.Ordinal)
+                || c.Id.EndsWith("-word", StringComparison.Ordinal));
+
+    /// <summary>The cue of having met someone online (Patterns: online-harm), the only online-harm cue of a first mention.</summary>
+    private const string MetOnline = "online-harm";
+
+    /// <summary>Whether the online-harm topic comes only from having met someone online, with nothing sent, asked or threatened.</summary>
+    private static bool OnlyMetOnline(MessageUnderstanding understanding) =>
+        understanding.Cues.Where(c => c.Kind == CueKind.Category && c.Label == "online_harm").All(c => c.Id == MetOnline);
 
     private static bool LooksLikeAQuestion(string? text) =>
         text is not null && (text.Contains('?', StringComparison.Ordinal) || text.Contains('？', StringComparison.Ordinal));

@@ -35,6 +35,9 @@ public enum CrisisCue
 
     /// <summary>The bleeding has stopped or is stopping (血はだいたい止まってきた): care for the wound, 119 only if it starts again.</summary>
     BleedingStopped = 1 << 19,
+
+    /// <summary>Afraid of being pregnant (妊娠してたらどうしよう): after sexual violence, the 72 hours and where to ask.</summary>
+    Pregnancy = 1 << 20,
 }
 
 /// <summary>
@@ -53,7 +56,10 @@ public static class CrisisCues
             "今夜やる", "今日やる", "今からやる", "いまからやる", "これからやる", "今夜する", "今日する", "今からする", "いまからする", "これからする",
             "やるつもり", "するつもり", "もう決めた", "決めた", "決行", "実行する", "今夜死ぬ", "今日死ぬ", "今から死ぬ", "いまから死ぬ", "tonight", "right now"]),
         (CrisisCue.Safe, ["安全な場所にいる", "安全なところにいる", "安全", "だいじょうぶ", "大丈夫", "平気", "へいき", "逃げた", "にげた", "逃げて", "にげて", "外に出た", "外に出て", "外にいる", "離れて",
-            "家を出た", "離れた", "はなれた", "落ち着いた", "おちついた", "落ち着いてき", "おちついてき", "無事", "safe"]),
+            "家を出た", "離れた", "はなれた",
+            // At school or another place with adults around (今は学校の図書室におる): away from violence at home for now.
+            "学校にいる", "学校におる", "学校に来た", "学校来た", "学校に来てる", "保健室にいる", "保健室におる", "図書室にいる", "図書室におる", "交番にいる", "交番におる", "落ち着いた", "おちついた", "落ち着いてき", "おちついてき", "無事", "safe"]),
+        (CrisisCue.Pregnancy, ["妊娠", "にんしん", "生理が来ない", "生理がこない", "生理来ない", "生理こない", "アフターピル", "緊急避妊", "pregnant"]),
         (CrisisCue.AlreadyDid, ["もう飲んだ", "飲んじゃった", "のんじゃった", "全部飲んだ", "もうした", "やっちゃった"]),
         (CrisisCue.Cut, ["切った", "きった", "切っちゃった", "きっちゃった", "切ってしまった", "リスカした", "アムカした", "自傷した", "cut myself"]),
         (CrisisCue.Bleeding, ["血が止まらない", "血がとまらない", "血が止まらん", "血止まらない", "血とまらない", "血がなかなか止まらない", "血がなかなかとまらない",
@@ -178,6 +184,19 @@ public static class CrisisCues
         return false;
     }
 
+    /// <summary>A parent's partner named (お母さんの彼氏, ママの再婚相手): for a child, an adult of the household, not the child's partner.</summary>
+    private static readonly string[] ParentsPartners = (
+        from parent in new[] { "母", "お母さん", "おかあさん", "かあちゃん", "ママ", "おかん", "父", "お父さん", "おとうさん", "パパ", "おとん", "親" }
+        from partner in new[] { "彼氏", "かれし", "カレシ", "彼女", "かのじょ", "恋人", "こいびと", "再婚相手", "交際相手", "男", "女", "内縁" }
+        select TextNormalizer.Normalize(parent + "の" + partner)).Distinct().ToArray();
+
+    /// <summary>Whether the message names a parent's partner (お母さんの彼氏に叩かれた): violence by them to a child is abuse, not partner violence.</summary>
+    public static bool NamesParentsPartner(string? text)
+    {
+        var normalized = TextNormalizer.Normalize(text);
+        return ParentsPartners.Any(p => normalized.Contains(p, StringComparison.Ordinal));
+    }
+
     public static CrisisCue Read(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -238,7 +257,7 @@ public static class CrisisCues
 
     private static readonly string[] AfraidTerms = [TextNormalizer.Normalize("こわい"), TextNormalizer.Normalize("怖い"), TextNormalizer.Normalize("こわくて"), TextNormalizer.Normalize("怖くて"), "scared"];
 
-    private static readonly string[] OfAnOutcome = new[] { "の", "のが", "のは", "ことが", "ことは", "のも" }.Select(TextNormalizer.Normalize).ToArray();
+    private static readonly string[] OfAnOutcome = new[] { "の", "のが", "のは", "ことが", "ことは", "のも", "って", "ってずっと", "ってすごく", "と思うと" }.Select(TextNormalizer.Normalize).ToArray();
 
     private static bool Afraid(string normalized)
     {

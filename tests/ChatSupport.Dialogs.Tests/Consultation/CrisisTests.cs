@@ -115,7 +115,7 @@ public sealed class CrisisTests
     public async Task The_full_block_is_sent_once_per_episode_later_danger_gets_a_reminder_and_only_a_new_harm_is_added()
     {
         var run = new CrisisRun(Night);
-        var suicidal = Assessment(RiskLevel.Critical, [SupportCategory.Suicidal], ["place_of_danger"]);
+        var suicidal = Assessment(RiskLevel.Critical, [SupportCategory.Suicidal], ["means"]);
         var first = await run.SendAsync("…", suicidal);
         Assert.Contains(Cards(first[0]), c => c.Buttons!.Any(b => b.Value!.Value.GetString() == "tel:110"));
 
