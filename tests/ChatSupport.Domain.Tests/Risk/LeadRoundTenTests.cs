@@ -119,4 +119,22 @@ public class LeadRoundTenTests
         var result = Engine.Assess(text);
         Assert.True(result.Level < RiskLevel.High, $"{text}: {result.Level} ({string.Join(",", result.Rules)})");
     }
+
+    [Theory]
+    [InlineData("課長にみんなの前で書類をデスクに叩きつけられた")]
+    [InlineData("テストの点数で怒られて、出ていけって言われた")]
+    public void Papers_thrown_onto_a_desk_and_being_told_to_get_out_are_not_violence_to_the_body(string text)
+    {
+        var result = Engine.Assess(text);
+        Assert.True(result.Level < RiskLevel.High, $"{text}: {result.Level} ({string.Join(",", result.Rules)})");
+    }
+
+    [Fact]
+    public void Being_put_out_then_naming_the_parent_is_abuse()
+    {
+        var last = RiskConversation.Assess(Night, "家から追い出された", "お父さんに。成績のことで出てけって");
+
+        Assert.True(last.Level >= RiskLevel.High, $"{last.Level}");
+        Assert.Contains(SupportCategory.Abuse, last.Categories);
+    }
 }
