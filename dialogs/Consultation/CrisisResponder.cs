@@ -172,6 +172,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         {
             CrisisHarm.Overdose => ("crisis.check.question.overdose", new[] { "crisis.check.call", "crisis.check.refuse", "crisis.check.cannot_call" }),
             CrisisHarm.FriendInDanger => ("crisis.check.question.friend", new[] { "crisis.check.friend_reached", "crisis.check.friend_unreached", "crisis.check.cannot_call" }),
+            CrisisHarm.SelfHarm => ("crisis.check.question.self_harm", new[] { "crisis.check.wound", "crisis.check.wound_ok", "crisis.check.thoughts" }),
             _ when harm.IsViolence() =>
                 ("crisis.check.question", new[] { "crisis.check.safe", "crisis.check.danger", "crisis.check.cannot_speak" }),
             _ => ("crisis.check.question", new[] { "crisis.check.safe", "crisis.check.danger", "crisis.check.did" }),
@@ -347,10 +348,11 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             return lines;
         }
 
-        if (cues.HasFlag(CrisisCue.Pregnancy))
+        if (cues.HasFlag(CrisisCue.Pregnancy) && harm == CrisisHarm.SexualAssault)
         {
-            // 妊娠してたらどうしよう after sexual violence: the 72 hours and where to ask, not "call 110 now".
-            Add("crisis.answer.pregnancy");
+            // 妊娠してたらどうしよう、こわい after sexual violence: the 72 hours and where to ask, not "call 110 now".
+            Add("waiting.worry.pregnancy");
+            return lines;
         }
 
         // A wound that keeps bleeding is an emergency whatever the harm; a cut is asked about.
@@ -436,7 +438,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         }
         else if (cues.HasFlag(CrisisCue.Safe))
         {
-            Add("crisis.answer.safe");
+            Add(harm == CrisisHarm.SelfHarm ? "crisis.answer.safe.self_harm" : "crisis.answer.safe");
         }
 
         if (violence && cues.HasFlag(CrisisCue.Nowhere))
@@ -551,6 +553,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             CrisisHarm.General => critical ? "crisis.critical" : "crisis.high",
             CrisisHarm.PlanOrAttempt => "crisis.critical",
             CrisisHarm.Overdose => "crisis.overdose",
+            CrisisHarm.SelfHarm => "crisis.self_harm",
             CrisisHarm.ViolenceNow => "crisis.violence_now",
             CrisisHarm.Abuse => bySchool ? "crisis.abuse.school" : byWork ? "crisis.abuse.work" : "crisis.abuse",
             CrisisHarm.Dv => "crisis.dv",
@@ -564,7 +567,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         };
 
         Activity message;
-        if (harm is CrisisHarm.General or CrisisHarm.PlanOrAttempt or CrisisHarm.FriendInDanger)
+        if (harm is CrisisHarm.General or CrisisHarm.PlanOrAttempt or CrisisHarm.FriendInDanger or CrisisHarm.SelfHarm)
         {
             // Lines open now around the clock (children's lines only for people known to be under 18),
             // and at night the 24-hour text services beside them.
@@ -603,7 +606,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         if (withEmergency)
         {
             // 119 first where the body is in danger (an overdose), else 110 first (violence, a place, a threat).
-            var emergency = harm is CrisisHarm.Overdose or CrisisHarm.General or CrisisHarm.PlanOrAttempt
+            var emergency = harm is CrisisHarm.Overdose or CrisisHarm.General or CrisisHarm.PlanOrAttempt or CrisisHarm.SelfHarm
                 ? directory.EmergencyNumbers.OrderBy(e => e.Id == "fire-ambulance-119" ? 0 : 1).ToList()
                 : directory.EmergencyNumbers.OrderBy(e => e.Id == "police-110" ? 0 : 1).ToList();
             message.Attachments ??= [];

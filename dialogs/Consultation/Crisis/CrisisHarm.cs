@@ -14,6 +14,12 @@ public enum CrisisHarm
     /// <summary>Medicine taken in excess: 119 first, do not sleep alone, keep the packages.</summary>
     Overdose,
 
+    /// <summary>
+    /// Self-harm told without a wish to die, a method under way or a dangerous place (切るとちょっと楽になる): calm, no
+    /// blame, the wound first (119 only if it bleeds or is deep), and places to talk — not "call 110 or 119 now".
+    /// </summary>
+    SelfHarm,
+
     /// <summary>Violence happening now or hiding from it: get safe, 110, 189 for a child, silent ways.</summary>
     ViolenceNow,
 
@@ -172,6 +178,11 @@ public static class HarmClassifier
             return CrisisHarm.PlanOrAttempt;
         }
 
+        if (Category(SupportCategory.SelfHarm) && !Category(SupportCategory.Suicidal))
+        {
+            return CrisisHarm.SelfHarm;
+        }
+
         return CrisisHarm.General;
     }
 
@@ -192,6 +203,7 @@ public static class HarmClassifier
         CrisisHarm.General => "general",
         CrisisHarm.PlanOrAttempt => "plan_or_attempt",
         CrisisHarm.Overdose => "overdose",
+        CrisisHarm.SelfHarm => "self_harm",
         CrisisHarm.ViolenceNow => "violence_now",
         CrisisHarm.Abuse => "abuse",
         CrisisHarm.Dv => "dv",

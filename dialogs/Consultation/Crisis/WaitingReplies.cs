@@ -25,7 +25,7 @@ public sealed class WaitingReplies(BotTexts texts, TimeProvider clock)
         ("waiting.worry.pregnancy", ["妊娠", "にんしん", "生理", "せいり", "ピル", "避妊", "ひにん"], [CrisisHarm.SexualAssault]),
         ("waiting.worry.police.sexual", ["警察", "けいさつ", "被害届", "訴え", "うったえ", "通報"], [CrisisHarm.SexualAssault]),
         ("waiting.worry.police.child", ["警察", "けいさつ", "大ごと", "おおごと", "大事にしたくない", "通報"], [CrisisHarm.Abuse, CrisisHarm.ViolenceNow]),
-        ("waiting.worry.police", ["警察", "けいさつ", "大ごと", "おおごと", "通報"], [CrisisHarm.Dv, CrisisHarm.Sextortion, CrisisHarm.Pictures, CrisisHarm.General, CrisisHarm.PlanOrAttempt]),
+        ("waiting.worry.police", ["警察", "けいさつ", "大ごと", "おおごと", "通報"], [CrisisHarm.Dv, CrisisHarm.Sextortion, CrisisHarm.Pictures, CrisisHarm.General, CrisisHarm.PlanOrAttempt, CrisisHarm.SelfHarm]),
         ("waiting.worry.friend.adult", ["先生", "せんせい", "親", "おや", "大人", "おとな", "怒られ", "おこられ"], [CrisisHarm.FriendInDanger]),
         ("waiting.worry.friend.secret", ["言わないで", "いわないで", "言わんで", "言うなって", "いうなって", "言わんといて", "誰にも言えない約束", "秘密", "ひみつ", "内緒", "ないしょ", "嫌われ", "きらわれ", "裏切", "うらぎ"], [CrisisHarm.FriendInDanger]),
         ("waiting.worry.friend.go", ["見に行", "みにいく", "みにいっ", "様子見", "様子を見", "ようすを見", "家に行", "いえにいく", "家まで行", "行ったほうが", "いったほうが", "大げさ", "おおげさ", "考えすぎ", "かんがえすぎ", "心配しすぎ", "しんぱいしすぎ"], [CrisisHarm.FriendInDanger]),
@@ -33,7 +33,7 @@ public sealed class WaitingReplies(BotTexts texts, TimeProvider clock)
         ("waiting.worry.friend.contact", ["連絡先", "れんらくさき", "知らない", "しらない", "わからない", "わかんない"], [CrisisHarm.FriendInDanger]),
         ("waiting.worry.outside", ["外さむ", "外寒", "そとさむ", "外にいる", "そとにいる", "外で待", "家に入れ", "いえにはいれ", "しめだされ", "締め出され", "閉め出され", "外に出され", "追い出され", "おいだされ", "時間くらいいる", "時間いる", "寒い", "さむい", "さむすぎ", "寒す", "さむす", "凍え", "こごえ"], [CrisisHarm.Abuse, CrisisHarm.ViolenceNow, CrisisHarm.Dv, CrisisHarm.General]),
         ("waiting.worry.place", ["出ていく", "でていく", "出て行", "住むところ", "すむところ", "行くところ", "いくところ", "行くとこ", "いくとこ", "行く場所", "行くあて", "逃げる場所", "逃げ場", "泊まる", "とまる", "家がない", "いえがない"], [CrisisHarm.Dv]),
-        ("waiting.worry.parents", ["親に", "おやに", "親には", "家族に", "ばれ", "バレ", "知られ", "しられ", "言えない", "いえない"], [CrisisHarm.SexualAssault, CrisisHarm.Sextortion, CrisisHarm.Pictures, CrisisHarm.Grooming, CrisisHarm.Abuse, CrisisHarm.General, CrisisHarm.PlanOrAttempt]),
+        ("waiting.worry.parents", ["親に", "おやに", "親には", "家族に", "ばれ", "バレ", "知られ", "しられ", "言えない", "いえない"], [CrisisHarm.SexualAssault, CrisisHarm.Sextortion, CrisisHarm.Pictures, CrisisHarm.Grooming, CrisisHarm.Abuse, CrisisHarm.General, CrisisHarm.PlanOrAttempt, CrisisHarm.SelfHarm]),
     ];
 
     private static readonly (string Key, string[] Terms, CrisisHarm[] Harms)[] NormalizedWorries = Worries

@@ -165,4 +165,35 @@ public sealed class ListeningRoundTenTests
         Assert.DoesNotContain("学校のどんなところ", reply, StringComparison.Ordinal);
         Assert.DoesNotContain("学校がつらい", reply, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Self_harm_without_words_of_dying_gets_the_calm_reply_and_a_question_about_the_wound()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+
+        var replies = await harness.SayAsync("たまに自分の腕を切っちゃう。そうすると少し楽");
+        var text = AllText(replies);
+
+        Assert.Contains("責めたりしません", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("命の危険があるときは、すぐに110か119", text, StringComparison.Ordinal);
+        var check = replies.Last();
+        Assert.Contains("手当てが必要な傷", check.Text, StringComparison.Ordinal);
+        Assert.Contains(check.SuggestedActions!.Actions, a => a.Title == "死にたい気持ちもある");
+    }
+
+    [Fact]
+    public async Task After_self_harm_a_wound_that_is_fine_gets_a_kind_close_and_a_wish_to_die_the_crisis_reply()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        await harness.SayAsync("またリスカしちゃった");
+
+        var fine = AllText(await harness.SayAsync("傷は大丈夫"));
+        Assert.Contains("また切りたくなったとき", fine, StringComparison.Ordinal);
+        Assert.DoesNotContain("安全な場所にいるんですね", fine, StringComparison.Ordinal);
+
+        var harness2 = await new ConsultationHarness().JoinAsync();
+        await harness2.SayAsync("またリスカしちゃった");
+        var wish = AllText(await harness2.SayAsync("死にたい気持ちもある"));
+        Assert.Contains("0120-279-338", wish, StringComparison.Ordinal);
+    }
 }
