@@ -1,4 +1,5 @@
 using ChatSupport.Domain.Risk;
+using ChatSupport.Domain.Support;
 using ChatSupport.Domain.Understanding;
 
 namespace ChatSupport.Dialogs.Consultation;
@@ -23,6 +24,26 @@ public sealed class Acknowledgements(BotTexts texts)
     /// <summary>The topics of <paramref name="categories"/>, the most serious first.</summary>
     public static List<SupportCategory> BySeriousness(IReadOnlyCollection<SupportCategory> categories) =>
         Priority.Where(categories.Contains).ToList();
+
+    /// <summary>
+    /// What a message tells, as topics to remember: violence from a partner is read as both dv and abuse (彼氏が物を投げて
+    /// くる); for someone not known to be a child it is partner violence, so abuse is left out (the child-abuse line is for children).
+    /// </summary>
+    public static List<SupportCategory> Told(IReadOnlyCollection<SupportCategory> categories, ConsultationProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var told = BySeriousness(categories);
+        if (!IsKnownChild(profile) && told.Contains(SupportCategory.Dv))
+        {
+            told.Remove(SupportCategory.Abuse);
+        }
+
+        return told;
+    }
+
+    /// <summary>Whether the person is known to be under 18 (an age, or a school band below university).</summary>
+    public static bool IsKnownChild(ConsultationProfile profile) =>
+        profile is not null && (profile.Age is < 18 || (profile.AgeBand is { } band && band.IsChild()));
 
     /// <summary>The most serious of <paramref name="categories"/>, or null when there is none.</summary>
     public static SupportCategory? MainTopic(IEnumerable<SupportCategory> categories)

@@ -153,7 +153,7 @@ public sealed class ConsultationBot : ActivityHandler
         {
             // What a crisis message is about is what the conversation is about from now on (写真送ってって言われた, then
             // 親には言いたくない): later messages are acknowledged and offered services for it, most serious first.
-            foreach (var category in Enumerable.Reverse(Acknowledgements.BySeriousness(reading.Understanding.Categories)))
+            foreach (var category in Enumerable.Reverse(Acknowledgements.Told(reading.Understanding.Categories, profile)))
             {
                 profile.RememberTopic(category);
             }

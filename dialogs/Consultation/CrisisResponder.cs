@@ -410,7 +410,8 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         }
         else if (cues.HasFlag(CrisisCue.CannotCall))
         {
-            Add("crisis.answer.cannot_call");
+            // Partner violence: its own line takes mail around the clock and chat; the emergency ways without a voice after.
+            Add(harm == CrisisHarm.Dv ? "crisis.answer.cannot_call.dv" : "crisis.answer.cannot_call");
         }
         else if (cues.HasFlag(CrisisCue.Danger))
         {
@@ -444,7 +445,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         if (violence && cues.HasFlag(CrisisCue.Nowhere))
         {
             // Wanting to leave with nowhere to go: who can help find a place (DV相談＋ for a partner, 189 for a child).
-            Add(harm == CrisisHarm.Dv ? "waiting.worry.place" : "crisis.answer.nowhere");
+            Add(harm == CrisisHarm.Dv ? "waiting.worry.place" : harm == CrisisHarm.Abuse ? "crisis.answer.nowhere.child" : "crisis.answer.nowhere");
         }
 
         return lines;

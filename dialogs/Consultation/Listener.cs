@@ -93,7 +93,7 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
         var topic = own ?? (content && profile.Topics.Count > 0 ? profile.Topics[0] : null);
         var seenBefore = topic is { } t && profile.Topics.Contains(t);
         // The most serious topic ends up first: it is what a message that goes on telling is taken to be about.
-        foreach (var category in passing ? [] : Enumerable.Reverse(Acknowledgements.BySeriousness(understanding.Categories)))
+        foreach (var category in passing ? [] : Enumerable.Reverse(Acknowledgements.Told(understanding.Categories, profile)))
         {
             profile.RememberTopic(category);
         }

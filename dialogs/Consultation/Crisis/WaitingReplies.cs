@@ -24,6 +24,7 @@ public sealed class WaitingReplies(BotTexts texts, TimeProvider clock)
         ("waiting.worry.sent", ["送っちゃ", "おくっちゃ", "送ってしま", "おくってしま", "送った", "おくった", "送ってもた", "送っとる", "送ってる"], [CrisisHarm.Pictures]),
         ("waiting.worry.pregnancy", ["妊娠", "にんしん", "生理", "せいり", "ピル", "避妊", "ひにん"], [CrisisHarm.SexualAssault]),
         ("waiting.worry.police.sexual", ["警察", "けいさつ", "被害届", "訴え", "うったえ", "通報"], [CrisisHarm.SexualAssault]),
+        ("waiting.worry.koban", ["交番", "こうばん", "おまわりさん", "お巡りさん"], [CrisisHarm.Abuse, CrisisHarm.ViolenceNow]),
         ("waiting.worry.police.child", ["警察", "けいさつ", "大ごと", "おおごと", "大事にしたくない", "通報"], [CrisisHarm.Abuse, CrisisHarm.ViolenceNow]),
         ("waiting.worry.police", ["警察", "けいさつ", "大ごと", "おおごと", "通報"], [CrisisHarm.Dv, CrisisHarm.Sextortion, CrisisHarm.Pictures, CrisisHarm.General, CrisisHarm.PlanOrAttempt, CrisisHarm.SelfHarm]),
         ("waiting.worry.friend.adult", ["先生", "せんせい", "親", "おや", "大人", "おとな", "怒られ", "おこられ"], [CrisisHarm.FriendInDanger]),

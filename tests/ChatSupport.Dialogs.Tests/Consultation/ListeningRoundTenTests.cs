@@ -196,4 +196,41 @@ public sealed class ListeningRoundTenTests
         var wish = AllText(await harness2.SayAsync("死にたい気持ちもある"));
         Assert.Contains("0120-279-338", wish, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_video_posted_to_the_class_group_is_acknowledged_as_that_not_as_someone_met_online()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+
+        var text = AllText(await harness.SayAsync("勝手に撮られた写真をクラスのグループに流された"));
+
+        Assert.Contains("あなたは悪くありません", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("ネットで知り合った", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_child_put_out_at_night_asking_where_to_go_gets_a_bright_place_and_189_not_the_partner_line()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        await harness.SayAsync("親に家から閉め出された。中2");
+
+        var text = AllText(await harness.SayAsync("どこに行けばいいかわからない。行くとこない"));
+
+        Assert.Contains("189", text, StringComparison.Ordinal);
+        Assert.Contains("交番", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("DV相談＋", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Partner_violence_then_the_partner_being_out_is_safe_for_now_and_services_leave_out_the_child_line()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        await harness.SayAsync("彼氏と住んでるんだけど、すぐ物投げてくる");
+
+        var safe = AllText(await harness.SayAsync("いまは仕事に行ってていない"));
+        Assert.Contains("安全な場所にいるんですね", safe, StringComparison.Ordinal);
+
+        var replies = await harness.SayAsync("23歳です。相談できるところ教えて");
+        Assert.DoesNotContain(replies, r => ConsultationHarness.Cards(r).Any(c => c.Title!.Contains("189", StringComparison.Ordinal)));
+    }
 }

@@ -144,7 +144,8 @@ public sealed class NeverSilentTests
         var text = Text(await rig.SayAsync("電話すると彼にばれるから、チャットがいい"));
 
         Assert.DoesNotContain("いますぐかけてください", text, StringComparison.Ordinal);
-        Assert.Contains("電話できないときの方法", text, StringComparison.Ordinal);
+        // Partner violence: the partner-violence line's mail and chat (since round 10), not the emergency apps first.
+        Assert.Contains("メールで24時間", text, StringComparison.Ordinal);
     }
 
     [Fact]
