@@ -194,6 +194,14 @@ public class UnderstandingRoundTenTests
     public void Ages_in_short_forms_are_read(string text, AgeBand band) =>
         Assert.Equal(band, Engine.Understand(text).AgeBand);
 
+    [Theory]
+    [InlineData("18、今は工場勤め", AgeBand.YoungAdult)]
+    [InlineData("18歳、実家を出たい", AgeBand.YoungAdult)]
+    [InlineData("高3です、18歳になったらひとり暮らししたい", AgeBand.HighSchool)]
+    [InlineData("17歳、家にいたくない", AgeBand.HighSchool)]
+    public void Eighteen_is_high_school_only_when_said_as_a_student(string text, AgeBand band) =>
+        Assert.Equal(band, Engine.Understand(text).AgeBand);
+
     [Fact]
     public void A_place_moved_to_is_where_the_writer_lives() =>
         Assert.Equal("13", Engine.Understand("新潟から東京に引っ越してきた。友達がいない").PrefectureCode);
