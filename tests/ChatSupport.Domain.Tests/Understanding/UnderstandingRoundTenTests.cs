@@ -75,6 +75,17 @@ public class UnderstandingRoundTenTests
     public void Quiet_self_harm_is_self_harm(string text) =>
         Assert.Contains(SupportCategory.SelfHarm, Engine.Understand(text).Categories);
 
+    [Theory]
+    [InlineData("腕のことで整形外科行った", SupportCategory.SelfHarm)]
+    [InlineData("子どもがいるから外食はファミレス", SupportCategory.Family)]
+    [InlineData("全部やめたいくらい眠い", SupportCategory.Suicidal)]
+    [InlineData("彼氏が隣で寝てる、かわいい", SupportCategory.Dv)]
+    [InlineData("学校の先生になりたい", SupportCategory.School)]
+    [InlineData("夜ごはんなしでダイエット中", SupportCategory.Abuse)]
+    [InlineData("弟が死んだら悲しいな", SupportCategory.Suicidal)]
+    public void Everyday_look_alikes_are_not_those_topics(string text, SupportCategory category) =>
+        Assert.DoesNotContain(category, Engine.Understand(text).Categories);
+
     [Fact]
     public void A_sore_arm_is_not_self_harm() =>
         Assert.DoesNotContain(SupportCategory.SelfHarm, Engine.Understand("腕の筋肉痛やばい").Categories);
@@ -163,6 +174,7 @@ public class UnderstandingRoundTenTests
     [InlineData("深夜だけどまだ誰かいる？", Intent.AskHours)]
     [InlineData("朝になったら相談員さん来る？", Intent.AskHours)]
     [InlineData("土日なら相談できる？", Intent.AskHours)]
+    [InlineData("18時までなら話せる？", Intent.AskHours)]
     [InlineData("本名言わなきゃダメ？", Intent.AskPrivacy)]
     [InlineData("親の携帯から見られたりする？", Intent.AskPrivacy)]
     [InlineData("しょうもない話なんですけど", Intent.AskCanConsult)]
@@ -180,6 +192,7 @@ public class UnderstandingRoundTenTests
     [InlineData("土日なら相談できる？", Intent.AskCanConsult)]
     [InlineData("中の人いるんですか", Intent.AskPerson)]
     [InlineData("ネットの人に学校特定された", Intent.AskPrivacy)]
+    [InlineData("人間が見てる前で発表するの苦手", Intent.AskIsBot)]
     [InlineData("英語の課題で睡眠について書かなきゃいけない", Intent.AskPrivacy)]
     [InlineData("英語の課題で睡眠について書かなきゃいけない", Intent.Disclosure)]
     [InlineData("ゼミで相談窓口について調べてます", Intent.AskServices)]
