@@ -56,6 +56,14 @@ internal sealed class CompiledPatterns
 
             foreach (var term in entry.Terms)
             {
+                if (HasKanaRunOfThree(term))
+                {
+                    // An expansion that joins alternatives into three of one kana (母|はは + は → ははは, また + たたく
+                    // → またたたく) collapses to one kana when normalized, so 「ははは怖」 would read as 「は怖」 and fire on
+                    // 「通話は怖い」, 「またたたく」 as 「またく」 on 「またくるね」 (round 10). Such an expansion is left out.
+                    continue;
+                }
+
                 var normalized = JapaneseNormalizer.NormalizeToString(term);
                 if (normalized.Length == 0 || normalized.Contains(JapaneseNormalizer.ClauseBreak))
                 {
@@ -142,6 +150,26 @@ internal sealed class CompiledPatterns
     public PatternBoundary[] PatternBoundaries { get; }
 
     public int MaxPatternLength { get; }
+
+    /// <summary>Whether the term (katakana read as hiragana) has three of one kana in a row, which the normalizer collapses.</summary>
+    private static bool HasKanaRunOfThree(string term)
+    {
+        var run = 0;
+        var previous = '\0';
+        foreach (var raw in term)
+        {
+            var c = raw is >= '\u30A1' and <= '\u30F6' ? (char)(raw - 0x60) : raw;
+            run = c == previous && c is >= '\u3041' and <= '\u3096' ? run + 1 : 1;
+            if (run == 3)
+            {
+                return true;
+            }
+
+            previous = c;
+        }
+
+        return false;
+    }
 
     internal static bool IsKana(char c) => c is >= '\u3041' and <= '\u309F';
 }

@@ -231,10 +231,17 @@ internal sealed class UnderstandingScanner
             Report(e, m.Start, m.End, -1);
         }
 
-        var numberAge = ReadNumberAge(text, out var numberEnd);
+        var numberAge = ReadNumberAge(text, out var numberEnd, out var eighteen);
+        var wordAge = age;
         if (numberAge >= 0 && numberEnd > ageEnd)
         {
             age = numberAge;
+        }
+
+        if (eighteen && age == (sbyte)AgeBand.YoungAdult && wordAge == (sbyte)AgeBand.HighSchool)
+        {
+            // 18 is high school only when the writer says they are a student there (高3です。18になったら…).
+            age = (sbyte)AgeBand.HighSchool;
         }
 
         // Risk categories, less those a more specific pattern takes back (dv for a partner's 殴られた).
@@ -361,9 +368,10 @@ internal sealed class UnderstandingScanner
         return at < _original.Length && (_original[at] is '%' or '％' || _original.AsSpan(at).StartsWith("パー", StringComparison.Ordinal));
     }
 
-    private sbyte ReadNumberAge(NormalizedText text, out int ageEnd)
+    private sbyte ReadNumberAge(NormalizedText text, out int ageEnd, out bool eighteen)
     {
         ageEnd = -1;
+        eighteen = false;
         var chars = text.Chars;
         var length = text.Length;
         sbyte found = -1;
@@ -444,9 +452,16 @@ internal sealed class UnderstandingScanner
                 band = -1;
             }
 
+            if (band == (sbyte)AgeBand.HighSchool && value == 18)
+            {
+                // The README: 16–18 is high school when said as a student; a bare 18 (18でフリーター) is 18–29.
+                band = (sbyte)AgeBand.YoungAdult;
+            }
+
             if (band >= 0)
             {
                 // The last number age wins, like the words (前は17歳…今は19).
+                eighteen = band == (sbyte)AgeBand.YoungAdult && value == 18;
                 found = band;
                 ageEnd = end;
                 foundStart = start;
