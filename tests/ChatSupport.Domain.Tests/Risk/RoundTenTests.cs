@@ -59,6 +59,7 @@ public class RoundTenTests
     [InlineData("明日の自分がいなければいいのに")]
     [InlineData("もう朝が来てほしくない")]
     [InlineData("明日目が覚めなかったらいいな")]
+    [InlineData("私なんかおらんでもええやん、もう")]
     public void Quiet_wishes_to_be_gone_are_high(string text) => AssertAtLeast(text, RiskLevel.High);
 
     [Theory]
@@ -81,6 +82,7 @@ public class RoundTenTests
 
     [Theory]
     [InlineData("部活もう疲れた。今日は終わりにしてもいいかな")]
+    [InlineData("もう疲れたー、仕事は終わりにしてもいいよね？残業むり")]
     [InlineData("このゲーム生きてる意味あるキャラ少ない")]
     public void A_club_or_a_game_is_not_a_wish(string text) => AssertBelowHigh(text);
 
@@ -97,10 +99,12 @@ public class RoundTenTests
     [InlineData("場所は決めてある。日付が変わったら出る", "plan-countdown")]
     [InlineData("満月の夜にするって決めた、それまではいつも通り過ごす", "bare-day-set")]
     [InlineData("konya tobu. sayonara minna", "romaji-jump-goodbye")]
+    [InlineData("親友から最後にごめんねってLINE来て、そのあと電話に出ない", "farewell-then-unreachable")]
     public void Finality_in_other_words_is_critical(string text, string rule) => AssertRaised(text, RiskLevel.Critical, rule);
 
     [Theory]
     [InlineData("夏休みに家族で海に来た！帰りたくないくらい楽しい")]
+    [InlineData("湖に来てる、もう家に帰らないと門限やばい")]
     [InlineData("卒業式のあと担任にお世話になりましたと言ったら、みんなによろしく伝えてと頼まれた")]
     [InlineData("橋の上から川見たら深そうで、鯉がいっぱいいた")]
     [InlineData("旅行中の姉から展望台の画像だけ送られてきた、綺麗")]
@@ -133,6 +137,7 @@ public class RoundTenTests
 
     [Theory]
     [InlineData("ゲームで弟が妹を叩いてるｗ")]
+    [InlineData("弟が妹を叩いてる、止めれない。ママ仕事")]
     [InlineData("犬を庭に出したら雪で大はしゃぎ")]
     [InlineData("好きな人と二人きりになるの怖いくらい緊張する")]
     [InlineData("父さんが寝室に入ってきて掃除機の音がする")]
