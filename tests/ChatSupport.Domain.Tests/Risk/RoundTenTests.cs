@@ -60,6 +60,11 @@ public class RoundTenTests
     [InlineData("もう朝が来てほしくない")]
     [InlineData("明日目が覚めなかったらいいな")]
     [InlineData("私なんかおらんでもええやん、もう")]
+    [InlineData("死にたすぎてむり")]
+    [InlineData("もう死んでもええかなって最近ずっと")]
+    [InlineData("しんどい。いなくなる方法ばっかり検索してる")]
+    [InlineData("次の特急に飛び込もうかな")]
+    [InlineData("4日もごはんもらえてない")]
     public void Quiet_wishes_to_be_gone_are_high(string text) => AssertAtLeast(text, RiskLevel.High);
 
     [Theory]
@@ -70,6 +75,9 @@ public class RoundTenTests
     [InlineData("セーブ消えたいまからまた最初から")]
     [InlineData("バイトとさよならしたい、店長きつい")]
     [InlineData("テストもう全部終わってほしい、勉強やだ")]
+    [InlineData("シミが消える方法を調べてる")]
+    [InlineData("次の特急に乗り換えて帰る")]
+    [InlineData("3日間ダイエットで何も食べてない、おなかすいた")]
     public void Sleep_a_task_or_a_goodbye_to_a_job_are_not_wishes(string text) => AssertBelowHigh(text);
 
     [Theory]
