@@ -62,6 +62,11 @@ internal static class JapaneseNormalizer
         [0x1FA78] = "血",     // 🩸 drop of blood
         [0x1FA92] = "カミソリ", // 🪒 razor
         [0x1FAA6] = "墓",     // 🪦 headstone
+        [0x1F37A] = "酒",     // 🍺 beer (round 10: 💊💊💊 with drink emoji is pills with alcohol)
+        [0x1F37B] = "酒",     // 🍻 clinking beer mugs
+        [0x1F377] = "酒",     // 🍷 wine glass
+        [0x1F376] = "酒",     // 🍶 sake
+        [0x1F943] = "酒",     // 🥃 tumbler glass
         [0x1F309] = "橋の上", // 🌉 bridge at night
         [0x1F44B] = "バイバイ", // 👋 waving hand
         [0x1F635] = "ふらふら", // 😵 dizzy face (also 😵‍💫)

@@ -4,9 +4,9 @@ using ChatSupport.Domain.Risk;
 namespace ChatSupport.Domain.Tests.Risk;
 
 /// <summary>
-/// Round 7 of issue #12: the cue-class masks hold 256 classes (four 64-bit words). A lexicon with more than 128
-/// classes compiles and its rules fire on classes in every word of the mask; a lexicon with more than 256 classes is
-/// refused at load with the class that does not fit named.
+/// Round 7 of issue #12: the cue-class masks held 256 classes (four 64-bit words); round 10 widened them to 512 (eight
+/// words in two 256-bit vectors). A lexicon with more than 128 or 256 classes compiles and its rules fire on classes in
+/// every word of the mask; a lexicon with more than 512 classes is refused at load with the class that does not fit named.
 /// </summary>
 public class CueClassMaskTests
 {
@@ -20,6 +20,11 @@ public class CueClassMaskTests
     [InlineData(128)]
     [InlineData(200)]
     [InlineData(255)]
+    [InlineData(256)]
+    [InlineData(319)]
+    [InlineData(320)]
+    [InlineData(400)]
+    [InlineData(511)]
     public void Bit_IsOnlyItself(int index)
     {
         var mask = CueClassMask.Bit(index);
@@ -36,7 +41,41 @@ public class CueClassMaskTests
     public void Bit_OutsideTheMask_Throws()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => CueClassMask.Bit(-1));
-        Assert.Throws<ArgumentOutOfRangeException>(() => CueClassMask.Bit(256));
+        Assert.Throws<ArgumentOutOfRangeException>(() => CueClassMask.Bit(512));
+        Assert.False(CueClassMask.Bit(511).Has(512));
+        Assert.False(CueClassMask.Bit(0).Has(-1));
+    }
+
+    [Fact]
+    public void Capacity_Is512_AndTheMaskStaysAFixedSizeValue()
+    {
+        Assert.Equal(512, CueClassMask.Capacity);
+        Assert.Equal(CueClassMask.Capacity, SituationCues.MaxClasses);
+        Assert.True(typeof(CueClassMask).IsValueType);
+        Assert.Equal(64, System.Runtime.CompilerServices.Unsafe.SizeOf<CueClassMask>());
+    }
+
+    [Fact]
+    public void Words_InTheUpperHalf_DoNotAliasTheLowerHalf()
+    {
+        // Class i and class i + 256 sit at the same position of the two vectors.
+        for (var i = 0; i < 256; i += 17)
+        {
+            var low = CueClassMask.Bit(i);
+            var high = CueClassMask.Bit(i + 256);
+            Assert.False(low.Intersects(high));
+            Assert.False(low.ContainsAll(high));
+            Assert.False(high.ContainsAll(low));
+            Assert.NotEqual(low, high);
+            Assert.Equal(i + 256, high.LowestIndex());
+            Assert.True((low | high).ContainsAll(high));
+            Assert.Equal(i, (low | high).LowestIndex());
+        }
+
+        var text = (CueClassMask.Bit(0) | CueClassMask.Bit(511)).ToString();
+        Assert.Equal(128, text.Length);
+        Assert.StartsWith("8", text, StringComparison.Ordinal);
+        Assert.EndsWith("1", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -52,6 +91,16 @@ public class CueClassMaskTests
         Assert.Equal(CueClassMask.Bit(140), all & CueClassMask.Bit(140));
         Assert.Equal(CueClassMask.Capacity, CueClassMask.Empty.LowestIndex());
         Assert.Equal(140, (CueClassMask.Bit(250) | CueClassMask.Bit(140)).LowestIndex());
+
+        var wide = all | CueClassMask.Bit(300) | CueClassMask.Bit(470);
+        Assert.True((wide | CueClassMask.Bit(511)).ContainsAll(wide));
+        Assert.False(all.ContainsAll(wide));
+        Assert.False((all | CueClassMask.Bit(300)).ContainsAll(wide));
+        Assert.True(wide.Intersects(CueClassMask.Bit(470)));
+        Assert.False(wide.Intersects(CueClassMask.Bit(471) | CueClassMask.Bit(4)));
+        Assert.Equal(CueClassMask.Bit(470), wide & CueClassMask.Bit(470));
+        Assert.Equal(300, (CueClassMask.Bit(470) | CueClassMask.Bit(300)).LowestIndex());
+        Assert.False(CueClassMask.Bit(500).IsEmpty);
     }
 
     /// <summary>A lexicon with <paramref name="classes"/> cue classes of its own (c000 …), each with one term 合図N番.</summary>
@@ -126,22 +175,72 @@ public class CueClassMaskTests
     }
 
     [Fact]
-    public void Exactly256Classes_Load()
+    public void MoreThan256Classes_Compile_AndRulesFireInTheUpperWords()
+    {
+        var rules = $"""
+            rules:
+              - id: on-class-300
+                all: [{ClassAt(300)}]
+                level: high
+                categories: [suicidal]
+                note: a rule on class number 300
+              - id: on-classes-100-and-480
+                scope: sentence
+                all: [{ClassAt(100)}, {ClassAt(480)}]
+                level: critical
+                categories: [suicidal]
+                note: two classes in the second and eighth words, one sentence
+              - id: class-260-with-earlier-505
+                scope: conversation
+                earlier: [{ClassAt(505)}]
+                all: [{ClassAt(260)}]
+                level: high
+                categories: [loneliness]
+                note: a conversation rule whose classes are both above 256
+            """;
+        var lexicon = RiskLexicon.Parse([("wide.yaml", ManyClasses(CueClassMask.Capacity - BuiltIn, rules))]);
+        Assert.Equal(ClassAt(300), lexicon.CueClasses[300]);
+        var engine = new RiskEngine(lexicon);
+
+        var on300 = engine.Assess($"きょう{TermAt(300)}だった");
+        Assert.Equal(RiskLevel.High, on300.Level);
+        Assert.Contains("on-class-300", on300.Rules);
+        Assert.Equal([ClassAt(300)], on300.CueClasses);
+
+        // The same bit position 256 lower is another class.
+        Assert.Equal(RiskLevel.None, engine.Assess(TermAt(44)).Level);
+
+        Assert.Equal(RiskLevel.Critical, engine.Assess($"{TermAt(100)}と{TermAt(480)}").Level);
+        Assert.Equal(RiskLevel.None, engine.Assess($"{TermAt(100)}。{TermAt(480)}").Level);
+        Assert.Equal(RiskLevel.None, engine.Assess($"{TermAt(100)}と{TermAt(224)}").Level);
+
+        var now = new DateTimeOffset(2026, 12, 13, 3, 0, 0, TimeSpan.Zero);
+        var first = engine.Assess(TermAt(505), ConversationRisk.Empty, now);
+        var conversation = ConversationRisk.Empty.Update(first, now);
+        Assert.True(conversation.RecentCueMask(now.AddMinutes(1), lexicon.CueClasses).Has(505));
+        var second = engine.Assess(TermAt(260), conversation, now.AddMinutes(1));
+        Assert.Equal(RiskLevel.High, second.Level);
+        Assert.Contains("class-260-with-earlier-505", second.Rules);
+        Assert.Equal(RiskLevel.None, engine.Assess(TermAt(260), ConversationRisk.Empty, now).Level);
+    }
+
+    [Fact]
+    public void Exactly512Classes_Load()
     {
         var lexicon = RiskLexicon.Parse([("full.yaml", ManyClasses(CueClassMask.Capacity - BuiltIn, string.Empty))]);
         Assert.Equal(CueClassMask.Capacity, lexicon.CueClasses.Count);
         var engine = new RiskEngine(lexicon);
+        Assert.Equal([ClassAt(511)], engine.Assess(TermAt(511)).CueClasses);
         Assert.Equal([ClassAt(255)], engine.Assess(TermAt(255)).CueClasses);
     }
 
     [Fact]
-    public void MoreThan256Classes_AreRefused_NamingTheClass()
+    public void MoreThan512Classes_AreRefused_NamingTheClass()
     {
         var e = Assert.Throws<InvalidDataException>(
             () => RiskLexicon.Parse([("over.yaml", ManyClasses(CueClassMask.Capacity - BuiltIn + 1, string.Empty))]));
         Assert.Contains("over.yaml", e.Message, StringComparison.Ordinal);
-        Assert.Contains($"'{ClassAt(256)}'", e.Message, StringComparison.Ordinal);
-        Assert.Contains("256", e.Message, StringComparison.Ordinal);
+        Assert.Contains($"'{ClassAt(512)}'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("512", e.Message, StringComparison.Ordinal);
     }
-
 }
