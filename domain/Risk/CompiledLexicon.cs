@@ -147,9 +147,16 @@ internal sealed class CompiledLexicon
         RuleIsDampener = new bool[RuleCount];
         RuleCategories = new uint[RuleCount];
         RuleSituations = new ulong[RuleCount];
+        RuleTriggerWord = new int[RuleCount];
+        RuleTriggerBit = new ulong[RuleCount];
         for (var r = 0; r < RuleCount; r++)
         {
             var rule = rules[r];
+            // One class every message that fires the rule must hold: the latest-defined class of `all` (built-in classes
+            // such as ideation come first and are common), checked as one bit before the masks.
+            var trigger = rule.All.Count == 0 ? -1 : rule.All.Max(c => classIndex[c]);
+            RuleTriggerWord[r] = trigger < 0 ? -1 : trigger >> 6;
+            RuleTriggerBit[r] = trigger < 0 ? 0 : 1UL << (trigger & 63);
             RuleAll[r] = rule.All.Aggregate(CueClassMask.Empty, (m, c) => m | ClassBit(c));
             RuleAny[r] = rule.Any.Aggregate(CueClassMask.Empty, (m, c) => m | ClassBit(c));
             RuleNone[r] = rule.None.Aggregate(CueClassMask.Empty, (m, c) => m | ClassBit(c));
@@ -238,6 +245,12 @@ internal sealed class CompiledLexicon
     public IReadOnlyList<string> SituationIds { get; }
 
     public int RuleCount { get; }
+
+    /// <summary>Per rule, the 64-bit word (0–7) of one class the rule needs in the message, or -1 when it needs none.</summary>
+    public int[] RuleTriggerWord { get; }
+
+    /// <summary>Per rule, the bit of that class within its word.</summary>
+    public ulong[] RuleTriggerBit { get; }
 
     public CueClassMask[] RuleAll { get; }
 

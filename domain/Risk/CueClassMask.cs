@@ -67,6 +67,13 @@ public readonly struct CueClassMask : IEquatable<CueClassMask>
         return Capacity;
     }
 
+    /// <summary>Copies the eight 64-bit words (classes 0–63 first) into <paramref name="words"/>, for scalar checks of single bits.</summary>
+    public void CopyTo(Span<ulong> words)
+    {
+        _lo.CopyTo(words);
+        _hi.CopyTo(words[4..]);
+    }
+
     public static CueClassMask operator |(CueClassMask a, CueClassMask b) => new(a._lo | b._lo, a._hi | b._hi);
 
     public static CueClassMask operator &(CueClassMask a, CueClassMask b) => new(a._lo & b._lo, a._hi & b._hi);

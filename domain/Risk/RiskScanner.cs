@@ -570,9 +570,11 @@ public sealed class RiskScanner
     private uint ApplyRules(in CueClassMask messageMask, ref RiskLevel level, ref uint categories, ref ulong situations)
     {
         var count = _lexicon.RuleCount;
+        Span<ulong> words = stackalloc ulong[8];
+        messageMask.CopyTo(words);
         for (var r = 0; r < count; r++)
         {
-            if (_lexicon.RuleIsDampener[r] || _lexicon.RuleScopes[r] == SituationScope.Conversation || !Fires(r, in messageMask))
+            if (_lexicon.RuleIsDampener[r] || _lexicon.RuleScopes[r] == SituationScope.Conversation || !MayFire(r, words) || !Fires(r, in messageMask))
             {
                 continue;
             }
@@ -588,7 +590,7 @@ public sealed class RiskScanner
         var cleared = 0u;
         for (var r = 0; r < count; r++)
         {
-            if (!_lexicon.RuleIsDampener[r] || (level <= _lexicon.RuleCaps[r] && _lexicon.RuleCategories[r] == 0) || !Fires(r, in messageMask))
+            if (!_lexicon.RuleIsDampener[r] || (level <= _lexicon.RuleCaps[r] && _lexicon.RuleCategories[r] == 0) || !MayFire(r, words) || !Fires(r, in messageMask))
             {
                 continue;
             }
@@ -600,6 +602,13 @@ public sealed class RiskScanner
 
         categories &= ~cleared;
         return cleared;
+    }
+
+    /// <summary>A one-bit pre-check: the message holds the rule's trigger class (or the rule has none).</summary>
+    private bool MayFire(int r, ReadOnlySpan<ulong> words)
+    {
+        var w = _lexicon.RuleTriggerWord[r];
+        return w < 0 || (words[w] & _lexicon.RuleTriggerBit[r]) != 0;
     }
 
     private bool Fires(int r, in CueClassMask messageMask)
