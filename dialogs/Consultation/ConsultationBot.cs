@@ -149,6 +149,22 @@ public sealed class ConsultationBot : ActivityHandler
         turnContext.TurnState.Set(profile.Risk);
         turnContext.TurnState.Set(reading);
         var pressedTopic = assessment.Level >= RiskLevel.High && Topics.FromButton(_texts, text) is not null;
+        if (assessment.Level >= RiskLevel.High || profile.Crisis?.IsOpen(now) == true)
+        {
+            // Facts told in or during a crisis message (中2。親に閉め出された) choose its lines (189 and the children's lines
+            // for someone under 18): remembered here, since the listening turn that usually keeps them does not run.
+            if (reading.Understanding.AgeBand is { } band && profile.AgeBand != band)
+            {
+                profile.AgeBand = band;
+                profile.Age = null;
+            }
+
+            if (reading.Understanding.PrefectureCode is { } prefecture)
+            {
+                profile.PrefectureCode = prefecture;
+            }
+        }
+
         if (assessment.Level >= RiskLevel.High)
         {
             // What a crisis message is about is what the conversation is about from now on (写真送ってって言われた, then

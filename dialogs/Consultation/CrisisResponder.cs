@@ -74,6 +74,14 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             harm = CrisisHarm.Abuse;
         }
 
+        if (harm == CrisisHarm.Abuse && !assessment.HasCue(RiskCueClasses.ActorFamily) && !Acknowledgements.IsKnownChild(profile)
+            && (profile.Risk.RecentMessages ?? []).Any(m => m.CueClasses.Contains(RiskCueClasses.ActorPartner)))
+        {
+            // A husband or partner named earlier (旦那のことなんじゃけど), then violence told without naming him
+            // (殴られたりはたまに): partner violence, not the child-abuse line.
+            harm = CrisisHarm.Dv;
+        }
+
         if (harm == CrisisHarm.General && !critical && episode is not null && episode.CurrentHarm != CrisisHarm.General
             && !assessment.Categories.Contains(SupportCategory.Suicidal) && !assessment.Categories.Contains(SupportCategory.SelfHarm))
         {
@@ -114,7 +122,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         else
         {
             // The same harm again: what the message answers, or a thank-you and the numbers, once; no new block.
-            var lines = FollowUpLines(harm, cues, english, episode.BleedingStopped);
+            var lines = FollowUpLines(harm, cues, english, episode.BleedingStopped, Acknowledgements.IsKnownChild(profile));
             if (atPlace)
             {
                 lines.Insert(0, texts.Get("crisis.answer.place", english));
@@ -217,7 +225,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             episode.BleedingStopped = true;
         }
 
-        var lines = FollowUpLines(harm, cues, english, episode.BleedingStopped);
+        var lines = FollowUpLines(harm, cues, english, episode.BleedingStopped, Acknowledgements.IsKnownChild(ConsultationProfile.For(turnContext)));
         if (SaysGoodbye(turnContext, harm) && !episode.Settled)
         {
             // 「ありがとうございました」 after words of dying: not a close — the door stays open and the lines stay in front.
@@ -324,7 +332,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
 
     /// <summary>The answers to what the person wrote after a crisis message, ending with the one action where it still applies.</summary>
     /// <param name="bleedingStopped">The person said earlier (or now) that the bleeding of a cut has stopped.</param>
-    private List<string> FollowUpLines(CrisisHarm harm, CrisisCue cues, bool english, bool bleedingStopped)
+    private List<string> FollowUpLines(CrisisHarm harm, CrisisCue cues, bool english, bool bleedingStopped, bool knownChild = false)
     {
         var lines = new List<string>();
         void Add(string key) => lines.Add(texts.Get(key, english));
@@ -445,7 +453,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         if (violence && cues.HasFlag(CrisisCue.Nowhere))
         {
             // Wanting to leave with nowhere to go: who can help find a place (DV相談＋ for a partner, 189 for a child).
-            Add(harm == CrisisHarm.Dv ? "waiting.worry.place" : harm == CrisisHarm.Abuse ? "crisis.answer.nowhere.child" : "crisis.answer.nowhere");
+            Add(harm == CrisisHarm.Dv ? "waiting.worry.place" : harm == CrisisHarm.Abuse && knownChild ? "crisis.answer.nowhere.child" : "crisis.answer.nowhere");
         }
 
         return lines;

@@ -233,4 +233,18 @@ public sealed class ListeningRoundTenTests
         var replies = await harness.SayAsync("23歳です。相談できるところ教えて");
         Assert.DoesNotContain(replies, r => ConsultationHarness.Cards(r).Any(c => c.Title!.Contains("189", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public async Task A_husband_named_first_then_violence_gets_the_partner_violence_line_and_where_to_go_not_the_child_line()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        await harness.SayAsync("夫のことで相談があります");
+
+        var crisis = AllText(await harness.SayAsync("たまに殴られる。毎日ばかにされる"));
+        Assert.Contains("DV相談＋", crisis, StringComparison.Ordinal);
+        Assert.DoesNotContain("189", crisis, StringComparison.Ordinal);
+
+        var nowhere = AllText(await harness.SayAsync("逃げたいけど行くところがない"));
+        Assert.DoesNotContain("18歳未満なら", nowhere, StringComparison.Ordinal);
+    }
 }

@@ -137,4 +137,61 @@ public class LeadRoundTenTests
         Assert.True(last.Level >= RiskLevel.High, $"{last.Level}");
         Assert.Contains(SupportCategory.Abuse, last.Categories);
     }
+
+    [Theory]
+    [InlineData("明日までに5万払わないと、クラスに全部ばらまくって言われた", "sextortion")]
+    [InlineData("おばあちゃんの睡眠薬、ぜんぶ持ってきた", "means")]
+    [InlineData("ホテル連れてかれて、断れなかった", "sexual_assault")]
+    public void Demands_means_and_being_taken_somewhere_are_read_as_their_situation(string text, string situation)
+    {
+        var result = Engine.Assess(text);
+        Assert.True(result.Level >= RiskLevel.High, $"{text}: {result.Level}");
+        Assert.Contains(situation, result.Situations);
+    }
+
+    [Theory]
+    [InlineData("家賃払わないと出ていけって大家に言われた")]
+    [InlineData("お土産ぜんぶ持ってきた！")]
+    [InlineData("駅まで車で連れてかれて、寝ちゃった")]
+    public void Everyday_demands_things_brought_and_rides_are_not_high(string text)
+    {
+        var result = Engine.Assess(text);
+        Assert.True(result.Level < RiskLevel.High, $"{text}: {result.Level} ({string.Join(",", result.Rules)})");
+    }
+
+    [Fact]
+    public void A_friends_cut_photos_posted_make_the_writer_the_helper()
+    {
+        var result = Engine.Assess("あいつ、また切った写真あげてる");
+
+        Assert.True(result.Level >= RiskLevel.High, $"{result.Level}");
+        Assert.Contains(SupportCategory.OtherPerson, result.Categories);
+    }
+
+    [Theory]
+    [InlineData("ゲームのアカウントも服も、弟に全部くれてやった")]
+    [InlineData("ばあちゃんに手紙書いといた。明日の朝読むと思う")]
+    public void Everything_given_away_and_a_letter_for_tomorrow_are_high(string text)
+    {
+        var result = Engine.Assess(text);
+        Assert.True(result.Level >= RiskLevel.High, $"{text}: {result.Level}");
+        Assert.Contains(SupportCategory.Suicidal, result.Categories);
+    }
+
+    [Fact]
+    public void Tens_of_tablets_after_medicine_are_an_overdose_even_when_some_were_prescribed()
+    {
+        var last = RiskConversation.Assess(Night, "さっき薬ちょっと多めに飲んだ", "処方のと市販の、合わせて40錠くらい");
+
+        Assert.True(last.Level >= RiskLevel.Critical, $"{last.Level}");
+    }
+
+    [Theory]
+    [InlineData("年賀状の手紙書いた！")]
+    [InlineData("お菓子みんなにあげてきた")]
+    public void A_letter_and_sweets_given_are_not_high(string text)
+    {
+        var result = Engine.Assess(text);
+        Assert.True(result.Level < RiskLevel.High, $"{text}: {result.Level} ({string.Join(",", result.Rules)})");
+    }
 }
