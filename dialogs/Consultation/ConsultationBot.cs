@@ -153,16 +153,7 @@ public sealed class ConsultationBot : ActivityHandler
         {
             // Facts told in or during a crisis message (中2。親に閉め出された) choose its lines (189 and the children's lines
             // for someone under 18): remembered here, since the listening turn that usually keeps them does not run.
-            if (reading.Understanding.AgeBand is { } band && profile.AgeBand != band)
-            {
-                profile.AgeBand = band;
-                profile.Age = null;
-            }
-
-            if (reading.Understanding.PrefectureCode is { } prefecture)
-            {
-                profile.PrefectureCode = prefecture;
-            }
+            Listener.Remember(profile, reading.Understanding);
         }
 
         if (assessment.Level >= RiskLevel.High)

@@ -90,7 +90,6 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             harm = episode.CurrentHarm;
         }
 
-
         // Standing at a dangerous place now (ホームの黄色い線の外側, 橋の手すりの外): the one step to take there, every time.
         var atPlace = harm is CrisisHarm.PlanOrAttempt or CrisisHarm.General
             && assessment.Situations.Contains(CrisisSituations.PlaceOfDanger, StringComparer.Ordinal);

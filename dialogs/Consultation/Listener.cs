@@ -304,7 +304,8 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
         }
     }
 
-    private static void Remember(ConsultationProfile profile, MessageUnderstanding understanding)
+    /// <summary>Keeps the facts a message tells (age band, prefecture, cannot phone, a kind of counselor, job search, away from home).</summary>
+    internal static void Remember(ConsultationProfile profile, MessageUnderstanding understanding)
     {
         if (understanding.AgeBand is { } band && profile.AgeBand != band)
         {
