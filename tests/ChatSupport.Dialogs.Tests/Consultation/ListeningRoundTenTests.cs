@@ -119,6 +119,8 @@ public sealed class ListeningRoundTenTests
     [Theory]
     [InlineData("これって学校に連絡いったりする？")]
     [InlineData("通報とかされないよね")]
+    [InlineData("話した内容って記録されたりするの？")]
+    [InlineData("てか家族に通知いったりしないよね")]
     public async Task Whether_someone_will_be_contacted_gets_the_privacy_answer(string message)
     {
         var harness = await new ConsultationHarness().JoinAsync();
