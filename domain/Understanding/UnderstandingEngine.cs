@@ -17,6 +17,12 @@ public sealed class UnderstandingEngine
     private static readonly Lazy<UnderstandingEngine> Default =
         new(() => new UnderstandingEngine(RiskEngine.CreateDefault(), UnderstandingPatterns.LoadEmbedded()));
 
+    /// <summary>
+    /// Compiled automata by pattern set: compiling takes seconds and hundreds of megabytes, so every engine over the same
+    /// patterns (one per host, each with its own clock) shares one; the compiled patterns are immutable.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<UnderstandingPatterns, CompiledPatterns> Compiled = new();
+
     private readonly RiskEngine _risk;
     private readonly CompiledPatterns _compiled;
     private readonly ThreadLocal<UnderstandingScanner> _scanners;
@@ -28,7 +34,7 @@ public sealed class UnderstandingEngine
         ArgumentNullException.ThrowIfNull(patterns);
         _risk = risk;
         var time = clock ?? TimeProvider.System;
-        _compiled = new CompiledPatterns(patterns);
+        _compiled = Compiled.GetValue(patterns, p => new CompiledPatterns(p));
         _scanners = new ThreadLocal<UnderstandingScanner>(() => new UnderstandingScanner(_compiled, time));
     }
 

@@ -118,7 +118,12 @@ public sealed class UnderstandingPatterns
     public IReadOnlyList<PatternEntry> Entries { get; }
 
     /// <summary>Loads the patterns embedded in this assembly.</summary>
-    public static UnderstandingPatterns LoadEmbedded()
+    public static UnderstandingPatterns LoadEmbedded() => Embedded.Value;
+
+    /// <summary>The embedded patterns, parsed once per process: they never change, and every engine shares them.</summary>
+    private static readonly Lazy<UnderstandingPatterns> Embedded = new(ParseEmbedded);
+
+    private static UnderstandingPatterns ParseEmbedded()
     {
         var assembly = typeof(UnderstandingPatterns).Assembly;
         var files = new List<(string, string)>();
