@@ -33,12 +33,18 @@ public sealed class Acknowledgements(BotTexts texts)
     {
         ArgumentNullException.ThrowIfNull(profile);
         var told = BySeriousness(categories);
-        if (!IsKnownChild(profile) && told.Contains(SupportCategory.Dv))
-        {
-            told.Remove(SupportCategory.Abuse);
-        }
-
+        LeaveOutChildAbuseForPartnerViolence(told, profile);
         return told;
+    }
+
+    /// <summary>Removes abuse from <paramref name="categories"/> when dv is there too and the person is not known to be a child.</summary>
+    public static void LeaveOutChildAbuseForPartnerViolence(List<SupportCategory> categories, ConsultationProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(categories);
+        if (!IsKnownChild(profile) && categories.Contains(SupportCategory.Dv))
+        {
+            categories.Remove(SupportCategory.Abuse);
+        }
     }
 
     /// <summary>Whether the person is known to be under 18 (an age, or a school band below university).</summary>

@@ -26,10 +26,10 @@ public sealed class SupportOffer(BotTexts texts, SupportRouter router, SupportDi
         var profile = ConsultationProfile.For(turnContext);
         var english = profile.English;
         var wanted = forFriend ? [.. categories, SupportCategory.OtherPerson] : categories.ToList();
-        if (!forFriend && wanted.Contains(SupportCategory.Dv) && !Acknowledgements.IsKnownChild(profile))
+        if (!forFriend)
         {
-            // Partner violence read as both dv and abuse: the partner-violence services, not the child line (Acknowledgements.Told).
-            wanted.Remove(SupportCategory.Abuse);
+            // Partner violence read as both dv and abuse: the partner-violence services, not the child line.
+            Acknowledgements.LeaveOutChildAbuseForPartnerViolence(wanted, profile);
         }
 
         var query = new RouteQuery
