@@ -19,6 +19,13 @@ namespace ChatSupport.Bot.Tests.Telemetry;
 /// a real Direct Line conversation, a crisis message, a stream and a counselor's claim leave metrics and spans
 /// that carry none of what the person wrote, their user id, the conversation id or the token.
 /// </summary>
+/// <remarks>
+/// Runs alone (<see cref="TelemetryCollection"/>): the activity source is process-wide and the OpenTelemetry
+/// listeners take up instruments of every host in the process, so hosts of other tests running beside it would add
+/// their own turns, spans and stream closings (a stream opened before the listener began and closed after it
+/// counts as -1) to what this host exported.
+/// </remarks>
+[Collection(TelemetryCollection.Name)]
 public sealed class TelemetryPrivacyTests
 {
     private const string SecretText = "テレメトリ秘密XYZ789の相談";
@@ -232,4 +239,11 @@ public sealed class TelemetryPrivacyTests
             }
         }
     }
+}
+
+/// <summary>Tests that read what the process exports run with no other test beside them.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class TelemetryCollection
+{
+    public const string Name = "Telemetry (runs alone)";
 }
