@@ -142,6 +142,12 @@ public sealed class WaitingReplies(BotTexts texts, TimeProvider clock)
             return lines;
         }
 
+        // 電話やったらかけられるかも / 充電もつならできる: the one number for this harm, to call now.
+        if (CanCall(normalized) && CanCallKey(harm) is { } callKey)
+        {
+            lines.Add(texts.Get(callKey, english));
+        }
+
         var police = false;
         foreach (var (key, terms, harms) in NormalizedWorries)
         {
@@ -166,6 +172,37 @@ public sealed class WaitingReplies(BotTexts texts, TimeProvider clock)
 
         return lines;
     }
+
+    /// <summary>How people say they could phone after all (電話ならかけられる, 充電もつならできる, 今ひとりやし電話できる).</summary>
+    private static readonly string[] CanCallTerms = new[]
+    {
+        "かけられる", "かけれる", "かけられそう", "かけれそう", "電話できる", "でんわできる", "電話ならできる", "電話はできる", "電話ならいける",
+        "電話やったら", "電話だったら", "電話なら", "電話してみる", "でんわしてみる", "電話かけてみる", "充電もつなら", "ならできる", "なら電話",
+        "i can call", "could call",
+    }.Select(TextNormalizer.Normalize).Where(t => t.Length > 0).Distinct().ToArray();
+
+    /// <summary>The same words turned down (かけられない, 電話なら無理): not being able to phone is answered elsewhere.</summary>
+    private static readonly string[] CannotCallTerms = new[]
+    {
+        "かけられない", "かけれない", "かけられん", "かけれん", "かけられへん", "かけれへん", "できない", "できん", "でけへん", "できへん", "無理", "むり",
+        "難しい", "むずかしい", "こわい", "怖い", "ばれる", "バレる", "聞かれる", "can't", "cannot",
+    }.Select(TextNormalizer.Normalize).Where(t => t.Length > 0).Distinct().ToArray();
+
+    private static bool CanCall(string normalized) =>
+        CanCallTerms.Any(t => normalized.Contains(t, StringComparison.Ordinal))
+        && !CannotCallTerms.Any(t => normalized.Contains(t, StringComparison.Ordinal));
+
+    /// <summary>The line that names the one number to call for <paramref name="harm"/> (all open around the clock).</summary>
+    private static string? CanCallKey(CrisisHarm harm) => harm switch
+    {
+        CrisisHarm.Overdose => "waiting.can_call.overdose",
+        CrisisHarm.SexualAssault or CrisisHarm.Sextortion or CrisisHarm.Pictures or CrisisHarm.Grooming => "waiting.can_call.sexual",
+        CrisisHarm.Abuse => "waiting.can_call.child",
+        CrisisHarm.Dv => "waiting.can_call.dv",
+        CrisisHarm.ViolenceNow => "waiting.can_call.violence",
+        CrisisHarm.General or CrisisHarm.PlanOrAttempt or CrisisHarm.SelfHarm => "waiting.can_call.life",
+        _ => null,
+    };
 
     /// <summary>The one waiting line: full the first time (and every fifth), short in between.</summary>
     public string Line(HandoffWaiting waiting, bool english, bool full)

@@ -181,6 +181,34 @@ public sealed class NeverSilentTests
         Assert.Contains("画像が消される保証はありません", pay, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("SNSの人に下着の写真送ってしまって、今夜までにもっと送らんと学校にばらまくって", "電話なら、かけられるかも。今ひとりやし", "#8103")]
+    [InlineData("おとうさんに毎晩けられる。きのうもお腹けられた", "電話は、充電もつならできる", "189")]
+    [InlineData("もう死にたい。今夜で終わりにする", "電話だったら、できそう", "0120-279-338")]
+    public async Task Saying_a_call_is_possible_after_all_gets_the_one_number_for_the_harm(string crisis, string canCall, string number)
+    {
+        var rig = new Rig(CrisisTests.Night, "Mon-Fri 17:00-22:00");
+        await rig.SayAsync(crisis);
+        await rig.SayAsync("安全な場所にいる");
+
+        var text = Text(await rig.SayAsync(canCall));
+
+        Assert.Contains(number, text, StringComparison.Ordinal);
+        Assert.Contains("電話できそうなら", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Not_being_able_to_call_is_not_read_as_being_able_to()
+    {
+        var rig = new Rig(CrisisTests.Night, "Mon-Fri 17:00-22:00");
+        await rig.SayAsync("おとうさんに毎晩けられる。きのうもお腹けられた");
+        await rig.SayAsync("安全な場所にいる");
+
+        var text = Text(await rig.SayAsync("電話なら、かけられない。声が聞こえる"));
+
+        Assert.DoesNotContain("電話できそうなら", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_friend_sending_a_photo_of_cutting_is_a_friend_in_danger_not_sextortion()
     {

@@ -84,6 +84,7 @@ public class LeadRoundElevenTests
     [InlineData("JKなのにパパ活でホテル誘われた")]
     [InlineData("自分を罰したくて、自分のお腹を殴ってしまう")]
     [InlineData("チェーンかけられて家に入れない。財布に200円しかない、今夜どこで寝れば")]
+    [InlineData("いつも浅いのに、今日は止まらなくて深く切ってしまった")]
     public void Harm_told_by_who_does_what_is_high(string text)
     {
         var result = Engine.Assess(text);
@@ -94,6 +95,8 @@ public class LeadRoundElevenTests
     [InlineData("ママに、誰にも言うなよってサプライズの計画聞いた")]
     [InlineData("マッサージ屋さんで肩さわってもらった")]
     [InlineData("写真館で撮った写真、1枚3000円もした")]
+    [InlineData("包丁で指を深く切ってしまった、料理いつもしないから")]
+    [InlineData("前髪いつもより深く切った")]
     public void Ordinary_secrets_touches_and_prices_are_not_high(string text)
     {
         var result = Engine.Assess(text);
