@@ -102,4 +102,15 @@ public class LeadRoundElevenTests
         var result = Engine.Assess(text);
         Assert.True(result.Level < RiskLevel.High, $"{text}: {result.Level} ({string.Join(",", result.Rules)})");
     }
+
+    [Theory]
+    [InlineData("死にたいとかじゃなかけど、毎日なんのためにおるかわからん")]
+    [InlineData("消えたいわけやなかばってん、しんどか")]
+    [InlineData("死にたいとかじゃねえけど、疲れた")]
+    public void A_wish_denied_in_dialect_is_not_high(string text)
+    {
+        var result = Engine.Assess(text);
+        Assert.True(result.Level < RiskLevel.High, $"{text}: {result.Level} ({string.Join(",", result.Rules)})");
+        Assert.Contains("negation", result.Rules);
+    }
 }
