@@ -147,16 +147,36 @@ internal sealed class CompiledLexicon
         RuleIsDampener = new bool[RuleCount];
         RuleCategories = new uint[RuleCount];
         RuleSituations = new ulong[RuleCount];
-        RuleTriggerWord = new int[RuleCount];
-        RuleTriggerBit = new ulong[RuleCount];
+        RuleWordCount = (RuleCount + 63) >> 6;
+        RulesByTrigger = new ulong[CueClassMask.Capacity * RuleWordCount];
+        RulesWithoutTrigger = new ulong[RuleWordCount];
+        RaisingRules = new ulong[RuleWordCount];
+        DampenerRules = new ulong[RuleWordCount];
         for (var r = 0; r < RuleCount; r++)
         {
             var rule = rules[r];
             // One class every message that fires the rule must hold: the latest-defined class of `all` (built-in classes
-            // such as ideation come first and are common), checked as one bit before the masks.
+            // such as ideation come first and are common), under which the rule is filed in RulesByTrigger.
             var trigger = rule.All.Count == 0 ? -1 : rule.All.Max(c => classIndex[c]);
-            RuleTriggerWord[r] = trigger < 0 ? -1 : trigger >> 6;
-            RuleTriggerBit[r] = trigger < 0 ? 0 : 1UL << (trigger & 63);
+            var ruleBit = 1UL << (r & 63);
+            if (trigger < 0)
+            {
+                RulesWithoutTrigger[r >> 6] |= ruleBit;
+            }
+            else
+            {
+                RulesByTrigger[(trigger * RuleWordCount) + (r >> 6)] |= ruleBit;
+            }
+
+            if (rule.IsDampener)
+            {
+                DampenerRules[r >> 6] |= ruleBit;
+            }
+            else if (rule.Scope != SituationScope.Conversation)
+            {
+                RaisingRules[r >> 6] |= ruleBit;
+            }
+
             RuleAll[r] = rule.All.Aggregate(CueClassMask.Empty, (m, c) => m | ClassBit(c));
             RuleAny[r] = rule.Any.Aggregate(CueClassMask.Empty, (m, c) => m | ClassBit(c));
             RuleNone[r] = rule.None.Aggregate(CueClassMask.Empty, (m, c) => m | ClassBit(c));
@@ -246,11 +266,25 @@ internal sealed class CompiledLexicon
 
     public int RuleCount { get; }
 
-    /// <summary>Per rule, the 64-bit word (0–7) of one class the rule needs in the message, or -1 when it needs none.</summary>
-    public int[] RuleTriggerWord { get; }
+    /// <summary>How many 64-bit words a set of rules (bit r for rule r) takes.</summary>
+    public int RuleWordCount { get; }
 
-    /// <summary>Per rule, the bit of that class within its word.</summary>
-    public ulong[] RuleTriggerBit { get; }
+    /// <summary>
+    /// The rules by trigger class: row c (<see cref="RuleWordCount"/> words from c × RuleWordCount) is the set of rules
+    /// whose trigger is class c, one class every message that fires the rule must hold. A message holds a few of the
+    /// hundreds of classes, so the scanner ORs the rows of its classes and checks only those rules, instead of
+    /// pre-checking every rule.
+    /// </summary>
+    public ulong[] RulesByTrigger { get; }
+
+    /// <summary>The rules with no trigger (no <c>all</c> classes): candidates for every message.</summary>
+    public ulong[] RulesWithoutTrigger { get; }
+
+    /// <summary>The rules the scanner applies first: situation rules that raise, of message or sentence scope.</summary>
+    public ulong[] RaisingRules { get; }
+
+    /// <summary>The dampeners (any scope), which the scanner applies after the raising rules.</summary>
+    public ulong[] DampenerRules { get; }
 
     public CueClassMask[] RuleAll { get; }
 

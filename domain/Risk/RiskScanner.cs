@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace ChatSupport.Domain.Risk;
 
 /// <summary>Context rules that changed a result. Ids on the wire: see <see cref="RiskRuleIds"/>.</summary>
@@ -94,11 +96,17 @@ public sealed class RiskScanner
     private readonly int[] _withStamp;
     private RawMatch[] _raw = new RawMatch[64];
     private int _rawCount;
+    private int[] _overriding = new int[16];
+    private int _overridingCount;
+    private int[] _context = new int[16];
+    private int _contextCount;
+    private int _contextRoles;
     private RiskMatchInfo[] _reported = new RiskMatchInfo[16];
     private int _reportedCount;
     private int _stamp;
     private CueClassMask[] _clauseMasks = new CueClassMask[16];
     private int _clauseCount;
+    private readonly ulong[] _ruleCandidates;
     private int[] _fired = new int[16];
     private int _firedCount;
     private RiskCueInfo[] _cues = new RiskCueInfo[16];
@@ -108,6 +116,7 @@ public sealed class RiskScanner
     {
         _lexicon = lexicon;
         _withStamp = new int[lexicon.EntryCount];
+        _ruleCandidates = new ulong[lexicon.RuleWordCount];
     }
 
     /// <summary>The normalized text of the last <see cref="Scan"/> (read by the understanding scanner), valid until the next call.</summary>
@@ -133,6 +142,9 @@ public sealed class RiskScanner
     public RiskScanResult Scan(ReadOnlySpan<char> text)
     {
         _rawCount = 0;
+        _overridingCount = 0;
+        _contextCount = 0;
+        _contextRoles = 0;
         _reportedCount = 0;
         _firedCount = 0;
         _cueCount = 0;
@@ -207,15 +219,37 @@ public sealed class RiskScanner
         }
 
         var entry = _lexicon.PatternEntries[p];
+        var role = _lexicon.PatternIsWith[p] ? WithRole : _lexicon.Roles[entry];
+        if (role != WithRole && _lexicon.Overrides[entry])
+        {
+            Append(ref _overriding, ref _overridingCount, _rawCount);
+        }
+
+        if (role is LexiconRole.Negation or LexiconRole.Past or LexiconRole.Recurrence or LexiconRole.Joke or LexiconRole.Time)
+        {
+            Append(ref _context, ref _contextCount, _rawCount);
+            _contextRoles |= 1 << (int)role;
+        }
+
         _raw[_rawCount++] = new RawMatch
         {
             Pattern = p,
             Entry = entry,
-            Role = _lexicon.PatternIsWith[p] ? WithRole : _lexicon.Roles[entry],
+            Role = role,
             Start = start,
             End = end,
             Clause = clause,
         };
+    }
+
+    private static void Append(ref int[] list, ref int count, int value)
+    {
+        if (count == list.Length)
+        {
+            Array.Resize(ref list, list.Length * 2);
+        }
+
+        list[count++] = value;
     }
 
     private readonly ref struct MatchSink(RiskScanner owner, ReadOnlySpan<char> text) : IMatchSink
@@ -319,49 +353,75 @@ public sealed class RiskScanner
     }
 
     /// <summary>A term inside a longer hyperbole or mask phrase does not count (死ぬ in 死ぬほど).</summary>
+    /// <remarks>
+    /// Only an overriding match (<see cref="_overriding"/>, in match order) can contain another, so only those are
+    /// searched, in the order a search over all matches would meet them: back over the matches ending where this one
+    /// ends, then forward up to the longest pattern's reach. The first one found decides, as before.
+    /// </remarks>
     private void SuppressContained()
     {
         var maxLength = _lexicon.MaxPatternLength;
+        var overriding = _overriding.AsSpan(0, _overridingCount);
+        if (overriding.IsEmpty)
+        {
+            return;
+        }
+
+        // overriding[..next] are the overriding matches up to and including match i.
+        var next = 0;
         for (var i = 0; i < _rawCount; i++)
         {
+            while (next < overriding.Length && overriding[next] <= i)
+            {
+                next++;
+            }
+
             ref var m = ref _raw[i];
             if (m.Role is LexiconRole.Mask or LexiconRole.Hyperbole)
             {
                 continue;
             }
 
-            var j = i - 1;
-            while (j >= 0 && _raw[j].End == m.End)
+            var found = -1;
+            for (var q = next - 1; q >= 0; q--)
             {
-                if (Contains(_lexicon.Overrides, ref _raw[j], ref m))
+                var j = overriding[q];
+                if (j == i)
+                {
+                    continue;
+                }
+
+                if (_raw[j].End != m.End)
                 {
                     break;
                 }
 
-                j--;
+                if (Contains(_lexicon.Overrides, ref _raw[j], ref m))
+                {
+                    found = j;
+                    break;
+                }
             }
 
-            if (j < 0 || _raw[j].End != m.End)
+            if (found < 0)
             {
-                j = i + 1;
-                while (j < _rawCount && _raw[j].End <= m.Start + maxLength)
+                for (var q = next; q < overriding.Length && _raw[overriding[q]].End <= m.Start + maxLength; q++)
                 {
-                    if (Contains(_lexicon.Overrides, ref _raw[j], ref m))
+                    if (Contains(_lexicon.Overrides, ref _raw[overriding[q]], ref m))
                     {
+                        found = overriding[q];
                         break;
                     }
-
-                    j++;
                 }
 
-                if (j >= _rawCount || _raw[j].End > m.Start + maxLength)
+                if (found < 0)
                 {
                     continue;
                 }
             }
 
             m.Suppressed = true;
-            m.SuppressedByHyperbole = _raw[j].Role == LexiconRole.Hyperbole;
+            m.SuppressedByHyperbole = _raw[found].Role == LexiconRole.Hyperbole;
         }
     }
 
@@ -567,48 +627,88 @@ public sealed class RiskScanner
 
     /// <summary>Situation rules raise, then dampeners cap (and take away their categories); sentence rules need their classes in one sentence.</summary>
     /// <returns>The categories the dampeners that fired take away (also from categories added after the rules).</returns>
+    /// <remarks>
+    /// Only candidate rules are checked: those filed under a class the message holds, plus those with no trigger class
+    /// (<see cref="CompiledLexicon.RulesByTrigger"/>). A rule outside that set cannot fire, and the candidates are visited
+    /// in ascending rule order, as a loop over every rule would, so <see cref="FiredRules"/> keeps its order.
+    /// </remarks>
     private uint ApplyRules(in CueClassMask messageMask, ref RiskLevel level, ref uint categories, ref ulong situations)
     {
-        var count = _lexicon.RuleCount;
-        Span<ulong> words = stackalloc ulong[8];
-        messageMask.CopyTo(words);
-        for (var r = 0; r < count; r++)
+        var candidates = CandidateRules(in messageMask);
+        var raising = _lexicon.RaisingRules;
+        for (var w = 0; w < candidates.Length; w++)
         {
-            if (_lexicon.RuleIsDampener[r] || _lexicon.RuleScopes[r] == SituationScope.Conversation || !MayFire(r, words) || !Fires(r, in messageMask))
+            var bits = candidates[w] & raising[w];
+            while (bits != 0)
             {
-                continue;
-            }
+                var r = (w << 6) + BitOperations.TrailingZeroCount(bits);
+                bits &= bits - 1;
+                if (!Fires(r, in messageMask))
+                {
+                    continue;
+                }
 
-            level = RiskLevels.Max(level, _lexicon.RuleLevels[r]);
-            categories |= _lexicon.RuleCategories[r];
-            situations |= _lexicon.RuleSituations[r];
-            AddFired(r);
+                level = RiskLevels.Max(level, _lexicon.RuleLevels[r]);
+                categories |= _lexicon.RuleCategories[r];
+                situations |= _lexicon.RuleSituations[r];
+                AddFired(r);
+            }
         }
 
         // A dampener lowers the level to its cap and takes away its categories (a game loss is not abuse); it counts
         // as fired only when it changed one of them.
         var cleared = 0u;
-        for (var r = 0; r < count; r++)
+        var dampeners = _lexicon.DampenerRules;
+        for (var w = 0; w < candidates.Length; w++)
         {
-            if (!_lexicon.RuleIsDampener[r] || (level <= _lexicon.RuleCaps[r] && _lexicon.RuleCategories[r] == 0) || !MayFire(r, words) || !Fires(r, in messageMask))
+            var bits = candidates[w] & dampeners[w];
+            while (bits != 0)
             {
-                continue;
-            }
+                var r = (w << 6) + BitOperations.TrailingZeroCount(bits);
+                bits &= bits - 1;
+                if ((level <= _lexicon.RuleCaps[r] && _lexicon.RuleCategories[r] == 0) || !Fires(r, in messageMask))
+                {
+                    continue;
+                }
 
-            level = RiskLevels.Min(level, _lexicon.RuleCaps[r]);
-            cleared |= _lexicon.RuleCategories[r];
-            AddFired(r);
+                level = RiskLevels.Min(level, _lexicon.RuleCaps[r]);
+                cleared |= _lexicon.RuleCategories[r];
+                AddFired(r);
+            }
         }
 
         categories &= ~cleared;
         return cleared;
     }
 
-    /// <summary>A one-bit pre-check: the message holds the rule's trigger class (or the rule has none).</summary>
-    private bool MayFire(int r, ReadOnlySpan<ulong> words)
+    /// <summary>
+    /// The rules that may fire on a message holding <paramref name="messageMask"/>, as a set over rule indexes: the rows
+    /// of <see cref="CompiledLexicon.RulesByTrigger"/> for each class of the message, and the rules with no trigger.
+    /// Held in a buffer of the scanner, so this allocates nothing.
+    /// </summary>
+    private ReadOnlySpan<ulong> CandidateRules(in CueClassMask messageMask)
     {
-        var w = _lexicon.RuleTriggerWord[r];
-        return w < 0 || (words[w] & _lexicon.RuleTriggerBit[r]) != 0;
+        var wordCount = _lexicon.RuleWordCount;
+        var candidates = _ruleCandidates.AsSpan(0, wordCount);
+        _lexicon.RulesWithoutTrigger.CopyTo(candidates);
+        Span<ulong> classWords = stackalloc ulong[8];
+        messageMask.CopyTo(classWords);
+        var byTrigger = _lexicon.RulesByTrigger;
+        for (var cw = 0; cw < classWords.Length; cw++)
+        {
+            var classBits = classWords[cw];
+            while (classBits != 0)
+            {
+                var row = byTrigger.AsSpan(((cw << 6) + BitOperations.TrailingZeroCount(classBits)) * wordCount, wordCount);
+                classBits &= classBits - 1;
+                for (var w = 0; w < wordCount; w++)
+                {
+                    candidates[w] |= row[w];
+                }
+            }
+        }
+
+        return candidates;
     }
 
     private bool Fires(int r, in CueClassMask messageMask)
@@ -664,21 +764,22 @@ public sealed class RiskScanner
     /// Whether a cue of <paramref name="role"/> starts in [from, to] within <paramref name="clauseDistance"/>
     /// clauses of match <paramref name="i"/> (only later clauses when <paramref name="after"/>).
     /// </summary>
+    /// <remarks>
+    /// Only the matches of the context roles (<see cref="_context"/>, a few per message) are looked at: the answer is
+    /// whether any of them is such a cue, so no other match and no order matters.
+    /// </remarks>
     private bool HasCue(int i, LexiconRole role, int from, int to, int clauseDistance, bool after)
     {
-        var m = _raw[i];
-        var maxLength = _lexicon.MaxPatternLength;
-        for (var j = i - 1; j >= 0 && _raw[j].End >= from; j--)
+        if ((_contextRoles & (1 << (int)role)) == 0)
         {
-            if (IsCue(ref _raw[j], m, role, from, to, m.Clause, clauseDistance, after ? m.End : int.MinValue))
-            {
-                return true;
-            }
+            return false;
         }
 
-        for (var j = i + 1; j < _rawCount && _raw[j].End <= to + maxLength; j++)
+        ref readonly var m = ref _raw[i];
+        var minEnd = after ? m.End : int.MinValue;
+        foreach (var j in _context.AsSpan(0, _contextCount))
         {
-            if (IsCue(ref _raw[j], m, role, from, to, m.Clause, clauseDistance, after ? m.End : int.MinValue))
+            if (j != i && IsCue(ref _raw[j], in m, role, from, to, m.Clause, clauseDistance, minEnd))
             {
                 return true;
             }
