@@ -46,7 +46,7 @@ public enum CrisisCue
 /// same way in the cue and the message). Written from how young people answer; only read while a crisis
 /// episode is open, so everyday words here cannot start anything on their own.
 /// </summary>
-public static class CrisisCues
+public static partial class CrisisCues
 {
     private static readonly (CrisisCue Cue, string[] Terms)[] Table =
     [
@@ -199,6 +199,12 @@ public static class CrisisCues
         return ParentsPartners.Any(p => normalized.Contains(p, StringComparison.Ordinal));
     }
 
+    /// <summary>Someone else asleep: family, a parent, a sibling, a roommate or a partner, then 寝/ねて/眠って.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("(家族|かぞく|親|おや|母|はは|父|ちち|おかあさん|おとうさん|おかん|おとん|ママ|パパ|まま|ぱぱ|みんな|弟|おとうと|妹|いもうと|兄|あに|姉|あね|ばあちゃん|じいちゃん|ルームメイト|彼氏|かれし|旦那|夫|子ども|こども|子供)(が|は|も|とか|)(もう|みんな|)(寝|ね|眠|ねむ)(て|と|た|っ|よ)[ぁ-ん]*")]
+    private static partial System.Text.RegularExpressions.Regex OthersAsleep();
+
+    private static readonly string[] SleepyTerms = Normalized.Where(n => n.Cue == CrisisCue.Sleepy).SelectMany(n => n.Terms).ToArray();
+
     public static CrisisCue Read(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -230,6 +236,16 @@ public static class CrisisCues
         if (cues.HasFlag(CrisisCue.Bleeding))
         {
             cues |= CrisisCue.Cut;
+        }
+
+        // 家族寝てるし / 親が寝とる: someone else asleep (a reason not to phone), not the person getting sleepy.
+        if (cues.HasFlag(CrisisCue.Sleepy))
+        {
+            var own = OthersAsleep().Replace(normalized, string.Empty);
+            if (!SleepyTerms.Any(t => Said(own, t, false)))
+            {
+                cues &= ~CrisisCue.Sleepy;
+            }
         }
 
         // A negated or contradicted "safe" (大丈夫じゃない) is danger; a friend not reached is not reached.

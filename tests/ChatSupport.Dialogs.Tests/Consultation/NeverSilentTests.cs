@@ -198,6 +198,20 @@ public sealed class NeverSilentTests
     }
 
     [Fact]
+    public async Task A_deep_cut_that_keeps_bleeding_is_answered_as_a_wound_never_as_medicine_taken()
+    {
+        var rig = new Rig(CrisisTests.Night, "Mon-Fri 17:00-22:00");
+        var first = Text(await rig.SayAsync("いつもより深く切ってしまった、手が止まらなかった"));
+        var bleeding = Text(await rig.SayAsync("ティッシュで押さえてるけど、まだ血がじわじわ出てくる"));
+        var cannotCall = Text(await rig.SayAsync("電話は無理、家族寝てるし知られたくない"));
+        var age = Text(await rig.SayAsync("17。大阪"));
+
+        var all = string.Join("\n", first, bleeding, cannotCall, age);
+        Assert.True(!all.Contains("飲んだ薬", StringComparison.Ordinal), all);
+        Assert.Contains("119", bleeding, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Not_being_able_to_call_is_not_read_as_being_able_to()
     {
         var rig = new Rig(CrisisTests.Night, "Mon-Fri 17:00-22:00");
