@@ -107,6 +107,7 @@ public class LeadRoundElevenTests
     [InlineData("死にたいとかじゃなかけど、毎日なんのためにおるかわからん")]
     [InlineData("消えたいわけやなかばってん、しんどか")]
     [InlineData("死にたいとかじゃねえけど、疲れた")]
+    [InlineData("消えたいとかはなかよ。ただ朝がきつい")]
     public void A_wish_denied_in_dialect_is_not_high(string text)
     {
         var result = Engine.Assess(text);
