@@ -30,6 +30,14 @@ public class LeadRoundElevenTests
     [InlineData("これから睡眠薬をお酒で流し込む", "medicine-with-alcohol-now")]
     [InlineData("箱の分ぜんぶ飲んだ、頭がぼーっとしてきた", "all-taken-woozy")]
     [InlineData("犬の世話は妹に頼んだ。もう思い残すことはない", "entrusted-nothing-left")]
+    [InlineData("マフラーにホース差し込んで、車の中でエンジンつけた", "hose-into-car")]
+    [InlineData("夫に階段から突き飛ばされた。立てない", "pushed-down-stairs-hurt")]
+    [InlineData("鉄橋の上に来てしもた。もう戻る気ねえ", "high-place-no-return-dialect")]
+    [InlineData("さっき箱ごとパキった、頭ぐらぐらする", "paki-overdose")]
+    [InlineData("今夜にする。もう決めた。止めないでね", "dont-stop-me-set")]
+    [InlineData("日付が変わったら残り全部飲む", "date-change-take-all")]
+    [InlineData("息子を強く揺さぶってしまった、ぐったりしてる", "shaken-baby-limp")]
+    [InlineData("雪の上で寝ようと思って外に出た、コート着てない", "lying-in-the-snow")]
     public void Imminent_danger_without_the_usual_words_is_critical(string text, string rule)
     {
         var result = Engine.Assess(text);
@@ -52,6 +60,11 @@ public class LeadRoundElevenTests
     [InlineData("ごめんねって書いたメモ置いた、プリン食べたの私")]
     [InlineData("弟が屋上から電話してきて切れた、充電切れやろ")]
     [InlineData("窓から下見たら4階やけど雪積もってた")]
+    [InlineData("洗車するからホースつないで、エンジンかけたまま待ってた")]
+    [InlineData("枝がパキッて折れた、さっき")]
+    [InlineData("理科の実験で硫化水素つくった、くさすぎたｗ")]
+    [InlineData("雪の上で寝ようと思ってテントとシュラフ買った、キャンプ楽しみ")]
+    [InlineData("日付変わったら新作ガチャ全部回す")]
     public void Everyday_look_alikes_are_not_raised(string text)
     {
         var result = Engine.Assess(text);
