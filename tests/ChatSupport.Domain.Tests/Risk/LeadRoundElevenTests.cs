@@ -38,6 +38,7 @@ public class LeadRoundElevenTests
     [InlineData("日付が変わったら残り全部飲む", "date-change-take-all")]
     [InlineData("息子を強く揺さぶってしまった、ぐったりしてる", "shaken-baby-limp")]
     [InlineData("雪の上で寝ようと思って外に出た、コート着てない", "lying-in-the-snow")]
+    [InlineData("手紙書いで机さ置いだ。親いなぐなったら鉄橋さ行ぐ", "letter-then-the-bridge")]
     public void Imminent_danger_without_the_usual_words_is_critical(string text, string rule)
     {
         var result = Engine.Assess(text);
@@ -65,6 +66,7 @@ public class LeadRoundElevenTests
     [InlineData("理科の実験で硫化水素つくった、くさすぎたｗ")]
     [InlineData("雪の上で寝ようと思ってテントとシュラフ買った、キャンプ楽しみ")]
     [InlineData("日付変わったら新作ガチャ全部回す")]
+    [InlineData("手紙書いた。明日は橋に行く、写生大会")]
     public void Everyday_look_alikes_are_not_raised(string text)
     {
         var result = Engine.Assess(text);
@@ -96,6 +98,7 @@ public class LeadRoundElevenTests
     [InlineData("DMで、写真くれたら5000円って何回も来る")]
     [InlineData("JKなのにパパ活でホテル誘われた")]
     [InlineData("自分を罰したくて、自分のお腹を殴ってしまう")]
+    [InlineData("断ったら、前に送った写真をクラスのみんなに回すけんって言われた")]
     [InlineData("チェーンかけられて家に入れない。財布に200円しかない、今夜どこで寝れば")]
     [InlineData("いつも浅いのに、今日は止まらなくて深く切ってしまった")]
     public void Harm_told_by_who_does_what_is_high(string text)
@@ -121,6 +124,7 @@ public class LeadRoundElevenTests
     [InlineData("消えたいわけやなかばってん、しんどか")]
     [InlineData("死にたいとかじゃねえけど、疲れた")]
     [InlineData("消えたいとかはなかよ。ただ朝がきつい")]
+    [InlineData("死ぬとかは考えてねぇよ。借金どうすんだべって")]
     public void A_wish_denied_in_dialect_is_not_high(string text)
     {
         var result = Engine.Assess(text);

@@ -75,6 +75,14 @@ public class ProbeSetTests(ITestOutputHelper output)
     // 1.000 / 0.000 after). Ratchets on known text, not generalisation.
     [InlineData("../../datasets/risk/apart9.jsonl", 0.97, 0.95, 0.05)]
     [InlineData("../../datasets/risk/tuning10.jsonl", 0.97, 0.97, 0.05)]
+    // apart10 (240, written apart, measured once after round 10: 0.770 / 0.825 / 0.013; known text since).
+    // Round 11: tuning11 (240, a new writer's tuning set, first read 0.750 / 0.600 / 0.013; tuned to by class, 0.990 /
+    // 0.933 / 0.013 after) and apart11 (240, written apart by another writer and measured once at the end of round 11
+    // before it was read: 0.810 / 0.733 / 0.013; read for its classes since, 0.900 / 0.933 / 0.000). Ratchets on known
+    // text, not generalisation.
+    [InlineData("../../datasets/risk/apart10.jsonl", 0.76, 0.82, 0.05)]
+    [InlineData("../../datasets/risk/tuning11.jsonl", 0.97, 0.90, 0.05)]
+    [InlineData("../../datasets/risk/apart11.jsonl", 0.88, 0.90, 0.05)]
     public void ProbeSet_StaysAboveTheFloor(string file, double highFloor, double criticalFloor, double falseHighCeiling)
     {
         var engine = RiskEngine.CreateDefault();
