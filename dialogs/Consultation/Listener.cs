@@ -284,6 +284,12 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
     private async Task AnswerHoursAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var english = ConsultationProfile.IsEnglish(turnContext);
+        if (await offer.SendNamedAsync(turnContext, turnContext.Activity.Text, cancellationToken).ConfigureAwait(false))
+        {
+            // 「チャイルドラインってまだやってる時間？」 asks about that service: its status now, not this chat's hours.
+            return;
+        }
+
         if (humans.HoursTextIn(english) is { } hours)
         {
             await SayAsync(turnContext, texts.Format("intent.hours", english, hours), cancellationToken).ConfigureAwait(false);

@@ -84,6 +84,26 @@ public sealed class SupportOffer(BotTexts texts, SupportRouter router, SupportDi
     public Task SendListAsync(ITurnContext turnContext, string intro, IReadOnlyList<RoutedService> services, CancellationToken cancellationToken) =>
         turnContext.SendActivityAsync(cards.Message(intro, services, ConsultationProfile.IsEnglish(turnContext)), cancellationToken);
 
+    /// <summary>
+    /// When the message names services (「チャイルドラインってまだやってる時間？」): each named one with its status now, as
+    /// the usual list and cards (open now and until when, or when it opens, or that its hours are to be checked).
+    /// Returns false when no service is named.
+    /// </summary>
+    public async Task<bool> SendNamedAsync(ITurnContext turnContext, string? text, CancellationToken cancellationToken)
+    {
+        var profile = ConsultationProfile.For(turnContext);
+        var english = profile.English;
+        var query = new RouteQuery { PrefectureCode = profile.PrefectureCode, Language = english ? "en" : "ja" };
+        var named = router.Named(text ?? string.Empty, TextNormalizer.Normalize, query, clock.GetUtcNow()).Take(3).ToList();
+        if (named.Count == 0)
+        {
+            return false;
+        }
+
+        await SendListAsync(turnContext, texts.Get("intent.hours.named", english), named, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
     /// <summary>The around-the-clock contacts open now (for the farewell and "when are you open").</summary>
     public IReadOnlyList<RoutedService> AroundTheClock(ITurnContext turnContext, int count)
     {

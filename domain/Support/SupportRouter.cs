@@ -79,6 +79,46 @@ public sealed class SupportRouter(SupportDirectory directory)
         Unavailable = 4,
     }
 
+    /// <summary>
+    /// The services a message names (「チャイルドラインってまだやってる？」), each with the channel to show and its status now,
+    /// for a question about that service's hours. A name counts when the message holds the service's Japanese name up to
+    /// its first bracket (チャイルドライン, いのちの電話, よりそいホットライン), four characters at least, compared in
+    /// <paramref name="normalize"/>'s form; a regional service only where the person's prefecture fits.
+    /// </summary>
+    public IReadOnlyList<RoutedService> Named(string text, Func<string, string> normalize, RouteQuery query, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(normalize);
+        ArgumentNullException.ThrowIfNull(query);
+        var message = normalize(text ?? string.Empty);
+        var named = new List<RoutedService>();
+        if (message.Length == 0)
+        {
+            return named;
+        }
+
+        foreach (var service in directory.Services)
+        {
+            var name = service.Name.Ja;
+            var cut = name.IndexOfAny(['（', '(', '「']);
+            var key = normalize(cut > 0 ? name[..cut] : name);
+            if (key.Length < 4 || !message.Contains(key, StringComparison.Ordinal) || service.IsEmergency
+                || !RegionFits(service, query.PrefectureCode))
+            {
+                continue;
+            }
+
+            var (channel, status, tier) = ChooseChannel(service, query, now);
+            if (channel is not null && tier != Tier.Unavailable)
+            {
+                named.Add(new RoutedService(service, channel, status, RouteReasons.None, []));
+            }
+        }
+
+        // 北海道いのちの電話 named: the national いのちの電話 inside its name is not what was asked.
+        return named.Where(r => !named.Any(o => o != r && normalize(o.Service.Name.Ja).Contains(normalize(r.Service.Name.Ja.Split('（', '(', '「')[0]), StringComparison.Ordinal)
+            && message.Contains(normalize(o.Service.Name.Ja.Split('（', '(', '「')[0]), StringComparison.Ordinal))).ToList();
+    }
+
     public IReadOnlyList<RoutedService> Route(RouteQuery query, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(query);

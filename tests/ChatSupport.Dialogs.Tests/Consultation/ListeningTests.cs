@@ -250,6 +250,35 @@ public sealed class ListeningTests
     }
 
     [Fact]
+    public async Task Asking_whether_a_named_service_is_open_gets_that_services_status_not_this_chats_hours()
+    {
+        // Tuesday 17:30 JST: チャイルドライン's phone is open until 21:00.
+        await new ConsultationHarness(Handoff().Object, now: new DateTimeOffset(2026, 12, 8, 17, 30, 0, TimeSpan.FromHours(9)), counselorHours: "Mon-Fri 17:00-22:00").Started()
+            .Send("チャイルドラインってまだやってる時間？")
+            .AssertReply(r =>
+            {
+                Assert.Contains("チャイルドライン", r.Text);
+                Assert.DoesNotContain("相談員（人）がいる時間", r.Text);
+                Assert.Contains(Cards(r), c => c.Title!.StartsWith("チャイルドライン", StringComparison.Ordinal) && c.Subtitle!.StartsWith("いま受付中", StringComparison.Ordinal));
+            })
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task A_named_service_that_is_closed_is_never_shown_as_open()
+    {
+        // Monday 07:40 JST: チャイルドライン opens at 16:00.
+        await new ConsultationHarness(Handoff().Object, now: new DateTimeOffset(2026, 12, 7, 7, 40, 0, TimeSpan.FromHours(9)), counselorHours: "Mon-Fri 17:00-22:00").Started()
+            .Send("チャイルドラインって何時からやってる？")
+            .AssertReply(r =>
+            {
+                Assert.Contains(Cards(r), c => c.Title!.StartsWith("チャイルドライン", StringComparison.Ordinal));
+                Assert.DoesNotContain(Cards(r), c => c.Title!.StartsWith("チャイルドライン", StringComparison.Ordinal) && c.Subtitle!.StartsWith("いま受付中", StringComparison.Ordinal));
+            })
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task Asking_whether_anything_may_be_talked_about_gets_yes()
     {
         await new ConsultationHarness().Started()

@@ -218,4 +218,21 @@ public class DirectoryDataTests
         var result = router.Route(new RouteQuery { Categories = [SupportCategory.Bullying], MaxResults = 0, Age = age }, Jst(2026, 11, 26, 2, 20));
         Assert.Equal(shown, result.Any(r => r.Service.Id == "kodomo-sos-dial"));
     }
+
+    [Fact]
+    public void A_service_named_in_a_message_is_found_with_its_status_now()
+    {
+        var router = new SupportRouter(National);
+        string Fold(string t) => ChatSupport.BotKit.Text.TextNormalizer.Normalize(t);
+
+        var evening = router.Named("チャイルドラインってまだやってる時間？", Fold, new RouteQuery(), Jst(2026, 12, 8, 17, 30));
+        var named = Assert.Single(evening);
+        Assert.Equal("childline", named.Service.Id);
+        Assert.True(named.Status.IsOpen);
+
+        var morning = router.Named("チャイルドラインって何時から？", Fold, new RouteQuery(), Jst(2026, 12, 7, 7, 40));
+        Assert.False(Assert.Single(morning).Status.IsOpen);
+
+        Assert.Empty(router.Named("学校の友達に電話した", Fold, new RouteQuery(), Jst(2026, 12, 7, 7, 40)));
+    }
 }
