@@ -90,12 +90,12 @@ public sealed class SupportRouter(SupportDirectory directory)
         ArgumentNullException.ThrowIfNull(normalize);
         ArgumentNullException.ThrowIfNull(query);
         var message = normalize(text ?? string.Empty);
-        var named = new List<RoutedService>();
         if (message.Length == 0)
         {
-            return named;
+            return [];
         }
 
+        var named = new List<(RoutedService Routed, string Key, string FullName)>();
         foreach (var service in directory.Services)
         {
             var name = service.Name.Ja;
@@ -110,13 +110,13 @@ public sealed class SupportRouter(SupportDirectory directory)
             var (channel, status, tier) = ChooseChannel(service, query, now);
             if (channel is not null && tier != Tier.Unavailable)
             {
-                named.Add(new RoutedService(service, channel, status, RouteReasons.None, []));
+                named.Add((new RoutedService(service, channel, status, RouteReasons.None, []), key, normalize(name)));
             }
         }
 
         // 北海道いのちの電話 named: the national いのちの電話 inside its name is not what was asked.
-        return named.Where(r => !named.Any(o => o != r && normalize(o.Service.Name.Ja).Contains(normalize(r.Service.Name.Ja.Split('（', '(', '「')[0]), StringComparison.Ordinal)
-            && message.Contains(normalize(o.Service.Name.Ja.Split('（', '(', '「')[0]), StringComparison.Ordinal))).ToList();
+        return named.Where(r => !named.Exists(o => o.Routed != r.Routed && o.FullName.Contains(r.Key, StringComparison.Ordinal)))
+            .Select(r => r.Routed).ToList();
     }
 
     public IReadOnlyList<RoutedService> Route(RouteQuery query, DateTimeOffset now)

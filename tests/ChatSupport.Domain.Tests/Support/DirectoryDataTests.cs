@@ -234,5 +234,9 @@ public class DirectoryDataTests
         Assert.False(Assert.Single(morning).Status.IsOpen);
 
         Assert.Empty(router.Named("学校の友達に電話した", Fold, new RouteQuery(), Jst(2026, 12, 7, 7, 40)));
+
+        // The regional line named in full is what was asked, not the national one whose name it contains.
+        var hokkaido = router.Named("北海道いのちの電話って夜中もやってる？", Fold, new RouteQuery { PrefectureCode = "01" }, Jst(2026, 12, 9, 2, 30));
+        Assert.Equal("hokkaido-inochi-no-denwa", Assert.Single(hokkaido).Service.Id);
     }
 }
