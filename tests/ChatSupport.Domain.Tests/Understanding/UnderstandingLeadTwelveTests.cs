@@ -1,0 +1,60 @@
+using ChatSupport.Domain.Risk;
+using ChatSupport.Domain.Understanding;
+
+namespace ChatSupport.Domain.Tests.Understanding;
+
+/// <summary>The lead's round-12 patterns (Patterns/lead12.yaml and the edits beside them), both ways, in sentences of our own.</summary>
+public class UnderstandingLeadTwelveTests
+{
+    private static readonly UnderstandingEngine Engine = UnderstandingEngine.CreateDefault();
+    private static readonly RiskEngine Risk = RiskEngine.CreateDefault();
+
+    [Theory]
+    [InlineData("お疲れさまです、バイト終わって帰りの電車")]
+    [InlineData("おつかれさまっす。ちょっと聞いてほしい")]
+    public void A_tired_greeting_opens_a_conversation_and_is_no_goodbye(string text)
+    {
+        var reading = Engine.Understand(text);
+        Assert.Contains(Intent.Greeting, reading.Intents);
+        Assert.DoesNotContain(Intent.Farewell, reading.Intents);
+    }
+
+    [Theory]
+    [InlineData("今日はお疲れさまでした")]
+    [InlineData("聞いてくれてありがと、おつかれさまでした")]
+    public void A_tired_closing_is_still_a_goodbye(string text) =>
+        Assert.Contains(Intent.Farewell, Engine.Understand(text).Intents);
+
+    [Theory]
+    [InlineData("ばあちゃんの介護って、誰かに代わってもらえるもんなの？")]
+    [InlineData("弟の世話、たまには他の人に代わってもらう方法ってある？")]
+    public void Asking_whether_care_can_be_taken_over_is_not_asking_for_a_person(string text)
+    {
+        var reading = Engine.Understand(text);
+        Assert.DoesNotContain(Intent.AskPerson, reading.Intents);
+        Assert.Contains(SupportCategory.Family, reading.Categories);
+    }
+
+    [Theory]
+    [InlineData("ボットじゃなくて誰かに代わってもらえますか")]
+    [InlineData("人に代わってほしい")]
+    public void Asking_to_be_passed_to_a_person_is_still_read(string text) =>
+        Assert.Contains(Intent.AskPerson, Engine.Understand(text).Intents);
+
+    [Theory]
+    [InlineData("べつに寂しいってわけじゃないしょ、ひまなだけ")]
+    [InlineData("これ、ないしょにしててね")]
+    [InlineData("文化祭のいしょう決まった")]
+    public void Ninaishō_and_costumes_are_not_a_farewell_letter(string text)
+    {
+        Assert.DoesNotContain(SupportCategory.Suicidal, Engine.Understand(text).Categories);
+        var level = Risk.Assess(text).Level;
+        Assert.True(level < RiskLevel.High, $"{text} read as {level}");
+    }
+
+    [Theory]
+    [InlineData("いしょかいて机においた")]
+    [InlineData("いしょを書きおわった")]
+    public void A_letter_written_in_kana_is_still_read(string text) =>
+        Assert.Contains(SupportCategory.Suicidal, Engine.Understand(text).Categories);
+}
