@@ -195,7 +195,15 @@ internal sealed class CompiledLexicon
         }
 
         SituationIds = situationIds;
+        GroupBits = [.. lexicon.Groups.Select(g => ClassBit(g.Id))];
+        GroupMembers = [.. lexicon.Groups.Select(g => g.Any.Aggregate(CueClassMask.Empty, (m, c) => m | ClassBit(c)))];
     }
+
+    /// <summary>Each group's own class bit (<see cref="RiskLexicon.Groups"/>, in order).</summary>
+    public CueClassMask[] GroupBits { get; }
+
+    /// <summary>Each group's member classes; a clause holding any of them holds the group.</summary>
+    public CueClassMask[] GroupMembers { get; }
 
     /// <summary>
     /// Whether the term ends in a full-size vowel kana that the normalizer reads as a stretch of the kana before it

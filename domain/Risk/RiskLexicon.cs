@@ -84,11 +84,12 @@ public sealed class RiskLexicon
     private const string ResourcePrefix = "ChatSupport.Domain.Risk.Lexicon.";
     private const int MaxVariantsPerTerm = 4096;
 
-    private RiskLexicon(string version, IReadOnlyList<LexiconEntry> entries, IReadOnlyList<string> cueClasses, IReadOnlyList<SituationRule> rules)
+    private RiskLexicon(string version, IReadOnlyList<LexiconEntry> entries, IReadOnlyList<string> cueClasses, IReadOnlyList<CueGroup> groups, IReadOnlyList<SituationRule> rules)
     {
         Version = version;
         Entries = entries;
         CueClasses = cueClasses;
+        Groups = groups;
         Rules = rules;
     }
 
@@ -98,6 +99,13 @@ public sealed class RiskLexicon
 
     /// <summary>Every cue class a rule can name: the built-in ones (<see cref="SituationCues.BuiltIn"/>) then those of situations.yaml.</summary>
     public IReadOnlyList<string> CueClasses { get; }
+
+    /// <summary>
+    /// Groups of cue classes that stand for one kind of sign (a farewell, a place of danger, a time soon …), in file
+    /// order. Each is a cue class too, at the end of <see cref="CueClasses"/>: a clause holds it when it holds any of
+    /// its members, so rules can combine kinds of signs rather than single classes.
+    /// </summary>
+    public IReadOnlyList<CueGroup> Groups { get; }
 
     /// <summary>Situation rules and dampeners, in file order.</summary>
     public IReadOnlyList<SituationRule> Rules { get; }
@@ -227,6 +235,17 @@ public sealed class RiskLexicon
             ruleDtos.AddRange((file.Rules ?? []).Select(r => (name, r)));
         }
 
+        // Groups after every file's classes, since a group may gather classes from several files (and earlier groups).
+        var groups = new List<CueGroup>();
+        foreach (var (name, file) in parsed)
+        {
+            foreach (var dto in file.Groups ?? [])
+            {
+                groups.Add(ToGroup(name, dto, cueClasses));
+                cueClasses.Add(dto.Id!);
+            }
+        }
+
         if (version is null)
         {
             throw new InvalidDataException("No lexicon file declares a version; add 'version: …' to lexicon.yaml.");
@@ -244,7 +263,36 @@ public sealed class RiskLexicon
             rules.Add(rule);
         }
 
-        return new RiskLexicon(version, entries, cueClasses, rules);
+        return new RiskLexicon(version, entries, cueClasses, groups, rules);
+    }
+
+    private static CueGroup ToGroup(string file, GroupDto dto, List<string> cueClasses)
+    {
+        string Where() => $"Lexicon file {file}, group '{dto.Id ?? "(no id)"}'";
+        if (string.IsNullOrWhiteSpace(dto.Id) || string.IsNullOrWhiteSpace(dto.Note) || dto.Any is not { Count: > 0 })
+        {
+            throw new InvalidDataException($"{Where()}: every group needs an id, a note and at least one class in any.");
+        }
+
+        if (cueClasses.Contains(dto.Id, StringComparer.Ordinal))
+        {
+            throw new InvalidDataException($"{Where()}: the id is already a cue class or a group.");
+        }
+
+        if (cueClasses.Count == SituationCues.MaxClasses)
+        {
+            throw new InvalidDataException($"{Where()}: would be class number {cueClasses.Count + 1}; at most {SituationCues.MaxClasses} fit the scanner's masks.");
+        }
+
+        foreach (var member in dto.Any)
+        {
+            if (!cueClasses.Contains(member, StringComparer.Ordinal))
+            {
+                throw new InvalidDataException($"{Where()}: unknown cue class '{member}' (a group may name classes and earlier groups).");
+            }
+        }
+
+        return new CueGroup(dto.Id, dto.Any, dto.Note);
     }
 
     private static SituationRule ToRule(string file, RuleDto dto, List<string> cueClasses)
@@ -565,7 +613,18 @@ public sealed class RiskLexicon
 
         public List<RuleDto>? Rules { get; set; }
 
+        public List<GroupDto>? Groups { get; set; }
+
         public List<EndingDto>? Endings { get; set; }
+    }
+
+    private sealed class GroupDto
+    {
+        public string? Id { get; set; }
+
+        public List<string>? Any { get; set; }
+
+        public string? Note { get; set; }
     }
 
     private sealed class FormDto

@@ -560,9 +560,20 @@ public sealed class RiskScanner
         }
 
         var messageMask = CueClassMask.Empty;
+        var groupBits = _lexicon.GroupBits;
+        var groupMembers = _lexicon.GroupMembers;
         for (var c = 0; c < _clauseCount; c++)
         {
-            messageMask |= _clauseMasks[c];
+            ref var clause = ref _clauseMasks[c];
+            for (var g = 0; g < groupBits.Length; g++)
+            {
+                if (clause.Intersects(in groupMembers[g]))
+                {
+                    clause |= groupBits[g];
+                }
+            }
+
+            messageMask |= clause;
         }
 
         var cleared = ApplyRules(messageMask, ref level, ref categories, ref situations);

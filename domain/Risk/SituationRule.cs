@@ -36,6 +36,9 @@ public sealed record SituationRule(
     public bool IsDampener => Cap is not null;
 }
 
+/// <summary>A named group of cue classes (one kind of sign); a clause holds the group when it holds any member.</summary>
+public sealed record CueGroup(string Id, IReadOnlyList<string> Any, string Note);
+
 /// <summary>Cue classes the scanner derives itself (rules name them like the classes of situations.yaml).</summary>
 public static class SituationCues
 {

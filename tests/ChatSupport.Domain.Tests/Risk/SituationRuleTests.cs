@@ -117,7 +117,10 @@ public class SituationRuleTests
         var alone = Engine.Assess("いま橋の上");
         var inContext = Engine.Assess("いま橋の上", conversation, now.AddMinutes(4));
 
-        Assert.Equal(RiskLevel.High, alone.Level);
+        // Alone, "now on a bridge" is two kinds of sign (a place of danger, now): critical since round 12, as the rubric
+        // has 屋上にいる; after the wish the conversation rule names the earlier message too.
+        Assert.Equal(RiskLevel.Critical, alone.Level);
+        Assert.Contains("two-kinds-place-soon", alone.Rules);
         Assert.Equal(RiskLevel.Critical, inContext.Level);
         Assert.Contains("place-after-distress", inContext.Rules);
         Assert.Contains("place_of_danger", inContext.Situations);
@@ -189,6 +192,8 @@ public class SituationRuleTests
         // State written before the memory existed still reads.
         var old = JsonSerializer.Deserialize<ConversationRisk>("""{"Level":3,"Categories":[0],"CriticalAt":null,"HighSeenAt":null,"MediumSeenAt":null,"LowSeenAt":null,"UpdatedAt":null,"LexiconVersion":"x"}""")!;
         Assert.Null(old.RecentMessages);
-        Assert.Equal(RiskLevel.High, Engine.Assess("いま橋の上", old, now).Level);
+        var fromOld = Engine.Assess("いま橋の上", old, now);
+        Assert.Equal(RiskLevel.Critical, fromOld.Level);
+        Assert.DoesNotContain("place-after-distress", fromOld.Rules);
     }
 }
