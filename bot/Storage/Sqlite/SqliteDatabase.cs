@@ -45,6 +45,9 @@ public sealed class SqliteDatabase : StoreDatabase, IDisposable
     public override Task<StoreSession> RentAsync(CancellationToken cancellationToken = default) =>
         _sessions.RentAsync(ConfigureAsync, cancellationToken);
 
+    /// <summary>Long-lived connections idle now, waiting for the next operation (tests).</summary>
+    internal int IdleSessions => _sessions.IdleCount;
+
     /// <summary>Closes the idle long-lived connections (the host's container does this when it stops).</summary>
     public void Dispose() => _sessions.Dispose();
 

@@ -26,7 +26,7 @@ namespace ChatSupport.Bot.Storage.Sqlite;
 internal sealed class SqliteSessions(string connectionString) : IDisposable
 {
     /// <summary>Idle connections kept; more can be open at once under load, and those beyond it are closed on return.</summary>
-    internal static readonly int MaxIdle = Math.Max(4, Environment.ProcessorCount * 2);
+    internal static readonly int MaxIdle = Math.Max(8, Environment.ProcessorCount * 2);
 
     private readonly Stack<SqliteSession> _idle = new();
     private bool _disposed;
