@@ -37,6 +37,7 @@ internal sealed class SqliteSessions(string connectionString) : IDisposable
         {
             if (_idle.TryPop(out var idle))
             {
+                idle.Rented = true;
                 return idle;
             }
         }
@@ -53,7 +54,7 @@ internal sealed class SqliteSessions(string connectionString) : IDisposable
             throw;
         }
 
-        return new SqliteSession(connection, this);
+        return new SqliteSession(connection, this) { Rented = true };
     }
 
     private void Return(SqliteSession session)
@@ -138,9 +139,17 @@ internal sealed class SqliteSessions(string connectionString) : IDisposable
             return command;
         }
 
+        /// <summary>Between its rent and its return; a second dispose of one rental gives nothing back twice.</summary>
+        public bool Rented { get; set; }
+
         public override ValueTask DisposeAsync()
         {
-            owner.Return(this);
+            if (Rented)
+            {
+                Rented = false;
+                owner.Return(this);
+            }
+
             return ValueTask.CompletedTask;
         }
 

@@ -215,6 +215,18 @@ public sealed class SqliteSessionTests
             Assert.Contains("二", secondReader.GetString(0), StringComparison.Ordinal);
         }
 
+        // Given back twice by mistake: kept once, so no two operations can ever rent the same connection.
+        var twice = await database.RentAsync();
+        var idle = database.IdleSessions;
+        await twice.DisposeAsync();
+        await twice.DisposeAsync();
+        Assert.Equal(idle + 1, database.IdleSessions);
+        await using (var first = await database.RentAsync())
+        await using (var second = await database.RentAsync())
+        {
+            Assert.NotSame(first.Connection, second.Connection);
+        }
+
         // Every kept connection closed (the host stopping): the store still answers, on new connections.
         database.Dispose();
         Assert.Equal(0, database.IdleSessions);
