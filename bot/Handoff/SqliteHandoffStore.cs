@@ -17,9 +17,8 @@ public sealed class SqliteHandoffStore(StoreDatabase database) : IHandoffStore
 
     public async Task<HandoffSession?> FindAsync(string conversationId, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT data, version FROM handoff_sessions WHERE conversation_id = $id;";
+        await using var session = await database.RentAsync(cancellationToken).ConfigureAwait(false);
+        var command = session.Command("SELECT data, version FROM handoff_sessions WHERE conversation_id = $id;");
         command.Parameters.AddWithValue("$id", conversationId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader.GetString(0), reader.GetInt64(1)) : null;

@@ -18,6 +18,14 @@ public abstract class StoreDatabase
     public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// An open connection for one operation, with the commands it runs (<see cref="StoreSession.Command"/>); dispose
+    /// it when done. Where the engine allows (SQLite), the connection is a long-lived one and its commands stay
+    /// compiled for the next operation that rents it; otherwise it is <see cref="OpenAsync"/> with new commands.
+    /// </summary>
+    public virtual async Task<StoreSession> RentAsync(CancellationToken cancellationToken = default) =>
+        new(await OpenAsync(cancellationToken).ConfigureAwait(false));
+
+    /// <summary>
     /// Serialises this process's writers where the engine has a single writer (SQLite); a no-op where the engine
     /// handles concurrent writers itself (PostgreSQL).
     /// </summary>

@@ -31,12 +31,11 @@ public sealed class DirectLineSessions(StoreDatabase database, SqliteTranscriptS
     {
         using (await database.EnterWriteAsync(cancellationToken).ConfigureAwait(false))
         {
-            await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-            using var command = connection.CreateCommand();
-            command.CommandText = """
+            await using var session = await database.RentAsync(cancellationToken).ConfigureAwait(false);
+            var command = session.Command("""
                 INSERT INTO directline_revoked (conversation_id, revoked_at) VALUES ($conversation, $at)
                 ON CONFLICT (conversation_id) DO NOTHING;
-                """;
+                """);
             command.Parameters.AddWithValue("$conversation", conversationId);
             command.Parameters.AddWithValue("$at", clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -52,9 +51,8 @@ public sealed class DirectLineSessions(StoreDatabase database, SqliteTranscriptS
             return true;
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM directline_revoked WHERE conversation_id = $conversation;";
+        await using var session = await database.RentAsync(cancellationToken).ConfigureAwait(false);
+        var command = session.Command("SELECT COUNT(*) FROM directline_revoked WHERE conversation_id = $conversation;");
         command.Parameters.AddWithValue("$conversation", conversationId);
         var revoked = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) > 0;
         if (revoked)
@@ -72,13 +70,12 @@ public sealed class DirectLineSessions(StoreDatabase database, SqliteTranscriptS
     public async Task<(ConversationRecord? Conversation, bool Revoked)> FindAsync(string conversationId, CancellationToken cancellationToken = default)
     {
         var revokedHere = _revokedHere.ContainsKey(conversationId);
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var command = connection.CreateCommand();
-        command.CommandText = """
+        await using var session = await database.RentAsync(cancellationToken).ConfigureAwait(false);
+        var command = session.Command("""
             SELECT (SELECT COUNT(*) FROM directline_revoked WHERE conversation_id = $conversation),
                    c.channel_id, c.user_id, c.created_at
             FROM (SELECT 1 AS one) AS probe LEFT JOIN conversations c ON c.id = $conversation;
-            """;
+            """);
         command.Parameters.AddWithValue("$conversation", conversationId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -158,9 +155,8 @@ public sealed class DirectLineSessions(StoreDatabase database, SqliteTranscriptS
 
         using (await database.EnterWriteAsync(cancellationToken).ConfigureAwait(false))
         {
-            await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-            using var command = connection.CreateCommand();
-            command.CommandText = "DELETE FROM directline_pending WHERE conversation_id = $conversation AND seq = $seq;";
+            await using var session = await database.RentAsync(cancellationToken).ConfigureAwait(false);
+            var command = session.Command("DELETE FROM directline_pending WHERE conversation_id = $conversation AND seq = $seq;");
             command.Parameters.AddWithValue("$conversation", conversationId);
             command.Parameters.AddWithValue("$seq", sequence);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -177,9 +173,8 @@ public sealed class DirectLineSessions(StoreDatabase database, SqliteTranscriptS
     {
         var shared = database is not SqliteDatabase;
         var before = clock.GetUtcNow() - staleAfter;
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT conversation_id, seq, stored_at FROM directline_pending ORDER BY stored_at, conversation_id, seq LIMIT $limit;";
+        await using var session = await database.RentAsync(cancellationToken).ConfigureAwait(false);
+        var command = session.Command("SELECT conversation_id, seq, stored_at FROM directline_pending ORDER BY stored_at, conversation_id, seq LIMIT $limit;");
         command.Parameters.AddWithValue("$limit", limit);
         var result = new List<PendingTurn>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);

@@ -8,7 +8,7 @@ namespace ChatSupport.Bot.Storage.Sqlite;
 /// The embedded store: one SQLite file in WAL mode. Creates the folder and the schema at start and
 /// applies the features' migrations in order; each migration runs once, recorded in <c>store_migrations</c>.
 /// </summary>
-public sealed class SqliteDatabase : StoreDatabase
+public sealed class SqliteDatabase : StoreDatabase, IDisposable
 {
     public override string Provider => "sqlite";
 
@@ -29,9 +29,27 @@ public sealed class SqliteDatabase : StoreDatabase
         }
 
         ConnectionString = builder.ToString();
+        builder.Pooling = false;
+        _sessions = new SqliteSessions(builder.ToString());
     }
 
     public string ConnectionString { get; }
+
+    private readonly SqliteSessions _sessions;
+
+    /// <summary>
+    /// One of a few long-lived connections of this store, each keeping the statements compiled that it has run, so
+    /// the hot statements of a turn are parsed and planned once per connection instead of once per call (see
+    /// <see cref="SqliteSessions"/>).
+    /// </summary>
+    public override Task<StoreSession> RentAsync(CancellationToken cancellationToken = default) =>
+        _sessions.RentAsync(ConfigureAsync, cancellationToken);
+
+    /// <summary>Long-lived connections idle now, waiting for the next operation (tests).</summary>
+    internal int IdleSessions => _sessions.IdleCount;
+
+    /// <summary>Closes the idle long-lived connections (the host's container does this when it stops).</summary>
+    public void Dispose() => _sessions.Dispose();
 
     private readonly SemaphoreSlim _writeGate = new(1, 1);
 
@@ -72,13 +90,7 @@ public sealed class SqliteDatabase : StoreDatabase
         var handle = connection.Handle;
         if (handle is null || !_configured.TryGetValue(handle, out _))
         {
-            using var pragma = connection.CreateCommand();
-            // WAL + NORMAL: a commit does not wait for the disk; checkpoints (which do) run in the background
-            // (SqliteCheckpointer), never inside a person's turn. These settings belong to the underlying SQLite
-            // connection, which the pool keeps open between uses: they are set once per pooled connection, not on
-            // every open (a turn opens several).
-            pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 0;";
-            await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await ConfigureAsync(connection, cancellationToken).ConfigureAwait(false);
             if (handle is not null)
             {
                 _configured.AddOrUpdate(handle, Configured);
@@ -86,6 +98,17 @@ public sealed class SqliteDatabase : StoreDatabase
         }
 
         return connection;
+    }
+
+    // WAL + NORMAL: a commit does not wait for the disk; checkpoints (which do) run in the background
+    // (SqliteCheckpointer), never inside a person's turn. These settings belong to the underlying SQLite connection,
+    // which the pool (or a session, below) keeps open between uses: they are set once per connection, not on every
+    // open (a turn opens several).
+    private static async Task ConfigureAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 0;";
+        await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     // Underlying connections (kept open by the pool) whose per-connection pragmas are set; weak, so a connection the

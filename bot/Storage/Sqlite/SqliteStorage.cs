@@ -16,11 +16,10 @@ public sealed class SqliteStorage(StoreDatabase database) : IStorage
             return result;
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var session = await database.RentAsync(cancellationToken).ConfigureAwait(false);
         foreach (var key in keys)
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT data, version FROM state WHERE key = $key;";
+            var command = session.Command("SELECT data, version FROM state WHERE key = $key;");
             command.Parameters.AddWithValue("$key", key);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -42,25 +41,24 @@ public sealed class SqliteStorage(StoreDatabase database) : IStorage
         }
 
         using var write = await database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var session = await database.RentAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await session.Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         foreach (var (key, item) in changes)
         {
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.Parameters.AddWithValue("$key", key);
-            command.Parameters.AddWithValue("$data", item.Data.ToJsonString());
+            DbCommand command;
             if (item.ETag is null or "*")
             {
-                command.CommandText = """
+                command = session.Command(
+                    """
                     INSERT INTO state (key, data, version) VALUES ($key, $data, 1)
                     ON CONFLICT (key) DO UPDATE SET data = excluded.data, version = state.version + 1
                     RETURNING version;
-                    """;
+                    """,
+                    transaction);
             }
             else if (item.ETag == StoreItem.Absent)
             {
-                command.CommandText = "INSERT INTO state (key, data, version) VALUES ($key, $data, 1) ON CONFLICT (key) DO NOTHING RETURNING version;";
+                command = session.Command("INSERT INTO state (key, data, version) VALUES ($key, $data, 1) ON CONFLICT (key) DO NOTHING RETURNING version;", transaction);
             }
             else
             {
@@ -69,9 +67,12 @@ public sealed class SqliteStorage(StoreDatabase database) : IStorage
                     throw new StorageConcurrencyException(key);
                 }
 
-                command.CommandText = "UPDATE state SET data = $data, version = version + 1 WHERE key = $key AND version = $expected RETURNING version;";
+                command = session.Command("UPDATE state SET data = $data, version = version + 1 WHERE key = $key AND version = $expected RETURNING version;", transaction);
                 command.Parameters.AddWithValue("$expected", expected);
             }
+
+            command.Parameters.AddWithValue("$key", key);
+            command.Parameters.AddWithValue("$data", item.Data.ToJsonString());
 
             var version = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
             if (version is null)
@@ -88,11 +89,10 @@ public sealed class SqliteStorage(StoreDatabase database) : IStorage
 
     public async Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var session = await database.RentAsync(cancellationToken).ConfigureAwait(false);
         foreach (var key in keys)
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = "DELETE FROM state WHERE key = $key;";
+            var command = session.Command("DELETE FROM state WHERE key = $key;");
             command.Parameters.AddWithValue("$key", key);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }

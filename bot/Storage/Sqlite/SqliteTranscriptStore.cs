@@ -25,7 +25,8 @@ public sealed class SqliteTranscriptStore(StoreDatabase database, TimeProvider c
         copy.Id = null;
         copy.Timestamp = storedAt;
         using var write = await database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var session = await database.RentAsync(cancellationToken).ConfigureAwait(false);
+        var connection = session.Connection;
         var json = ActivityJson.Serialize(copy);
         long sequence;
         for (var attempt = 1; ; attempt++)
@@ -37,12 +38,10 @@ public sealed class SqliteTranscriptStore(StoreDatabase database, TimeProvider c
                 // Appends to one conversation take turns across nodes (PostgreSQL), so MAX(seq) + 1 cannot collide;
                 // the retry below stays as a safety net.
                 await database.LockKeyAsync(connection, transaction, "activities:" + conversationId, cancellationToken).ConfigureAwait(false);
-                sequence = await InsertAsync(connection, transaction, conversationId, direction, json, storedAt, cancellationToken).ConfigureAwait(false);
+                sequence = await InsertAsync(session, transaction, conversationId, direction, json, storedAt, cancellationToken).ConfigureAwait(false);
                 if (pending)
                 {
-                    using var mark = connection.CreateCommand();
-                    mark.Transaction = transaction;
-                    mark.CommandText = "INSERT INTO directline_pending (conversation_id, seq, stored_at) VALUES ($conversation, $seq, $storedAt);";
+                    var mark = session.Command("INSERT INTO directline_pending (conversation_id, seq, stored_at) VALUES ($conversation, $seq, $storedAt);", transaction);
                     mark.Parameters.AddWithValue("$conversation", conversationId);
                     mark.Parameters.AddWithValue("$seq", sequence);
                     mark.Parameters.AddWithValue("$storedAt", storedAt.ToString("O", CultureInfo.InvariantCulture));
@@ -51,9 +50,7 @@ public sealed class SqliteTranscriptStore(StoreDatabase database, TimeProvider c
 
                 if (clearsPending is { } answered)
                 {
-                    using var clear = connection.CreateCommand();
-                    clear.Transaction = transaction;
-                    clear.CommandText = "DELETE FROM directline_pending WHERE conversation_id = $conversation AND seq = $seq;";
+                    var clear = session.Command("DELETE FROM directline_pending WHERE conversation_id = $conversation AND seq = $seq;", transaction);
                     clear.Parameters.AddWithValue("$conversation", conversationId);
                     clear.Parameters.AddWithValue("$seq", answered);
                     await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -76,16 +73,16 @@ public sealed class SqliteTranscriptStore(StoreDatabase database, TimeProvider c
 
     private const int MaxAppendAttempts = 20;
 
-    private static async Task<long> InsertAsync(DbConnection connection, DbTransaction transaction, string conversationId, TranscriptDirection direction, string json, DateTimeOffset storedAt, CancellationToken cancellationToken)
+    private static async Task<long> InsertAsync(StoreSession session, DbTransaction transaction, string conversationId, TranscriptDirection direction, string json, DateTimeOffset storedAt, CancellationToken cancellationToken)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
+        var command = session.Command(
+            """
             INSERT INTO activities (conversation_id, seq, direction, activity, stored_at)
             SELECT $conversation, COALESCE(MAX(seq), 0) + 1, $direction, $activity, $storedAt
             FROM activities WHERE conversation_id = $conversation
             RETURNING seq;
-            """;
+            """,
+            transaction);
         command.Parameters.AddWithValue("$conversation", conversationId);
         command.Parameters.AddWithValue("$direction", direction == TranscriptDirection.Inbound ? "in" : "out");
         command.Parameters.AddWithValue("$activity", json);
@@ -96,13 +93,12 @@ public sealed class SqliteTranscriptStore(StoreDatabase database, TimeProvider c
     public async Task<IReadOnlyList<TranscriptEntry>> ReadAsync(string conversationId, long afterSequence, int limit, CancellationToken cancellationToken = default)
     {
         var entries = new List<TranscriptEntry>();
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var command = connection.CreateCommand();
-        command.CommandText = """
+        await using var session = await database.RentAsync(cancellationToken).ConfigureAwait(false);
+        var command = session.Command("""
             SELECT seq, direction, activity, stored_at FROM activities
             WHERE conversation_id = $conversation AND seq > $after
             ORDER BY seq LIMIT $limit;
-            """;
+            """);
         command.Parameters.AddWithValue("$conversation", conversationId);
         command.Parameters.AddWithValue("$after", afterSequence);
         command.Parameters.AddWithValue("$limit", limit);
@@ -125,9 +121,8 @@ public sealed class SqliteTranscriptStore(StoreDatabase database, TimeProvider c
 
     public async Task<long> GetLastSequenceAsync(string conversationId, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COALESCE(MAX(seq), 0) FROM activities WHERE conversation_id = $conversation;";
+        await using var session = await database.RentAsync(cancellationToken).ConfigureAwait(false);
+        var command = session.Command("SELECT COALESCE(MAX(seq), 0) FROM activities WHERE conversation_id = $conversation;");
         command.Parameters.AddWithValue("$conversation", conversationId);
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
     }
@@ -135,12 +130,11 @@ public sealed class SqliteTranscriptStore(StoreDatabase database, TimeProvider c
     public async Task<bool> TryCreateAsync(ConversationRecord conversation, CancellationToken cancellationToken = default)
     {
         using var write = await database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var command = connection.CreateCommand();
-        command.CommandText = """
+        await using var session = await database.RentAsync(cancellationToken).ConfigureAwait(false);
+        var command = session.Command("""
             INSERT INTO conversations (id, channel_id, user_id, created_at) VALUES ($id, $channel, $user, $at)
             ON CONFLICT (id) DO NOTHING;
-            """;
+            """);
         command.Parameters.AddWithValue("$id", conversation.Id);
         command.Parameters.AddWithValue("$channel", conversation.ChannelId);
         command.Parameters.AddWithValue("$user", conversation.UserId);
@@ -150,9 +144,8 @@ public sealed class SqliteTranscriptStore(StoreDatabase database, TimeProvider c
 
     public async Task<ConversationRecord?> FindAsync(string conversationId, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT channel_id, user_id, created_at FROM conversations WHERE id = $id;";
+        await using var session = await database.RentAsync(cancellationToken).ConfigureAwait(false);
+        var command = session.Command("SELECT channel_id, user_id, created_at FROM conversations WHERE id = $id;");
         command.Parameters.AddWithValue("$id", conversationId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
