@@ -83,6 +83,11 @@ public class ProbeSetTests(ITestOutputHelper output)
     [InlineData("../../datasets/risk/apart10.jsonl", 0.76, 0.82, 0.05)]
     [InlineData("../../datasets/risk/tuning11.jsonl", 0.97, 0.90, 0.05)]
     [InlineData("../../datasets/risk/apart11.jsonl", 0.88, 0.90, 0.05)]
+    // Round 12: tuning12 (240, a new writer's tuning set, first read 0.840 / 0.778 / 0.038; 0.980 / 0.956 / 0.000 after the
+    // round's groups and classes) and apart12 (240, written apart by another writer, measured once at the end of round 12
+    // before it was read: 0.900 / 0.822 / 0.050; the lexicon from before the round scored 0.890 / 0.800 / 0.050 on it).
+    [InlineData("../../datasets/risk/tuning12.jsonl", 0.97, 0.93, 0.05)]
+    [InlineData("../../datasets/risk/apart12.jsonl", 0.89, 0.80, 0.06)]
     public void ProbeSet_StaysAboveTheFloor(string file, double highFloor, double criticalFloor, double falseHighCeiling)
     {
         var engine = RiskEngine.CreateDefault();
