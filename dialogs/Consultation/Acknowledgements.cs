@@ -22,8 +22,23 @@ public sealed class Acknowledgements(BotTexts texts)
     ];
 
     /// <summary>The topics of <paramref name="categories"/>, the most serious first.</summary>
-    public static List<SupportCategory> BySeriousness(IReadOnlyCollection<SupportCategory> categories) =>
-        Priority.Where(categories.Contains).ToList();
+    /// <remarks>
+    /// Harm online told beside bullying (LINEグループ外されて、別のグループで悪口) is bullying first: the online-harm lines and
+    /// services speak of strangers met online and of pictures, which classmates leaving someone out of a group are not.
+    /// </remarks>
+    public static List<SupportCategory> BySeriousness(IReadOnlyCollection<SupportCategory> categories)
+    {
+        var ordered = Priority.Where(categories.Contains).ToList();
+        var online = ordered.IndexOf(SupportCategory.OnlineHarm);
+        var bullying = ordered.IndexOf(SupportCategory.Bullying);
+        if (online >= 0 && bullying > online)
+        {
+            ordered.RemoveAt(bullying);
+            ordered.Insert(online, SupportCategory.Bullying);
+        }
+
+        return ordered;
+    }
 
     /// <summary>
     /// What a message tells, as topics to remember: violence from a partner is read as both dv and abuse (彼氏が物を投げて
@@ -54,16 +69,8 @@ public sealed class Acknowledgements(BotTexts texts)
     /// <summary>The most serious of <paramref name="categories"/>, or null when there is none.</summary>
     public static SupportCategory? MainTopic(IEnumerable<SupportCategory> categories)
     {
-        var set = categories as ICollection<SupportCategory> ?? categories.ToList();
-        foreach (var category in Priority)
-        {
-            if (set.Contains(category))
-            {
-                return category;
-            }
-        }
-
-        return null;
+        var set = categories as IReadOnlyCollection<SupportCategory> ?? categories.ToList();
+        return BySeriousness(set) is [var first, ..] ? first : null;
     }
 
     /// <summary>

@@ -58,10 +58,12 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
         var passing = MentionsTopicInPassing(reading);
         var own = passing ? null : Acknowledgements.MainTopic(understanding.Categories);
         var asks = understanding.Intents.Where(i => i is not (Intent.Disclosure or Intent.Other or Intent.Greeting or Intent.Farewell)).ToList();
-        if (own is null && asks.Count == 0 && level < RiskLevel.Medium && (newPlace is not null || newAge) && profile.Topics.Count > 0)
+        if (own is null && asks.Count == 0 && level < RiskLevel.Medium && (newPlace is not null || newAge) && profile.Topics.Count > 0
+            && !understanding.Has(Intent.Farewell))
         {
             // Only a fact (北海道です, 高1): thanked as a fact, not read as more of the topic; with a new place, the
-            // services of the topic again when the directory has some of that prefecture (they rank first).
+            // services of the topic again when the directory has some of that prefecture (they rank first). A fact said
+            // while leaving (熊本の高3。すっきりした、ありがと) is a goodbye: it gets the warm close below, not a question.
             profile.Messages++;
             await SayAsync(turnContext, acks.Pick(["ack.fact"], profile), cancellationToken).ConfigureAwait(false);
             if (offerTopics is not null)

@@ -65,6 +65,8 @@ public static class RiskCueClasses
     public const string ActorSchool = "actor_school";
     public const string ActorPartner = "actor_partner";
     public const string ActorWork = "actor_work";
+    public const string ParentPartner = "parent_partner";
+    public const string StepParent = "step_parent";
 
     /// <summary>Whether a cue of <paramref name="cueClass"/> was read in the message.</summary>
     public static bool HasCue(this RiskAssessment assessment, string cueClass) => assessment.Cues.Any(c => c.Class == cueClass);
@@ -143,6 +145,14 @@ public static class HarmClassifier
             // Followed by a stranger, nothing done to the body: where to go now, not the assault template's hospital
             // lines (a partner or an ex who follows is partner violence, below).
             return CrisisHarm.Followed;
+        }
+
+        if (Category(SupportCategory.SexualViolence) && Category(SupportCategory.Abuse) && !thirdPerson && !Has(CrisisSituations.SexualAssault)
+            && (Cue(RiskCueClasses.ParentPartner) || Cue(RiskCueClasses.StepParent) || Cue(RiskCueClasses.ActorFamily)))
+        {
+            // Someone at home who comes into the room at night or says "tell nobody" (ママの再婚相手が夜中に部屋に
+            // 入ってくる): abuse in the home — the child abuse line, not the assault template's 72 hours.
+            return CrisisHarm.Abuse;
         }
 
         if (Has(CrisisSituations.SexualAssault) || (Category(SupportCategory.SexualViolence) && !thirdPerson))

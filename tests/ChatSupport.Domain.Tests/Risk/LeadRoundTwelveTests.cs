@@ -38,6 +38,8 @@ public class LeadRoundTwelveTests
     [InlineData("眠剤わざと多めに飲むとふわふわして楽。毎晩やってる", "extra-dose-for-relief")]
     [InlineData("ママがパパに殴られてるの、ドアのすきまから見た", "parent-hurts-parent")]
     [InlineData("部活も勉強も全部やめたい。自分も", "quit-self-too")]
+    [InlineData("母の彼氏が、寝てる間に部屋に入ってくることがある", "night-entry-by-parents-partner")]
+    [InlineData("もう家には帰りたくない。駅のベンチ。暗くなってきた", "not-going-home-and-dark")]
     public void Harm_told_by_situation_is_high(string text, string rule)
     {
         var result = Engine.Assess(text);
@@ -55,6 +57,9 @@ public class LeadRoundTwelveTests
     [InlineData("理科の課題で自殺率の推移をグラフにする")]
     [InlineData("文化祭の劇の小道具で遺書っぽい手紙を作る")]
     [InlineData("お母さんにごめんって言われた。プリン食べたの私だった")]
+    [InlineData("転校しても友達でおれんくなるのはいやや")]
+    [InlineData("お父さんが夜中に部屋に入ってきて毛布かけてくれた")]
+    [InlineData("おうちに帰りたくないくらい楽しい、まだ遊園地")]
     public void Everyday_look_alikes_stay_below_high(string text)
     {
         var result = Engine.Assess(text);
@@ -73,6 +78,26 @@ public class LeadRoundTwelveTests
     public void No_round_twelve_rule_fires_on_look_alikes_older_entries_still_raise(string text)
         => Assert.DoesNotContain(Engine.Assess(text).Rules, Lead12Rules.Contains);
 
+    [Fact]
+    public void Not_going_home_earlier_then_outside_as_it_gets_dark_is_high()
+    {
+        var now = new DateTimeOffset(2026, 12, 8, 17, 30, 0, TimeSpan.FromHours(9));
+        var first = Engine.Assess("今日はうちに帰りたくない", ConversationRisk.Empty, now);
+        var conversation = ConversationRisk.Empty.Update(first, now);
+
+        var later = Engine.Assess("いま公園の滑り台のとこ。暗くなってきた", conversation, now.AddMinutes(5));
+
+        Assert.True(later.Level >= RiskLevel.High, later.Level.ToString());
+        Assert.Contains("outside-at-dark-after-not-going-home", later.Rules);
+        Assert.True(Engine.Assess("いま公園の滑り台のとこ。暗くなってきた", ConversationRisk.Empty, now).Level < RiskLevel.High);
+    }
+
+    [Theory]
+    [InlineData("いじめとかじゃないと思う、理由がわからない")]
+    [InlineData("虐待とかではないけど親がうるさい")]
+    public void A_harm_named_to_say_it_is_not_that_is_not_that_category(string text) =>
+        Assert.DoesNotContain(SupportCategory.Bullying, Engine.Assess(text).Categories.Where(c => c is SupportCategory.Bullying or SupportCategory.Abuse));
+
     private static readonly HashSet<string> Lead12Rules =
     [
         "two-kinds-letter-bye", "two-kinds-bye-final", "two-kinds-letter-final", "two-kinds-farewell-place",
@@ -80,6 +105,7 @@ public class LeadRoundTwelveTests
         "two-kinds-final-soon", "two-kinds-decided-set-time", "two-kinds-place-means", "two-kinds-place-soon", "two-kinds-means-soon", "attempt-and-next",
         "secret-by-step-parent", "family-in-room-unwanted", "woke-unknown-after-drinks", "child-alone-for-days",
         "scratch-until-blood", "extra-dose-for-relief", "parent-hurts-parent", "hit-and-still-there", "quit-self-too",
-        "online-contact-car-will-not-stop",
+        "online-contact-car-will-not-stop", "night-entry-by-parents-partner", "not-going-home-and-dark",
+        "outside-at-dark-after-not-going-home",
     ];
 }

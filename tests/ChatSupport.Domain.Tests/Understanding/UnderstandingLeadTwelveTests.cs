@@ -57,4 +57,17 @@ public class UnderstandingLeadTwelveTests
     [InlineData("いしょを書きおわった")]
     public void A_letter_written_in_kana_is_still_read(string text) =>
         Assert.Contains(SupportCategory.Suicidal, Engine.Understand(text).Categories);
+
+    [Theory]
+    [InlineData("これって人が返事してるの？", Intent.AskIsBot)]
+    [InlineData("人間が打っとると？", Intent.AskIsBot)]
+    [InlineData("夜もやってますか", Intent.AskHours)]
+    [InlineData("土日でも相談できる？", Intent.AskHours)]
+    [InlineData("深夜に電話できるところってある？", Intent.AskServices)]
+    public void Asks_in_other_words_are_read(string text, Intent intent) =>
+        Assert.Contains(intent, Engine.Understand(text).Intents);
+
+    [Fact]
+    public void Bullying_named_to_say_it_is_not_that_is_not_the_topic() =>
+        Assert.DoesNotContain(SupportCategory.Bullying, Engine.Understand("いじめとかじゃないんだけど、教室に入れない").Categories);
 }
