@@ -22,6 +22,11 @@ public class LeadRoundTwelveTests
     [InlineData("後輩が「もう無理、消える」ってLINEしてきて、何回電話しても出ない", "two-kinds-farewell-unreachable")]
     [InlineData("マッチングアプリの人の車に乗ったら降ろしてくれない", "online-contact-car-will-not-stop")]
     [InlineData("元カレに殴られて、今も同じ家にいる。寝たふりしてる", "hit-and-still-there")]
+    [InlineData("歩道橋の上。下の道路が小さく見える", "place-and-gaze-below")]
+    [InlineData("非常階段の手すりの外に立ってる。いま", "edge-now-or-next-train")]
+    [InlineData("国道の横で、飛び込む瞬間をはかってる", "jump-in-timing")]
+    [InlineData("あちこちの薬局で買い集めた頭痛薬、数えたら90錠", "pills-gathered-counted")]
+    [InlineData("洗剤2種類そろえた。今夜混ぜる", "chemicals-for-mixing")]
     public void Two_kinds_of_sign_or_a_situation_of_danger_now_are_critical(string text, string rule)
     {
         var result = Engine.Assess(text);
@@ -40,6 +45,8 @@ public class LeadRoundTwelveTests
     [InlineData("部活も勉強も全部やめたい。自分も", "quit-self-too")]
     [InlineData("母の彼氏が、寝てる間に部屋に入ってくることがある", "night-entry-by-parents-partner")]
     [InlineData("もう家には帰りたくない。駅のベンチ。暗くなってきた", "not-going-home-and-dark")]
+    [InlineData("お母さんがもう5日帰ってこない。妹とカップ麺わけてる", "parent-away-days")]
+    [InlineData("夜になると窓から下ばかり見てしまう", "looking-down-every-night")]
     public void Harm_told_by_situation_is_high(string text, string rule)
     {
         var result = Engine.Assess(text);
@@ -60,6 +67,11 @@ public class LeadRoundTwelveTests
     [InlineData("転校しても友達でおれんくなるのはいやや")]
     [InlineData("お父さんが夜中に部屋に入ってきて毛布かけてくれた")]
     [InlineData("おうちに帰りたくないくらい楽しい、まだ遊園地")]
+    [InlineData("ホームのはしっこで次の快速待ってる、座りたいから")]
+    [InlineData("プールに飛び込むタイミングがこわい、部活の練習")]
+    [InlineData("パパが出張でもう3日帰ってこない、さみしい")]
+    [InlineData("洗剤を混ぜるな危険って理科で習った")]
+    [InlineData("恥ずかしすぎて消えたかったｗｗ")]
     public void Everyday_look_alikes_stay_below_high(string text)
     {
         var result = Engine.Assess(text);
@@ -106,6 +118,7 @@ public class LeadRoundTwelveTests
         "secret-by-step-parent", "family-in-room-unwanted", "woke-unknown-after-drinks", "child-alone-for-days",
         "scratch-until-blood", "extra-dose-for-relief", "parent-hurts-parent", "hit-and-still-there", "quit-self-too",
         "online-contact-car-will-not-stop", "night-entry-by-parents-partner", "not-going-home-and-dark",
-        "outside-at-dark-after-not-going-home",
+        "outside-at-dark-after-not-going-home", "place-and-gaze-below", "edge-now-or-next-train", "jump-in-timing",
+        "pills-gathered-counted", "chemicals-for-mixing", "parent-away-days", "looking-down-every-night",
     ];
 }
