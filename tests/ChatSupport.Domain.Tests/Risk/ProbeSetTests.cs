@@ -87,7 +87,11 @@ public class ProbeSetTests(ITestOutputHelper output)
     // round's groups and classes) and apart12 (240, written apart by another writer, measured once at the end of round 12
     // before it was read: 0.900 / 0.822 / 0.050; the lexicon from before the round scored 0.890 / 0.800 / 0.050 on it).
     [InlineData("../../datasets/risk/tuning12.jsonl", 0.97, 0.93, 0.05)]
-    [InlineData("../../datasets/risk/apart12.jsonl", 0.89, 0.80, 0.06)]
+    // apart12 was read for its classes after that measurement (0.990 / 0.978 / 0.038 after); apart13 (240, a third writer,
+    // measured once at the very end of round 12: 0.900 / 0.867 / 0.050; 0.890 / 0.822 / 0.063 with the lexicon from the
+    // start of the round). Ratchets on known text.
+    [InlineData("../../datasets/risk/apart12.jsonl", 0.97, 0.95, 0.05)]
+    [InlineData("../../datasets/risk/apart13.jsonl", 0.89, 0.85, 0.06)]
     public void ProbeSet_StaysAboveTheFloor(string file, double highFloor, double criticalFloor, double falseHighCeiling)
     {
         var engine = RiskEngine.CreateDefault();
