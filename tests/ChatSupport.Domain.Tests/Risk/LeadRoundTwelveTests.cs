@@ -91,6 +91,16 @@ public class LeadRoundTwelveTests
         => Assert.DoesNotContain(Engine.Assess(text).Rules, Lead12Rules.Contains);
 
     [Fact]
+    public void A_lesson_about_people_who_say_they_want_to_die_is_low_unless_the_writer_says_it_is_them()
+    {
+        var lesson = Engine.Assess("道徳の授業で、消えたいって言う友達への声のかけ方を習った");
+        Assert.True(lesson.Level <= RiskLevel.Low, $"{lesson.Level} ({string.Join(",", lesson.Rules)})");
+
+        var mine = Engine.Assess("授業で死にたいって言う人のサインの話を聞いて、自分もそうだと思った");
+        Assert.True(mine.Level >= RiskLevel.High, mine.Level.ToString());
+    }
+
+    [Fact]
     public void Not_going_home_earlier_then_outside_as_it_gets_dark_is_high()
     {
         var now = new DateTimeOffset(2026, 12, 8, 17, 30, 0, TimeSpan.FromHours(9));

@@ -70,4 +70,17 @@ public class UnderstandingLeadTwelveTests
     [Fact]
     public void Bullying_named_to_say_it_is_not_that_is_not_the_topic() =>
         Assert.DoesNotContain(SupportCategory.Bullying, Engine.Understand("いじめとかじゃないんだけど、教室に入れない").Categories);
+
+    [Fact]
+    public void Dumped_by_one_message_is_not_partner_violence() =>
+        Assert.DoesNotContain(SupportCategory.Dv, Engine.Understand("彼女からLINE1通でふられた").Categories);
+
+    [Fact]
+    public void Thanks_that_even_a_bot_listened_is_a_goodbye_not_a_question()
+    {
+        var reading = Engine.Understand("ボットでも聞いてもらえて助かった、またね");
+        Assert.DoesNotContain(Intent.AskIsBot, reading.Intents);
+        Assert.Contains(Intent.Farewell, reading.Intents);
+        Assert.Contains(Intent.AskIsBot, Engine.Understand("これってボットでしょ？").Intents);
+    }
 }
