@@ -87,14 +87,30 @@ public sealed class SqliteStorage(StoreDatabase database) : IStorage
         return etags;
     }
 
+    /// <summary>
+    /// Deletes the keys, all or none. Like every writer of the store it first queues on
+    /// <see cref="StoreDatabase.EnterWriteAsync"/>: a delete that wrote past the queue would meet the current writer's
+    /// lock inside SQLite, where the driver waits by putting a thread-pool thread to sleep (and fails with "database is
+    /// locked" after its timeout), and a queued writer that met the delete's lock would sleep the same way while
+    /// holding the queue, stalling every turn's writes behind it.
+    /// </summary>
     public async Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
     {
+        if (keys.Count == 0)
+        {
+            return;
+        }
+
+        using var write = await database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
         await using var session = await database.RentAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await session.Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         foreach (var key in keys)
         {
-            var command = session.Command("DELETE FROM state WHERE key = $key;");
+            var command = session.Command("DELETE FROM state WHERE key = $key;", transaction);
             command.Parameters.AddWithValue("$key", key);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 }
