@@ -39,7 +39,7 @@ public abstract class BotState
         var key = GetStorageKey(turnContext);
         var items = await _storage.ReadAsync([key], cancellationToken).ConfigureAwait(false);
         var state = items.TryGetValue(key, out var item)
-            ? new CachedState(item.Data, item.ETag)
+            ? new CachedState(item.Data, item.ETag, item.Json)
             : new CachedState([], StoreItem.Absent);
         turnContext.TurnState.Set(_contextKey, state);
     }
@@ -48,16 +48,26 @@ public abstract class BotState
     public async Task SaveChangesAsync(ITurnContext turnContext, bool force = false, CancellationToken cancellationToken = default)
     {
         var cached = turnContext.TurnState.Get<CachedState>(_contextKey);
-        if (cached is null || (!force && !cached.IsChanged))
+        if (cached is null)
         {
             return;
         }
 
+        // The state's text is made once: compared with the text loaded, written, and kept as the new saved text.
+        string? json = null;
+        if (!force)
+        {
+            if (!cached.HasChanges(out json))
+            {
+                return;
+            }
+        }
+
         var key = GetStorageKey(turnContext);
         var etags = await _storage.WriteAsync(
-            new Dictionary<string, StoreItem> { [key] = new(cached.Data, cached.ETag) },
+            new Dictionary<string, StoreItem> { [key] = new(cached.Data, cached.ETag) { Json = json } },
             cancellationToken).ConfigureAwait(false);
-        cached.MarkSaved(etags[key]);
+        cached.MarkSaved(etags[key], json);
     }
 
     public Task ClearStateAsync(ITurnContext turnContext)
@@ -71,9 +81,10 @@ public abstract class BotState
         turnContext.TurnState.Get<CachedState>(_contextKey)
         ?? throw new InvalidOperationException($"{GetType().Name} was not loaded in this turn; call LoadAsync first.");
 
-    internal sealed class CachedState(JsonObject data, string? etag)
+    internal sealed class CachedState(JsonObject data, string? etag, string? savedJson = null)
     {
-        private string _savedJson = data.ToJsonString();
+        // The text of the state as loaded (the store's own text when it gave it) or last saved.
+        private string _savedJson = savedJson ?? data.ToJsonString();
 
         public JsonObject Data { get; } = data;
 
@@ -84,13 +95,21 @@ public abstract class BotState
         /// <summary>Objects handed out by accessors; written back into <see cref="Data"/> before a save.</summary>
         public Dictionary<string, (object? Value, Type Type)> Live { get; } = new(StringComparer.Ordinal);
 
-        public bool IsChanged
+        /// <summary>
+        /// Writes the accessors' objects back into <see cref="Data"/> and tells whether it differs from the saved
+        /// state; <paramref name="json"/> is its text when that was made (null when forced to count as changed).
+        /// </summary>
+        public bool HasChanges(out string? json)
         {
-            get
+            Flush();
+            if (ForceChanged)
             {
-                Flush();
-                return ForceChanged || Data.ToJsonString() != _savedJson;
+                json = null;
+                return true;
             }
+
+            json = Data.ToJsonString();
+            return json != _savedJson;
         }
 
         public void Flush()
@@ -101,10 +120,10 @@ public abstract class BotState
             }
         }
 
-        public void MarkSaved(string etag)
+        public void MarkSaved(string etag, string? json = null)
         {
             ETag = etag;
-            _savedJson = Data.ToJsonString();
+            _savedJson = json ?? Data.ToJsonString();
         }
     }
 }

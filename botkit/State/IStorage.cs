@@ -9,6 +9,14 @@ namespace ChatSupport.BotKit.State;
 /// </summary>
 public sealed record StoreItem(JsonObject Data, string? ETag)
 {
+    /// <summary>
+    /// <see cref="Data"/> as JSON text (<see cref="JsonNode.ToJsonString"/>), when the one who made the item already
+    /// has it: the stored text a store read, or the text <see cref="BotState"/> compared with the stored one before
+    /// saving. A store writes it instead of serializing <see cref="Data"/> again; null when not known. It must be
+    /// exactly <c>Data.ToJsonString()</c>.
+    /// </summary>
+    public string? Json { get; init; }
+
     /// <summary>The ETag of an item that was read and not found: the write creates it, or fails if someone else did.</summary>
     public const string Absent = "0";
 }

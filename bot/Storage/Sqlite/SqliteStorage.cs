@@ -24,8 +24,13 @@ public sealed class SqliteStorage(StoreDatabase database) : IStorage
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                var data = JsonNode.Parse(reader.GetString(0)) as JsonObject ?? [];
-                result[key] = new StoreItem(data, reader.GetInt64(1).ToString(CultureInfo.InvariantCulture));
+                // The stored text is what WriteAsync wrote: Data.ToJsonString() of the state saved, so the same text
+                // as the parsed tree gives back (BotState compares it with the state at the end of the turn).
+                var json = reader.GetString(0);
+                var data = JsonNode.Parse(json) as JsonObject;
+                result[key] = data is null
+                    ? new StoreItem([], reader.GetInt64(1).ToString(CultureInfo.InvariantCulture))
+                    : new StoreItem(data, reader.GetInt64(1).ToString(CultureInfo.InvariantCulture)) { Json = json };
             }
         }
 
@@ -72,7 +77,7 @@ public sealed class SqliteStorage(StoreDatabase database) : IStorage
             }
 
             command.Parameters.AddWithValue("$key", key);
-            command.Parameters.AddWithValue("$data", item.Data.ToJsonString());
+            command.Parameters.AddWithValue("$data", item.Json ?? item.Data.ToJsonString());
 
             var version = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
             if (version is null)
