@@ -47,7 +47,7 @@ public sealed class SqliteStorage(StoreDatabase database) : IStorage
 
         using var write = await database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
         await using var session = await database.RentAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await session.Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await session.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         foreach (var (key, item) in changes)
         {
             DbCommand command;
@@ -108,7 +108,7 @@ public sealed class SqliteStorage(StoreDatabase database) : IStorage
 
         using var write = await database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
         await using var session = await database.RentAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await session.Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await session.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         foreach (var key in keys)
         {
             var command = session.Command("DELETE FROM state WHERE key = $key;", transaction);

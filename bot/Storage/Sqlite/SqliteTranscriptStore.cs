@@ -34,7 +34,7 @@ public sealed class SqliteTranscriptStore(StoreDatabase database, TimeProvider c
         {
             try
             {
-                await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                await using var transaction = await session.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
                 // Appends to one conversation take turns across nodes (PostgreSQL), so MAX(seq) + 1 cannot collide;
                 // the retry below stays as a safety net.
