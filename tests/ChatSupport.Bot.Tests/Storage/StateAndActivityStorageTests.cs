@@ -77,6 +77,22 @@ public sealed class StateAndActivityStorageTests
         });
         var first = (await storage.ReadAsync([key]))[key];
         var expected = first.Data.ToJsonString();
+
+        // Exactly the text the earlier code saved: each accessor's object serialized into the tree, the tree serialized.
+        DialogState? shownStack = null;
+        ConsultationProfile? shownProfile = null;
+        await TurnAsync(state, async turn =>
+        {
+            shownStack = await dialogs.GetAsync(turn);
+            shownProfile = await profiles.GetAsync(turn);
+        });
+        var reference = new JsonObject
+        {
+            ["dialogState"] = JsonSerializer.SerializeToNode(shownStack, BotState.JsonOptions),
+            ["consultation"] = JsonSerializer.SerializeToNode(shownProfile, BotState.JsonOptions),
+        };
+        Assert.Equal(reference.ToJsonString(), expected);
+        Assert.Equal(first.ETag, (await storage.ReadAsync([key]))[key].ETag);
         Assert.Contains("\\u3053", expected, StringComparison.Ordinal); // stored as before: non-ASCII escaped
         Assert.Equal(expected, JsonNode.Parse(expected)!.ToJsonString());
 
@@ -121,6 +137,69 @@ public sealed class StateAndActivityStorageTests
         var cleared = (await storage.ReadAsync([key]))[key].ETag;
         await TurnAsync(state, async turn => await profiles.GetAsync(turn));
         Assert.Equal(cleared, (await storage.ReadAsync([key]))[key].ETag);
+    }
+
+    [Fact]
+    public async Task Deleting_setting_again_and_saving_twice_in_one_turn_give_the_same_text_and_order_as_the_tree_did()
+    {
+        var storage = new SqliteStorage(await NewDatabaseAsync());
+        var state = new ConversationState(storage);
+        var a = state.CreateProperty<string>("a");
+        var b = state.CreateProperty<Dictionary<string, JsonNode?>>("b");
+        var c = state.CreateProperty<int>("c");
+        var d = state.CreateProperty<DialogInstance>("d");
+        var key = "test/conversations/c1";
+        await TurnAsync(state, async turn =>
+        {
+            await a.SetAsync(turn, Tricky);
+            await b.SetAsync(turn, new() { ["キー"] = "値😀", ["n"] = 1.5, ["<x>"] = null });
+            await c.SetAsync(turn, 7);
+        });
+
+        // The reference: the earlier code's tree, changed the same way (a property removed and added again goes last).
+        var tree = JsonNode.Parse((await storage.ReadAsync([key]))[key].Data.ToJsonString())!.AsObject();
+        var turnContext = new TurnContext(new NullAdapter(), Message("x"));
+        await state.LoadAsync(turnContext);
+        Assert.Equal(Tricky, await a.GetAsync(turnContext));
+        Assert.Equal("値😀", (string)(await b.GetAsync(turnContext))["キー"]!);
+        await b.DeleteAsync(turnContext);
+        tree.Remove("b");
+        await d.SetAsync(turnContext, new DialogInstance("新しい") { State = new JsonObject { ["step"] = 1 } });
+        await state.SaveChangesAsync(turnContext);
+        tree["a"] = JsonSerializer.SerializeToNode(Tricky, BotState.JsonOptions);
+        tree["d"] = JsonSerializer.SerializeToNode(new DialogInstance("新しい") { State = new JsonObject { ["step"] = 1 } }, BotState.JsonOptions);
+        Assert.Equal(tree.ToJsonString(), (await storage.ReadAsync([key]))[key].Data.ToJsonString());
+
+        // Second save in the same turn: b set again (goes after d), c changed, d's state changed in place.
+        await b.SetAsync(turnContext, new() { ["again"] = true });
+        await c.SetAsync(turnContext, 8);
+        (await d.GetAsync(turnContext)).State["step"] = 2;
+        await state.SaveChangesAsync(turnContext);
+        tree["b"] = JsonSerializer.SerializeToNode(new Dictionary<string, JsonNode?> { ["again"] = true }, BotState.JsonOptions);
+        tree["c"] = 8;
+        tree["d"]!["state"]!["step"] = 2;
+        var saved = (await storage.ReadAsync([key]))[key];
+        Assert.Equal(tree.ToJsonString(), saved.Data.ToJsonString());
+        Assert.Equal(["a", "c", "d", "b"], saved.Data.Select(p => p.Key));
+
+        // A third save with nothing changed writes nothing; a forced one writes the same text again.
+        await state.SaveChangesAsync(turnContext);
+        Assert.Equal(saved.ETag, (await storage.ReadAsync([key]))[key].ETag);
+        await state.SaveChangesAsync(turnContext, force: true);
+        var forced = (await storage.ReadAsync([key]))[key];
+        Assert.NotEqual(saved.ETag, forced.ETag);
+        Assert.Equal(tree.ToJsonString(), forced.Data.ToJsonString());
+
+        // The next turn reads every value back.
+        await TurnAsync(state, async turn =>
+        {
+            Assert.Equal(Tricky, await a.GetAsync(turn));
+            Assert.True((bool)(await b.GetAsync(turn))["again"]!);
+            Assert.Equal(8, await c.GetAsync(turn));
+            var instance = await d.GetAsync(turn);
+            Assert.Equal("新しい", instance.Id);
+            Assert.Equal(2, (int)instance.State["step"]!);
+        });
     }
 
     [Fact]
