@@ -36,6 +36,14 @@ public class StoreSession : IAsyncDisposable
         return command;
     }
 
+    /// <summary>
+    /// Begins a write transaction on <see cref="Connection"/> (on SQLite <c>BEGIN IMMEDIATE</c>, as the driver's own
+    /// <c>BeginTransaction</c> does); commands of the session join it through <see cref="Command"/>. Commit it or
+    /// dispose it (rolled back) before the session ends.
+    /// </summary>
+    public virtual async Task<DbTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default) =>
+        await Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
     public virtual async ValueTask DisposeAsync()
     {
         if (_commands is not null)

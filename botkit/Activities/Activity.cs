@@ -82,6 +82,12 @@ public sealed class Activity
     public static Activity CreateEvent(string name, JsonElement? value = null) =>
         new() { Type = ActivityTypes.Event, Name = name, Value = value };
 
+    /// <summary>
+    /// A copy that shares every nested object (accounts, attachments, lists) with this one: only for writing a variant
+    /// of this activity (another id or timestamp) without changing it (<see cref="ActivityJson.SerializeWith"/>).
+    /// </summary>
+    internal Activity ShallowCopy() => (Activity)MemberwiseClone();
+
     /// <summary>A deep copy through the wire form, so a stored or echoed activity is never shared.</summary>
     public Activity Clone() =>
         JsonSerializer.Deserialize(JsonSerializer.SerializeToUtf8Bytes(this, ActivityJson.Options), ActivityJson.Options.GetTypeInfo(typeof(Activity))) as Activity

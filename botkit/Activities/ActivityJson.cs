@@ -15,6 +15,20 @@ public static class ActivityJson
 
     public static byte[] SerializeToUtf8Bytes(Activity activity) => JsonSerializer.SerializeToUtf8Bytes(activity, Options);
 
+    /// <summary>
+    /// The wire form of <paramref name="activity"/> with its <c>id</c> and <c>timestamp</c> replaced, the activity
+    /// itself left unchanged: the same text as serializing a <see cref="Activity.Clone"/> given that id and timestamp,
+    /// without the copy's serialize-and-parse.
+    /// </summary>
+    public static string SerializeWith(Activity activity, string? id, DateTimeOffset? timestamp)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var variant = activity.ShallowCopy();
+        variant.Id = id;
+        variant.Timestamp = timestamp;
+        return Serialize(variant);
+    }
+
     public static Activity Deserialize(string json) =>
         JsonSerializer.Deserialize<Activity>(json, Options) ?? throw new JsonException("The activity is null.");
 

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatSupport.BotKit.Activities;
@@ -39,7 +41,7 @@ public abstract class BotState
         var key = GetStorageKey(turnContext);
         var items = await _storage.ReadAsync([key], cancellationToken).ConfigureAwait(false);
         var state = items.TryGetValue(key, out var item)
-            ? new CachedState(item.Data, item.ETag)
+            ? new CachedState(item.Data, item.ETag, item.Json)
             : new CachedState([], StoreItem.Absent);
         turnContext.TurnState.Set(_contextKey, state);
     }
@@ -48,16 +50,26 @@ public abstract class BotState
     public async Task SaveChangesAsync(ITurnContext turnContext, bool force = false, CancellationToken cancellationToken = default)
     {
         var cached = turnContext.TurnState.Get<CachedState>(_contextKey);
-        if (cached is null || (!force && !cached.IsChanged))
+        if (cached is null)
         {
             return;
         }
 
+        // The state's text is made once: compared with the text loaded, written, and kept as the new saved text.
+        string? json = null;
+        if (!force)
+        {
+            if (!cached.HasChanges(out json))
+            {
+                return;
+            }
+        }
+
         var key = GetStorageKey(turnContext);
         var etags = await _storage.WriteAsync(
-            new Dictionary<string, StoreItem> { [key] = new(cached.Data, cached.ETag) },
+            new Dictionary<string, StoreItem> { [key] = json is null ? new(cached.Data, cached.ETag) : StoreItem.FromJson(json, cached.ETag) },
             cancellationToken).ConfigureAwait(false);
-        cached.MarkSaved(etags[key]);
+        cached.MarkSaved(etags[key], json);
     }
 
     public Task ClearStateAsync(ITurnContext turnContext)
@@ -71,40 +83,187 @@ public abstract class BotState
         turnContext.TurnState.Get<CachedState>(_contextKey)
         ?? throw new InvalidOperationException($"{GetType().Name} was not loaded in this turn; call LoadAsync first.");
 
-    internal sealed class CachedState(JsonObject data, string? etag)
+    /// <summary>
+    /// One scope's state in one turn. What is saved is exactly what the earlier code saved — the loaded object with
+    /// every accessor's object serialized in its place (<c>SerializeToNode</c> into the tree, then
+    /// <see cref="JsonNode.ToJsonString"/>) — but made without the intermediate trees: properties not changed in this
+    /// turn are read from the loaded text, and the text to save is written in one pass, the accessors' objects
+    /// serialized straight into it (<see cref="HasChanges"/>).
+    /// </summary>
+    internal sealed class CachedState
     {
-        private string _savedJson = data.ToJsonString();
+        public CachedState(JsonObject data, string? etag, string? savedJson = null)
+        {
+            _data = data;
+            ETag = etag;
+            _savedJson = savedJson ?? data.ToJsonString();
+            _loadedJson = _savedJson;
+        }
 
-        public JsonObject Data { get; } = data;
+        // The text of the state as loaded (the store's own text when it gave it) or last saved.
+        private string _savedJson;
 
-        public string? ETag { get; private set; } = etag;
+        // The loaded text, parsed once when a property is first read (properties are read from it, not from the tree).
+        private readonly string _loadedJson;
+        private JsonElement? _loaded;
 
-        public bool ForceChanged { get; init; }
+        // The loaded tree; the accessors' objects are in the text last made (_unflushed), not in this tree, until
+        // something needs the tree itself (a property deleted, a forced save, a second save): then it is re-read
+        // from that text.
+        private JsonObject _data;
+        private string? _unflushed;
 
-        /// <summary>Objects handed out by accessors; written back into <see cref="Data"/> before a save.</summary>
-        public Dictionary<string, (object? Value, Type Type)> Live { get; } = new(StringComparer.Ordinal);
+        // Properties deleted in this turn: read from the tree, no longer from the loaded text.
+        private HashSet<string>? _removed;
 
-        public bool IsChanged
+        /// <summary>The state as a tree, with the accessors' objects as they were when the text was last made.</summary>
+        public JsonObject Data
         {
             get
             {
-                Flush();
-                return ForceChanged || Data.ToJsonString() != _savedJson;
+                if (_unflushed is not null)
+                {
+                    _data = JsonNode.Parse(_unflushed)!.AsObject();
+                    _unflushed = null;
+                }
+
+                return _data;
             }
         }
 
+        public string? ETag { get; private set; }
+
+        public bool ForceChanged { get; init; }
+
+        /// <summary>Objects handed out by accessors; written into the saved text (or the tree) at a save.</summary>
+        public Dictionary<string, (object? Value, Type Type)> Live { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>
+        /// Reads the stored value of <paramref name="name"/>, a property the accessors do not hold (false when it is
+        /// absent or JSON null). Such a property still has its loaded value, unless it was deleted in this turn.
+        /// </summary>
+        public bool TryRead<T>(string name, out T? value)
+        {
+            if (_removed is not null && _removed.Contains(name))
+            {
+                if (Data.TryGetPropertyValue(name, out var node) && node is not null)
+                {
+                    value = node.Deserialize<T>(JsonOptions);
+                    return true;
+                }
+            }
+            else
+            {
+                _loaded ??= ParseLoaded(_loadedJson);
+                if (_loaded.Value.ValueKind == JsonValueKind.Object && _loaded.Value.TryGetProperty(name, out var element) && element.ValueKind != JsonValueKind.Null)
+                {
+                    value = element.Deserialize<T>(JsonOptions);
+                    return true;
+                }
+            }
+
+            value = default;
+            return false;
+        }
+
+        public void Remove(string name)
+        {
+            var data = Data;
+            Live.Remove(name);
+            data.Remove(name);
+            (_removed ??= new(StringComparer.Ordinal)).Add(name);
+        }
+
+        private static JsonElement ParseLoaded(string json)
+        {
+            var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json), new JsonReaderOptions { MaxDepth = JsonOptions.MaxDepth });
+            return JsonElement.ParseValue(ref reader);
+        }
+
+        /// <summary>
+        /// Tells whether the state differs from the saved state; <paramref name="json"/> is its text when that was
+        /// made (null when forced to count as changed). The text is the tree's properties in order, each accessor's
+        /// object serialized in its property's place, then the accessors' new properties in the order they were
+        /// added — what writing them into the tree and serializing the tree gave.
+        /// </summary>
+        public bool HasChanges(out string? json)
+        {
+            if (ForceChanged)
+            {
+                Flush();
+                json = null;
+                return true;
+            }
+
+            var data = _unflushed is null ? _data : Data;
+            var buffer = new ArrayBufferWriter<byte>(Math.Max(256, _savedJson.Length + 256));
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                writer.WriteStartObject();
+                foreach (var (name, node) in data)
+                {
+                    writer.WritePropertyName(name);
+                    if (Live.TryGetValue(name, out var live))
+                    {
+                        WriteLive(writer, live.Value, live.Type);
+                    }
+                    else if (node is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        node.WriteTo(writer);
+                    }
+                }
+
+                foreach (var (name, (value, type)) in Live)
+                {
+                    if (!data.ContainsKey(name))
+                    {
+                        writer.WritePropertyName(name);
+                        WriteLive(writer, value, type);
+                    }
+                }
+
+                writer.WriteEndObject();
+            }
+
+            json = Encoding.UTF8.GetString(buffer.WrittenSpan);
+            if (Live.Count > 0)
+            {
+                _unflushed = json;
+            }
+
+            return json != _savedJson;
+        }
+
+        private static void WriteLive(Utf8JsonWriter writer, object? value, Type type)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                JsonSerializer.Serialize(writer, value, type, JsonOptions);
+            }
+        }
+
+        /// <summary>Writes the accessors' objects into the tree (a cleared state's save).</summary>
         public void Flush()
         {
+            var data = Data;
             foreach (var (name, (value, type)) in Live)
             {
-                Data[name] = value is null ? null : JsonSerializer.SerializeToNode(value, type, JsonOptions);
+                data[name] = value is null ? null : JsonSerializer.SerializeToNode(value, type, JsonOptions);
             }
         }
 
-        public void MarkSaved(string etag)
+        public void MarkSaved(string etag, string? json = null)
         {
             ETag = etag;
-            _savedJson = Data.ToJsonString();
+            _savedJson = json ?? Data.ToJsonString();
         }
     }
 }

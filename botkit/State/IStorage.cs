@@ -9,6 +9,30 @@ namespace ChatSupport.BotKit.State;
 /// </summary>
 public sealed record StoreItem(JsonObject Data, string? ETag)
 {
+    private JsonObject? _data = Data;
+
+    /// <summary>The document; for an item made <see cref="FromJson"/>, parsed from <see cref="Json"/> when first asked for.</summary>
+    public JsonObject Data
+    {
+        get => _data ??= JsonNode.Parse(Json!)!.AsObject();
+        init => _data = value;
+    }
+
+    /// <summary>An item given as its JSON text (a JSON object); <see cref="Data"/> is parsed from it only if asked for.</summary>
+    public static StoreItem FromJson(string json, string? etag)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return new StoreItem(null!, etag) { Json = json };
+    }
+
+    /// <summary>
+    /// <see cref="Data"/> as JSON text (<see cref="JsonNode.ToJsonString"/>), when the one who made the item already
+    /// has it: the stored text a store read, or the text <see cref="BotState"/> compared with the stored one before
+    /// saving. A store writes it instead of serializing <see cref="Data"/> again; null when not known. It must be
+    /// exactly <c>Data.ToJsonString()</c>.
+    /// </summary>
+    public string? Json { get; init; }
+
     /// <summary>The ETag of an item that was read and not found: the write creates it, or fails if someone else did.</summary>
     public const string Absent = "0";
 }

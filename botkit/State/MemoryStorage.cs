@@ -18,7 +18,7 @@ public sealed class MemoryStorage : IStorage
             {
                 if (_items.TryGetValue(key, out var item))
                 {
-                    result[key] = new StoreItem((JsonObject)JsonNode.Parse(item.Json)!, item.Version.ToString(CultureInfo.InvariantCulture));
+                    result[key] = new StoreItem((JsonObject)JsonNode.Parse(item.Json)!, item.Version.ToString(CultureInfo.InvariantCulture)) { Json = item.Json };
                 }
             }
         }
@@ -42,7 +42,7 @@ public sealed class MemoryStorage : IStorage
             foreach (var (key, item) in changes)
             {
                 var version = ++_version;
-                _items[key] = (item.Data.ToJsonString(), version);
+                _items[key] = (item.Json ?? item.Data.ToJsonString(), version);
                 etags[key] = version.ToString(CultureInfo.InvariantCulture);
             }
         }

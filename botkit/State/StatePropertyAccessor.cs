@@ -32,9 +32,9 @@ internal sealed class StatePropertyAccessor<T>(BotState state, string name) : IS
         }
 
         T value;
-        if (cached.Data.TryGetPropertyValue(Name, out var node) && node is not null)
+        if (cached.TryRead<T>(Name, out var stored))
         {
-            value = node.Deserialize<T>(BotState.JsonOptions)!;
+            value = stored!;
         }
         else if (defaultValueFactory is not null)
         {
@@ -58,8 +58,6 @@ internal sealed class StatePropertyAccessor<T>(BotState state, string name) : IS
     public async Task DeleteAsync(Turns.ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         await state.LoadAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
-        var cached = state.GetCached(turnContext);
-        cached.Live.Remove(Name);
-        cached.Data.Remove(Name);
+        state.GetCached(turnContext).Remove(Name);
     }
 }

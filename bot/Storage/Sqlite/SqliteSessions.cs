@@ -113,9 +113,46 @@ internal sealed class SqliteSessions(string connectionString) : IDisposable
         // Commands made for one call only (the kept one was busy with an open reader), disposed when the operation ends.
         private List<SqliteCommand>? _oneOff;
 
+        /// <summary>
+        /// <c>BEGIN IMMEDIATE</c> through a kept command, and <c>COMMIT</c> or <c>ROLLBACK</c> through kept commands
+        /// when the transaction ends: the same statements the driver's <c>BeginTransaction</c> and its transaction
+        /// run, without compiling them on every transaction.
+        /// </summary>
+        public override async Task<DbTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default)
+        {
+            if (_transaction is { Completed: false })
+            {
+                throw new InvalidOperationException("A transaction is already open on this session.");
+            }
+
+            await Kept(BeginSql).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return _transaction = new KeptTransaction(this);
+        }
+
+        private const string BeginSql = "BEGIN IMMEDIATE;";
+        private const string CommitSql = "COMMIT;";
+        private const string RollbackSql = "ROLLBACK;";
+
+        private KeptTransaction? _transaction;
+
+        private PreparedCommand Kept(string sql)
+        {
+            if (!_prepared.TryGetValue(sql, out var command))
+            {
+                command = new PreparedCommand(sql, connection);
+                _prepared.Add(sql, command);
+            }
+
+            return command;
+        }
+
         public override DbCommand Command(string sql, DbTransaction? transaction = null)
         {
             ArgumentNullException.ThrowIfNull(sql);
+            if (transaction is KeptTransaction kept && (kept.Session != this || kept.Completed))
+            {
+                throw new InvalidOperationException("The transaction does not belong to this session or has ended.");
+            }
             if (!_prepared.TryGetValue(sql, out var command))
             {
                 command = new PreparedCommand(sql, connection);
@@ -128,15 +165,65 @@ internal sealed class SqliteSessions(string connectionString) : IDisposable
 #pragma warning disable CA2100 // the stores' constant SQL texts
                 oneOff.CommandText = sql;
 #pragma warning restore CA2100
-                oneOff.Transaction = (SqliteTransaction?)transaction;
+                oneOff.Transaction = DriverTransaction(transaction);
                 (_oneOff ??= []).Add(oneOff);
                 return oneOff;
             }
 
-            command.Transaction = (SqliteTransaction?)transaction;
+            command.Transaction = DriverTransaction(transaction);
             command.Parameters.Clear();
             _used.Add(command);
             return command;
+        }
+
+        // A transaction begun by BeginTransactionAsync is the connection's own SQL transaction, not a driver object:
+        // the driver then sees no transaction of its own, and its commands run in it with none set.
+        private static SqliteTransaction? DriverTransaction(DbTransaction? transaction) =>
+            transaction is KeptTransaction ? null : (SqliteTransaction?)transaction;
+
+        /// <summary>A transaction begun with a kept <c>BEGIN IMMEDIATE</c>; ends with a kept <c>COMMIT</c> or <c>ROLLBACK</c>.</summary>
+        private sealed class KeptTransaction(SqliteSession session) : DbTransaction
+        {
+            public SqliteSession Session { get; } = session;
+
+            public bool Completed { get; private set; }
+
+            public override IsolationLevel IsolationLevel => IsolationLevel.Serializable;
+
+            protected override DbConnection DbConnection => Session.Connection;
+
+            public override void Commit() => End(CommitSql);
+
+            public override void Rollback() => End(RollbackSql);
+
+            private void End(string sql)
+            {
+                if (Completed)
+                {
+                    throw new InvalidOperationException("The transaction has already ended.");
+                }
+
+                // Like the driver's transaction: once COMMIT or ROLLBACK was tried the object is done; if the
+                // statement failed and SQLite still has the transaction open, the session is closed (rolled back)
+                // when it is given back instead of being kept.
+                Completed = true;
+                Session.Kept(sql).ExecuteNonQuery();
+            }
+
+            protected override void Dispose(bool disposing)
+            {
+                if (disposing && !Completed)
+                {
+                    Completed = true;
+                    if (Session.Connection.State == ConnectionState.Open && Session.Connection is SqliteConnection { Handle: { } handle }
+                        && SQLitePCL.raw.sqlite3_get_autocommit(handle) == 0)
+                    {
+                        Session.Kept(RollbackSql).ExecuteNonQuery();
+                    }
+                }
+
+                base.Dispose(disposing);
+            }
         }
 
         /// <summary>Between its rent and its return; a second dispose of one rental gives nothing back twice.</summary>
@@ -175,6 +262,7 @@ internal sealed class SqliteSessions(string connectionString) : IDisposable
 
         public void EndOperation()
         {
+            _transaction = null;
             foreach (var command in _used)
             {
                 command.Transaction = null;

@@ -24,8 +24,13 @@ public sealed class SqliteStorage(StoreDatabase database) : IStorage
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                var data = JsonNode.Parse(reader.GetString(0)) as JsonObject ?? [];
-                result[key] = new StoreItem(data, reader.GetInt64(1).ToString(CultureInfo.InvariantCulture));
+                // The stored text is what WriteAsync wrote: Data.ToJsonString() of the state saved, so the same text
+                // as the parsed tree gives back (BotState compares it with the state at the end of the turn).
+                var json = reader.GetString(0);
+                var data = JsonNode.Parse(json) as JsonObject;
+                result[key] = data is null
+                    ? new StoreItem([], reader.GetInt64(1).ToString(CultureInfo.InvariantCulture))
+                    : new StoreItem(data, reader.GetInt64(1).ToString(CultureInfo.InvariantCulture)) { Json = json };
             }
         }
 
@@ -42,7 +47,7 @@ public sealed class SqliteStorage(StoreDatabase database) : IStorage
 
         using var write = await database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
         await using var session = await database.RentAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await session.Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await session.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         foreach (var (key, item) in changes)
         {
             DbCommand command;
@@ -72,7 +77,7 @@ public sealed class SqliteStorage(StoreDatabase database) : IStorage
             }
 
             command.Parameters.AddWithValue("$key", key);
-            command.Parameters.AddWithValue("$data", item.Data.ToJsonString());
+            command.Parameters.AddWithValue("$data", item.Json ?? item.Data.ToJsonString());
 
             var version = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
             if (version is null)
@@ -87,14 +92,30 @@ public sealed class SqliteStorage(StoreDatabase database) : IStorage
         return etags;
     }
 
+    /// <summary>
+    /// Deletes the keys, all or none. Like every writer of the store it first queues on
+    /// <see cref="StoreDatabase.EnterWriteAsync"/>: a delete that wrote past the queue would meet the current writer's
+    /// lock inside SQLite, where the driver waits by putting a thread-pool thread to sleep (and fails with "database is
+    /// locked" after its timeout), and a queued writer that met the delete's lock would sleep the same way while
+    /// holding the queue, stalling every turn's writes behind it.
+    /// </summary>
     public async Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
     {
+        if (keys.Count == 0)
+        {
+            return;
+        }
+
+        using var write = await database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
         await using var session = await database.RentAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await session.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         foreach (var key in keys)
         {
-            var command = session.Command("DELETE FROM state WHERE key = $key;");
+            var command = session.Command("DELETE FROM state WHERE key = $key;", transaction);
             command.Parameters.AddWithValue("$key", key);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -21,19 +21,20 @@ public sealed class SqliteTranscriptStore(StoreDatabase database, TimeProvider c
     public async Task<TranscriptEntry> AppendAsync(string conversationId, TranscriptDirection direction, Activity activity, CancellationToken cancellationToken, bool pending, long? clearsPending = null)
     {
         var storedAt = clock.GetUtcNow();
-        var copy = activity.Clone();
-        copy.Id = null;
-        copy.Timestamp = storedAt;
+
+        // Serialized once, without its id (the sequence gives it) and with the time it is stored; the entry's copy is
+        // parsed from the stored text, so it is exactly what a later read of the transcript gives.
+        var json = ActivityJson.SerializeWith(activity, id: null, storedAt);
+        var copy = ActivityJson.Deserialize(json);
         using var write = await database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
         await using var session = await database.RentAsync(cancellationToken).ConfigureAwait(false);
         var connection = session.Connection;
-        var json = ActivityJson.Serialize(copy);
         long sequence;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                await using var transaction = await session.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
                 // Appends to one conversation take turns across nodes (PostgreSQL), so MAX(seq) + 1 cannot collide;
                 // the retry below stays as a safety net.

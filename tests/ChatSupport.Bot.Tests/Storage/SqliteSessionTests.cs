@@ -174,6 +174,74 @@ public sealed class SqliteSessionTests
     }
 
     [Fact]
+    public async Task A_session_transaction_commits_rolls_back_and_is_rolled_back_when_left_open_like_the_drivers_own()
+    {
+        var database = await NewDatabaseAsync();
+        var state = new SqliteStorage(database);
+
+        async Task InsertAsync(StoreSession session, DbTransaction transaction, string key)
+        {
+            var insert = session.Command("INSERT INTO state (key, data, version) VALUES ($key, '{}', 1);", transaction);
+            insert.Parameters.AddWithValue("$key", key);
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        // Committed: seen by everyone; until then, only inside the transaction (another connection reads the old snapshot).
+        await using (var session = await database.RentAsync())
+        {
+            await using var transaction = await session.BeginTransactionAsync();
+            await InsertAsync(session, transaction, "committed");
+            Assert.Empty(await state.ReadAsync(["committed"]));
+            await transaction.CommitAsync();
+            Assert.Throws<InvalidOperationException>(() => transaction.Commit());
+        }
+
+        Assert.Single(await state.ReadAsync(["committed"]));
+
+        // Rolled back, and disposed without a commit (an exception in the middle of a write): nothing stays, the lock is
+        // free, and the kept connection goes back to the pool usable.
+        for (var round = 0; round < 2; round++)
+        {
+            var idle = database.IdleSessions;
+            await using (var session = await database.RentAsync())
+            {
+                await using var transaction = await session.BeginTransactionAsync();
+                await InsertAsync(session, transaction, "gone");
+                if (round == 0)
+                {
+                    await transaction.RollbackAsync();
+                }
+            }
+
+            Assert.Equal(idle, database.IdleSessions);
+            Assert.Empty(await state.ReadAsync(["gone"]));
+            await state.WriteAsync(new Dictionary<string, StoreItem> { ["after"] = new(new() { ["round"] = round }, null) });
+        }
+
+        // Left open when the session is given back: the connection is closed (SQLite rolls back), not kept.
+        var before = database.IdleSessions;
+        var open = await database.RentAsync();
+        var left = await open.BeginTransactionAsync();
+        await InsertAsync(open, left, "unfinished");
+        await open.DisposeAsync();
+        Assert.Equal(before - 1, database.IdleSessions);
+        Assert.Empty(await state.ReadAsync(["unfinished"]));
+
+        // A write that fails inside the transaction (a duplicate key) leaves nothing of it once disposed.
+        await Assert.ThrowsAnyAsync<DbException>(async () =>
+        {
+            await using var session = await database.RentAsync();
+            await using var transaction = await session.BeginTransactionAsync();
+            await InsertAsync(session, transaction, "first");
+            await InsertAsync(session, transaction, "committed");
+            await transaction.CommitAsync();
+        });
+        Assert.Empty(await state.ReadAsync(["first"]));
+        Assert.Equal((0L, 0L, 0L), await TruncateCheckpointAsync(database));
+        Assert.Equal(2, (int)(await state.ReadAsync(["after"]))["after"].Data["round"]! + 1);
+    }
+
+    [Fact]
     public async Task Kept_connections_have_the_stores_settings_and_the_store_works_on_after_one_is_closed_or_all_are()
     {
         var database = await NewDatabaseAsync();

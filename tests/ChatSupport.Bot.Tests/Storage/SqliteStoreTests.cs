@@ -112,6 +112,32 @@ public sealed class SqliteStoreTests
         Assert.Equal(2, (int)(await storage.ReadAsync(["k"]))["k"].Data["v"]!);
     }
 
+    [Fact]
+    public async Task A_state_delete_waits_its_turn_behind_the_writer_that_holds_the_store_and_does_not_block_a_thread()
+    {
+        var database = await NewDatabaseAsync();
+        var storage = new SqliteStorage(database);
+        await storage.WriteAsync(new Dictionary<string, StoreItem> { ["a"] = new(new() { ["v"] = 1 }, null), ["b"] = new(new() { ["v"] = 2 }, null) });
+
+        // A writer (a turn saving its messages) holds the store, with its write transaction open.
+        var ticket = await database.EnterWriteAsync();
+        await using var writer = await database.OpenSqliteAsync();
+        await using var transaction = await writer.BeginTransactionAsync();
+
+        // The delete queues behind it instead of running into SQLite's lock: the call returns at once (no thread
+        // asleep inside the driver) and nothing is deleted while the other writer holds the store.
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var delete = storage.DeleteAsync(["a", "b"]);
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(5), "the delete blocked its caller's thread");
+        await Task.Delay(200);
+        Assert.False(delete.IsCompleted);
+
+        await transaction.CommitAsync();
+        ticket.Dispose();
+        await delete.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Empty(await storage.ReadAsync(["a", "b"]));
+    }
+
     [Theory]
     [SqliteStore]
     [PostgresStore]
