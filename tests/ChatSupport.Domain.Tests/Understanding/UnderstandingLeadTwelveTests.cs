@@ -64,6 +64,9 @@ public class UnderstandingLeadTwelveTests
     [InlineData("夜もやってますか", Intent.AskHours)]
     [InlineData("土日でも相談できる？", Intent.AskHours)]
     [InlineData("深夜に電話できるところってある？", Intent.AskServices)]
+    [InlineData("どこか聞いてもらえる場所ってありますか", Intent.AskServices)]
+    [InlineData("夜はここやってる？", Intent.AskHours)]
+    [InlineData("相談ってここでいいんですか", Intent.AskCanConsult)]
     public void Asks_in_other_words_are_read(string text, Intent intent) =>
         Assert.Contains(intent, Engine.Understand(text).Intents);
 
