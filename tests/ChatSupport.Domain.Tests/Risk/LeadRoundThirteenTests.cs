@@ -1,0 +1,95 @@
+using ChatSupport.Domain.Risk;
+
+namespace ChatSupport.Domain.Tests.Risk;
+
+/// <summary>
+/// The lead's round-13 classes (Lexicon/lead13.yaml, docs/risk.md "Round 13"): kinds of situation that round 12's second
+/// held-out writer showed missing or raised wrongly, written here in other words than that set's, both ways.
+/// </summary>
+public class LeadRoundThirteenTests
+{
+    private static readonly RiskEngine Engine = RiskEngine.CreateDefault();
+
+    [Theory]
+    [InlineData("💊💊💊💊 ぜんぶのんだ", "pills-emoji-taken")]
+    [InlineData("置き手紙はパパ宛て。机に置いてきた", "letter-left-for-someone")]
+    [InlineData("手紙、妹にだけ残してきた。いまから出る", "letter-left-for-someone")]
+    [InlineData("深く切りすぎたかも。床が血だらけ", "cut-soaked-red")]
+    [InlineData("8階のベランダから下見てる。くつ脱いだ", "shoes-off-at-a-height")]
+    [InlineData("オプチャで知り合った人が、家まで来るって。最寄りバレてる。今日", "online-contact-coming-now")]
+    public void A_situation_of_danger_now_is_critical(string text, string rule)
+    {
+        var result = Engine.Assess(text);
+        Assert.True(result.Level == RiskLevel.Critical, $"{text}: {result.Level} ({string.Join(",", result.Rules)})");
+        Assert.Contains(rule, result.Rules);
+    }
+
+    [Theory]
+    [InlineData("部活の後輩の手首に、新しい傷がたくさんある", "wounds-fresh-on-friend")]
+    [InlineData("妹の腕の傷増えてる。転んだって言うけど嘘だと思う", "wounds-fresh-excuse-doubted")]
+    [InlineData("家賃払えなくて、からだ売ってる", "selling-body-to-live")]
+    [InlineData("あばらが浮き出るまで痩せたい。2週間お茶しか飲んでない", "starving-for-days")]
+    [InlineData("教室で服脱がされて写真撮られた", "filmed-while-humiliated")]
+    [InlineData("10階の窓開けて、ずっと下を見てる", "looking-down-from-a-floor")]
+    [InlineData("ギャラ飲みで飲んでたら記憶がない。起きたらラブホだった", "woke-in-hotel-no-memory")]
+    public void Harm_told_by_situation_is_high(string text, string rule)
+    {
+        var result = Engine.Assess(text);
+        Assert.True(result.Level >= RiskLevel.High, $"{text}: {result.Level} ({string.Join(",", result.Rules)})");
+        Assert.Contains(rule, result.Rules);
+    }
+
+    [Theory]
+    [InlineData("じぶんをきずつけないとねむれない")]
+    [InlineData("自分の身体を傷つけてしまう")]
+    public void Hurting_oneself_to_calm_down_is_high_in_kana_as_in_kanji(string text)
+    {
+        var result = Engine.Assess(text);
+        Assert.True(result.Level >= RiskLevel.High, $"{text}: {result.Level}");
+        Assert.Contains(SupportCategory.SelfHarm, result.Categories);
+    }
+
+    [Theory]
+    [InlineData("雪かきしすぎて腰しぬ")]
+    [InlineData("部活のランニングで足死んだ")]
+    [InlineData("カラオケ3時間で喉死んでる")]
+    [InlineData("フォトナで高いとこから落ちて即死したｗ落下ダメージえぐい")]
+    [InlineData("マイクラで溶岩に飛び込んでアイテム全ロストした")]
+    [InlineData("人前で噛んだ、埋まりたいくらい恥ずかしい")]
+    [InlineData("薬学部の課題で、過量服薬の対応をまとめてる。わかりやすい本ある？")]
+    [InlineData("お母さんの誕生日に手紙書いた！机の上に置いてある")]
+    [InlineData("おばあちゃんのお見舞いの手紙、病室に置いてきた")]
+    [InlineData("前髪切りすぎた、タオルが髪だらけ")]
+    [InlineData("バスケ部だから腕の傷いっぱい、友達も")]
+    [InlineData("体育祭の動画撮られてた、はずかしい")]
+    [InlineData("胃腸炎で一週間お茶しか飲んでない、やせた")]
+    [InlineData("柔道の練習中にできた傷が腕にいっぱい、後輩も")]
+    [InlineData("玄関で靴脱いで、ベランダの洗濯物入れた")]
+    [InlineData("おじいちゃんが駅まで迎えに来るって。今から")]
+    public void Everyday_look_alikes_stay_below_high(string text)
+    {
+        var result = Engine.Assess(text);
+        Assert.True(result.Level < RiskLevel.High, $"{text}: {result.Level} ({string.Join(",", result.Rules)})");
+    }
+
+    [Fact]
+    public void A_sore_body_part_does_not_hide_a_wish_beside_it()
+    {
+        var result = Engine.Assess("腰しぬほど痛いし、もう死にたい");
+        Assert.True(result.Level >= RiskLevel.High, result.Level.ToString());
+    }
+
+    [Fact]
+    public void A_game_does_not_hide_the_writers_own_wish()
+    {
+        var result = Engine.Assess("マイクラで落下ダメージで死んだ。自分も死にたい");
+        Assert.True(result.Level >= RiskLevel.High, result.Level.ToString());
+    }
+
+    [Fact]
+    public void A_nursing_student_with_pills_saved_up_is_still_critical()
+    {
+        var result = Engine.Assess("看護学校のレポートもうむり。薬ためてる、50錠ある");
+        Assert.Equal(RiskLevel.Critical, result.Level);
+    }
+}
