@@ -4,60 +4,71 @@ using System.Runtime.Intrinsics;
 namespace ChatSupport.Domain.Risk;
 
 /// <summary>
-/// A set of cue classes as 512 bits (eight 64-bit words held in two 256-bit vectors), one bit per index into
+/// A set of cue classes as 768 bits (twelve 64-bit words held in three 256-bit vectors), one bit per index into
 /// <see cref="RiskLexicon.CueClasses"/>. A value type of fixed size, so the scanner's per-clause masks and the rule
-/// checks allocate nothing; the all/any checks are two vector ANDs and compares.
+/// checks allocate nothing; the all/any checks are three vector ANDs and compares.
 /// </summary>
 public readonly struct CueClassMask : IEquatable<CueClassMask>
 {
     /// <summary>How many cue classes a mask holds (<see cref="SituationCues.MaxClasses"/>).</summary>
-    public const int Capacity = 512;
+    public const int Capacity = 768;
 
-    // Words 0–3 (classes 0–255) and 4–7 (classes 256–511).
+    /// <summary>How many 64-bit words <see cref="CopyTo"/> writes.</summary>
+    public const int WordCount = Capacity / 64;
+
+    // Words 0–3 (classes 0–255), 4–7 (classes 256–511) and 8–11 (classes 512–767).
     private readonly Vector256<ulong> _lo;
     private readonly Vector256<ulong> _hi;
+    private readonly Vector256<ulong> _top;
 
-    private CueClassMask(Vector256<ulong> lo, Vector256<ulong> hi)
+    private CueClassMask(Vector256<ulong> lo, Vector256<ulong> hi, Vector256<ulong> top)
     {
         _lo = lo;
         _hi = hi;
+        _top = top;
     }
+
+    private Vector256<ulong> Part(int word) => (word >> 2) switch { 0 => _lo, 1 => _hi, _ => _top };
 
     /// <summary>The empty set.</summary>
     public static CueClassMask Empty => default;
 
-    public bool IsEmpty => (_lo | _hi) == Vector256<ulong>.Zero;
+    public bool IsEmpty => (_lo | _hi | _top) == Vector256<ulong>.Zero;
 
-    /// <summary>The set holding only class <paramref name="index"/> (0 ≤ index &lt; 512).</summary>
+    /// <summary>The set holding only class <paramref name="index"/> (0 ≤ index &lt; 768).</summary>
     public static CueClassMask Bit(int index)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Capacity);
         var word = Vector256<ulong>.Zero.WithElement((index >> 6) & 3, 1UL << (index & 63));
-        return index < 256
-            ? new CueClassMask(word, Vector256<ulong>.Zero)
-            : new CueClassMask(Vector256<ulong>.Zero, word);
+        var zero = Vector256<ulong>.Zero;
+        return (index >> 8) switch
+        {
+            0 => new CueClassMask(word, zero, zero),
+            1 => new CueClassMask(zero, word, zero),
+            _ => new CueClassMask(zero, zero, word),
+        };
     }
 
     /// <summary>Whether class <paramref name="index"/> is in the set.</summary>
     public bool Has(int index) =>
         (uint)index < Capacity
-        && ((index < 256 ? _lo : _hi).GetElement((index >> 6) & 3) & (1UL << (index & 63))) != 0;
+        && (Part(index >> 6).GetElement((index >> 6) & 3) & (1UL << (index & 63))) != 0;
 
     /// <summary>Whether every class of <paramref name="other"/> is in this set.</summary>
     public bool ContainsAll(in CueClassMask other) =>
-        (_lo & other._lo) == other._lo && (_hi & other._hi) == other._hi;
+        (_lo & other._lo) == other._lo && (_hi & other._hi) == other._hi && (_top & other._top) == other._top;
 
     /// <summary>Whether this set and <paramref name="other"/> share a class.</summary>
     public bool Intersects(in CueClassMask other) =>
-        ((_lo & other._lo) | (_hi & other._hi)) != Vector256<ulong>.Zero;
+        ((_lo & other._lo) | (_hi & other._hi) | (_top & other._top)) != Vector256<ulong>.Zero;
 
     /// <summary>The lowest class index in the set, or <see cref="Capacity"/> when it is empty.</summary>
     public int LowestIndex()
     {
-        for (var w = 0; w < 8; w++)
+        for (var w = 0; w < WordCount; w++)
         {
-            var word = (w < 4 ? _lo : _hi).GetElement(w & 3);
+            var word = Part(w).GetElement(w & 3);
             if (word != 0)
             {
                 return (w << 6) + BitOperations.TrailingZeroCount(word);
@@ -67,16 +78,17 @@ public readonly struct CueClassMask : IEquatable<CueClassMask>
         return Capacity;
     }
 
-    /// <summary>Copies the eight 64-bit words (classes 0–63 first) into <paramref name="words"/>, for scalar checks of single bits.</summary>
+    /// <summary>Copies the twelve 64-bit words (classes 0–63 first) into <paramref name="words"/>, for scalar checks of single bits.</summary>
     public void CopyTo(Span<ulong> words)
     {
         _lo.CopyTo(words);
         _hi.CopyTo(words[4..]);
+        _top.CopyTo(words[8..]);
     }
 
-    public static CueClassMask operator |(CueClassMask a, CueClassMask b) => new(a._lo | b._lo, a._hi | b._hi);
+    public static CueClassMask operator |(CueClassMask a, CueClassMask b) => new(a._lo | b._lo, a._hi | b._hi, a._top | b._top);
 
-    public static CueClassMask operator &(CueClassMask a, CueClassMask b) => new(a._lo & b._lo, a._hi & b._hi);
+    public static CueClassMask operator &(CueClassMask a, CueClassMask b) => new(a._lo & b._lo, a._hi & b._hi, a._top & b._top);
 
     public static bool operator ==(CueClassMask a, CueClassMask b) => a.Equals(b);
 
@@ -88,19 +100,19 @@ public readonly struct CueClassMask : IEquatable<CueClassMask>
     /// <summary>Named alternative to <c>&amp;</c>.</summary>
     public static CueClassMask BitwiseAnd(CueClassMask left, CueClassMask right) => left & right;
 
-    public bool Equals(CueClassMask other) => _lo == other._lo && _hi == other._hi;
+    public bool Equals(CueClassMask other) => _lo == other._lo && _hi == other._hi && _top == other._top;
 
     public override bool Equals(object? obj) => obj is CueClassMask other && Equals(other);
 
-    public override int GetHashCode() => HashCode.Combine(_lo, _hi);
+    public override int GetHashCode() => HashCode.Combine(_lo, _hi, _top);
 
-    /// <summary>The eight words, most significant first, in hex (for diagnostics).</summary>
+    /// <summary>The twelve words, most significant first, in hex (for diagnostics).</summary>
     public override string ToString()
     {
-        var text = new System.Text.StringBuilder(128);
-        for (var w = 7; w >= 0; w--)
+        var text = new System.Text.StringBuilder(192);
+        for (var w = WordCount - 1; w >= 0; w--)
         {
-            text.Append((w < 4 ? _lo : _hi).GetElement(w & 3).ToString("x16", System.Globalization.CultureInfo.InvariantCulture));
+            text.Append(Part(w).GetElement(w & 3).ToString("x16", System.Globalization.CultureInfo.InvariantCulture));
         }
 
         return text.ToString();

@@ -702,7 +702,7 @@ public sealed class RiskScanner
         var wordCount = _lexicon.RuleWordCount;
         var candidates = _ruleCandidates.AsSpan(0, wordCount);
         _lexicon.RulesWithoutTrigger.CopyTo(candidates);
-        Span<ulong> classWords = stackalloc ulong[8];
+        Span<ulong> classWords = stackalloc ulong[CueClassMask.WordCount];
         messageMask.CopyTo(classWords);
         var byTrigger = _lexicon.RulesByTrigger;
         for (var cw = 0; cw < classWords.Length; cw++)
@@ -724,7 +724,7 @@ public sealed class RiskScanner
 
     private bool Fires(int r, in CueClassMask messageMask)
     {
-        // The masks are 64 bytes: read them in place rather than copying them per rule.
+        // The masks are 96 bytes: read them in place rather than copying them per rule.
         ref readonly var all = ref _lexicon.RuleAll[r];
         ref readonly var any = ref _lexicon.RuleAny[r];
         if (messageMask.Intersects(in _lexicon.RuleNone[r]) || !messageMask.ContainsAll(in all) || (!any.IsEmpty && !messageMask.Intersects(in any)))

@@ -25,6 +25,9 @@ public class CueClassMaskTests
     [InlineData(320)]
     [InlineData(400)]
     [InlineData(511)]
+    [InlineData(512)]
+    [InlineData(600)]
+    [InlineData(767)]
     public void Bit_IsOnlyItself(int index)
     {
         var mask = CueClassMask.Bit(index);
@@ -41,26 +44,34 @@ public class CueClassMaskTests
     public void Bit_OutsideTheMask_Throws()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => CueClassMask.Bit(-1));
-        Assert.Throws<ArgumentOutOfRangeException>(() => CueClassMask.Bit(512));
-        Assert.False(CueClassMask.Bit(511).Has(512));
+        Assert.Throws<ArgumentOutOfRangeException>(() => CueClassMask.Bit(768));
+        Assert.False(CueClassMask.Bit(767).Has(768));
         Assert.False(CueClassMask.Bit(0).Has(-1));
     }
 
     [Fact]
-    public void Capacity_Is512_AndTheMaskStaysAFixedSizeValue()
+    public void Capacity_Is768_AndTheMaskStaysAFixedSizeValue()
     {
-        Assert.Equal(512, CueClassMask.Capacity);
+        Assert.Equal(768, CueClassMask.Capacity);
         Assert.Equal(CueClassMask.Capacity, SituationCues.MaxClasses);
         Assert.True(typeof(CueClassMask).IsValueType);
-        Assert.Equal(64, System.Runtime.CompilerServices.Unsafe.SizeOf<CueClassMask>());
+        Assert.Equal(96, System.Runtime.CompilerServices.Unsafe.SizeOf<CueClassMask>());
     }
 
     [Fact]
-    public void Words_InTheUpperHalf_DoNotAliasTheLowerHalf()
+    public void Words_InTheUpperParts_DoNotAliasTheLowerOnes()
     {
-        // Class i and class i + 256 sit at the same position of the two vectors.
+        // Class i, class i + 256 and class i + 512 sit at the same position of the three vectors.
         for (var i = 0; i < 256; i += 17)
         {
+            var top = CueClassMask.Bit(i + 512);
+            Assert.False(top.Intersects(CueClassMask.Bit(i)));
+            Assert.False(top.Intersects(CueClassMask.Bit(i + 256)));
+            Assert.NotEqual(top, CueClassMask.Bit(i + 256));
+            Assert.Equal(i + 512, top.LowestIndex());
+            Assert.Equal(i + 256, (top | CueClassMask.Bit(i + 256)).LowestIndex());
+            Assert.False(CueClassMask.Bit(i + 256).ContainsAll(top | CueClassMask.Bit(i + 256)));
+
             var low = CueClassMask.Bit(i);
             var high = CueClassMask.Bit(i + 256);
             Assert.False(low.Intersects(high));
@@ -72,8 +83,8 @@ public class CueClassMaskTests
             Assert.Equal(i, (low | high).LowestIndex());
         }
 
-        var text = (CueClassMask.Bit(0) | CueClassMask.Bit(511)).ToString();
-        Assert.Equal(128, text.Length);
+        var text = (CueClassMask.Bit(0) | CueClassMask.Bit(767)).ToString();
+        Assert.Equal(192, text.Length);
         Assert.StartsWith("8", text, StringComparison.Ordinal);
         Assert.EndsWith("1", text, StringComparison.Ordinal);
     }
@@ -235,12 +246,12 @@ public class CueClassMaskTests
     }
 
     [Fact]
-    public void MoreThan512Classes_AreRefused_NamingTheClass()
+    public void MoreThan768Classes_AreRefused_NamingTheClass()
     {
         var e = Assert.Throws<InvalidDataException>(
             () => RiskLexicon.Parse([("over.yaml", ManyClasses(CueClassMask.Capacity - BuiltIn + 1, string.Empty))]));
         Assert.Contains("over.yaml", e.Message, StringComparison.Ordinal);
-        Assert.Contains($"'{ClassAt(512)}'", e.Message, StringComparison.Ordinal);
-        Assert.Contains("512", e.Message, StringComparison.Ordinal);
+        Assert.Contains($"'{ClassAt(768)}'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("768", e.Message, StringComparison.Ordinal);
     }
 }

@@ -17,6 +17,12 @@ public class LeadRoundThirteenTests
     [InlineData("深く切りすぎたかも。床が血だらけ", "cut-soaked-red")]
     [InlineData("8階のベランダから下見てる。くつ脱いだ", "shoes-off-at-a-height")]
     [InlineData("オプチャで知り合った人が、家まで来るって。最寄りバレてる。今日", "online-contact-coming-now")]
+    [InlineData("いま鉄橋の真ん中に立ってる", "on-a-bridge-now")]
+    [InlineData("ロープ結べるとこ探してる", "looking-for-a-hang-spot")]
+    [InlineData("太もも切った。止まらへん", "cut-bleeding-not-stopping")]
+    [InlineData("剃刀もってる。今回は深く", "blade-and-not-shallow")]
+    [InlineData("日付が変わったら行くって決めた。あと5分", "decided-at-midnight-countdown")]
+    [InlineData("ハムスターは妹に預けた。準備はできてる", "pet-handed-over-and-settled")]
     public void A_situation_of_danger_now_is_critical(string text, string rule)
     {
         var result = Engine.Assess(text);
@@ -32,11 +38,29 @@ public class LeadRoundThirteenTests
     [InlineData("教室で服脱がされて写真撮られた", "filmed-while-humiliated")]
     [InlineData("10階の窓開けて、ずっと下を見てる", "looking-down-from-a-floor")]
     [InlineData("ギャラ飲みで飲んでたら記憶がない。起きたらラブホだった", "woke-in-hotel-no-memory")]
+    [InlineData("このまま眠りたい。もう起きたくない", "sleep-and-not-wake")]
+    [InlineData("小3の弟と留守番。パパずっと帰ってこない。冷蔵庫に何もない", "parent-gone-fridge-empty")]
+    [InlineData("ママの再婚相手が俺のこと蹴ってくる", "hit-me-by-family-or-partner")]
+    [InlineData("兄ちゃんが毎晩布団に入ってくる。誰にも言えない", "family-comes-to-room-cannot-tell")]
+    [InlineData("部活のコーチに、ふたりだけの秘密なって言われた", "adult-secret-of-two")]
+    [InlineData("なにも食べてないけど、まだ痩せたい", "starving-days-dizzy")]
     public void Harm_told_by_situation_is_high(string text, string rule)
     {
         var result = Engine.Assess(text);
         Assert.True(result.Level >= RiskLevel.High, $"{text}: {result.Level} ({string.Join(",", result.Rules)})");
         Assert.Contains(rule, result.Rules);
+    }
+
+    [Theory]
+    [InlineData("事故にでも遭えばいいのにって毎日思う")]
+    [InlineData("目が覚めなければいいのに")]
+    [InlineData("氏にてぇ")]
+    [InlineData("週末はせき止めで飛ぶのが楽しみ")]
+    [InlineData("ほんなこつ消えたか")]
+    public void Passive_wishes_and_spellings_are_high(string text)
+    {
+        var result = Engine.Assess(text);
+        Assert.True(result.Level >= RiskLevel.High, $"{text}: {result.Level}");
     }
 
     [Theory]
@@ -66,6 +90,15 @@ public class LeadRoundThirteenTests
     [InlineData("柔道の練習中にできた傷が腕にいっぱい、後輩も")]
     [InlineData("玄関で靴脱いで、ベランダの洗濯物入れた")]
     [InlineData("おじいちゃんが駅まで迎えに来るって。今から")]
+    [InlineData("橋の上で釣りしてる、寒い")]
+    [InlineData("0時になったら寝るって決めてる、あと5分")]
+    [InlineData("キャンプでロープかけられるとこ探してる、タープ張りたい")]
+    [InlineData("離婚するらしい。どっちにもついていきたくない")]
+    [InlineData("ODのエフェクター欲しい、ギター用")]
+    [InlineData("日曜はずっと寝てたい、起きたくない")]
+    [InlineData("先生とクラスのみんなで二人の秘密のサプライズ準備してる、誕生日")]
+    [InlineData("旅行の間、猫は友達に預けた。準備できてる！")]
+    [InlineData("料理で包丁使ってたら、今日は深く切った。止まらないから絆創膏")]
     public void Everyday_look_alikes_stay_below_high(string text)
     {
         var result = Engine.Assess(text);

@@ -91,7 +91,11 @@ public class ProbeSetTests(ITestOutputHelper output)
     // measured once at the very end of round 12: 0.900 / 0.867 / 0.050; 0.890 / 0.822 / 0.063 with the lexicon from the
     // start of the round). Ratchets on known text.
     [InlineData("../../datasets/risk/apart12.jsonl", 0.97, 0.95, 0.05)]
-    [InlineData("../../datasets/risk/apart13.jsonl", 0.89, 0.85, 0.06)]
+    // Round 13: apart13 read for its classes (1.000 / 1.000 / 0.000 after); apart14 (240, a fourth writer, measured once at
+    // the start of round 13 after the apart13 classes and before it was read: 0.850 / 0.889 / 0.013; 0.840 / 0.889 / 0.013
+    // with the lexicon from the start of the round), then read for its classes. Ratchets on known text.
+    [InlineData("../../datasets/risk/apart13.jsonl", 0.97, 0.95, 0.05)]
+    [InlineData("../../datasets/risk/apart14.jsonl", 0.97, 0.95, 0.05)]
     public void ProbeSet_StaysAboveTheFloor(string file, double highFloor, double criticalFloor, double falseHighCeiling)
     {
         var engine = RiskEngine.CreateDefault();
