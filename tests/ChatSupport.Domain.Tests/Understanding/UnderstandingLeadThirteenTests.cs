@@ -50,4 +50,22 @@ public class UnderstandingLeadThirteenTests
     [Fact]
     public void A_drawing_on_a_photo_for_an_album_is_not_bullying() =>
         Assert.DoesNotContain(SupportCategory.Bullying, Engine.Understand("卒アルの写真にみんなで寄せ書きした").Categories);
+
+    [Fact]
+    public void Whether_a_person_is_inside_asks_whether_it_is_a_bot()
+    {
+        var reading = Engine.Understand("ここ中に人いるの？");
+        Assert.Contains(Intent.AskIsBot, reading.Intents);
+        Assert.DoesNotContain(Intent.AskPerson, reading.Intents);
+    }
+
+    [Theory]
+    [InlineData("こんな時間でも話聞いてもらえる？", Intent.AskHours)]
+    [InlineData("夜でもやっとる？", Intent.AskHours)]
+    [InlineData("電話じゃなくても相談できますか", Intent.CannotCall)]
+    [InlineData("ボットより人間のほうがいい", Intent.AskPerson)]
+    [InlineData("警察に通報されたら困る", Intent.AskPrivacy)]
+    [InlineData("話聞いてくれてあざっす", Intent.Farewell)]
+    public void Questions_in_everyday_words_are_read(string text, Intent intent) =>
+        Assert.Contains(intent, Engine.Understand(text).Intents);
 }
