@@ -62,6 +62,9 @@ public sealed class CrisisTests
     [InlineData("おかねないし", CrisisCue.Money)]
     [InlineData("一人暮らしで家に誰もいない", CrisisCue.Alone)]
     [InlineData("LINE既読つかない", CrisisCue.FriendUnreached)]
+    [InlineData("今日はいつもより深いかも", CrisisCue.Bleeding)]
+    [InlineData("ぜんぜん止まんない", CrisisCue.Bleeding)]
+    [InlineData("タオルが真っ赤になった", CrisisCue.Bleeding)]
     public void Answers_pressed_or_typed_are_read(string text, CrisisCue expected) =>
         Assert.True(CrisisCues.Read(text).HasFlag(expected), $"{text} → {CrisisCues.Read(text)}");
 
