@@ -128,4 +128,18 @@ public class LeadRoundThirteenTests
         var result = Engine.Assess("看護学校のレポートもうむり。薬ためてる、50錠ある");
         Assert.Equal(RiskLevel.Critical, result.Level);
     }
+
+    [Fact]
+    public void Letting_everything_go_then_a_last_thanks_is_critical_across_messages()
+    {
+        var now = new DateTimeOffset(2026, 12, 9, 2, 30, 0, TimeSpan.FromHours(9));
+        var first = Engine.Assess("なんかもう、いいんだわ", ConversationRisk.Empty, now);
+        var conversation = ConversationRisk.Empty.Update(first, now);
+
+        var later = Engine.Assess("ありがとうってみんなに伝えたかった", conversation, now.AddMinutes(3));
+
+        Assert.Equal(RiskLevel.Critical, later.Level);
+        Assert.Contains("goodbye-after-letting-go", later.Rules);
+        Assert.True(Engine.Assess("ありがとうってみんなに伝えたかった", ConversationRisk.Empty, now).Level < RiskLevel.High);
+    }
 }
