@@ -96,6 +96,9 @@ public class ProbeSetTests(ITestOutputHelper output)
     // with the lexicon from the start of the round), then read for its classes. Ratchets on known text.
     [InlineData("../../datasets/risk/apart13.jsonl", 0.97, 0.95, 0.05)]
     [InlineData("../../datasets/risk/apart14.jsonl", 0.97, 0.95, 0.05)]
+    // apart15 (240, a fifth writer, kept apart to the end of round 13 and measured once with everything above: 0.800 /
+    // 0.733 / 0.025; 0.790 / 0.733 / 0.038 with the lexicon from the start of the round), then read for its classes.
+    [InlineData("../../datasets/risk/apart15.jsonl", 0.97, 0.95, 0.05)]
     public void ProbeSet_StaysAboveTheFloor(string file, double highFloor, double criticalFloor, double falseHighCeiling)
     {
         var engine = RiskEngine.CreateDefault();
