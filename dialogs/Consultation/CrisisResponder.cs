@@ -90,6 +90,16 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             harm = episode.CurrentHarm;
         }
 
+        if (episode is not null && episode.CurrentHarm == CrisisHarm.FriendInDanger
+            && harm is CrisisHarm.Overdose or CrisisHarm.PlanOrAttempt or CrisisHarm.General or CrisisHarm.SelfHarm
+            && !cues.HasFlag(CrisisCue.TookMedicine) && !CrisisCues.SpeaksOfSelf(turnContext.Activity.Text))
+        {
+            // Worried about a friend, then more about the friend (お母さんの薬こっそりためてるって言われた): still the
+            // friend's danger, answered to the helper — not "call 119 and say what you took". Words of the writer's own
+            // (私も, 自分も) make it theirs.
+            harm = CrisisHarm.FriendInDanger;
+        }
+
         // Standing at a dangerous place now (ホームの黄色い線の外側, 橋の手すりの外): the one step to take there, every time.
         var atPlace = harm is CrisisHarm.PlanOrAttempt or CrisisHarm.General
             && assessment.Situations.Contains(CrisisSituations.PlaceOfDanger, StringComparer.Ordinal);

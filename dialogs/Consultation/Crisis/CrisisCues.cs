@@ -202,6 +202,21 @@ public static partial class CrisisCues
         return ParentsPartners.Any(p => normalized.Contains(p, StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// Whether the writer speaks of themselves (私も, 自分も, 俺, うち, I): a worry about a friend that turns to the writer's
+    /// own danger is the writer's.
+    /// </summary>
+    public static bool SpeaksOfSelf(string? text)
+    {
+        var normalized = TextNormalizer.Normalize(text);
+        return SelfWords.Any(w => normalized.Contains(w, StringComparison.Ordinal));
+    }
+
+    private static readonly string[] SelfWords = new[]
+    {
+        "私", "わたし", "あたし", "自分", "じぶん", "俺", "おれ", "僕", "ぼく", "うちも", "うちが", "うちは", "わいも", "myself",
+    }.Select(TextNormalizer.Normalize).ToArray();
+
     /// <summary>Someone else asleep: family, a parent, a sibling, a roommate or a partner, then 寝/ねて/眠って.</summary>
     [System.Text.RegularExpressions.GeneratedRegex("(家族|かぞく|親|おや|母|はは|父|ちち|おかあさん|おとうさん|おかん|おとん|ママ|パパ|まま|ぱぱ|みんな|弟|おとうと|妹|いもうと|兄|あに|姉|あね|ばあちゃん|じいちゃん|ルームメイト|彼氏|かれし|旦那|夫|子ども|こども|子供)(が|は|も|とか|)(もう|みんな|)(寝|ね|眠|ねむ)(て|と|た|っ|よ)[ぁ-ん]*")]
     private static partial System.Text.RegularExpressions.Regex OthersAsleep();

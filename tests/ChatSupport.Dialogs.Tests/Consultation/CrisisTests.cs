@@ -242,6 +242,31 @@ public sealed class CrisisTests
         Assert.StartsWith("すぐに110番に電話して、友だちの名前と", reply.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task More_about_a_friend_in_danger_stays_the_friends_danger_and_is_not_answered_as_the_writers_overdose()
+    {
+        var run = new CrisisRun(WeekdayDay);
+        await run.SendAsync("部活の友だちが「もう生きていたくない」っていつも言う", Assessment(RiskLevel.High, [SupportCategory.Suicidal, SupportCategory.OtherPerson], ["third_person"]));
+
+        var replies = await run.SendAsync("親の薬をこっそりためてるって聞いた", Assessment(RiskLevel.Critical, [SupportCategory.SelfHarm], ["overdose", "means"]));
+        var text = string.Join("\n", replies.Select(r => r.Text));
+
+        Assert.DoesNotContain("飲んだ薬と、いる場所を伝えて", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(replies, r => HasButton(r, "救急車はいや"));
+    }
+
+    [Fact]
+    public async Task A_friends_worry_that_turns_to_the_writers_own_overdose_is_the_writers()
+    {
+        var run = new CrisisRun(WeekdayDay);
+        await run.SendAsync("部活の友だちが「もう生きていたくない」っていつも言う", Assessment(RiskLevel.High, [SupportCategory.Suicidal, SupportCategory.OtherPerson], ["third_person"]));
+
+        var replies = await run.SendAsync("実は私もさっき薬を全部飲んだ", Assessment(RiskLevel.Critical, [SupportCategory.SelfHarm], ["overdose"]));
+
+        Assert.Contains(replies, r => r.Text?.Contains("119", StringComparison.Ordinal) == true);
+        Assert.Contains(replies, r => HasButton(r, "救急車はいや"));
+    }
+
     [Theory]
     [InlineData(null, false)]
     [InlineData(19, false)]

@@ -40,6 +40,7 @@ public class LeadRoundThirteenTests
     [InlineData("ギャラ飲みで飲んでたら記憶がない。起きたらラブホだった", "woke-in-hotel-no-memory")]
     [InlineData("このまま眠りたい。もう起きたくない", "sleep-and-not-wake")]
     [InlineData("目が覚めたら下着がなくて、よく覚えてない", "woke-undressed-not-remembering")]
+    [InlineData("バイトの打ち上げのあと記憶が途切れてて、気づいたら服が乱れてた", "woke-undressed-not-remembering")]
     [InlineData("インスタの知り合った人が、うちに泊めてくれるって", "online-stranger-offers-a-bed")]
     [InlineData("小3の弟と留守番。パパずっと帰ってこない。冷蔵庫に何もない", "parent-gone-fridge-empty")]
     [InlineData("ママの再婚相手が俺のこと蹴ってくる", "hit-me-by-family-or-partner")]

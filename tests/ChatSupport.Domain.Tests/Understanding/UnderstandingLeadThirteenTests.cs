@@ -66,6 +66,7 @@ public class UnderstandingLeadThirteenTests
     [InlineData("ボットより人間のほうがいい", Intent.AskPerson)]
     [InlineData("警察に通報されたら困る", Intent.AskPrivacy)]
     [InlineData("話聞いてくれてあざっす", Intent.Farewell)]
+    [InlineData("親のスマホから書いてるんだけど大丈夫かな", Intent.AskPrivacy)]
     public void Questions_in_everyday_words_are_read(string text, Intent intent) =>
         Assert.Contains(intent, Engine.Understand(text).Intents);
 }
