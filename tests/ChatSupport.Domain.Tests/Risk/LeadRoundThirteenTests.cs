@@ -206,4 +206,21 @@ public class LeadRoundThirteenTests
         var result = Engine.Assess(text);
         Assert.True(result.Level < RiskLevel.High, $"{text}: {result.Level} ({string.Join(",", result.Rules)})");
     }
+
+    [Fact]
+    public void Boxes_of_tablets_taken_are_an_overdose_and_the_body_changing_later_stays_one()
+    {
+        var now = new DateTimeOffset(2026, 12, 8, 22, 30, 0, TimeSpan.FromHours(9));
+        var taken = Engine.Assess("さっき買った頭痛のやつ、3箱飲んだ", ConversationRisk.Empty, now);
+        Assert.Equal(RiskLevel.Critical, taken.Level);
+        Assert.Contains("boxes-of-tablets-taken", taken.Rules);
+
+        var brand = Engine.Assess("パブロンいっぱいあるんだよね", ConversationRisk.Empty, now);
+        var later = Engine.Assess("なんか手がしびれてきた", ConversationRisk.Empty.Update(brand, now), now.AddMinutes(10));
+        Assert.Equal(RiskLevel.Critical, later.Level);
+        Assert.Contains("body-changes-after-boxes-or-brands", later.Rules);
+
+        Assert.True(Engine.Assess("牛乳1箱飲んだ、おなかこわした", ConversationRisk.Empty, now).Level < RiskLevel.High);
+        Assert.True(Engine.Assess("ティッシュ2箱使い切った", ConversationRisk.Empty, now).Level < RiskLevel.High);
+    }
 }
