@@ -56,6 +56,7 @@ public sealed class CrisisTests
     [InlineData("さっき119にでんわした", CrisisCue.CalledHelp)]
     [InlineData("電話できない。声出せない", CrisisCue.CannotCall)]
     [InlineData("救急車はいや", CrisisCue.Refuses)]
+    [InlineData("救急車とかよばないでね", CrisisCue.Refuses)]
     [InlineData("頭がぐるぐるしてはきそう", CrisisCue.Symptoms)]
     [InlineData("ねむーい", CrisisCue.Sleepy)]
     [InlineData("親にばれたくない", CrisisCue.Parents)]
