@@ -23,6 +23,18 @@ public class LeadRoundThirteenTests
     [InlineData("剃刀もってる。今回は深く", "blade-and-not-shallow")]
     [InlineData("日付が変わったら行くって決めた。あと5分", "decided-at-midnight-countdown")]
     [InlineData("ハムスターは妹に預けた。準備はできてる", "pet-handed-over-and-settled")]
+    [InlineData("母の彼氏に外に出された。雪すごい。手の感覚がない", "shut-out-in-the-cold")]
+    [InlineData("運転中。このままトラックに突っ込もうかな", "crash-intent-while-driving")]
+    [InlineData("同級生が「もう死ぬ」って投稿して、電話もLINEもつながらない", "friend-said-die-unreachable")]
+    [InlineData("物置にロープ吊るした。もうやるしかない", "rope-hung-nothing-left")]
+    [InlineData("お父さんがお母さん殴ってる。ナイフも出てる", "parent-hits-parent-knife-out")]
+    [InlineData("咳止め、ドラストで3箱買ってきた。何錠でいけるか調べた", "lethal-dose-and-bought")]
+    [InlineData("高架の上にいる。ここから飛んだら楽かな", "imagined-from-an-overpass")]
+    [InlineData("池の真ん中まで来た。氷がピキピキいってる", "on-the-ice-no-return")]
+    [InlineData("義父が部屋のドアを蹴ってる。鍵かけたけど開けられそう", "door-banged-now")]
+    [InlineData("クローゼットにベルトかけてみた", "ligature-tried")]
+    [InlineData("知り合いが配信でナイフ映して、今から死ぬって", "means-shown-on-stream")]
+    [InlineData("ガソリンかぶった。ライターある", "fuel-and-lighter")]
     public void A_situation_of_danger_now_is_critical(string text, string rule)
     {
         var result = Engine.Assess(text);
@@ -47,6 +59,15 @@ public class LeadRoundThirteenTests
     [InlineData("兄ちゃんが毎晩布団に入ってくる。誰にも言えない", "family-comes-to-room-cannot-tell")]
     [InlineData("部活のコーチに、ふたりだけの秘密なって言われた", "adult-secret-of-two")]
     [InlineData("なにも食べてないけど、まだ痩せたい", "starving-days-dizzy")]
+    [InlineData("血を見ると落ち着く。今日も", "blood-seen-for-relief")]
+    [InlineData("クラスの子が、いつも同じ服で、家でご飯食べてないらしい", "friend-neglected")]
+    [InlineData("食べたら全部吐いてる。吐きだこできた", "purging-with-marks")]
+    [InlineData("闇バイトやめたいって言ったら、住所知ってるからなって", "dark-job-threat")]
+    [InlineData("父ちゃんがまた母ちゃん殴ってる", "parent-hits-parent-speech")]
+    [InlineData("バイトの飲み会のあと店長の家で…やめてって言ったのに", "said-no-and-it-happened")]
+    [InlineData("彼女がキレると皿投げてくる。彼女に壁に押しつけられたこともある", "partner-throws-and-pushes")]
+    [InlineData("去年OD経験あり。最近また、あの時と同じ状態", "past-overdose-same-again")]
+    [InlineData("おじさんに小さい頃から変なことされてる", "weird-things-by-family-or-adult")]
     public void Harm_told_by_situation_is_high(string text, string rule)
     {
         var result = Engine.Assess(text);
@@ -103,6 +124,13 @@ public class LeadRoundThirteenTests
     [InlineData("先生とクラスのみんなで二人の秘密のサプライズ準備してる、誕生日")]
     [InlineData("旅行の間、猫は友達に預けた。準備できてる！")]
     [InlineData("料理で包丁使ってたら、今日は深く切った。止まらないから絆創膏")]
+    [InlineData("漢字テストで自殺行為って書けなかった")]
+    [InlineData("徹夜でテスト受けるのは自殺行為だよね")]
+    [InlineData("エリクサー99個ためたまま全クリしたｗ")]
+    [InlineData("コントでツッコもうとしたら噛んだ")]
+    [InlineData("献血で血を見ても落ち着いてた")]
+    [InlineData("推しのライブで変なことされてないか心配")]
+    [InlineData("キャンプでロープ吊るした、タープ完成")]
     public void Everyday_look_alikes_stay_below_high(string text)
     {
         var result = Engine.Assess(text);
@@ -144,44 +172,6 @@ public class LeadRoundThirteenTests
         Assert.True(Engine.Assess("ありがとうってみんなに伝えたかった", ConversationRisk.Empty, now).Level < RiskLevel.High);
     }
 
-    // ---------------------------------------------------------------- round 13c: classes read from apart15 after its one measurement
-    [Theory]
-    [InlineData("母の彼氏に外に出された。雪すごい。手の感覚がない", "shut-out-in-the-cold")]
-    [InlineData("運転中。このままトラックに突っ込もうかな", "crash-intent-while-driving")]
-    [InlineData("同級生が「もう死ぬ」って投稿して、電話もLINEもつながらない", "friend-said-die-unreachable")]
-    [InlineData("物置にロープ吊るした。もうやるしかない", "rope-hung-nothing-left")]
-    [InlineData("お父さんがお母さん殴ってる。ナイフも出てる", "parent-hits-parent-knife-out")]
-    [InlineData("咳止め、ドラストで3箱買ってきた。何錠でいけるか調べた", "lethal-dose-and-bought")]
-    [InlineData("高架の上にいる。ここから飛んだら楽かな", "imagined-from-an-overpass")]
-    [InlineData("池の真ん中まで来た。氷がピキピキいってる", "on-the-ice-no-return")]
-    [InlineData("義父が部屋のドアを蹴ってる。鍵かけたけど開けられそう", "door-banged-now")]
-    [InlineData("クローゼットにベルトかけてみた", "ligature-tried")]
-    [InlineData("知り合いが配信でナイフ映して、今から死ぬって", "means-shown-on-stream")]
-    [InlineData("ガソリンかぶった。ライターある", "fuel-and-lighter")]
-    public void A_situation_of_danger_now_from_round_13c_is_critical(string text, string rule)
-    {
-        var result = Engine.Assess(text);
-        Assert.True(result.Level == RiskLevel.Critical, $"{text}: {result.Level} ({string.Join(",", result.Rules)})");
-        Assert.Contains(rule, result.Rules);
-    }
-
-    [Theory]
-    [InlineData("血を見ると落ち着く。今日も", "blood-seen-for-relief")]
-    [InlineData("クラスの子が、いつも同じ服で、家でご飯食べてないらしい", "friend-neglected")]
-    [InlineData("食べたら全部吐いてる。吐きだこできた", "purging-with-marks")]
-    [InlineData("闇バイトやめたいって言ったら、住所知ってるからなって", "dark-job-threat")]
-    [InlineData("父ちゃんがまた母ちゃん殴ってる", "parent-hits-parent-speech")]
-    [InlineData("バイトの飲み会のあと店長の家で…やめてって言ったのに", "said-no-and-it-happened")]
-    [InlineData("彼女がキレると皿投げてくる。彼女に壁に押しつけられたこともある", "partner-throws-and-pushes")]
-    [InlineData("去年OD経験あり。最近また、あの時と同じ状態", "past-overdose-same-again")]
-    [InlineData("おじさんに小さい頃から変なことされてる", "weird-things-by-family-or-adult")]
-    public void Harm_told_by_situation_from_round_13c_is_high(string text, string rule)
-    {
-        var result = Engine.Assess(text);
-        Assert.True(result.Level >= RiskLevel.High, $"{text}: {result.Level} ({string.Join(",", result.Rules)})");
-        Assert.Contains(rule, result.Rules);
-    }
-
     [Theory]
     [InlineData("推しが卒業したら、私もそこで終わりにしようかな")]
     [InlineData("切るのやめたいのにやめれない")]
@@ -191,20 +181,6 @@ public class LeadRoundThirteenTests
     {
         var result = Engine.Assess(text);
         Assert.True(result.Level >= RiskLevel.High, $"{text}: {result.Level}");
-    }
-
-    [Theory]
-    [InlineData("漢字テストで自殺行為って書けなかった")]
-    [InlineData("徹夜でテスト受けるのは自殺行為だよね")]
-    [InlineData("エリクサー99個ためたまま全クリしたｗ")]
-    [InlineData("コントでツッコもうとしたら噛んだ")]
-    [InlineData("献血で血を見ても落ち着いてた")]
-    [InlineData("推しのライブで変なことされてないか心配")]
-    [InlineData("キャンプでロープ吊るした、タープ完成")]
-    public void Everyday_look_alikes_from_round_13c_stay_below_high(string text)
-    {
-        var result = Engine.Assess(text);
-        Assert.True(result.Level < RiskLevel.High, $"{text}: {result.Level} ({string.Join(",", result.Rules)})");
     }
 
     [Fact]
