@@ -203,7 +203,7 @@ public static partial class CrisisCues
     }
 
     /// <summary>
-    /// Whether the writer speaks of themselves (私も, 自分も, 俺, うち, I): a worry about a friend that turns to the writer's
+    /// Whether the writer speaks of themselves (私も, 自分も, 俺, うちも, myself): a worry about a friend that turns to the writer's
     /// own danger is the writer's.
     /// </summary>
     public static bool SpeaksOfSelf(string? text)
