@@ -3,17 +3,17 @@ namespace ChatSupport.Bot.Cli;
 /// <summary>
 /// The options of the JSON Lines verbs (<c>risk score</c>, <c>risk eval</c>, <c>risk eval --with-ai</c>,
 /// <c>understand</c>, <c>understand eval</c>), read once: <c>--input FILE|-</c> always; <c>--errors</c>,
-/// <c>--with-ai</c> and <c>--patterns DIR</c> where the verb takes them.
+/// <c>--with-ai</c>, <c>--lexicon-only</c>, <c>--lexicon DIR</c>, <c>--model FILE</c> and <c>--patterns DIR</c> where the verb takes them.
 /// </summary>
-internal sealed record CliArguments(string? Input, bool ListErrors, bool WithAi, string? Patterns)
+internal sealed record CliArguments(string? Input, bool ListErrors, bool WithAi, string? Patterns, bool LexiconOnly = false, string? LexiconDirectory = null, string? ModelFile = null)
 {
     /// <summary>Reads the options the verb takes; anything else is a usage error (written to stderr with the usage).</summary>
-    public static CliArguments? Parse(IReadOnlyList<string> args, TextWriter stderr, string usage, bool errors = true, bool withAi = true, bool patterns = false)
+    public static CliArguments? Parse(IReadOnlyList<string> args, TextWriter stderr, string usage, bool errors = true, bool withAi = true, bool patterns = false, bool lexiconOnly = false)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stderr);
-        string? input = null, patternsDirectory = null;
-        bool listErrors = false, ai = false;
+        string? input = null, patternsDirectory = null, lexiconDirectory = null, modelFile = null;
+        bool listErrors = false, ai = false, lexicon = false;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -30,6 +30,15 @@ internal sealed record CliArguments(string? Input, bool ListErrors, bool WithAi,
                 case "--with-ai" when withAi:
                     ai = true;
                     break;
+                case "--lexicon-only" when lexiconOnly:
+                    lexicon = true;
+                    break;
+                case "--lexicon" when lexiconOnly && i + 1 < args.Count:
+                    lexiconDirectory = args[++i];
+                    break;
+                case "--model" when lexiconOnly && i + 1 < args.Count:
+                    modelFile = args[++i];
+                    break;
                 default:
                     stderr.WriteLine($"unknown argument '{args[i]}'");
                     stderr.WriteLine(usage);
@@ -37,7 +46,7 @@ internal sealed record CliArguments(string? Input, bool ListErrors, bool WithAi,
             }
         }
 
-        return new CliArguments(input, listErrors, ai, patternsDirectory);
+        return new CliArguments(input, listErrors, ai, patternsDirectory, lexicon, lexiconDirectory, modelFile);
     }
 
     /// <summary>

@@ -8,30 +8,38 @@ namespace ChatSupport.Bot.Cli;
 /// <c>risk eval --input FILE [--errors]</c>: confusion matrix and floor figures on labelled lines
 /// (<c>{"id", "text", "level", "categories"}</c>, the rubric's format); <c>--with-ai</c> compares rule-only with
 /// rule + AI (see <see cref="Triage.TriageEvalCommand"/>); <c>--errors</c> lists the ids
-/// whose level differs. A malformed line is reported on stderr with its number and skipped; the exit
+/// whose level differs; <c>--lexicon-only</c> leaves the learned backstop out (to report both figures);
+/// <c>--lexicon DIR</c> and <c>--model FILE</c> read a lexicon or a model under review instead of the embedded ones.
+/// <c>risk model train --version V --output FILE [--thresholds A,W,C] INPUT.jsonl|CORPUS.txt...</c>: builds the learned backstop from labelled files.
+/// A malformed line is reported on stderr with its number and skipped; the exit
 /// code is then 1 (2 for usage errors, 0 when every line was read).
 /// </summary>
 public static class RiskCommand
 {
-    private const string Usage = "usage: risk score --input FILE|-   |   risk eval --input FILE [--errors] [--with-ai]";
+    private const string Usage = "usage: risk score --input FILE|- [--lexicon-only] [--lexicon DIR] [--model FILE]   |   risk eval --input FILE [--errors] [--with-ai] [--lexicon-only] [--lexicon DIR] [--model FILE]   |   risk model train --version V --output FILE [--thresholds A,W,C] INPUT.jsonl|CORPUS.txt...";
 
     public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
         ArgumentNullException.ThrowIfNull(args);
+        if (args.Length >= 2 && args[0] == "model" && args[1] == "train")
+        {
+            return Train(args[2..], stdout, stderr);
+        }
+
         if (args.Length == 0 || args[0] is not ("score" or "eval"))
         {
             stderr.WriteLine(Usage);
             return 2;
         }
 
-        if (CliArguments.Parse(args[1..], stderr, Usage) is not { } parsed)
+        if (CliArguments.Parse(args[1..], stderr, Usage, lexiconOnly: true) is not { } parsed)
         {
             return 2;
         }
 
-        if (args[0] == "score" && parsed.WithAi)
+        if ((args[0] == "score" || parsed.LexiconOnly) && parsed.WithAi)
         {
-            stderr.WriteLine("unknown argument '--with-ai'");
+            stderr.WriteLine(args[0] == "score" ? "unknown argument '--with-ai'" : "--with-ai compares with the whole engine; leave out --lexicon-only");
             stderr.WriteLine(Usage);
             return 2;
         }
@@ -47,7 +55,29 @@ public static class RiskCommand
             return 2;
         }
 
-        var engine = RiskEngine.CreateDefault();
+        if (parsed.LexiconOnly && parsed.ModelFile is not null)
+        {
+            stderr.WriteLine("--model and --lexicon-only contradict each other");
+            stderr.WriteLine(Usage);
+            return 2;
+        }
+
+        RiskEngine engine;
+        try
+        {
+            engine = parsed.LexiconDirectory is null && parsed.ModelFile is null
+                ? (parsed.LexiconOnly ? new RiskEngine(RiskLexicon.LoadEmbedded()) : RiskEngine.CreateDefault())
+                : new RiskEngine(
+                    parsed.LexiconDirectory is null ? RiskLexicon.LoadEmbedded() : RiskLexicon.LoadDirectory(parsed.LexiconDirectory),
+                    parsed.LexiconOnly ? null : parsed.ModelFile is null ? RiskModel.LoadEmbedded() : ReadModel(parsed.ModelFile));
+        }
+        catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
+        {
+            // A lexicon or model under review that does not load: say why, read nothing.
+            stderr.WriteLine($"cannot load the lexicon or model: {e.Message}");
+            return 2;
+        }
+
         return args[0] == "score"
             ? Score(engine, reader, stdout, stderr)
             : Eval(engine, reader, stdout, stderr, parsed.ListErrors);
@@ -64,7 +94,10 @@ public static class RiskCommand
                 assessment.Matches.Select(m => new ScoreMatch(m.Term, m.Start, m.Length, m.Category?.ToWire())).ToList(),
                 assessment.Situations,
                 assessment.Rules,
-                assessment.Cues.Select(c => new ScoreCue(c.Class, c.Start, c.Length)).ToList()));
+                assessment.Cues.Select(c => new ScoreCue(c.Class, c.Start, c.Length)).ToList())
+            {
+                Model = engine.Model is { } model ? ModelLine.Of(model, item.Text) : null,
+            });
         });
 
     private static int Eval(RiskEngine engine, TextReader reader, TextWriter stdout, TextWriter stderr, bool listErrors)
@@ -87,8 +120,91 @@ public static class RiskCommand
             }
         });
 
-        JsonLines.WriteReport(stdout, $"lexicon {engine.LexiconVersion}", evaluation.Format(), listErrors ? errors : []);
+        var title = engine.Model is { } model ? $"lexicon {engine.LexiconVersion}, model {model.Version}" : $"lexicon {engine.LexiconVersion} (lexicon only)";
+        JsonLines.WriteReport(stdout, title, evaluation.Format(), listErrors ? errors : []);
         return exitCode;
+    }
+
+    private static RiskModel ReadModel(string path)
+    {
+        using var reader = new StreamReader(path);
+        return RiskModel.Parse(reader);
+    }
+
+    private static int Train(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        string? version = null, output = null;
+        var options = new RiskModelTrainer.Options();
+        var inputs = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--version" when i + 1 < args.Length:
+                    version = args[++i];
+                    break;
+                case "--output" when i + 1 < args.Length:
+                    output = args[++i];
+                    break;
+                case "--thresholds" when i + 1 < args.Length:
+                    var parts = args[++i].Split(',');
+                    if (parts.Length != 3 || !parts.All(p => float.TryParse(p, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var t) && t is > 0 and < 1))
+                    {
+                        stderr.WriteLine("--thresholds takes three probabilities: ALONE,WITH_SIGNAL,CRITICAL (for example 0.9,0.6,0.8)");
+                        return 2;
+                    }
+
+                    var t = parts.Select(p => float.Parse(p, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+                    options = options with { HighThresholdAlone = t[0], HighThreshold = t[1], CriticalThreshold = t[2] };
+                    break;
+                default:
+                    if (args[i].StartsWith("--", StringComparison.Ordinal) || !File.Exists(args[i]))
+                    {
+                        stderr.WriteLine(args[i].StartsWith("--", StringComparison.Ordinal) ? $"unknown argument '{args[i]}'" : $"no such file: {args[i]}");
+                        stderr.WriteLine(Usage);
+                        return 2;
+                    }
+
+                    inputs.Add(args[i]);
+                    break;
+            }
+        }
+
+        if (version is null || output is null || inputs.Count == 0)
+        {
+            stderr.WriteLine("risk model train needs --version, --output and at least one labelled file");
+            stderr.WriteLine(Usage);
+            return 2;
+        }
+
+        var lines = new List<(string, RiskLevel)>();
+        try
+        {
+            foreach (var input in inputs)
+            {
+                lines.AddRange(RiskModelTrainer.ReadFile(input));
+            }
+        }
+        catch (FormatException e)
+        {
+            // A model built from part of the files would not be the one they describe: nothing is written.
+            stderr.WriteLine($"{e.Message}; no model written");
+            return 1;
+        }
+
+        var model = RiskModelTrainer.Train(lines, version, options);
+        using (var writer = new StreamWriter(output, append: false, new System.Text.UTF8Encoding(false)))
+        {
+            model.Write(writer,
+            [
+                "ChatSupport risk model: the learned backstop behind the lexicon (docs/risk.md, \"The learned backstop\").",
+                "Logistic regression over character 1-3-grams of the normalized text; columns: n-gram, weight toward high or above, weight toward critical.",
+                $"Built by 'risk model train' from {string.Join(", ", inputs.Select(Path.GetFileName))}. Do not edit by hand: rebuild it (tests/tools/train-risk-model.sh).",
+            ]);
+        }
+
+        stdout.WriteLine($"model {version}: {lines.Count} lines, {model.Weights.Count} n-grams -> {output}");
+        return 0;
     }
 
     private static bool TryGold(JsonElement line, out RiskLevel gold, out string problem)
@@ -112,7 +228,25 @@ public static class RiskCommand
         [property: System.Text.Json.Serialization.JsonPropertyName("matches")] IReadOnlyList<ScoreMatch> Matches,
         [property: System.Text.Json.Serialization.JsonPropertyName("situations")] IReadOnlyList<string> Situations,
         [property: System.Text.Json.Serialization.JsonPropertyName("rules")] IReadOnlyList<string> Rules,
-        [property: System.Text.Json.Serialization.JsonPropertyName("cues")] IReadOnlyList<ScoreCue> Cues);
+        [property: System.Text.Json.Serialization.JsonPropertyName("cues")] IReadOnlyList<ScoreCue> Cues)
+    {
+        /// <summary>The learned backstop's probabilities and strongest n-grams (absent with --lexicon-only).</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("model")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public ModelLine? Model { get; init; }
+    }
+
+    private sealed record ModelLine(
+        [property: System.Text.Json.Serialization.JsonPropertyName("high")] double High,
+        [property: System.Text.Json.Serialization.JsonPropertyName("critical")] double Critical,
+        [property: System.Text.Json.Serialization.JsonPropertyName("evidence")] IReadOnlyList<string> Evidence)
+    {
+        public static ModelLine Of(RiskModel model, string text)
+        {
+            var (high, critical) = model.Score(text);
+            return new ModelLine(Math.Round(high, 3), Math.Round(critical, 3), model.Evidence(text));
+        }
+    }
 
     private sealed record ScoreCue(
         [property: System.Text.Json.Serialization.JsonPropertyName("class")] string Class,

@@ -7,27 +7,33 @@ namespace ChatSupport.Domain.Risk;
 /// </summary>
 public sealed class RiskEngine
 {
-    private static readonly Lazy<RiskEngine> Default = new(() => new RiskEngine(RiskLexicon.LoadEmbedded()));
+    private static readonly Lazy<RiskEngine> Default = new(() => new RiskEngine(RiskLexicon.LoadEmbedded(), RiskModel.LoadEmbedded()));
 
     private readonly CompiledLexicon _compiled;
     private readonly ThreadLocal<RiskScanner> _scanners;
 
-    public RiskEngine(RiskLexicon lexicon)
+    /// <param name="lexicon">The reviewed lexicon.</param>
+    /// <param name="model">The learned backstop, or null for the lexicon alone (lexicon tests, <c>risk eval --lexicon-only</c>).</param>
+    public RiskEngine(RiskLexicon lexicon, RiskModel? model = null)
     {
         ArgumentNullException.ThrowIfNull(lexicon);
         _compiled = new CompiledLexicon(lexicon);
+        Model = model;
         _scanners = new ThreadLocal<RiskScanner>(CreateScanner);
     }
 
     public RiskLexicon Lexicon => _compiled.Lexicon;
 
+    /// <summary>The learned backstop, when this engine has one.</summary>
+    public RiskModel? Model { get; }
+
     public string LexiconVersion => _compiled.Lexicon.Version;
 
-    /// <summary>The engine over the lexicon embedded in the domain library (built once per process).</summary>
+    /// <summary>The engine over the lexicon and the learned backstop embedded in the domain library (built once per process).</summary>
     public static RiskEngine CreateDefault() => Default.Value;
 
     /// <summary>A scanner with its own buffers, for callers that manage threads themselves.</summary>
-    public RiskScanner CreateScanner() => new(_compiled);
+    public RiskScanner CreateScanner() => new(_compiled, Model);
 
     /// <summary>
     /// The allocation-free path: scans <paramref name="text"/> with this thread's scanner and returns

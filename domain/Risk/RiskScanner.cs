@@ -28,6 +28,12 @@ public enum RiskRules
 
     /// <summary>A time word (今, これから, 今夜, 今日) raised a high signal to critical.</summary>
     TimeWord = 1 << 6,
+
+    /// <summary>The learned backstop (<see cref="RiskModel"/>) raised a message the lexicon read below high to high.</summary>
+    ModelHigh = 1 << 7,
+
+    /// <summary>The learned backstop raised a high message to critical.</summary>
+    ModelCritical = 1 << 8,
 }
 
 public static class RiskRuleIds
@@ -39,6 +45,8 @@ public static class RiskRuleIds
     public const string Recurrence = "recurrence";
     public const string ThirdPerson = "third_person";
     public const string TimeWord = "time_word";
+    public const string ModelHigh = "model_high";
+    public const string ModelCritical = "model_critical";
 
     public static IReadOnlyList<string> ToIds(RiskRules rules)
     {
@@ -50,6 +58,8 @@ public static class RiskRuleIds
         if ((rules & RiskRules.Recurrence) != 0) { ids.Add(Recurrence); }
         if ((rules & RiskRules.ThirdPerson) != 0) { ids.Add(ThirdPerson); }
         if ((rules & RiskRules.TimeWord) != 0) { ids.Add(TimeWord); }
+        if ((rules & RiskRules.ModelHigh) != 0) { ids.Add(ModelHigh); }
+        if ((rules & RiskRules.ModelCritical) != 0) { ids.Add(ModelCritical); }
         return ids;
     }
 }
@@ -91,7 +101,11 @@ public sealed class RiskScanner
         (1u << (int)SupportCategory.Suicidal) | (1u << (int)SupportCategory.SelfHarm) | (1u << (int)SupportCategory.Abuse)
         | (1u << (int)SupportCategory.Dv) | (1u << (int)SupportCategory.SexualViolence);
 
+    // The lexicon's own reading that the words mean something else: the learned backstop never overrides it.
+    private const RiskRules ReadAsSomethingElse = RiskRules.Hyperbole | RiskRules.Joke | RiskRules.Negation | RiskRules.PastTense;
+
     private readonly CompiledLexicon _lexicon;
+    private readonly RiskModel? _model;
     private readonly NormalizedText _text = new();
     private readonly int[] _withStamp;
     private RawMatch[] _raw = new RawMatch[64];
@@ -112,9 +126,10 @@ public sealed class RiskScanner
     private RiskCueInfo[] _cues = new RiskCueInfo[16];
     private int _cueCount;
 
-    internal RiskScanner(CompiledLexicon lexicon)
+    internal RiskScanner(CompiledLexicon lexicon, RiskModel? model = null)
     {
         _lexicon = lexicon;
+        _model = model;
         _withStamp = new int[lexicon.EntryCount];
         _ruleCandidates = new ulong[lexicon.RuleWordCount];
     }
@@ -576,7 +591,11 @@ public sealed class RiskScanner
             messageMask |= clause;
         }
 
-        var cleared = ApplyRules(messageMask, ref level, ref categories, ref situations);
+        var cleared = ApplyRules(messageMask, ref level, ref categories, ref situations, out var dampened);
+        if (_model is not null && level < RiskLevel.Critical && !dampened && (rules & ReadAsSomethingElse) == 0 && HasJapaneseScript(_text))
+        {
+            RaiseByModel(ref level, ref rules);
+        }
 
         // A dampener that takes categories away says the signal was not what it looked like (a game loss): the
         // category-only context beside it (兄に) means nothing either.
@@ -606,6 +625,50 @@ public sealed class RiskScanner
             SituationMask = level >= RiskLevel.Medium ? situations : 0,
             FiredRuleCount = _firedCount,
         };
+    }
+
+    /// <summary>
+    /// The learned backstop: below high, P(high or above) at or over its threshold raises to high (a higher threshold
+    /// where the lexicon found nothing at all); where the lexicon itself read high, P(critical) at or over its threshold
+    /// raises to critical. It never lowers, never raises its own high to critical, and never adds a category (the
+    /// crisis reply for a raise without one is the general template).
+    /// </summary>
+    private void RaiseByModel(ref RiskLevel level, ref RiskRules rules)
+    {
+        var (high, critical) = _model!.Score(_text);
+        if (level < RiskLevel.High)
+        {
+            if (high >= (level == RiskLevel.None ? _model.HighThresholdAlone : _model.HighThreshold))
+            {
+                level = RiskLevel.High;
+                rules |= RiskRules.ModelHigh;
+            }
+
+            return;
+        }
+
+        if (critical >= _model.CriticalThreshold)
+        {
+            level = RiskLevel.Critical;
+            rules |= RiskRules.ModelCritical;
+        }
+    }
+
+    /// <summary>
+    /// The learned backstop read Japanese (kana and kanji n-grams); a message in English or romaji alone is left to the
+    /// lexicon, whose English and romaji entries know "took my meds" from "took the whole bottle".
+    /// </summary>
+    private static bool HasJapaneseScript(NormalizedText text)
+    {
+        foreach (var c in text.Chars.AsSpan(0, text.Length))
+        {
+            if (c is >= '\u3041' and <= '\u30FF' or >= '\u4E00' and <= '\u9FFF')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void MarkDerived(ref RawMatch m, RiskLevel effective, ref ulong situations)
@@ -643,8 +706,9 @@ public sealed class RiskScanner
     /// (<see cref="CompiledLexicon.RulesByTrigger"/>). A rule outside that set cannot fire, and the candidates are visited
     /// in ascending rule order, as a loop over every rule would, so <see cref="FiredRules"/> keeps its order.
     /// </remarks>
-    private uint ApplyRules(in CueClassMask messageMask, ref RiskLevel level, ref uint categories, ref ulong situations)
+    private uint ApplyRules(in CueClassMask messageMask, ref RiskLevel level, ref uint categories, ref ulong situations, out bool dampened)
     {
+        dampened = false;
         var candidates = CandidateRules(in messageMask);
         var raising = _lexicon.RaisingRules;
         for (var w = 0; w < candidates.Length; w++)
@@ -677,7 +741,14 @@ public sealed class RiskScanner
             {
                 var r = (w << 6) + BitOperations.TrailingZeroCount(bits);
                 bits &= bits - 1;
-                if ((level <= _lexicon.RuleCaps[r] && _lexicon.RuleCategories[r] == 0) || !Fires(r, in messageMask))
+                if (!Fires(r, in messageMask))
+                {
+                    continue;
+                }
+
+                // A dampener that holds (study, a game, a song) vetoes the learned backstop even where it changed nothing.
+                dampened = true;
+                if (level <= _lexicon.RuleCaps[r] && _lexicon.RuleCategories[r] == 0)
                 {
                     continue;
                 }

@@ -36,7 +36,8 @@ public sealed class ListeningTests
     [InlineData("返せないから闇バイトやらないかって誘われてる", "#9110")]
     [InlineData("話し相手になってよ", "わたしはボット（プログラム）なので、話し相手や友だちのかわりにはなれません")]
     [InlineData("仕事やめてから半年くらい家から出てません", "家から出られない日が続くのは")]
-    [InlineData("もっと送らないと学校の人にばらすって言われてる", "あなたのせいではありません")]
+    // Since round 14 the risk engine reads "send more or I tell the school" as sextortion (high): its crisis reply.
+    [InlineData("もっと送らないと学校の人にばらすって言われてる", "それ以上送らないでください")]
     public async Task A_situation_with_its_own_line_is_answered_with_it_not_with_a_topic_line_that_misreads_it(string text, string expected)
     {
         await new ConsultationHarness(Handoff().Object).Started()

@@ -1,0 +1,324 @@
+using System.Globalization;
+using System.Text;
+
+namespace ChatSupport.Domain.Risk;
+
+/// <summary>
+/// The learned backstop behind the lexicon: two logistic regressions over the character 1–3-grams of the normalized
+/// text (the same <see cref="JapaneseNormalizer"/> output the lexicon reads), one for "high or above" and one for
+/// "critical". It is built by <see cref="RiskModelTrainer"/> from the labelled sets our writers wrote apart
+/// (tests/datasets/risk, never the shared dev files) and embedded as reviewed data (Risk/Model/risk-model.tsv).
+/// </summary>
+/// <remarks>
+/// It only ever raises, and only where the lexicon did not say the words meant something else (hyperbole, a joke,
+/// a negation, the past, or a dampener such as study or a game): see <see cref="RiskScanner"/>. Scoring allocates
+/// nothing: the weights sit in an open-addressing table keyed by the packed n-gram.
+/// </remarks>
+public sealed class RiskModel
+{
+    /// <summary>The character written for the start and end of a message in the model file (and nowhere else).</summary>
+    public const char Boundary = '␣';
+
+    /// <summary>The character written for <see cref="JapaneseNormalizer.ClauseBreak"/> (a sentence or clause end) in the model file.</summary>
+    public const char ClauseMark = '¦';
+
+    private const string ResourceName = "ChatSupport.Domain.Risk.Model.risk-model.tsv";
+
+    private static readonly Lazy<RiskModel> Embedded = new(() =>
+    {
+        using var stream = typeof(RiskModel).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"Embedded risk model {ResourceName} could not be opened.");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return Parse(reader);
+    });
+
+    private readonly ulong[] _keys;
+    private readonly float[] _high;
+    private readonly float[] _critical;
+    private readonly int _mask;
+
+    public RiskModel(string version, (float Alone, float WithSignal, float Critical) thresholds, float highBias, float criticalBias, IReadOnlyDictionary<string, (float High, float Critical)> weights)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(version);
+        ArgumentNullException.ThrowIfNull(weights);
+        var (alone, highThreshold, criticalThreshold) = thresholds;
+        if (alone is <= 0 or >= 1 || highThreshold is <= 0 or >= 1 || criticalThreshold is <= 0 or >= 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(thresholds), "Thresholds are probabilities strictly between 0 and 1.");
+        }
+
+        Version = version;
+        HighThresholdAlone = alone;
+        HighThreshold = highThreshold;
+        CriticalThreshold = criticalThreshold;
+        HighBias = highBias;
+        CriticalBias = criticalBias;
+        Weights = weights;
+        var size = 16;
+        while (size < weights.Count * 2)
+        {
+            size <<= 1;
+        }
+
+        _keys = new ulong[size];
+        _high = new float[size];
+        _critical = new float[size];
+        _mask = size - 1;
+        foreach (var (gram, (high, critical)) in weights)
+        {
+            var key = KeyOf(FromFile(gram));
+            var slot = Slot(key);
+            while (_keys[slot] != 0)
+            {
+                if (_keys[slot] == key)
+                {
+                    throw new FormatException($"The n-gram '{gram}' appears twice in the risk model.");
+                }
+
+                slot = (slot + 1) & _mask;
+            }
+
+            _keys[slot] = key;
+            _high[slot] = high;
+            _critical[slot] = critical;
+        }
+    }
+
+    public string Version { get; }
+
+    /// <summary>P(high or above) from which the model raises to high a message in which the lexicon found nothing.</summary>
+    public float HighThresholdAlone { get; }
+
+    /// <summary>P(high or above) from which the model raises to high a message the lexicon read as low or medium.</summary>
+    public float HighThreshold { get; }
+
+    /// <summary>P(critical) from which the model raises to critical a message the lexicon itself read as high.</summary>
+    public float CriticalThreshold { get; }
+
+    public float HighBias { get; }
+
+    public float CriticalBias { get; }
+
+    /// <summary>The weights by n-gram as the file writes them (<see cref="Boundary"/>, <see cref="ClauseMark"/>).</summary>
+    public IReadOnlyDictionary<string, (float High, float Critical)> Weights { get; }
+
+    /// <summary>The model embedded in the domain library (parsed once per process).</summary>
+    public static RiskModel LoadEmbedded() => Embedded.Value;
+
+    /// <summary>Probabilities for a message (normalizes it; allocates, for tools and tests).</summary>
+    public (float High, float Critical) Score(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var normalized = new NormalizedText();
+        JapaneseNormalizer.Normalize(text, normalized);
+        return Score(normalized);
+    }
+
+    /// <summary>
+    /// The n-grams of <paramref name="text"/> that pushed most toward "high or above", strongest first (the boundary
+    /// and clause break written as in the file): what a counselor reads as the model's reason.
+    /// </summary>
+    public IReadOnlyList<string> Evidence(string text, int count = 3)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var normalized = new NormalizedText();
+        JapaneseNormalizer.Normalize(text, normalized);
+        var found = new Dictionary<string, float>(StringComparer.Ordinal);
+        ForEachGram(normalized, (gram, key) =>
+        {
+            var slot = Find(key);
+            if (slot >= 0 && _high[slot] > 0)
+            {
+                found[ToFile(gram)] = _high[slot];
+            }
+        });
+        return found.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(count).Select(p => p.Key).ToList();
+    }
+
+    internal (float High, float Critical) Score(NormalizedText text)
+    {
+        var high = HighBias;
+        var critical = CriticalBias;
+        var chars = text.Chars;
+        var length = text.Length;
+
+        // Positions -1 and length are the message boundary (a space); every 1-, 2- and 3-gram with a real character counts.
+        for (var i = -1; i < length; i++)
+        {
+            var c0 = At(chars, length, i);
+            var c1 = At(chars, length, i + 1);
+            var c2 = At(chars, length, i + 2);
+            if (i >= 0)
+            {
+                Add(Pack(1, c0, '\0', '\0'), ref high, ref critical);
+            }
+
+            if (i + 1 <= length)
+            {
+                Add(Pack(2, c0, c1, '\0'), ref high, ref critical);
+            }
+
+            if (i + 2 <= length && length > 0)
+            {
+                Add(Pack(3, c0, c1, c2), ref high, ref critical);
+            }
+        }
+
+        return (Sigmoid(high), Sigmoid(critical));
+    }
+
+    /// <summary>Reads the model file (tab-separated; see docs/risk.md, "The learned backstop").</summary>
+    public static RiskModel Parse(TextReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        string? version = null;
+        float? alone = null, highThreshold = null, criticalThreshold = null, highBias = null, criticalBias = null;
+        var weights = new Dictionary<string, (float, float)>(StringComparer.Ordinal);
+        var number = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            number++;
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            var fields = line.Split('\t');
+            switch (fields[0])
+            {
+                case "version" when fields.Length == 2:
+                    version = fields[1];
+                    break;
+                case "threshold" when fields.Length == 4:
+                    alone = Number(fields[1], number);
+                    highThreshold = Number(fields[2], number);
+                    criticalThreshold = Number(fields[3], number);
+                    break;
+                case "bias" when fields.Length == 3:
+                    highBias = Number(fields[1], number);
+                    criticalBias = Number(fields[2], number);
+                    break;
+                default:
+                    if (fields.Length != 3 || fields[0].Length is 0 or > 3 || fields[0].Contains(' ', StringComparison.Ordinal))
+                    {
+                        throw new FormatException($"Risk model line {number}: expected 'n-gram<TAB>high<TAB>critical'.");
+                    }
+
+                    if (!weights.TryAdd(fields[0], (Number(fields[1], number), Number(fields[2], number))))
+                    {
+                        throw new FormatException($"Risk model line {number}: the n-gram '{fields[0]}' appears twice.");
+                    }
+
+                    break;
+            }
+        }
+
+        if (version is null || alone is null || highThreshold is null || criticalThreshold is null || highBias is null || criticalBias is null)
+        {
+            throw new FormatException("Risk model: the version, threshold and bias lines are required.");
+        }
+
+        return new RiskModel(version, (alone.Value, highThreshold.Value, criticalThreshold.Value), highBias.Value, criticalBias.Value, weights);
+    }
+
+    /// <summary>Writes the model file: a header, then one n-gram per line in ordinal order (so a diff reads well).</summary>
+    public void Write(TextWriter writer, IEnumerable<string>? comments = null)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        foreach (var comment in comments ?? [])
+        {
+            writer.Write("# ");
+            writer.Write(comment);
+            writer.Write('\n');
+        }
+
+        writer.Write($"version\t{Version}\n");
+        writer.Write($"threshold\t{Format(HighThresholdAlone)}\t{Format(HighThreshold)}\t{Format(CriticalThreshold)}\n");
+        writer.Write($"bias\t{Format(HighBias)}\t{Format(CriticalBias)}\n");
+        foreach (var (gram, (high, critical)) in Weights.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            writer.Write($"{gram}\t{Format(high)}\t{Format(critical)}\n");
+        }
+    }
+
+    internal static string Format(float value) => value.ToString("0.#####", CultureInfo.InvariantCulture);
+
+    /// <summary>Calls <paramref name="visit"/> for every n-gram of the text (the boundary as a space), in the order <see cref="Score(NormalizedText)"/> reads them.</summary>
+    internal static void ForEachGram(NormalizedText text, Action<string, ulong> visit)
+    {
+        var chars = text.Chars;
+        var length = text.Length;
+        for (var i = -1; i < length; i++)
+        {
+            var c0 = At(chars, length, i);
+            var c1 = At(chars, length, i + 1);
+            var c2 = At(chars, length, i + 2);
+            if (i >= 0)
+            {
+                visit(c0.ToString(), Pack(1, c0, '\0', '\0'));
+            }
+
+            if (i + 1 <= length)
+            {
+                visit(string.Concat(c0, c1), Pack(2, c0, c1, '\0'));
+            }
+
+            if (i + 2 <= length && length > 0)
+            {
+                visit(string.Concat(c0, c1, c2), Pack(3, c0, c1, c2));
+            }
+        }
+    }
+
+    /// <summary>An n-gram as the file writes it: the boundary and the clause break as visible characters.</summary>
+    internal static string ToFile(string gram) => gram.Replace(' ', Boundary).Replace(JapaneseNormalizer.ClauseBreak, ClauseMark);
+
+    private static string FromFile(string gram) => gram.Replace(Boundary, ' ').Replace(ClauseMark, JapaneseNormalizer.ClauseBreak);
+
+    internal static ulong KeyOf(string gram) => gram.Length switch
+    {
+        1 => Pack(1, gram[0], '\0', '\0'),
+        2 => Pack(2, gram[0], gram[1], '\0'),
+        3 => Pack(3, gram[0], gram[1], gram[2]),
+        _ => throw new FormatException($"An n-gram has one to three characters: '{gram}'."),
+    };
+
+    internal static float Sigmoid(double z) => (float)(1.0 / (1.0 + Math.Exp(-Math.Clamp(z, -30, 30))));
+
+    private static ulong Pack(int n, char c0, char c1, char c2) => ((ulong)n << 48) | ((ulong)c2 << 32) | ((ulong)c1 << 16) | c0;
+
+    private static char At(char[] chars, int length, int i) => i < 0 || i >= length ? ' ' : chars[i];
+
+    private static float Number(string field, int line) =>
+        float.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && float.IsFinite(value)
+            ? value
+            : throw new FormatException($"Risk model line {line}: '{field}' is not a number.");
+
+    private int Slot(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> 40) & _mask;
+
+    private int Find(ulong key)
+    {
+        var slot = Slot(key);
+        while (_keys[slot] != 0)
+        {
+            if (_keys[slot] == key)
+            {
+                return slot;
+            }
+
+            slot = (slot + 1) & _mask;
+        }
+
+        return -1;
+    }
+
+    private void Add(ulong key, ref float high, ref float critical)
+    {
+        var slot = Find(key);
+        if (slot >= 0)
+        {
+            high += _high[slot];
+            critical += _critical[slot];
+        }
+    }
+}

@@ -1,0 +1,174 @@
+using System.Globalization;
+using ChatSupport.Domain.Risk;
+using Xunit.Abstractions;
+
+namespace ChatSupport.Domain.Tests.Risk;
+
+/// <summary>
+/// The learned backstop (<see cref="RiskModel"/>, docs/risk.md "The learned backstop"): the file format, that the
+/// committed model is the one its data builds, that it reads a writer it never saw, and how the engine may use it —
+/// raise only, never over the lexicon's own "this means something else", never its own high to critical.
+/// </summary>
+public class RiskModelTests(ITestOutputHelper output)
+{
+    // A made-up word the lexicon has never heard of, taught to a small model as danger.
+    private const string Taught = "ぽよぽよ";
+
+    private static readonly Lazy<RiskModel> Toy = new(() =>
+    {
+        var lines = new List<(string, RiskLevel)>();
+        for (var i = 0; i < 30; i++)
+        {
+            lines.Add(($"{Taught}{i}", RiskLevel.Critical));
+            lines.Add(($"きょうのごはん{i}", RiskLevel.None));
+            lines.Add(($"テストの点{i}", RiskLevel.Low));
+        }
+
+        return RiskModelTrainer.Train(lines, "toy");
+    });
+
+    [Fact]
+    public void CommittedModel_IsTheOneItsDataBuilds()
+    {
+        // The inputs of tests/tools/train-risk-model.sh, in its order.
+        var committed = RiskModel.LoadEmbedded();
+        var datasets = Path.GetDirectoryName(Path.GetDirectoryName(DevSetQualityTests.FindDevSet("dev.jsonl")!)!)!;
+        var probes = Path.GetDirectoryName(ProbeFile("probe.jsonl"))!;
+        var inputs = Directory.GetFiles(Path.Combine(datasets, "risk"), "*.jsonl").Where(f => Path.GetFileName(f) is not ("dev.jsonl" or "dev2.jsonl")).Order(StringComparer.Ordinal)
+            .Append(ProbeFile("probe.jsonl"))
+            .Concat(Directory.GetFiles(Path.Combine(probes, "Probes"), "*.jsonl").Order(StringComparer.Ordinal))
+            .Append(ProbeFile("everyday.txt"))
+            .Concat(Directory.GetFiles(Path.Combine(datasets, "understanding"), "*.jsonl").Where(f => Path.GetFileName(f) != "dev.jsonl").Order(StringComparer.Ordinal))
+            .ToList();
+        Assert.True(inputs.Count >= 40, "the labelled sets of tests/datasets and the lexicon's probes");
+        var lines = inputs.SelectMany(RiskModelTrainer.ReadFile);
+
+        var rebuilt = RiskModelTrainer.Train(lines, committed.Version);
+
+        Assert.Equal(committed.HighThresholdAlone, rebuilt.HighThresholdAlone);
+        Assert.Equal(committed.HighThreshold, rebuilt.HighThreshold);
+        Assert.Equal(committed.CriticalThreshold, rebuilt.CriticalThreshold);
+        Assert.Equal(committed.Weights.Keys.Order(StringComparer.Ordinal), rebuilt.Weights.Keys.Order(StringComparer.Ordinal));
+        var drift = committed.Weights.Max(p => Math.Max(Math.Abs(p.Value.High - rebuilt.Weights[p.Key].High), Math.Abs(p.Value.Critical - rebuilt.Weights[p.Key].Critical)));
+        Assert.True(drift < 1e-3, $"the committed model differs from a rebuild by {drift}: run tests/tools/train-risk-model.sh");
+    }
+
+    [Fact]
+    public void ModelAlone_ReadsAWriterItNeverSaw()
+    {
+        // Leave one writer's set out (apart15, written by a helper who saw neither the code nor the other sets), build
+        // from the rest, and read that set with the model alone at even odds (P ≥ 0.5): how well it tells danger from
+        // the rest in words it never saw. The engine raises only at the stricter thresholds of the model file.
+        var dir = Path.GetDirectoryName(DevSetQualityTests.FindDevSet("dev.jsonl")!)!;
+        var training = Directory.GetFiles(dir, "*.jsonl")
+            .Where(f => Path.GetFileName(f) is not ("dev.jsonl" or "dev2.jsonl" or "apart15.jsonl"))
+            .Order(StringComparer.Ordinal)
+            .SelectMany(RiskModelTrainer.ReadFile);
+        var model = RiskModelTrainer.Train(training, "leave-one-out");
+        var evaluation = new RiskEvaluation();
+        foreach (var (text, gold) in RiskModelTrainer.ReadFile(Path.Combine(dir, "apart15.jsonl")))
+        {
+            var (high, _) = model.Score(text);
+            evaluation.Add(gold, high >= 0.5f ? RiskLevel.High : RiskLevel.None);
+        }
+
+        output.WriteLine(evaluation.Format());
+        // The lexicon alone read this set at 0.790 / 0.038 before it was read (docs/risk.md).
+        Assert.True(evaluation.HighRecall >= 0.75, $"recall >= high {evaluation.HighRecall}");
+        Assert.True(evaluation.LowFlaggedHigh <= 0.05, $"none/low flagged >= high {evaluation.LowFlaggedHigh}");
+    }
+
+    [Fact]
+    public void Model_RoundTripsThroughItsFile()
+    {
+        var model = Toy.Value;
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        model.Write(writer, ["a comment"]);
+        var text = writer.ToString();
+        Assert.StartsWith("# a comment\nversion\ttoy\nthreshold\t0.9\t0.8\t0.8\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u0001', text);
+
+        var read = RiskModel.Parse(new StringReader(text));
+
+        Assert.Equal(model.Weights.Count, read.Weights.Count);
+        foreach (var probe in new[] { Taught, "きょうのごはん", "テストの点", "まったく別の文。ふたつめ" })
+        {
+            Assert.Equal(model.Score(probe), read.Score(probe));
+        }
+    }
+
+    [Theory]
+    [InlineData("threshold\t0.7\t0.5\t0.8\nbias\t0\t0\nあ\t1\t1\n", "version")]
+    [InlineData("version\t1\nthreshold\t0.7\t0.5\t0.8\nbias\t0\t0\nあ\t1\n", "line 4")]
+    [InlineData("version\t1\nthreshold\t0.7\t0.5\t0.8\nbias\t0\t0\nあ\t1\tx\n", "'x' is not a number")]
+    [InlineData("version\t1\nthreshold\t0.7\t0.5\t0.8\nbias\t0\t0\nあ\t1\t1\nあ\t2\t2\n", "appears twice")]
+    [InlineData("version\t1\nthreshold\t0.7\t0.5\t0.8\nbias\t0\t0\nあいうえ\t1\t1\n", "line 4")]
+    public void Parse_RejectsABrokenFileWithTheReason(string file, string reason)
+    {
+        var error = Assert.ThrowsAny<Exception>(() => RiskModel.Parse(new StringReader(file)));
+        Assert.True(error is FormatException or ArgumentOutOfRangeException);
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_RejectsAThresholdThatIsNotAProbability() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => RiskModel.Parse(new StringReader("version\t1\nthreshold\t1.5\t0.5\t0.8\nbias\t0\t0\n")));
+
+    [Fact]
+    public void Engine_RaisesWhatTheLexiconMissed_ToHighOnly_AndSaysSo()
+    {
+        var engine = new RiskEngine(RiskLexicon.LoadEmbedded(), Toy.Value);
+        var lexiconOnly = new RiskEngine(RiskLexicon.LoadEmbedded());
+
+        Assert.Equal(RiskLevel.None, lexiconOnly.Assess(Taught).Level);
+        var raised = engine.Assess(Taught);
+
+        // Taught as critical, but the model alone never says critical: only the lexicon's own high may go up to it.
+        Assert.Equal(RiskLevel.High, raised.Level);
+        Assert.Contains(RiskRuleIds.ModelHigh, raised.Rules);
+        Assert.DoesNotContain(RiskRuleIds.ModelCritical, raised.Rules);
+        Assert.Contains(Toy.Value.Evidence(Taught), e => e.Contains("ぽよ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Engine_RaisesTheLexiconsOwnHighToCritical()
+    {
+        var engine = new RiskEngine(RiskLexicon.LoadEmbedded(), Toy.Value);
+        var lexiconOnly = new RiskEngine(RiskLexicon.LoadEmbedded());
+        const string Text = "死にたい " + Taught;
+        Assert.Equal(RiskLevel.High, lexiconOnly.Assess(Text).Level);
+
+        var raised = engine.Assess(Text);
+
+        Assert.Equal(RiskLevel.Critical, raised.Level);
+        Assert.Contains(RiskRuleIds.ModelCritical, raised.Rules);
+    }
+
+    [Theory]
+    [InlineData(Taught + "、死ぬほど笑ったｗ")] // hyperbole
+    [InlineData(Taught + "とか死にたいとは思ってない")] // negation
+    [InlineData("国語の宿題で自殺について調べてる " + Taught)] // a dampener (study)
+    public void Engine_NeverOverridesTheLexiconsOwnReading(string text)
+    {
+        var engine = new RiskEngine(RiskLexicon.LoadEmbedded(), Toy.Value);
+
+        var assessment = engine.Assess(text);
+
+        Assert.True(assessment.Level < RiskLevel.High, $"{text}: {assessment.Level} ({string.Join(", ", assessment.Rules)})");
+        Assert.DoesNotContain(RiskRuleIds.ModelHigh, assessment.Rules);
+    }
+
+    [Fact]
+    public void Engine_NeverLowers()
+    {
+        // A model that has only ever seen calm lines scores everything low; the lexicon's critical stands.
+        var calm = RiskModelTrainer.Train(Enumerable.Range(0, 40).Select(i => ($"いまビルの屋上にいる{i}", RiskLevel.None)), "calm");
+        var engine = new RiskEngine(RiskLexicon.LoadEmbedded(), calm);
+
+        Assert.Equal(RiskLevel.Critical, engine.Assess("いまビルの屋上にいる。もう飛び降りる").Level);
+    }
+
+    private static string ProbeFile(string name) =>
+        DevSetQualityTests.FindInRepository(Path.Combine("tests", "ChatSupport.Domain.Tests", "Risk", name))
+        ?? throw new FileNotFoundException(name);
+}
