@@ -22,6 +22,9 @@ public sealed class RiskModel
     /// <summary>The character written for <see cref="JapaneseNormalizer.ClauseBreak"/> (a sentence or clause end) in the model file.</summary>
     public const char ClauseMark = '¦';
 
+    /// <summary>Messages shorter than this (normalized characters) are left to the lexicon.</summary>
+    public const int MinimumLength = 8;
+
     private const string ResourceName = "ChatSupport.Domain.Risk.Model.risk-model.tsv";
 
     private static readonly Lazy<RiskModel> Embedded = new(() =>

@@ -635,6 +635,13 @@ public sealed class RiskScanner
     /// </summary>
     private void RaiseByModel(ref RiskLevel level, ref RiskRules rules)
     {
+        if (_text.Length < RiskModel.MinimumLength)
+        {
+            // A few characters give the model a few n-grams, each weighing too much (生き生きしてる); short danger is
+            // what the lexicon lists best (4にてぇ, ODなう).
+            return;
+        }
+
         var (high, critical) = _model!.Score(_text);
         if (level < RiskLevel.High)
         {

@@ -99,6 +99,11 @@ public class ProbeSetTests(ITestOutputHelper output)
     // apart15 (240, a fifth writer, kept apart to the end of round 13 and measured once with everything above: 0.800 /
     // 0.733 / 0.025; 0.790 / 0.733 / 0.038 with the lexicon from the start of the round), then read for its classes.
     [InlineData("../../datasets/risk/apart15.jsonl", 0.97, 0.95, 0.05)]
+    // Round 14: apart16 and apart17 (240 each, two new writers), measured once with the learned backstop before they were
+    // read: 0.860 / 0.756 / 0.075 and 0.920 / 0.711 / 0.113 (the lexicon alone at the start of the round: 0.710 / 0.733 /
+    // 0.075 and 0.770 / 0.644 / 0.113), then read for their classes (lead14.yaml) and trained on. Ratchets on known text.
+    [InlineData("../../datasets/risk/apart16.jsonl", 0.95, 0.95, 0.05)]
+    [InlineData("../../datasets/risk/apart17.jsonl", 0.95, 0.95, 0.05)]
     public void ProbeSet_StaysAboveTheFloor(string file, double highFloor, double criticalFloor, double falseHighCeiling)
     {
         var engine = RiskEngine.CreateDefault();

@@ -11,8 +11,8 @@ namespace ChatSupport.Domain.Tests.Risk;
 /// </summary>
 public class RiskModelTests(ITestOutputHelper output)
 {
-    // A made-up word the lexicon has never heard of, taught to a small model as danger.
-    private const string Taught = "ぽよぽよ";
+    // A made-up word the lexicon has never heard of, taught to a small model as danger (long enough for the model to read).
+    private const string Taught = "ぽよぽよぽよぽよ";
 
     private static readonly Lazy<RiskModel> Toy = new(() =>
     {
@@ -128,6 +128,15 @@ public class RiskModelTests(ITestOutputHelper output)
         Assert.Contains(RiskRuleIds.ModelHigh, raised.Rules);
         Assert.DoesNotContain(RiskRuleIds.ModelCritical, raised.Rules);
         Assert.Contains(Toy.Value.Evidence(Taught), e => e.Contains("ぽよ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Engine_LeavesAShortMessageToTheLexicon()
+    {
+        var engine = new RiskEngine(RiskLexicon.LoadEmbedded(), Toy.Value);
+
+        Assert.True(Toy.Value.Score("ぽよぽよ").High >= Toy.Value.HighThresholdAlone);
+        Assert.Equal(RiskLevel.None, engine.Assess("ぽよぽよ").Level);
     }
 
     [Fact]
