@@ -35,9 +35,8 @@ public sealed class RiskModel
         return Parse(reader);
     });
 
-    private readonly ulong[] _keys;
-    private readonly float[] _high;
-    private readonly float[] _critical;
+    // One 16-byte slot holds the key and both weights: a lookup touches one cache line.
+    private readonly Slot[] _slots;
     private readonly int _mask;
 
     public RiskModel(string version, (float Alone, float WithSignal, float Critical) thresholds, float highBias, float criticalBias, IReadOnlyDictionary<string, (float High, float Critical)> weights)
@@ -63,17 +62,15 @@ public sealed class RiskModel
             size <<= 1;
         }
 
-        _keys = new ulong[size];
-        _high = new float[size];
-        _critical = new float[size];
+        _slots = new Slot[size];
         _mask = size - 1;
         foreach (var (gram, (high, critical)) in weights)
         {
             var key = KeyOf(FromFile(gram));
-            var slot = Slot(key);
-            while (_keys[slot] != 0)
+            var slot = Home(key);
+            while (_slots[slot].Key != 0)
             {
-                if (_keys[slot] == key)
+                if (_slots[slot].Key == key)
                 {
                     throw new FormatException($"The n-gram '{gram}' appears twice in the risk model.");
                 }
@@ -81,9 +78,7 @@ public sealed class RiskModel
                 slot = (slot + 1) & _mask;
             }
 
-            _keys[slot] = key;
-            _high[slot] = high;
-            _critical[slot] = critical;
+            _slots[slot] = new Slot(key, high, critical);
         }
     }
 
@@ -130,9 +125,9 @@ public sealed class RiskModel
         ForEachGram(normalized, (gram, key) =>
         {
             var slot = Find(key);
-            if (slot >= 0 && _high[slot] > 0)
+            if (slot >= 0 && _slots[slot].High > 0)
             {
-                found[ToFile(gram)] = _high[slot];
+                found[ToFile(gram)] = _slots[slot].High;
             }
         });
         return found.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(count).Select(p => p.Key).ToList();
@@ -297,14 +292,14 @@ public sealed class RiskModel
             ? value
             : throw new FormatException($"Risk model line {line}: '{field}' is not a number.");
 
-    private int Slot(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> 40) & _mask;
+    private int Home(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> 40) & _mask;
 
     private int Find(ulong key)
     {
-        var slot = Slot(key);
-        while (_keys[slot] != 0)
+        var slot = Home(key);
+        while (_slots[slot].Key != 0)
         {
-            if (_keys[slot] == key)
+            if (_slots[slot].Key == key)
             {
                 return slot;
             }
@@ -317,11 +312,26 @@ public sealed class RiskModel
 
     private void Add(ulong key, ref float high, ref float critical)
     {
-        var slot = Find(key);
-        if (slot >= 0)
+        var slots = _slots;
+        var slot = Home(key);
+        while (true)
         {
-            high += _high[slot];
-            critical += _critical[slot];
+            ref readonly var s = ref slots[slot];
+            if (s.Key == key)
+            {
+                high += s.High;
+                critical += s.Critical;
+                return;
+            }
+
+            if (s.Key == 0)
+            {
+                return;
+            }
+
+            slot = (slot + 1) & _mask;
         }
     }
+
+    private readonly record struct Slot(ulong Key, float High, float Critical);
 }
