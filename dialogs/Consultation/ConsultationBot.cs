@@ -83,7 +83,9 @@ public sealed class ConsultationBot : ActivityHandler
         var welcome = _texts.Get("welcome", profile.English);
         if (_humans.HoursTextIn(profile.English) is { } hours)
         {
-            welcome += "\n" + _texts.Format("welcome.person", profile.English, hours);
+            // Never a promise nobody keeps: when no counselor can take a chat now, the welcome says so.
+            var onDuty = await _humans.SomeoneOnDutyAsync(cancellationToken).ConfigureAwait(false);
+            welcome += "\n" + _texts.Format(onDuty ? "welcome.person" : "welcome.person.off", profile.English, hours);
         }
 
         await turnContext.SendActivityAsync(welcome, cancellationToken).ConfigureAwait(false);

@@ -10,7 +10,7 @@ namespace ChatSupport.Dialogs.Consultation;
 /// and tells them honestly what happens; where no handoff is configured (or outside counselor hours)
 /// it says so and shows services open right now instead.
 /// </summary>
-public sealed class HumanRequests(BotTexts texts, SupportDirectory directory, ServiceCards cards, TimeProvider clock, IHandoffRequests? handoff = null, RiskLevel autoHandoffLevel = RiskLevel.High, CounselorHours? hours = null)
+public sealed class HumanRequests(BotTexts texts, SupportDirectory directory, ServiceCards cards, TimeProvider clock, IHandoffRequests? handoff = null, RiskLevel autoHandoffLevel = RiskLevel.High, CounselorHours? hours = null, CounselorAvailability? availability = null)
 {
     /// <summary>A handoff to counselors is configured in this deployment.</summary>
     public bool IsAvailable => handoff is not null;
@@ -22,6 +22,13 @@ public sealed class HumanRequests(BotTexts texts, SupportDirectory directory, Se
     public string? HoursTextIn(bool english) => handoff is null
         ? null
         : english ? (hours ?? CounselorHours.Parse(null)).DescriptionEnglish : (hours ?? CounselorHours.Parse(null)).Description;
+
+    /// <summary>
+    /// Whether a counselor could take a conversation now: within hours and someone signed in and available
+    /// (<see cref="CounselorAvailability"/>); without it (unit tests), within hours. Always false without a handoff.
+    /// </summary>
+    public async Task<bool> SomeoneOnDutyAsync(CancellationToken cancellationToken) =>
+        handoff is not null && (availability is null ? IsCounselorHours : await availability.OnDutyAsync(cancellationToken).ConfigureAwait(false));
 
     /// <summary>Whether it is counselor hours now (always false without a handoff).</summary>
     public bool IsCounselorHours => handoff is not null && (hours ?? CounselorHours.Parse(null)).IsOpen(clock.GetUtcNow());

@@ -12,6 +12,22 @@ namespace ChatSupport.Bot.Tests.Line;
 public sealed class LineConversationTests
 {
     [Fact]
+    public async Task The_welcome_says_plainly_that_no_counselor_can_take_a_chat_when_nobody_is_signed_in()
+    {
+        // Counselor hours are the default (every day, all day), but no counselor has the console open: the welcome must
+        // not promise a person (docs/consultation.md, "Round 14").
+        using var host = new LineTestHost();
+        var sim = host.Simulator;
+        var user = LineSimulator.NewUserId();
+
+        Assert.Equal(HttpStatusCode.OK, (await sim.SendAsync(sim.FollowEvent(user))).StatusCode);
+        var welcome = Text(await host.WaitForMessagesAsync(user, 2));
+
+        Assert.Contains("いまはつながれる相談員がいません", welcome, StringComparison.Ordinal);
+        Assert.DoesNotContain("人につなぎます", welcome, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task From_follow_to_a_service_card_on_LINE_with_quick_replies_and_a_tel_button()
     {
         using var host = new LineTestHost();
