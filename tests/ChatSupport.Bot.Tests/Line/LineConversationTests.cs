@@ -23,7 +23,7 @@ public sealed class LineConversationTests
         Assert.Equal(HttpStatusCode.OK, (await sim.SendAsync(sim.FollowEvent(user))).StatusCode);
         var welcome = Text(await host.WaitForMessagesAsync(user, 2));
 
-        Assert.Contains("いまはつながれる相談員がいません", welcome, StringComparison.Ordinal);
+        Assert.Contains("いまはつながれる相談員がいない", welcome, StringComparison.Ordinal);
         Assert.DoesNotContain("人につなぎます", welcome, StringComparison.Ordinal);
     }
 
