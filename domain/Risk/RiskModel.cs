@@ -135,34 +135,9 @@ public sealed class RiskModel
 
     internal (float High, float Critical) Score(NormalizedText text)
     {
-        var high = HighBias;
-        var critical = CriticalBias;
-        var chars = text.Chars;
-        var length = text.Length;
-
-        // Positions -1 and length are the message boundary (a space); every 1-, 2- and 3-gram with a real character counts.
-        for (var i = -1; i < length; i++)
-        {
-            var c0 = At(chars, length, i);
-            var c1 = At(chars, length, i + 1);
-            var c2 = At(chars, length, i + 2);
-            if (i >= 0)
-            {
-                Add(Pack(1, c0, '\0', '\0'), ref high, ref critical);
-            }
-
-            if (i + 1 <= length)
-            {
-                Add(Pack(2, c0, c1, '\0'), ref high, ref critical);
-            }
-
-            if (i + 2 <= length && length > 0)
-            {
-                Add(Pack(3, c0, c1, c2), ref high, ref critical);
-            }
-        }
-
-        return (Sigmoid(high), Sigmoid(critical));
+        var sum = new Sum(this);
+        Walk(text, ref sum);
+        return (Sigmoid(sum.High), Sigmoid(sum.Critical));
     }
 
     /// <summary>Reads the model file (tab-separated; see docs/risk.md, "The learned backstop").</summary>
@@ -244,6 +219,17 @@ public sealed class RiskModel
     /// <summary>Calls <paramref name="visit"/> for every n-gram of the text (the boundary as a space), in the order <see cref="Score(NormalizedText)"/> reads them.</summary>
     internal static void ForEachGram(NormalizedText text, Action<string, ulong> visit)
     {
+        var strings = new Strings(visit);
+        Walk(text, ref strings);
+    }
+
+    /// <summary>
+    /// The one walk over a text's n-grams: positions -1 and length are the message boundary (a space); every 1-, 2- and
+    /// 3-gram with a real character is visited by its packed key. Generic over a struct, so scoring allocates nothing.
+    /// </summary>
+    private static void Walk<TVisitor>(NormalizedText text, ref TVisitor visitor)
+        where TVisitor : struct, IGramVisitor
+    {
         var chars = text.Chars;
         var length = text.Length;
         for (var i = -1; i < length; i++)
@@ -253,19 +239,27 @@ public sealed class RiskModel
             var c2 = At(chars, length, i + 2);
             if (i >= 0)
             {
-                visit(c0.ToString(), Pack(1, c0, '\0', '\0'));
+                visitor.Visit(Pack(1, c0, '\0', '\0'));
             }
 
             if (i + 1 <= length)
             {
-                visit(string.Concat(c0, c1), Pack(2, c0, c1, '\0'));
+                visitor.Visit(Pack(2, c0, c1, '\0'));
             }
 
             if (i + 2 <= length && length > 0)
             {
-                visit(string.Concat(c0, c1, c2), Pack(3, c0, c1, c2));
+                visitor.Visit(Pack(3, c0, c1, c2));
             }
         }
+    }
+
+    /// <summary>The characters of a packed key.</summary>
+    private static string GramOf(ulong key)
+    {
+        var n = (int)(key >> 48);
+        Span<char> chars = [(char)(key & 0xFFFF), (char)((key >> 16) & 0xFFFF), (char)((key >> 32) & 0xFFFF)];
+        return new string(chars[..n]);
     }
 
     /// <summary>An n-gram as the file writes it: the boundary and the clause break as visible characters.</summary>
@@ -334,4 +328,22 @@ public sealed class RiskModel
     }
 
     private readonly record struct Slot(ulong Key, float High, float Critical);
+
+    private interface IGramVisitor
+    {
+        void Visit(ulong key);
+    }
+
+    private struct Sum(RiskModel model) : IGramVisitor
+    {
+        public float High = model.HighBias;
+        public float Critical = model.CriticalBias;
+
+        public void Visit(ulong key) => model.Add(key, ref High, ref Critical);
+    }
+
+    private readonly struct Strings(Action<string, ulong> visit) : IGramVisitor
+    {
+        public void Visit(ulong key) => visit(GramOf(key), key);
+    }
 }
