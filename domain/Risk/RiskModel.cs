@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace ChatSupport.Domain.Risk;
@@ -304,6 +305,7 @@ public sealed class RiskModel
         return -1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Add(ulong key, ref float high, ref float critical)
     {
         var slots = _slots;
@@ -339,6 +341,7 @@ public sealed class RiskModel
         public float High = model.HighBias;
         public float Critical = model.CriticalBias;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Visit(ulong key) => model.Add(key, ref High, ref Critical);
     }
 
