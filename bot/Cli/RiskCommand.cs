@@ -65,11 +65,11 @@ public static class RiskCommand
         RiskEngine engine;
         try
         {
-            engine = parsed.LexiconDirectory is null && parsed.ModelFile is null
-                ? (parsed.LexiconOnly ? new RiskEngine(RiskLexicon.LoadEmbedded()) : RiskEngine.CreateDefault())
-                : new RiskEngine(
-                    parsed.LexiconDirectory is null ? RiskLexicon.LoadEmbedded() : RiskLexicon.LoadDirectory(parsed.LexiconDirectory),
-                    parsed.LexiconOnly ? null : parsed.ModelFile is null ? RiskModel.LoadEmbedded() : ReadModel(parsed.ModelFile));
+            // The shared default engine unless something under review, or nothing but the lexicon, is asked for.
+            var model = parsed.LexiconOnly ? null : parsed.ModelFile is null ? RiskModel.LoadEmbedded() : ReadModel(parsed.ModelFile);
+            engine = parsed.LexiconDirectory is null && parsed.ModelFile is null && !parsed.LexiconOnly
+                ? RiskEngine.CreateDefault()
+                : new RiskEngine(parsed.LexiconDirectory is null ? RiskLexicon.LoadEmbedded() : RiskLexicon.LoadDirectory(parsed.LexiconDirectory), model);
         }
         catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
         {
@@ -147,14 +147,15 @@ public static class RiskCommand
                     output = args[++i];
                     break;
                 case "--thresholds" when i + 1 < args.Length:
-                    var parts = args[++i].Split(',');
-                    if (parts.Length != 3 || !parts.All(p => float.TryParse(p, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var t) && t is > 0 and < 1))
+                    var t = args[++i].Split(',')
+                        .Select(p => float.TryParse(p, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : float.NaN)
+                        .ToArray();
+                    if (t.Length != 3 || !t.All(v => v is > 0 and < 1))
                     {
-                        stderr.WriteLine("--thresholds takes three probabilities: ALONE,WITH_SIGNAL,CRITICAL (for example 0.9,0.6,0.8)");
+                        stderr.WriteLine("--thresholds takes three probabilities: ALONE,WITH_SIGNAL,CRITICAL (for example 0.9,0.8,0.8)");
                         return 2;
                     }
 
-                    var t = parts.Select(p => float.Parse(p, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
                     options = options with { HighThresholdAlone = t[0], HighThreshold = t[1], CriticalThreshold = t[2] };
                     break;
                 default:

@@ -68,15 +68,10 @@ public sealed class RiskModel
         foreach (var (gram, (high, critical)) in weights)
         {
             var key = KeyOf(FromFile(gram));
-            var slot = Home(key);
-            while (_slots[slot].Key != 0)
+            var slot = Probe(key);
+            if (_slots[slot].Key == key)
             {
-                if (_slots[slot].Key == key)
-                {
-                    throw new FormatException($"The n-gram '{gram}' appears twice in the risk model.");
-                }
-
-                slot = (slot + 1) & _mask;
+                throw new FormatException($"The n-gram '{gram}' appears twice in the risk model.");
             }
 
             _slots[slot] = new Slot(key, high, critical);
@@ -289,43 +284,34 @@ public sealed class RiskModel
 
     private int Home(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> 40) & _mask;
 
-    private int Find(ulong key)
+    /// <summary>The slot that holds <paramref name="key"/>, or the empty slot where it would go (linear probing).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Probe(ulong key)
     {
+        var slots = _slots;
         var slot = Home(key);
-        while (_slots[slot].Key != 0)
+        while (slots[slot].Key != key && slots[slot].Key != 0)
         {
-            if (_slots[slot].Key == key)
-            {
-                return slot;
-            }
-
             slot = (slot + 1) & _mask;
         }
 
-        return -1;
+        return slot;
+    }
+
+    private int Find(ulong key)
+    {
+        var slot = Probe(key);
+        return _slots[slot].Key == key ? slot : -1;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Add(ulong key, ref float high, ref float critical)
     {
-        var slots = _slots;
-        var slot = Home(key);
-        while (true)
+        ref readonly var s = ref _slots[Probe(key)];
+        if (s.Key == key)
         {
-            ref readonly var s = ref slots[slot];
-            if (s.Key == key)
-            {
-                high += s.High;
-                critical += s.Critical;
-                return;
-            }
-
-            if (s.Key == 0)
-            {
-                return;
-            }
-
-            slot = (slot + 1) & _mask;
+            high += s.High;
+            critical += s.Critical;
         }
     }
 
