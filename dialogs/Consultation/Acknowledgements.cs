@@ -52,14 +52,43 @@ public sealed class Acknowledgements(BotTexts texts)
         return told;
     }
 
-    /// <summary>Removes abuse from <paramref name="categories"/> when dv is there too and the person is not known to be a child.</summary>
+    /// <summary>
+    /// Removes abuse from <paramref name="categories"/> when dv is there too and the person is not known to be a child; and
+    /// reads abuse as dv when the conversation is about a partner (彼氏のことで…, then 物にあたる、叩かれたことはないけど怖い)
+    /// and names no family member: violence by a partner is not the child-abuse line's.
+    /// </summary>
     public static void LeaveOutChildAbuseForPartnerViolence(List<SupportCategory> categories, ConsultationProfile profile)
     {
         ArgumentNullException.ThrowIfNull(categories);
-        if (!IsKnownChild(profile) && categories.Contains(SupportCategory.Dv))
+        if (IsKnownChild(profile))
+        {
+            return;
+        }
+
+        if (categories.Contains(SupportCategory.Dv))
         {
             categories.Remove(SupportCategory.Abuse);
         }
+        else if (categories.IndexOf(SupportCategory.Abuse) is var at and >= 0 && AboutAPartner(profile))
+        {
+            categories[at] = SupportCategory.Dv;
+        }
+    }
+
+    /// <summary>The most serious topic of a message, read as <see cref="LeaveOutChildAbuseForPartnerViolence"/> does.</summary>
+    public static SupportCategory? MainTopic(IReadOnlyCollection<SupportCategory> categories, ConsultationProfile profile)
+    {
+        var told = BySeriousness(categories);
+        LeaveOutChildAbuseForPartnerViolence(told, profile);
+        return told is [var first, ..] ? first : null;
+    }
+
+    /// <summary>Whether the recent messages named a partner (彼氏, 旦那) and no parent or family member.</summary>
+    private static bool AboutAPartner(ConsultationProfile profile)
+    {
+        var recent = profile.Risk.RecentMessages ?? [];
+        return recent.Any(m => m.CueClasses.Contains(RiskCueClasses.ActorPartner))
+            && !recent.Any(m => m.CueClasses.Contains(RiskCueClasses.ActorFamily));
     }
 
     /// <summary>Whether the person is known to be under 18 (an age, or a school band below university).</summary>

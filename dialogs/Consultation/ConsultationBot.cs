@@ -184,13 +184,10 @@ public sealed class ConsultationBot : ActivityHandler
                 await _humans.UpdatePreferenceAsync(turnContext, label, cancellationToken).ConfigureAwait(false);
             }
 
-            if (reading.Understanding.Has(Intent.AskServices))
-            {
-                // 「朝になったらどこ行けばええ？」 while waiting: where to go is answered, then the waiting line.
-                await _main.Listener.OfferWhileWaitingAsync(turnContext, reading, cancellationToken).ConfigureAwait(false);
-            }
-
-            await _crisis.Waiting.RespondAsync(turnContext, waiting, cancellationToken).ConfigureAwait(false);
+            // A question (「朝になったらどこ行けばええ？」「学校終わってからも相談できる？何時まで？」) is answered as on the usual
+            // path, then the waiting line.
+            var answered = await _main.Listener.AnswerWhileWaitingAsync(turnContext, reading, cancellationToken).ConfigureAwait(false);
+            await _crisis.Waiting.RespondAsync(turnContext, waiting, cancellationToken, answered).ConfigureAwait(false);
             return;
         }
 

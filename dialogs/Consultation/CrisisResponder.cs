@@ -22,6 +22,8 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
     /// <summary>Night in Japan time: the 24-hour text services are offered beside the phone lines.</summary>
     private static readonly (int From, int To) NightHours = (21, 7);
 
+    private readonly Acknowledgements _acks = new(texts);
+
     public WaitingReplies Waiting { get; } = new(texts, clock);
 
     /// <summary>
@@ -245,12 +247,32 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         {
             // A worry the harm makes common (「警察とか大ごとにしたくない」, 「払ったほうがいい？」) gets its own answer.
             var worries = Waiting.WorryLines(turnContext.Activity.Text, harm, english);
+            if (worries.Count == 0 && AsksSomethingElse(turnContext))
+            {
+                // 「誰か人と話せる？」「学校終わってからも相談できる？何時まで？」 inside the episode: the usual path answers the
+                // question itself (while waiting, with the waiting line after it); the check stays open.
+                return false;
+            }
+
             var waiting = turnContext.TurnState.Get<HandoffWaiting>();
             var asksTheWait = waiting is not null && WaitingReplies.AsksTheWait(turnContext.Activity.Text, turnContext.TurnState.Get<MessageReading>()?.Understanding);
-            if (episode.CheckPending && worries.Count == 0 && !asksTheWait && AsksSomethingElse(turnContext))
+            if (episode.CheckPending && worries.Count == 0 && !asksTheWait && TellsSomething(turnContext) is { } told)
             {
-                // 「誰か人と話せる？」 while the check waits: the usual path answers the question itself.
-                return false;
+                // Not an answer to the check but more of the story or a fact (学校のアカウントも知っちょっ, 高2じゃけど, 財布に800円):
+                // answered as read, not with the same question again. Where the body may be in danger, the one action
+                // stays in front (in full the first time, then the short reminder, a few times at most). The check stays
+                // open, so a later 「大丈夫」 is still read as its answer.
+                List<string> reply = [told];
+                if (harm.IsAcute() && !episode.Settled && episode.Reminders < CrisisEpisode.MaxReminders
+                    && !(episode.BleedingStopped && harm != CrisisHarm.Overdose))
+                {
+                    reply.Add(episode.Reminders == 0 || harm == CrisisHarm.Overdose ? ActionLine(harm, english) : RepeatLine(harm, english));
+                    episode.Reminders++;
+                }
+
+                await turnContext.SendActivityAsync(string.Join("\n", reply), cancellationToken).ConfigureAwait(false);
+                episode.LastCrisisReplyAt = now;
+                return true;
             }
 
             if (episode.CheckPending && episode.ChecksAsked < CrisisEpisode.MaxChecks)
@@ -323,10 +345,45 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         return cues;
     }
 
-    /// <summary>A question the usual path answers (a person, the hours, privacy, whether it is a bot), asked without any crisis cue.</summary>
+    /// <summary>
+    /// A question the usual path answers (a person, the hours, privacy, whether it is a bot, whether this may be talked
+    /// about, where to turn), asked without any crisis cue.
+    /// </summary>
     private static bool AsksSomethingElse(ITurnContext turnContext) =>
         turnContext.TurnState.Get<MessageReading>()?.Understanding is { } understanding
-        && (understanding.Has(Intent.AskPerson) || understanding.Has(Intent.AskHours) || understanding.Has(Intent.AskPrivacy) || understanding.Has(Intent.AskIsBot));
+        && (understanding.Has(Intent.AskPerson) || understanding.Has(Intent.AskHours) || understanding.Has(Intent.AskPrivacy) || understanding.Has(Intent.AskIsBot)
+            || understanding.Has(Intent.AskCanConsult) || understanding.Has(Intent.AskServices));
+
+    /// <summary>The fewest normalized characters a message without any reading needs to be taken as telling something.</summary>
+    private const int TellingLength = 6;
+
+    /// <summary>
+    /// The acknowledgement of a message that tells something (a topic, a disclosure, an age or a place, or simply several
+    /// words), or null for a short reply that may be a hesitant answer to the check (うーん, わからん, たぶん).
+    /// </summary>
+    private string? TellsSomething(ITurnContext turnContext)
+    {
+        var reading = turnContext.TurnState.Get<MessageReading>();
+        if (reading is null)
+        {
+            return null;
+        }
+
+        var profile = ConsultationProfile.For(turnContext);
+        var understanding = reading.Understanding;
+        var topic = Listener.MentionsTopicInPassing(reading) ? null : Acknowledgements.MainTopic(understanding.Categories);
+        if (topic is not null || understanding.Has(Intent.Disclosure))
+        {
+            return _acks.For(topic, reading.Risk.Level, profile, understanding);
+        }
+
+        if (understanding.AgeBand is not null || understanding.PrefectureCode is not null)
+        {
+            return _acks.Pick(["ack.fact"], profile);
+        }
+
+        return TextNormalizer.Normalize(turnContext.Activity.Text).Length >= TellingLength ? _acks.Pick(["ack.general"], profile) : null;
+    }
 
     private static void Answered(CrisisEpisode episode, DateTimeOffset now, CrisisCue cues)
     {
@@ -363,6 +420,12 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             }
 
             return lines;
+        }
+
+        if (cues.HasFlag(CrisisCue.LastWords))
+        {
+            // 親にはごめんって言っといて: words left to be passed on are a goodbye; the bot cannot pass them on, and says so.
+            Add("crisis.answer.last_words");
         }
 
         if (cues.HasFlag(CrisisCue.Pregnancy) && harm == CrisisHarm.SexualAssault)
@@ -457,6 +520,11 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         else if (cues.HasFlag(CrisisCue.Safe))
         {
             Add(harm == CrisisHarm.SelfHarm ? "crisis.answer.safe.self_harm" : "crisis.answer.safe");
+        }
+
+        if (cues.HasFlag(CrisisCue.LastWords) && lines.Count == 1)
+        {
+            lines.Add(ActionLine(harm, english));
         }
 
         if (violence && cues.HasFlag(CrisisCue.Nowhere))

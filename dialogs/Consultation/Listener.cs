@@ -56,7 +56,7 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
         // A topic only mentioned in passing (両親はもう仕事に行った, 夕方なら授業ない) with nothing heavy in the message is not
         // what the message is about: it gets a plain acknowledgement and does not become the conversation's topic.
         var passing = MentionsTopicInPassing(reading);
-        var own = passing ? null : Acknowledgements.MainTopic(understanding.Categories);
+        var own = passing ? null : Acknowledgements.MainTopic(understanding.Categories, profile);
         var asks = understanding.Intents.Where(i => i is not (Intent.Disclosure or Intent.Other or Intent.Greeting or Intent.Farewell)).ToList();
         if (own is null && asks.Count == 0 && level < RiskLevel.Medium && (newPlace is not null || newAge) && profile.Topics.Count > 0
             && !understanding.Has(Intent.Farewell))
@@ -267,6 +267,58 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
         Remember(profile, reading.Understanding);
         var topics = Acknowledgements.BySeriousness(profile.Topics).Take(2).ToList();
         await offer.SendAsync(turnContext, topics.Count > 0 ? topics : [SupportCategory.Loneliness], forFriend: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// While waiting for a counselor, the questions the usual path answers get the same answers (is this a bot, who reads
+    /// this, may I talk about this, the hours, where to turn); the waiting line follows from the caller. Returns whether
+    /// anything was answered.
+    /// </summary>
+    public async Task<bool> AnswerWhileWaitingAsync(ITurnContext turnContext, MessageReading reading, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        var profile = ConsultationProfile.For(turnContext);
+        var english = profile.English;
+        var understanding = reading.Understanding;
+        var answered = false;
+        foreach (var intent in understanding.Intents)
+        {
+            switch (intent)
+            {
+                case Intent.AskIsBot:
+                    // Already waiting for a person: only that this is a bot, not how to ask for one.
+                    await SayAsync(turnContext, texts.Get("intent.is_bot", english), cancellationToken).ConfigureAwait(false);
+                    answered = true;
+                    break;
+                case Intent.AskPrivacy:
+                    await SayAsync(turnContext, PrivacyAnswer(understanding, profile), cancellationToken).ConfigureAwait(false);
+                    answered = true;
+                    break;
+                case Intent.AskCanConsult when !IsListenButton(turnContext.Activity.Text):
+                    await SayAsync(turnContext, texts.Get("intent.can_consult", english), cancellationToken).ConfigureAwait(false);
+                    answered = true;
+                    break;
+                case Intent.AskHours when !WaitingReplies.AsksOnlyTheWait(turnContext.Activity.Text):
+                    // 「学校終わってからも相談できる？何時まで？」: the hours; 「まだかな」 asks only about the wait (the waiting line answers it).
+                    await AnswerHoursAsync(turnContext, cancellationToken).ConfigureAwait(false);
+                    answered = true;
+                    break;
+                case Intent.AskServices:
+                    // 「朝になったらどこ行けばええ？」: the services for what was told so far, most serious first.
+                    await OfferWhileWaitingAsync(turnContext, reading, cancellationToken).ConfigureAwait(false);
+                    answered = true;
+                    break;
+            }
+        }
+
+        return answered;
+    }
+
+    /// <summary>The 「話を聞いてほしい」 button (Japanese or English) pressed while waiting: the waiting line answers it, not 「もちろんです」.</summary>
+    private bool IsListenButton(string? text)
+    {
+        var normalized = TextNormalizer.Normalize(text);
+        return normalized == TextNormalizer.Normalize(texts.Get("menu.listen", false)) || normalized == TextNormalizer.Normalize(texts.Get("menu.listen", true));
     }
 
     /// <summary>The acknowledgement alone (no question, no menu): what the bot says while a person waits for a counselor.</summary>

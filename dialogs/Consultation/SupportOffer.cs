@@ -17,6 +17,14 @@ public sealed class SupportOffer(BotTexts texts, SupportRouter router, SupportDi
         or SupportCategory.SexualViolence or SupportCategory.Abuse or SupportCategory.Dv or SupportCategory.OnlineHarm
         or SupportCategory.Housing or SupportCategory.Poverty;
 
+    /// <summary>Harm done to the person (not a need such as rent or money): its specialists fit whoever lists it.</summary>
+    private static bool IsHarm(SupportCategory category) => IsSerious(category) && category is not (SupportCategory.Housing or SupportCategory.Poverty);
+
+    /// <summary>Work, rent or money told without school, home or a harm to a child (上司に怒鳴られる, 家賃が払えない).</summary>
+    private static bool AdultsMatter(IReadOnlyList<SupportCategory> categories) =>
+        categories.Any(c => c is SupportCategory.Work or SupportCategory.Housing or SupportCategory.Poverty)
+        && !categories.Any(c => c is SupportCategory.School or SupportCategory.Bullying or SupportCategory.Abuse or SupportCategory.Family);
+
     /// <summary>Whether the directory has a service of that prefecture (its own or one of its municipalities).</summary>
     public bool HasLocal(string prefectureCode) => directory.Services.Any(s => s.Region.PrefectureCode == prefectureCode);
 
@@ -146,7 +154,9 @@ public sealed class SupportOffer(BotTexts texts, SupportRouter router, SupportDi
         var services = router.Route(query with { MaxResults = 0 }, now)
             .Where(s => s.Service.Categories.Count == 0 || !Specialisms.Contains(s.Service.Categories[0]) || query.Categories.Contains(s.Service.Categories[0])
                 // A specialist that also lists the serious harm the person told (#9110 and #8103 for threats online) fits it.
-                || (query.Categories.Count > 0 && IsSerious(query.Categories[0]) && s.Service.Helps(query.Categories[0])))
+                // For rent or money, not a harm's specialist: a partner-violence line that also helps with a place to stay is not a rent office.
+                || (query.Categories.Count > 0 && IsSerious(query.Categories[0]) && s.Service.Helps(query.Categories[0])
+                    && (IsHarm(query.Categories[0]) || !IsHarm(s.Service.Categories[0]))))
             .ToList();
         if (textFirst)
         {
@@ -159,7 +169,8 @@ public sealed class SupportOffer(BotTexts texts, SupportRouter router, SupportDi
         {
             // Age unknown: one line for children at most, so a 21-year-old who did not say their age is not
             // shown only lines that end at 18; the others are for every age.
-            var child = services.Find(s => ForTheYoungOnly(s.Service));
+            // Trouble at work, rent or money with nothing said of school or home is most often an adult's: none then.
+            var child = AdultsMatter(query.Categories) ? null : services.Find(s => ForTheYoungOnly(s.Service));
             services = services.Where(s => !ForTheYoungOnly(s.Service) || s == child).ToList();
         }
 

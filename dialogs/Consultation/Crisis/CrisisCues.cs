@@ -38,6 +38,12 @@ public enum CrisisCue
 
     /// <summary>Afraid of being pregnant (妊娠してたらどうしよう): after sexual violence, the 72 hours and where to ask.</summary>
     Pregnancy = 1 << 20,
+
+    /// <summary>
+    /// Words left for someone (親にはごめんって言っといて, みんなにありがとうって伝えて): a goodbye in another form, answered
+    /// as not the end — the bot cannot pass a message on, and the lines stay in front.
+    /// </summary>
+    LastWords = 1 << 21,
 }
 
 /// <summary>
@@ -86,7 +92,10 @@ public static partial class CrisisCues
             "からだがおかしい", "気分悪", "気分が悪", "変な感じ", "寒気", "ぼーっと", "ぼーとする", "ぼんやり", "ふわふわ", "くらくら", "ぐるぐる", "力が入らない", "立てない", "目がかすむ", "視界"]),
         (CrisisCue.Sleepy, ["ねむ", "眠い", "眠た", "眠く", "眠り", "寝たら", "ねたら", "寝る", "寝ます", "寝よう", "ねよう", "寝ちゃ", "寝て", "寝れば", "ねれば", "眠れば", "寝とけば", "寝たい", "ねたい", "意識が"]),
         (CrisisCue.Parents, ["親に", "親が", "親へ", "親バレ", "おやに", "おやが", "家族に", "家族が", "かぞくに", "ばれる", "ばれたくない",
-            "知られたくない", "知られる", "怒られ", "おこられ"]),
+            "知られたくない", "知られる", "怒られ", "おこられ",
+            // A teacher or the school finding out (先生にバレたらいけん): the same worry, the same answer.
+            "にばれ", "に知られ", "にしられ", "ばれたら", "ばれたく", "ばれん", "ばれへん"]),
+        (CrisisCue.LastWords, LastWordsForms().ToArray()),
         (CrisisCue.Money, ["お金", "おかね", "金ない", "かねない", "金がない", "払えない", "はらえない", "有料", "料金", "費用"]),
         (CrisisCue.Alone, ["ひとり暮らし", "一人暮らし", "ひとりぐらし", "誰もいない", "だれもいない", "誰もいなくて", "ひとりだ", "一人だ", "ひとりしか", "ひとりで", "一人で"]),
         (CrisisCue.BleedingStopped, ["血は止まった", "血止まった", "血が止まった", "血はとまった", "血とまった", "血がとまった", "血は止まって", "血止まって", "血が止まって",
@@ -152,6 +161,26 @@ public static partial class CrisisCues
             foreach (var x in what)
             {
                 yield return w + x;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Words left for someone to be passed on (親にはごめんって言っといて, お母さんにありがとうって伝えて, みんなによろしく言うといて):
+    /// an apology, thanks or farewell followed by a request to tell it.
+    /// </summary>
+    private static IEnumerable<string> LastWordsForms()
+    {
+        string[] words = ["ごめん", "ありがとう", "ありがと", "よろしく", "すまん", "すまない", "さよなら", "さようなら", "ばいばい", "元気で", "げんきで", "大好き", "だいすき"];
+        string[] tell = ["言っといて", "いっといて", "言っておいて", "いっておいて", "言うといて", "いうといて", "ゆうといて", "伝えて", "つたえて", "伝えといて", "つたえといて",
+            "伝えておいて", "言っといてください", "伝えてください", "言っといてくれ", "伝えてくれ", "言っとって", "いっとって", "ゆっといて"];
+        foreach (var t in tell)
+        {
+            // Any words quoted and asked to be passed on (ごめんねって伝えといて), or the words themselves without a quote.
+            yield return "って" + t;
+            foreach (var word in words)
+            {
+                yield return word + t;
             }
         }
     }

@@ -101,6 +101,9 @@ public static class HarmClassifier
     /// What the crisis path reads in the same message: a safety net for the one case where a missed situation
     /// costs most: medicine already taken (<see cref="CrisisCue.TookMedicine"/>) is answered as an overdose.
     /// </param>
+    /// <summary>The lexicon's rule of someone met online offering a bed for the night (Lexicon/lead13.yaml).</summary>
+    private const string OnlineStrangerOffersABed = "online-stranger-offers-a-bed";
+
     public static CrisisHarm Classify(RiskAssessment assessment, CrisisCue cues = CrisisCue.None)
     {
         ArgumentNullException.ThrowIfNull(assessment);
@@ -131,7 +134,10 @@ public static class HarmClassifier
             return Cue(RiskCueClasses.ThreatSpread) ? CrisisHarm.Sextortion : CrisisHarm.Pictures;
         }
 
-        if (Has(CrisisSituations.Grooming) && !Has(CrisisSituations.SexualAssault) && !Cue(RiskCueClasses.SexualAct) && !thirdPerson)
+        // Someone met online offering the writer a bed (インスタで知り合った人が泊めてくれるって): the offer names another person
+        // as its subject, but the danger is the writer's own.
+        var offeredABed = assessment.Rules.Contains(OnlineStrangerOffersABed, StringComparer.Ordinal);
+        if (Has(CrisisSituations.Grooming) && !Has(CrisisSituations.SexualAssault) && !Cue(RiskCueClasses.SexualAct) && (!thirdPerson || offeredABed))
         {
             // Drawn in, nothing done to the body yet: do not go and tell someone — not the assault template's
             // hospital and 72-hour lines.

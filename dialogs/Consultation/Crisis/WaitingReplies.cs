@@ -34,7 +34,13 @@ public sealed class WaitingReplies(BotTexts texts, TimeProvider clock)
         ("waiting.worry.friend.contact", ["連絡先", "れんらくさき", "知らない", "しらない", "わからない", "わかんない"], [CrisisHarm.FriendInDanger]),
         ("waiting.worry.outside", ["外さむ", "外寒", "そとさむ", "外にいる", "そとにいる", "外で待", "家に入れ", "いえにはいれ", "しめだされ", "締め出され", "閉め出され", "外に出され", "追い出され", "おいだされ", "時間くらいいる", "時間いる", "寒い", "さむい", "さむすぎ", "寒す", "さむす", "凍え", "こごえ"], [CrisisHarm.Abuse, CrisisHarm.ViolenceNow, CrisisHarm.Dv, CrisisHarm.General]),
         ("waiting.worry.place", ["出ていく", "でていく", "出て行", "住むところ", "すむところ", "行くところ", "いくところ", "行くとこ", "いくとこ", "行く場所", "行くあて", "逃げる場所", "逃げ場", "泊まる", "とまる", "家がない", "いえがない"], [CrisisHarm.Dv]),
-        ("waiting.worry.parents", ["親に", "おやに", "親には", "家族に", "ばれ", "バレ", "知られ", "しられ", "言えない", "いえない"], [CrisisHarm.SexualAssault, CrisisHarm.Sextortion, CrisisHarm.Pictures, CrisisHarm.Grooming, CrisisHarm.Abuse, CrisisHarm.General, CrisisHarm.PlanOrAttempt, CrisisHarm.SelfHarm]),
+        // Someone offering a bed (Xで泊めたるって人おる, ネットの人が泊めてくれるって): not to go, and where to be tonight instead.
+        ("waiting.worry.stranger_bed", ["泊めたる", "とめたる", "泊めたげる", "とめたげる", "泊めてあげる", "とめてあげる", "泊めてくれる", "とめてくれる", "泊めてやる",
+            "泊めてもらえ", "とめてもらえ", "泊めてもらお", "泊めてもら", "泊まりにおいで", "泊まりに来", "うちに泊まれば", "家に泊まれば", "うち来ていい", "家来ていいよ", "うちおいで"],
+            [CrisisHarm.Abuse, CrisisHarm.ViolenceNow, CrisisHarm.Dv, CrisisHarm.General, CrisisHarm.PlanOrAttempt, CrisisHarm.SelfHarm, CrisisHarm.Grooming,
+                CrisisHarm.SexualAssault, CrisisHarm.Sextortion, CrisisHarm.Pictures, CrisisHarm.Followed]),
+        // Being found out (親にバレる？, 知られたくない, 親には言えん) — not a parent merely named (親にはごめんって言っといて).
+        ("waiting.worry.parents", ["ばれ", "バレ", "知られ", "しられ", "言えない", "いえない", "言えん", "いえん", "言われへん", "いわれへん"], [CrisisHarm.SexualAssault, CrisisHarm.Sextortion, CrisisHarm.Pictures, CrisisHarm.Grooming, CrisisHarm.Abuse, CrisisHarm.General, CrisisHarm.PlanOrAttempt, CrisisHarm.SelfHarm]),
     ];
 
     private static readonly (string Key, string[] Terms, CrisisHarm[] Harms)[] NormalizedWorries = Worries
@@ -43,7 +49,8 @@ public sealed class WaitingReplies(BotTexts texts, TimeProvider clock)
 
     private readonly Acknowledgements _acks = new(texts);
 
-    public async Task RespondAsync(ITurnContext turnContext, HandoffWaiting waiting, CancellationToken cancellationToken)
+    /// <param name="answered">The message's question was answered just before (the hours, privacy…): no acknowledgement, only the waiting line.</param>
+    public async Task RespondAsync(ITurnContext turnContext, HandoffWaiting waiting, CancellationToken cancellationToken, bool answered = false)
     {
         ArgumentNullException.ThrowIfNull(waiting);
         var profile = ConsultationProfile.For(turnContext);
@@ -84,7 +91,7 @@ public sealed class WaitingReplies(BotTexts texts, TimeProvider clock)
                 // まだですか？ / 相談員って今いるの？ / 高1。待つのはいいけど、どれくらい？: the answer is the full waiting line
                 // itself (place in the queue, or when counselors are back, or plainly that nobody can say), after the
                 // acknowledgement of what the message also told.
-                if (told)
+                if (told && !answered)
                 {
                     var topic = Acknowledgements.MainTopic(understanding!.Categories);
                     if (topic is not null)
@@ -95,7 +102,7 @@ public sealed class WaitingReplies(BotTexts texts, TimeProvider clock)
 
                 full = true;
             }
-            else
+            else if (!answered)
             {
                 var topic = understanding is null ? null : Acknowledgements.MainTopic(understanding.Categories);
                 lines.Add(_acks.For(topic, reading?.Risk.Level ?? RiskLevel.None, profile, understanding));
@@ -128,6 +135,13 @@ public sealed class WaitingReplies(BotTexts texts, TimeProvider clock)
             return true;
         }
 
+        var normalized = TextNormalizer.Normalize(text);
+        return normalized.Length > 0 && WaitQuestions.Any(q => normalized.Contains(q, StringComparison.Ordinal));
+    }
+
+    /// <summary>Whether the message is only a question about the wait in its own words (まだかな, どれくらい？), not about the hours.</summary>
+    public static bool AsksOnlyTheWait(string? text)
+    {
         var normalized = TextNormalizer.Normalize(text);
         return normalized.Length > 0 && WaitQuestions.Any(q => normalized.Contains(q, StringComparison.Ordinal));
     }

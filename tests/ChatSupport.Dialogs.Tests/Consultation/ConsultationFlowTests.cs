@@ -174,8 +174,14 @@ public sealed class ConsultationFlowTests
             // One safety question with buttons follows the crisis block.
             .AssertReply(r => Assert.True(HasButton(r, "安全な場所にいる") && HasButton(r, "あぶない")))
             .AssertNoReply()
-            // An answer the bot cannot read gets the question once more; a safe answer settles it.
-            .Send("いじめ").AssertReply(r => Assert.True(HasButton(r, "安全な場所にいる")))
+            // More of the story is acknowledged, with the one action in front, not the same question again; the question
+            // stays open, and a safe answer settles it.
+            .Send("いじめ").AssertReply(r =>
+            {
+                Assert.False(HasButton(r, "安全な場所にいる"));
+                Assert.DoesNotContain("いま安全かどうか", r.Text, StringComparison.Ordinal);
+                Assert.Contains("119", r.Text, StringComparison.Ordinal);
+            })
             .Send("安全な場所にいる").AssertReplyContains("教えてくれて、ありがとう")
             // The dialog waited where it was: the topic question is still open.
             .Send("いじめ").AssertReplyContains("年代")

@@ -31,7 +31,7 @@ public sealed class NeverSilentTests
         var expectations = new (string Say, string[] Expect)[]
         {
             ("なんか気持ち悪い。心臓ばくばくしてる", ["飲んだ薬", "119"]),
-            ("救急車はやだ。親に連絡いくし、お金もないし", ["大げさなことではありません", "親に知られるのが心配", "電話代はかかりません", "119"]),
+            ("救急車はやだ。親に連絡いくし、お金もないし", ["大げさなことではありません", "知られるのが心配", "電話代はかかりません", "119"]),
             ("ちょっと寝たら治るかな", ["眠らないでください", "119"]),
             ("ひとり暮らしだから誰もいない", ["ひとりのときこそ", "119"]),
             ("ねむい", ["眠らないでください", "119"]),
@@ -47,6 +47,67 @@ public sealed class NeverSilentTests
                 Assert.Contains(e, text, StringComparison.Ordinal);
             }
         }
+    }
+
+    [Fact]
+    public async Task More_of_the_story_after_a_crisis_reply_is_answered_not_met_with_the_same_question()
+    {
+        var rig = new Rig(CrisisTests.WeekdayDay, "Mon-Fri 17:00-22:00");
+        var first = await rig.SayAsync("さっき家にあった薬、ぜんぶ飲んじゃった");
+        Assert.True(ConsultationHarness.HasButton(first[^1], "119に電話する"));
+
+        foreach (var more in new[] { "高1だけど", "部屋にひとりでいて、親はまだ帰ってきてない" })
+        {
+            rig.Clock.Advance(TimeSpan.FromMinutes(1));
+            var replies = await rig.SayAsync(more);
+            var text = string.Join("\n", replies.Select(r => r.Text));
+            Assert.Contains("119", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("いま安全かどうか", text, StringComparison.Ordinal);
+            Assert.DoesNotContain(replies, r => ConsultationHarness.HasButton(r, "救急車はいや"));
+        }
+
+        // The check is still open: an answer given later is read as its answer.
+        rig.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Contains("電話できないときの方法", string.Join("\n", (await rig.SayAsync("電話できない")).Select(r => r.Text)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Words_left_for_the_family_are_a_goodbye_not_a_worry_about_parents_finding_out()
+    {
+        var rig = new Rig(CrisisTests.Night, "Mon-Fri 17:00-22:00");
+        await rig.SayAsync("もう死にたい。いま歩道橋の上にいる");
+        rig.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        var text = string.Join("\n", (await rig.SayAsync("お母さんにごめんねって伝えといて")).Select(r => r.Text));
+
+        Assert.Contains("直接伝えてほしい", text, StringComparison.Ordinal);
+        Assert.Contains("110", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("知られたくない気持ち", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_question_about_the_hours_inside_a_crisis_while_waiting_gets_the_hours_and_the_waiting_line()
+    {
+        var rig = new Rig(CrisisTests.WeekdayDay, "Mon-Fri 17:00-22:00");
+        await rig.SayAsync("友だちが手首を切ってる写真を送ってきた");
+        rig.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        var text = string.Join("\n", (await rig.SayAsync("部活のあとでも相談できる？夜は何時まで？")).Select(r => r.Text));
+
+        Assert.Contains("相談員（人）がいる時間は", text, StringComparison.Ordinal);
+        Assert.Contains("17:00", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Someone_offering_a_bed_after_being_put_out_is_told_not_to_go()
+    {
+        var rig = new Rig(CrisisTests.Night, "Mon-Fri 17:00-22:00");
+        await rig.SayAsync("父親になぐられて家から追い出された。今夜寝るところがない");
+        rig.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        var text = string.Join("\n", (await rig.SayAsync("インスタで知り合った人が泊めてくれるって言ってるけど、行っていいかな")).Select(r => r.Text));
+
+        Assert.Contains("行かないでください", text, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -156,7 +217,7 @@ public sealed class NeverSilentTests
 
         var worry = Text(await rig.SayAsync("救急車呼んだら親にバレる"));
         Assert.DoesNotContain("電話してくれて、ありがとう", worry, StringComparison.Ordinal);
-        Assert.Contains("親に知られるのが心配", worry, StringComparison.Ordinal);
+        Assert.Contains("知られるのが心配", worry, StringComparison.Ordinal);
         Assert.Contains("119", worry, StringComparison.Ordinal);
 
         rig.Clock.Advance(TimeSpan.FromMinutes(2));

@@ -1,0 +1,69 @@
+using ChatSupport.BotKit.Activities;
+
+namespace ChatSupport.Dialogs.Tests.Consultation;
+
+/// <summary>
+/// Faults the round-15 reading of whole replayed conversations found (docs/consultation.md, "Round 15"), in other words
+/// than the persona sets': services chosen by a word rather than by what was told (a partner-violence line for rent, the
+/// child-abuse line for a partner, a children's line for trouble at work), and a conditional read as a disclosure.
+/// </summary>
+public sealed class ListeningRoundFifteenTests
+{
+    private static string AllText(IEnumerable<Activity> replies) => string.Join("\n", replies.Select(r => r.Text));
+
+    private static List<string> CardTitles(IEnumerable<Activity> replies) =>
+        replies.SelectMany(ConsultationHarness.Cards).Select(c => c.Title ?? string.Empty).ToList();
+
+    [Fact]
+    public async Task Rent_that_cannot_be_paid_gets_the_self_reliance_office_not_a_partner_violence_line()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        await harness.SayAsync("大学2年で神戸に住んでる");
+
+        var replies = await harness.SayAsync("バイト代だけじゃ足りなくて、家賃もう3か月たまってる");
+
+        var titles = CardTitles(replies);
+        Assert.Contains(titles, t => t.Contains("自立相談支援機関", StringComparison.Ordinal));
+        Assert.DoesNotContain(titles, t => t.Contains("DV", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Fear_of_a_partner_is_heard_as_partner_violence_not_as_a_child_at_home()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        await harness.SayAsync("付き合ってる彼のことなんですけど");
+        await harness.SayAsync("LINEを全部見せろって毎晩言われる");
+
+        var replies = await harness.SayAsync("殴られたことはまだないけど、壁をなぐったりするから怖い");
+
+        var text = AllText(replies);
+        Assert.DoesNotContain("家の人に", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(CardTitles(replies), t => t.Contains("189", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Trouble_at_work_with_no_age_said_gets_no_childrens_line()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        await harness.SayAsync("店長に毎日どなられて、休憩もとらせてもらえない");
+
+        var replies = await harness.SayAsync("どこに相談したらいいかな");
+
+        var titles = CardTitles(replies);
+        Assert.NotEmpty(titles);
+        Assert.DoesNotContain(titles, t => t.Contains("子供", StringComparison.Ordinal) || t.Contains("チャイルドライン", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("どこに相談すればいいですか")]
+    [InlineData("これってどうすればいいですか")]
+    public async Task A_conditional_with_ii_is_not_read_as_saying_who_one_loves(string text)
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        await harness.SayAsync("家のことでずっとしんどい");
+
+        var answer = AllText(await harness.SayAsync(text));
+
+        Assert.DoesNotContain("好きになる相手", answer, StringComparison.Ordinal);
+    }
+}
