@@ -344,6 +344,20 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
             return;
         }
 
+        if (NamesALocalOffice(turnContext.Activity.Text))
+        {
+            // 「区役所って土曜もあいてる？」 asks about a local office, whose hours differ by town: said plainly, with where to
+            // check them — not this chat's hours (docs/sources/support-services-japan.md §26: local office hours).
+            var answer = texts.Get("intent.hours.office", english);
+            if (NamesAChildGuidanceCentre(turnContext.Activity.Text))
+            {
+                answer += "\n" + texts.Get("intent.hours.office.child", english);
+            }
+
+            await SayAsync(turnContext, answer, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         if (humans.HoursTextIn(english) is { } hours)
         {
             await SayAsync(turnContext, texts.Format("intent.hours", english, hours), cancellationToken).ConfigureAwait(false);
@@ -362,6 +376,28 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
         {
             await offer.SendListAsync(turnContext, texts.Get("intent.hours.open_now", english), open, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Local public offices people ask the hours of (役所, 保健所, 児童相談所, ハローワーク…).</summary>
+    private static readonly string[] LocalOffices = new[]
+    {
+        "役所", "やくしょ", "役場", "やくば", "区役所", "市役所", "町役場", "村役場", "保健所", "ほけんじょ", "保健センター", "児童相談所", "児相",
+        "ハローワーク", "はろーわーく", "福祉事務所", "社協", "社会福祉協議会", "福祉課", "市の窓口", "区の窓口", "町の窓口", "city hall", "ward office",
+    }.Select(TextNormalizer.Normalize).Where(t => t.Length > 0).Distinct().ToArray();
+
+    private static readonly string[] ChildGuidanceCentres = new[] { "児童相談所", "児相", "じどうそうだんじょ" }
+        .Select(TextNormalizer.Normalize).Where(t => t.Length > 0).Distinct().ToArray();
+
+    private static bool NamesAChildGuidanceCentre(string? text)
+    {
+        var normalized = TextNormalizer.Normalize(text);
+        return normalized.Length > 0 && ChildGuidanceCentres.Any(o => normalized.Contains(o, StringComparison.Ordinal));
+    }
+
+    private static bool NamesALocalOffice(string? text)
+    {
+        var normalized = TextNormalizer.Normalize(text);
+        return normalized.Length > 0 && LocalOffices.Any(o => normalized.Contains(o, StringComparison.Ordinal));
     }
 
     /// <summary>Keeps the facts a message tells (age band, prefecture, cannot phone, a kind of counselor, job search, away from home).</summary>

@@ -66,4 +66,29 @@ public sealed class ListeningRoundFifteenTests
 
         Assert.DoesNotContain("好きになる相手", answer, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("区役所って土曜もあいてる？")]
+    [InlineData("市役所の窓口って何時までやってますか")]
+    public async Task The_hours_of_a_local_office_are_not_answered_with_this_chats_hours(string text)
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        await harness.SayAsync("家賃が払えなくて困ってる");
+
+        var answer = AllText(await harness.SayAsync(text));
+
+        Assert.Contains("地域によってちがいます", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("相談員（人）がいる時間", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Asking_whether_the_child_guidance_centre_answers_at_night_brings_189_around_the_clock()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+
+        var answer = AllText(await harness.SayAsync("児童相談所って夜でも電話つながる？"));
+
+        Assert.Contains("189", answer, StringComparison.Ordinal);
+        Assert.Contains("24時間", answer, StringComparison.Ordinal);
+    }
 }
