@@ -20,10 +20,14 @@ public sealed class SupportOffer(BotTexts texts, SupportRouter router, SupportDi
     /// <summary>Harm done to the person (not a need such as rent or money): its specialists fit whoever lists it.</summary>
     private static bool IsHarm(SupportCategory category) => IsSerious(category) && category is not (SupportCategory.Housing or SupportCategory.Poverty);
 
-    /// <summary>Work, rent or money told without school, home or a harm to a child (上司に怒鳴られる, 家賃が払えない).</summary>
+    /// <summary>
+    /// Work, rent or money told without school or home (上司に怒鳴られる, 家賃が払えない); bullying at work (職場の先輩にいじめられて)
+    /// is harassment at a job, not a school matter.
+    /// </summary>
     private static bool AdultsMatter(IReadOnlyList<SupportCategory> categories) =>
         categories.Any(c => c is SupportCategory.Work or SupportCategory.Housing or SupportCategory.Poverty)
-        && !categories.Any(c => c is SupportCategory.School or SupportCategory.Bullying or SupportCategory.Abuse or SupportCategory.Family);
+        && !categories.Any(c => c is SupportCategory.School or SupportCategory.Abuse or SupportCategory.Family)
+        && (!categories.Contains(SupportCategory.Bullying) || categories.Contains(SupportCategory.Work));
 
     /// <summary>Whether the directory has a service of that prefecture (its own or one of its municipalities).</summary>
     public bool HasLocal(string prefectureCode) => directory.Services.Any(s => s.Region.PrefectureCode == prefectureCode);
@@ -158,6 +162,17 @@ public sealed class SupportOffer(BotTexts texts, SupportRouter router, SupportDi
                 || (query.Categories.Count > 0 && IsSerious(query.Categories[0]) && s.Service.Helps(query.Categories[0])
                     && (IsHarm(query.Categories[0]) || !IsHarm(s.Service.Categories[0]))))
             .ToList();
+        if (query.RiskLevel < RiskLevel.Medium && !query.Categories.Any(c => c is SupportCategory.Suicidal or SupportCategory.SelfHarm))
+        {
+            // Exam stress or a quiet evening alone with nothing heavy told: lines that listen to anything, not a
+            // suicide-prevention line (いのちの電話) first; it comes back as soon as anything heavy is told.
+            var listening = services.Where(s => s.Service.Categories is not [SupportCategory.Suicidal, ..]).ToList();
+            if (listening.Count > 0)
+            {
+                services = listening;
+            }
+        }
+
         if (textFirst)
         {
             // Cannot phone: only the services reachable by text (chat, LINE, SNS, web). When the topic has

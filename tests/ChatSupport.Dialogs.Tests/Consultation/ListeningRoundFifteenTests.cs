@@ -91,4 +91,30 @@ public sealed class ListeningRoundFifteenTests
         Assert.Contains("189", answer, StringComparison.Ordinal);
         Assert.Contains("24時間", answer, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_adult_at_work_answering_the_age_question_in_passing_gets_no_childrens_line()
+    {
+        var harness = await new ConsultationHarness(now: new DateTimeOffset(2026, 12, 8, 18, 0, 0, TimeSpan.FromHours(9))).JoinAsync();
+        await harness.SayAsync("店長から毎日どなられるし、残業代もつかない");
+
+        var text = AllText(await harness.SayAsync("27で居酒屋の社員してる"));
+
+        Assert.Contains("話を聞いてくれる相談先です", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("チャイルドライン", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("子供SOS", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Exam_stress_told_with_nothing_heavy_gets_lines_that_listen_not_a_suicide_prevention_line()
+    {
+        var harness = await new ConsultationHarness(now: new DateTimeOffset(2026, 12, 8, 18, 0, 0, TimeSpan.FromHours(9))).JoinAsync();
+        await harness.SayAsync("こんばんは");
+        await harness.SayAsync("受験まであと2か月ちょっと");
+
+        var text = AllText(await harness.SayAsync("模試の判定わるくて落ちこんでる"));
+
+        Assert.Contains("話を聞いてくれる相談先です", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("いのちの電話", text, StringComparison.Ordinal);
+    }
 }
