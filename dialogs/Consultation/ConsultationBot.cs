@@ -188,6 +188,10 @@ public sealed class ConsultationBot : ActivityHandler
             // path, then the waiting line.
             var answered = await _main.Listener.AnswerWhileWaitingAsync(turnContext, reading, cancellationToken).ConfigureAwait(false);
             await _crisis.Waiting.RespondAsync(turnContext, waiting, cancellationToken, answered).ConfigureAwait(false);
+            if (!answered && !waiting.CounselorOnDuty)
+            {
+                await _main.Listener.OfferNewTopicWhileWaitingAsync(turnContext, reading, cancellationToken).ConfigureAwait(false);
+            }
             return;
         }
 

@@ -314,6 +314,24 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
         return answered;
     }
 
+    /// <summary>
+    /// While waiting with no counselor on duty, a topic told for the first time (店長にずっと怒鳴られてて) gets its services
+    /// once, after the acknowledgement and the waiting line: nobody may read the conversation for hours, and the places
+    /// that fit should not wait for them. Nothing for a topic named in passing or already offered.
+    /// </summary>
+    public async Task OfferNewTopicWhileWaitingAsync(ITurnContext turnContext, MessageReading reading, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        var profile = ConsultationProfile.For(turnContext);
+        if (MentionsTopicInPassing(reading) || Acknowledgements.MainTopic(reading.Understanding.Categories, profile) is not { } topic
+            || profile.Offered.Contains(topic))
+        {
+            return;
+        }
+
+        await offer.SendAsync(turnContext, [topic], forFriend: false, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The 「話を聞いてほしい」 button (Japanese or English) pressed while waiting: the waiting line answers it, not 「もちろんです」.</summary>
     private bool IsListenButton(string? text)
     {

@@ -110,6 +110,22 @@ public sealed class NeverSilentTests
         Assert.Contains("行かないでください", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task While_nobody_is_on_duty_a_topic_told_for_the_first_time_gets_its_services_once()
+    {
+        var rig = new Rig(CrisisTests.Night, "Mon-Fri 17:00-22:00");
+        await rig.SayAsync("人と話したい");
+        rig.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        var first = string.Join("\n", (await rig.SayAsync("バイト先の店長にずっと怒鳴られてて、もう行きたくない")).Select(r => r.Text));
+        Assert.Contains("相談員は", first, StringComparison.Ordinal);
+        Assert.Contains("相談先です", first, StringComparison.Ordinal);
+
+        rig.Clock.Advance(TimeSpan.FromMinutes(1));
+        var second = string.Join("\n", (await rig.SayAsync("シフトも勝手に増やされるし")).Select(r => r.Text));
+        Assert.DoesNotContain("相談先です", second, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("中3。待つのは別にいいけど、あとどのくらい？")]
     [InlineData("相談員さんって今いるの？")]
@@ -136,7 +152,8 @@ public sealed class NeverSilentTests
         Assert.Contains(asked, r => r.Text!.Contains("いまは対応できる相談員がいません", StringComparison.Ordinal));
         Assert.DoesNotContain(asked, r => r.Text!.Contains("少し待っていてください", StringComparison.Ordinal));
 
-        var reply = Assert.Single(await rig.SayAsync("学校でずっとひとりで、しんどい"));
+        // The answer and the waiting line come first (the services for the topic, told for the first time, after them).
+        var reply = (await rig.SayAsync("学校でずっとひとりで、しんどい"))[0];
         Assert.Contains("いまは対応できる相談員がいません", reply.Text, StringComparison.Ordinal);
         Assert.Contains("わたし（ボット）が話を聞きます", reply.Text, StringComparison.Ordinal);
         Assert.Null(reply.SuggestedActions);
