@@ -21,12 +21,13 @@ public sealed class SupportOffer(BotTexts texts, SupportRouter router, SupportDi
     private static bool IsHarm(SupportCategory category) => IsSerious(category) && category is not (SupportCategory.Housing or SupportCategory.Poverty);
 
     /// <summary>
-    /// Work, rent or money told without school or home (上司に怒鳴られる, 家賃が払えない); bullying at work (職場の先輩にいじめられて)
-    /// is harassment at a job, not a school matter.
+    /// Whether, with no age said, nothing told points to a child: work, rent, money, health or loneliness alone (上司に怒鳴られる,
+    /// 家賃が払えない, 職場でバラされた) is as often an adult's; school, home, bullying (not at work) and harms done to the
+    /// person keep one children's line among the others.
     /// </summary>
     private static bool AdultsMatter(IReadOnlyList<SupportCategory> categories) =>
-        categories.Any(c => c is SupportCategory.Work or SupportCategory.Housing or SupportCategory.Poverty)
-        && !categories.Any(c => c is SupportCategory.School or SupportCategory.Abuse or SupportCategory.Family)
+        !categories.Any(c => c is SupportCategory.School or SupportCategory.Abuse or SupportCategory.Family or SupportCategory.SexualViolence
+            or SupportCategory.OnlineHarm or SupportCategory.SelfHarm or SupportCategory.Suicidal or SupportCategory.Dv)
         && (!categories.Contains(SupportCategory.Bullying) || categories.Contains(SupportCategory.Work));
 
     /// <summary>Whether the directory has a service of that prefecture (its own or one of its municipalities).</summary>
@@ -185,7 +186,7 @@ public sealed class SupportOffer(BotTexts texts, SupportRouter router, SupportDi
             // Age unknown: one line for children at most, so a 21-year-old who did not say their age is not
             // shown only lines that end at 18; the others are for every age.
             // Trouble at work, rent or money with nothing said of school or home is most often an adult's: none then.
-            var child = AdultsMatter(query.Categories) ? null : services.Find(s => ForTheYoungOnly(s.Service));
+            var child = AdultsMatter(query.Categories) && services.Exists(s => !ForTheYoungOnly(s.Service)) ? null : services.Find(s => ForTheYoungOnly(s.Service));
             services = services.Where(s => !ForTheYoungOnly(s.Service) || s == child).ToList();
         }
 

@@ -117,4 +117,20 @@ public sealed class ListeningRoundFifteenTests
         Assert.Contains("話を聞いてくれる相談先です", text, StringComparison.Ordinal);
         Assert.DoesNotContain("いのちの電話", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Being_outed_at_the_office_with_no_age_said_gets_no_childrens_line()
+    {
+        var harness = await new ConsultationHarness(now: new DateTimeOffset(2026, 12, 8, 14, 0, 0, TimeSpan.FromHours(9))).JoinAsync();
+        await harness.SayAsync("これ読むのって誰？");
+        await harness.SayAsync("履歴って消える？");
+
+        await harness.SayAsync("会社でゲイなのがばれて、みんなの目がこわい");
+
+        var text = AllText(await harness.SayAsync("答えない"));
+
+        Assert.Contains("相談先です", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("チャイルドライン", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("子供SOS", text, StringComparison.Ordinal);
+    }
 }
