@@ -247,7 +247,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         {
             // A worry the harm makes common (「警察とか大ごとにしたくない」, 「払ったほうがいい？」) gets its own answer.
             var worries = Waiting.WorryLines(turnContext.Activity.Text, harm, english);
-            if (worries.Count == 0 && AsksSomethingElse(turnContext))
+            if (worries.Count == 0 && (AsksSomethingElse(turnContext) || BatteryLow(turnContext)))
             {
                 // 「誰か人と話せる？」「学校終わってからも相談できる？何時まで？」 inside the episode: the usual path answers the
                 // question itself (while waiting, with the waiting line after it); the check stays open.
@@ -353,6 +353,10 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         turnContext.TurnState.Get<MessageReading>()?.Understanding is { } understanding
         && (understanding.Has(Intent.AskPerson) || understanding.Has(Intent.AskHours) || understanding.Has(Intent.AskPrivacy) || understanding.Has(Intent.AskIsBot)
             || understanding.Has(Intent.AskCanConsult) || understanding.Has(Intent.AskServices));
+
+    /// <summary>A phone about to run out of battery (Patterns/lead8.yaml): the usual path gives the one number to keep.</summary>
+    private static bool BatteryLow(ITurnContext turnContext) =>
+        turnContext.TurnState.Get<MessageReading>()?.Understanding.Cues.Any(c => c.Id == "battery-low") == true;
 
     /// <summary>The fewest normalized characters a message without any reading needs to be taken as telling something.</summary>
     private const int TellingLength = 6;

@@ -110,8 +110,7 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
         if (content && understanding.Cues.Any(c => c.Id == BatteryLow))
         {
             // A phone about to die: the one number to keep comes first, before anything else is asked or offered.
-            var line = offer.AroundTheClock(turnContext, 1) is [var keep, ..] ? $"{keep.Service.Name.For(english)}：{keep.Channel.Contact}" : "110 / 119";
-            await SayAsync(turnContext, texts.Format("battery.low", english, line), cancellationToken).ConfigureAwait(false);
+            await SayAsync(turnContext, BatteryLine(turnContext, english), cancellationToken).ConfigureAwait(false);
         }
         else if (content)
         {
@@ -281,6 +280,13 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
         var english = profile.English;
         var understanding = reading.Understanding;
         var answered = false;
+        if (understanding.Cues.Any(c => c.Id == BatteryLow))
+        {
+            // A phone about to die while waiting (充電もうない): the one number to keep, before anything else.
+            await SayAsync(turnContext, BatteryLine(turnContext, english), cancellationToken).ConfigureAwait(false);
+            answered = true;
+        }
+
         foreach (var intent in understanding.Intents)
         {
             switch (intent)
@@ -330,6 +336,13 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
         }
 
         await offer.SendAsync(turnContext, [topic], forFriend: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The battery line: the one around-the-clock number to keep (110 / 119 when none is open).</summary>
+    private string BatteryLine(ITurnContext turnContext, bool english)
+    {
+        var line = offer.AroundTheClock(turnContext, 1) is [var keep, ..] ? $"{keep.Service.Name.For(english)}：{keep.Channel.Contact}" : "110 / 119";
+        return texts.Format("battery.low", english, line);
     }
 
     /// <summary>The 「話を聞いてほしい」 button (Japanese or English) pressed while waiting: the waiting line answers it, not 「もちろんです」.</summary>

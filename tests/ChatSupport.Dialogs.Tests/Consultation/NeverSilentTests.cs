@@ -126,6 +126,20 @@ public sealed class NeverSilentTests
         Assert.DoesNotContain("相談先です", second, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_phone_about_to_die_inside_a_crisis_while_waiting_gets_the_number_to_keep()
+    {
+        var rig = new Rig(CrisisTests.Night, "Mon-Fri 17:00-22:00");
+        await rig.SayAsync("親に家から閉め出された。外でずっと待ってる");
+        rig.Clock.Advance(TimeSpan.FromMinutes(1));
+        await rig.SayAsync("たぶん大丈夫");
+        rig.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        var text = string.Join("\n", (await rig.SayAsync("スマホの充電もうすぐ切れる")).Select(r => r.Text));
+
+        Assert.Contains("充電が切れる前に", text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("中3。待つのは別にいいけど、あとどのくらい？")]
     [InlineData("相談員さんって今いるの？")]
