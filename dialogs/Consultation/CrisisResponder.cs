@@ -375,7 +375,14 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
 
         var profile = ConsultationProfile.For(turnContext);
         var understanding = reading.Understanding;
-        var topic = Listener.MentionsTopicInPassing(reading) ? null : Acknowledgements.MainTopic(understanding.Categories);
+        // Only a serious topic gets its own line here: inside a crisis a word of another topic (机 in 手紙は机に置いてきた read
+        // as bullying) would misread what the message says.
+        var topic = Listener.MentionsTopicInPassing(reading) ? null : Acknowledgements.MainTopic(understanding.Categories, profile);
+        if (topic is { } serious && !SupportOffer.IsSerious(serious))
+        {
+            topic = null;
+        }
+
         if (topic is not null || understanding.Has(Intent.Disclosure))
         {
             return _acks.For(topic, reading.Risk.Level, profile, understanding);

@@ -95,7 +95,10 @@ public static partial class CrisisCues
             "知られたくない", "知られる", "怒られ", "おこられ",
             // A teacher or the school finding out (先生にバレたらいけん): the same worry, the same answer.
             "にばれ", "に知られ", "にしられ", "ばれたら", "ばれたく", "ばれん", "ばれへん"]),
-        (CrisisCue.LastWords, LastWordsForms().ToArray()),
+        (CrisisCue.LastWords, [.. LastWordsForms(),
+            // A letter left (手紙は机に置いてきた, 遺書書いた): words left for someone, in writing.
+            "手紙置いて", "手紙おいて", "手紙は置いて", "手紙はおいて", "手紙を置いて", "手紙をおいて", "手紙書いた", "手紙を書いた", "手紙は書いた", "手紙残し", "手紙を残し",
+            "手紙のこし", "遺書"]),
         (CrisisCue.Money, ["お金", "おかね", "金ない", "かねない", "金がない", "払えない", "はらえない", "有料", "料金", "費用"]),
         (CrisisCue.Alone, ["ひとり暮らし", "一人暮らし", "ひとりぐらし", "誰もいない", "だれもいない", "誰もいなくて", "ひとりだ", "一人だ", "ひとりしか", "ひとりで", "一人で"]),
         (CrisisCue.BleedingStopped, ["血は止まった", "血止まった", "血が止まった", "血はとまった", "血とまった", "血がとまった", "血は止まって", "血止まって", "血が止まって",

@@ -43,6 +43,15 @@ public sealed class WaitingReplies(BotTexts texts, TimeProvider clock)
         ("waiting.worry.parents", ["ばれ", "バレ", "知られ", "しられ", "言えない", "いえない", "言えん", "いえん", "言われへん", "いわれへん"], [CrisisHarm.SexualAssault, CrisisHarm.Sextortion, CrisisHarm.Pictures, CrisisHarm.Grooming, CrisisHarm.Abuse, CrisisHarm.General, CrisisHarm.PlanOrAttempt, CrisisHarm.SelfHarm]),
     ];
 
+    private const string StrangerBed = "waiting.worry.stranger_bed";
+
+    /// <summary>Words that make the one offering a bed a stranger or someone met online.</summary>
+    private static readonly string[] StrangerWords = new[]
+    {
+        "ネット", "X で", "Xで", "Xの", "エックス", "ツイッター", "インスタ", "SNS", "アプリ", "掲示板", "DM", "ゲームで", "ゲームの", "知らない", "しらない", "知らん", "しらん",
+        "知り合った", "しりあった", "会ったことない", "あったことない", "会ったことがない", "おじさん", "おっさん", "大人の人", "人おる", "人いる", "人がおる", "人がいる", "って人",
+    }.Select(TextNormalizer.Normalize).Where(t => t.Length > 0).Distinct().ToArray();
+
     private static readonly (string Key, string[] Terms, CrisisHarm[] Harms)[] NormalizedWorries = Worries
         .Select(w => (w.Key, w.Terms.Select(TextNormalizer.Normalize).Where(t => t.Length > 0).Distinct().ToArray(), w.Harms))
         .ToArray();
@@ -167,6 +176,12 @@ public sealed class WaitingReplies(BotTexts texts, TimeProvider clock)
         {
             if (!harms.Contains(harm) || !terms.Any(t => normalized.Contains(t, StringComparison.Ordinal)))
             {
+                continue;
+            }
+
+            if (key == StrangerBed && !StrangerWords.Any(t => normalized.Contains(t, StringComparison.Ordinal)))
+            {
+                // A bed at a friend's or a grandparent's (友達の家に泊めてもらおうかな) is not the danger of a stranger's.
                 continue;
             }
 

@@ -86,6 +86,32 @@ public sealed class NeverSilentTests
     }
 
     [Fact]
+    public async Task A_letter_left_after_words_of_dying_is_answered_as_a_goodbye_not_as_another_topic()
+    {
+        var rig = new Rig(CrisisTests.Night, "Mon-Fri 17:00-22:00");
+        await rig.SayAsync("もう消えたい");
+        rig.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        var text = string.Join("\n", (await rig.SayAsync("家族あての手紙を書いた。机の上においてきた")).Select(r => r.Text));
+
+        Assert.Contains("110", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("物をかくされたり", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("いやなことをされ", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bed_at_a_friends_is_not_answered_as_a_strangers()
+    {
+        var rig = new Rig(CrisisTests.Night, "Mon-Fri 17:00-22:00");
+        await rig.SayAsync("父親になぐられて家から追い出された。今夜寝るところがない");
+        rig.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        var text = string.Join("\n", (await rig.SayAsync("今夜は友だちの家に泊めてもらおうかな")).Select(r => r.Text));
+
+        Assert.DoesNotContain("行かないでください", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_question_about_the_hours_inside_a_crisis_while_waiting_gets_the_hours_and_the_waiting_line()
     {
         var rig = new Rig(CrisisTests.WeekdayDay, "Mon-Fri 17:00-22:00");
