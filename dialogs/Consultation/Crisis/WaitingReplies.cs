@@ -64,7 +64,12 @@ public sealed class WaitingReplies(BotTexts texts, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(waiting);
         var profile = ConsultationProfile.For(turnContext);
         var english = profile.English;
-        var full = profile.WaitingReplies % 5 == 0;
+        // The waiting line in full the first time and every sixth message, short every third, and not at all in between:
+        // the same parenthesis under every answer reads as not listening (a round-15 reader), while the person still
+        // hears often enough that the conversation is queued.
+        var count = profile.WaitingReplies;
+        var full = count % 6 == 0;
+        var remind = full || count % 3 == 0;
         profile.WaitingReplies++;
 
         var lines = new List<string>();
@@ -118,7 +123,11 @@ public sealed class WaitingReplies(BotTexts texts, TimeProvider clock)
             }
         }
 
-        lines.Add(Line(waiting, english, full));
+        if (remind || full || lines.Count == 0)
+        {
+            lines.Add(Line(waiting, english, full));
+        }
+
         if (full)
         {
             lines.Add(texts.Get("waiting.cancel_hint", english));

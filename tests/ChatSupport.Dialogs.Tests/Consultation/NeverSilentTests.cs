@@ -198,8 +198,12 @@ public sealed class NeverSilentTests
         Assert.Contains("わたし（ボット）が話を聞きます", reply.Text, StringComparison.Ordinal);
         Assert.Null(reply.SuggestedActions);
 
+        // Then not under every answer (the same parenthesis each time reads as not listening), but every third message.
         var next = Assert.Single(await rig.SayAsync("うん"));
-        Assert.Contains("来たら、この会話を読みます", next.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("相談員", next.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("相談員", Assert.Single(await rig.SayAsync("そうなんだ")).Text, StringComparison.Ordinal);
+        var third = Assert.Single(await rig.SayAsync("わかった"));
+        Assert.Contains("来たら、この会話を読みます", third.Text, StringComparison.Ordinal);
     }
 
     [Fact]
