@@ -247,14 +247,16 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         {
             // A worry the harm makes common (「警察とか大ごとにしたくない」, 「払ったほうがいい？」) gets its own answer.
             var worries = Waiting.WorryLines(turnContext.Activity.Text, harm, english);
-            if (worries.Count == 0 && (AsksSomethingElse(turnContext) || BatteryLow(turnContext)))
+            var waiting = turnContext.TurnState.Get<HandoffWaiting>();
+            var onlyTheWait = waiting is not null && WaitingReplies.AsksOnlyTheWait(turnContext.Activity.Text);
+            if (worries.Count == 0 && ((AsksSomethingElse(turnContext) && !onlyTheWait) || BatteryLow(turnContext)))
             {
                 // 「誰か人と話せる？」「学校終わってからも相談できる？何時まで？」 inside the episode: the usual path answers the
-                // question itself (while waiting, with the waiting line after it); the check stays open.
+                // question itself (while waiting, with the waiting line after it); the check stays open. 「まだかな」 while
+                // waiting is answered below: the waiting line, and the check once more.
                 return false;
             }
 
-            var waiting = turnContext.TurnState.Get<HandoffWaiting>();
             var asksTheWait = waiting is not null && WaitingReplies.AsksTheWait(turnContext.Activity.Text, turnContext.TurnState.Get<MessageReading>()?.Understanding);
             if (episode.CheckPending && worries.Count == 0 && !asksTheWait && TellsSomething(turnContext) is { } told)
             {
