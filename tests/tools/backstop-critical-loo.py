@@ -2,14 +2,19 @@
 """Leave one writer's set out, train the backstop on the rest, read that set with the whole engine, and count what a
 rule "the backstop may raise none/low/medium to critical when both heads are confident" would gain and cost.
 
-usage: python3 tests/tools/backstop-critical-loo.py BOT_DIR OUT_DIR SET [SET...]
-  BOT_DIR  a built bot (bin/Release/net10.0) whose lexicon reads the sets; OUT_DIR  where fold models and scores go.
+usage: python3 tests/tools/backstop-critical-loo.py BOT_DIR OUT_DIR [--lexicon DIR] SET [SET...]
+  BOT_DIR  a built bot (bin/Release/net10.0) whose lexicon reads the sets; OUT_DIR  where fold models go (reused if
+  present); --lexicon DIR  read with a lexicon from before the sets were read (git archive of domain/Risk/Lexicon at
+  that commit), so that the lexicon has not seen them either.
 Only lines the backstop itself raised to high (rule model_high: the lexicon read none/low/medium and nothing held it
 back) are candidates, so the figures are exactly those of the rule. Prints, per threshold pair (P(high), P(critical)),
 the gold levels of the lines it would raise to critical."""
 import glob, json, os, subprocess, sys
 
 bot, out, sets = sys.argv[1], sys.argv[2], sys.argv[3:]
+lexicon = []
+if sets[:1] == ["--lexicon"]:
+    lexicon, sets = ["--lexicon", sets[1]], sets[2:]
 dll = os.path.join(bot, "ChatSupport.Bot.dll")
 base = [f for f in sorted(glob.glob("tests/datasets/risk/*.jsonl")) if os.path.basename(f) not in ("dev.jsonl", "dev2.jsonl")]
 extra = ["tests/ChatSupport.Domain.Tests/Risk/probe.jsonl"] + sorted(glob.glob("tests/ChatSupport.Domain.Tests/Risk/Probes/*.jsonl")) \
@@ -25,7 +30,7 @@ for s in sets:
     elif not os.path.exists(model):
         subprocess.run(["dotnet", dll, "risk", "model", "train", "--version", "loo", "--output", model]
                        + [f for f in base if os.path.basename(f) != name] + extra, check=True, stdout=subprocess.DEVNULL)
-    args = ["dotnet", dll, "risk", "score", "--input", s] + (["--model", model] if model else [])
+    args = ["dotnet", dll, "risk", "score", "--input", s] + (["--model", model] if model else []) + lexicon
     scored = {j["id"]: j for j in map(json.loads, subprocess.run(args, check=True, capture_output=True, text=True).stdout.splitlines())}
     for g in map(json.loads, open(s, encoding="utf-8")):
         r = scored[g["id"]]
