@@ -26,6 +26,15 @@ public sealed class RiskModel
     /// <summary>Messages shorter than this (normalized characters) are left to the lexicon.</summary>
     public const int MinimumLength = 8;
 
+    /// <summary>
+    /// Where the lexicon read below high and both heads are at least this sure (P(high or above) and P(critical)), the
+    /// backstop raises straight to critical (round 15). Chosen leaving each writer's set out of training and reading it
+    /// with a lexicon that had not read it either: apart16/17 and apart18 gained 16 critical lines and no line labelled
+    /// high or below became critical; on known sets two ordinary lines already raised to high became critical
+    /// (docs/risk.md, "Round 15").
+    /// </summary>
+    public const float BothHeadsConfident = 0.9f;
+
     private const string ResourceName = "ChatSupport.Domain.Risk.Model.risk-model.tsv";
 
     private static readonly Lazy<RiskModel> Embedded = new(() =>

@@ -629,9 +629,10 @@ public sealed class RiskScanner
 
     /// <summary>
     /// The learned backstop: below high, P(high or above) at or over its threshold raises to high (a higher threshold
-    /// where the lexicon found nothing at all); where the lexicon itself read high, P(critical) at or over its threshold
-    /// raises to critical. It never lowers, never raises its own high to critical, and never adds a category (the
-    /// crisis reply for a raise without one is the general template).
+    /// where the lexicon found nothing at all), and to critical when both heads are at or over
+    /// <see cref="RiskModel.BothHeadsConfident"/>; where the lexicon itself read high, P(critical) at or over its
+    /// threshold raises to critical. It never lowers and never adds a category (the crisis reply for a raise without
+    /// one is the general template).
     /// </summary>
     private void RaiseByModel(ref RiskLevel level, ref RiskRules rules)
     {
@@ -649,6 +650,13 @@ public sealed class RiskScanner
             {
                 level = RiskLevel.High;
                 rules |= RiskRules.ModelHigh;
+                if (high >= RiskModel.BothHeadsConfident && critical >= RiskModel.BothHeadsConfident)
+                {
+                    // Round 15: where both heads are confident, a place or a decision the lexicon did not list is
+                    // answered as critical (measured leaving each writer's set out of training: docs/risk.md).
+                    level = RiskLevel.Critical;
+                    rules |= RiskRules.ModelCritical;
+                }
             }
 
             return;

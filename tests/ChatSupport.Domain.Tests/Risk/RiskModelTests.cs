@@ -7,12 +7,15 @@ namespace ChatSupport.Domain.Tests.Risk;
 /// <summary>
 /// The learned backstop (<see cref="RiskModel"/>, docs/risk.md "The learned backstop"): the file format, that the
 /// committed model is the one its data builds, that it reads a writer it never saw, and how the engine may use it —
-/// raise only, never over the lexicon's own "this means something else", never its own high to critical.
+/// raise only, never over the lexicon's own "this means something else", to critical only when both heads are confident.
 /// </summary>
 public class RiskModelTests(ITestOutputHelper output)
 {
     // A made-up word the lexicon has never heard of, taught to a small model as danger (long enough for the model to read).
     private const string Taught = "ぽよぽよぽよぽよ";
+
+    // Another made-up word, taught as high but never critical.
+    private const string TaughtHigh = "ぴこぴこぴこぴこ";
 
     private static readonly Lazy<RiskModel> Toy = new(() =>
     {
@@ -20,6 +23,7 @@ public class RiskModelTests(ITestOutputHelper output)
         for (var i = 0; i < 30; i++)
         {
             lines.Add(($"{Taught}{i}", RiskLevel.Critical));
+            lines.Add(($"{TaughtHigh}{i}", RiskLevel.High));
             lines.Add(($"きょうのごはん{i}", RiskLevel.None));
             lines.Add(($"テストの点{i}", RiskLevel.Low));
         }
@@ -115,19 +119,61 @@ public class RiskModelTests(ITestOutputHelper output)
         Assert.Throws<ArgumentOutOfRangeException>(() => RiskModel.Parse(new StringReader("version\t1\nthreshold\t1.5\t0.5\t0.8\nbias\t0\t0\n")));
 
     [Fact]
-    public void Engine_RaisesWhatTheLexiconMissed_ToHighOnly_AndSaysSo()
+    public void Engine_RaisesWhatTheLexiconMissed_ToHigh_AndSaysSo()
     {
         var engine = new RiskEngine(RiskLexicon.LoadEmbedded(), Toy.Value);
         var lexiconOnly = new RiskEngine(RiskLexicon.LoadEmbedded());
 
-        Assert.Equal(RiskLevel.None, lexiconOnly.Assess(Taught).Level);
-        var raised = engine.Assess(Taught);
+        Assert.Equal(RiskLevel.None, lexiconOnly.Assess(TaughtHigh).Level);
+        var raised = engine.Assess(TaughtHigh);
 
-        // Taught as critical, but the model alone never says critical: only the lexicon's own high may go up to it.
+        // Taught as high: the critical head is not confident, so the model raises to high and no further.
+        Assert.True(Toy.Value.Score(TaughtHigh).Critical < RiskModel.BothHeadsConfident);
         Assert.Equal(RiskLevel.High, raised.Level);
         Assert.Contains(RiskRuleIds.ModelHigh, raised.Rules);
         Assert.DoesNotContain(RiskRuleIds.ModelCritical, raised.Rules);
-        Assert.Contains(Toy.Value.Evidence(Taught), e => e.Contains("ぽよ", StringComparison.Ordinal));
+        Assert.Contains(Toy.Value.Evidence(TaughtHigh), e => e.Contains("ぴこ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Engine_RaisesWhatTheLexiconMissed_ToCritical_WhenBothHeadsAreConfident()
+    {
+        // Round 15: taught as critical, both heads at or over BothHeadsConfident: critical, and the result says both.
+        var engine = new RiskEngine(RiskLexicon.LoadEmbedded(), Toy.Value);
+        var (high, critical) = Toy.Value.Score(Taught);
+        Assert.True(high >= RiskModel.BothHeadsConfident && critical >= RiskModel.BothHeadsConfident, $"{high} {critical}");
+
+        var raised = engine.Assess(Taught);
+
+        Assert.Equal(RiskLevel.Critical, raised.Level);
+        Assert.Contains(RiskRuleIds.ModelHigh, raised.Rules);
+        Assert.Contains(RiskRuleIds.ModelCritical, raised.Rules);
+    }
+
+    [Theory]
+    [InlineData("土曜の夜10時。覚悟はできた。もう迷わない")]
+    [InlineData("持ってたもの全部あげた。明日の夜で最後")]
+    public void CommittedModel_ReadsADecisionTheLexiconDoesNotListAsCritical(string text)
+    {
+        // Words of our own (not a set's): a time fixed with no method named, things given away with "the last".
+        var engine = new RiskEngine(RiskLexicon.LoadEmbedded(), RiskModel.LoadEmbedded());
+
+        var assessment = engine.Assess(text);
+
+        Assert.True(assessment.Level == RiskLevel.Critical, $"{text}: {assessment.Level} ({string.Join(", ", assessment.Rules)})");
+    }
+
+    [Theory]
+    [InlineData("今夜決めた！明日告白する")]
+    [InlineData("もう決めた。週末、先輩に好きって伝える")]
+    public void CommittedModel_LeavesAConfessionOfLoveAlone(string text)
+    {
+        // The backstop read 決めた and 今夜 as danger; the lexicon's dampener for a decision to confess love holds.
+        var engine = new RiskEngine(RiskLexicon.LoadEmbedded(), RiskModel.LoadEmbedded());
+
+        var assessment = engine.Assess(text);
+
+        Assert.True(assessment.Level < RiskLevel.High, $"{text}: {assessment.Level} ({string.Join(", ", assessment.Rules)})");
     }
 
     [Fact]
