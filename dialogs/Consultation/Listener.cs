@@ -123,7 +123,7 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
             switch (intent)
             {
                 case Intent.AskIsBot:
-                    await SayAsync(turnContext, texts.Get("intent.is_bot", english) + "\n" + PersonLine(english), cancellationToken).ConfigureAwait(false);
+                    await SayAsync(turnContext, texts.Get("intent.is_bot", english) + "\n" + await PersonLineAsync(english, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
                     break;
                 case Intent.AskPrivacy:
                     await SayAsync(turnContext, PrivacyAnswer(understanding, profile), cancellationToken).ConfigureAwait(false);
@@ -150,6 +150,16 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
 
                     break;
             }
+        }
+
+        if (understanding.Has(Intent.Farewell) && content && asks.Count == 0 && level < RiskLevel.High && offerTopics is null
+            && !(own is { } heavy && SupportOffer.IsSerious(heavy)))
+        {
+            // A goodbye with a last word of what comes next (今日は保健室登校にしてみる。またね): the acknowledgement above, then
+            // the warm close — not services and a question to someone leaving.
+            var keep = offer.AroundTheClock(turnContext, 1) is [var service, ..] ? $"{service.Service.Name.For(english)} {service.Channel.Contact}" : "110 / 119";
+            await SayAsync(turnContext, texts.Format("intent.farewell", english, keep), cancellationToken).ConfigureAwait(false);
+            return new ListenOutcome(null, PromptButtons.None);
         }
 
         var goodbyeOnly = understanding.Has(Intent.Farewell) && !content && asks.Count == 0;
@@ -362,9 +372,16 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
     }
 
     /// <summary>Whether counselors can be asked for, and when (for "is this a bot?").</summary>
-    private string PersonLine(bool english) => humans.HoursTextIn(english) is { } hours
-        ? texts.Format("intent.is_bot.person", english, hours)
-        : texts.Get("intent.is_bot.noperson", english);
+    private async Task<string> PersonLineAsync(bool english, CancellationToken cancellationToken)
+    {
+        if (humans.HoursTextIn(english) is not { } hours)
+        {
+            return texts.Get("intent.is_bot.noperson", english);
+        }
+
+        // Never a promise nobody keeps: when no counselor can take a chat now, said so (as the welcome does).
+        return texts.Format(await humans.SomeoneOnDutyAsync(cancellationToken).ConfigureAwait(false) ? "intent.is_bot.person" : "intent.is_bot.person.off", english, hours);
+    }
 
     private async Task AnswerHoursAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
@@ -391,8 +408,10 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
 
         if (humans.HoursTextIn(english) is { } hours)
         {
-            await SayAsync(turnContext, texts.Format("intent.hours", english, hours), cancellationToken).ConfigureAwait(false);
-            if (humans.IsCounselorHours)
+            // Never the hours alone as a promise: when nobody can take a chat now, that is said, with lines open now.
+            var onDuty = await humans.SomeoneOnDutyAsync(cancellationToken).ConfigureAwait(false);
+            await SayAsync(turnContext, texts.Format(onDuty ? "intent.hours" : "intent.hours.off", english, hours), cancellationToken).ConfigureAwait(false);
+            if (onDuty)
             {
                 return;
             }

@@ -1,4 +1,6 @@
 using ChatSupport.BotKit.Activities;
+using ChatSupport.Domain.Handoff;
+using Moq;
 
 namespace ChatSupport.Dialogs.Tests.Consultation;
 
@@ -132,5 +134,34 @@ public sealed class ListeningRoundFifteenTests
         Assert.Contains("相談先です", text, StringComparison.Ordinal);
         Assert.DoesNotContain("チャイルドライン", text, StringComparison.Ordinal);
         Assert.DoesNotContain("子供SOS", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_goodbye_with_what_comes_next_gets_the_warm_close_not_services()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        await harness.SayAsync("クラスで浮いてる気がして、学校行くのがしんどい");
+
+        var text = AllText(await harness.SayAsync("とりあえず明日は保健室に行ってみる。またね"));
+
+        Assert.Contains("また話したくなったら", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("相談先です", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ここって何時までやってるの？")]
+    [InlineData("これってAIが返事してる？")]
+    public async Task With_nobody_on_duty_the_hours_and_is_it_a_bot_answers_promise_no_person_now(string question)
+    {
+        var handoff = new Mock<IHandoffRequests>();
+        handoff.Setup(h => h.RequestAsync(It.IsAny<HandoffRequest>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new HandoffRequestResult(true, false, 1, false));
+        // 14:00 on a weekday, counselors 17:00-22:00: nobody can take a chat now.
+        var harness = await new ConsultationHarness(handoff.Object, now: new DateTimeOffset(2026, 11, 25, 14, 0, 0, TimeSpan.FromHours(9)), counselorHours: "Mon-Fri 17:00-22:00").JoinAsync();
+
+        var text = AllText(await harness.SayAsync(question));
+
+        Assert.Contains("いまはつながれる相談員がいません", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("人につなぎます", text, StringComparison.Ordinal);
     }
 }

@@ -166,6 +166,19 @@ public sealed class NeverSilentTests
         Assert.Contains("充電が切れる前に", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_university_student_in_a_crisis_reply_gets_no_childrens_abuse_line()
+    {
+        var rig = new Rig(CrisisTests.Night, "Mon-Fri 17:00-22:00");
+        await rig.SayAsync("こんばんは");
+        await rig.SayAsync("大学2年です");
+        rig.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        var text = string.Join("\n", (await rig.SayAsync("おとといから何も食べてない。親にはまだ言えてない")).Select(r => r.Text));
+
+        Assert.DoesNotContain("189", text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("中3。待つのは別にいいけど、あとどのくらい？")]
     [InlineData("相談員さんって今いるの？")]
