@@ -365,7 +365,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
 
     /// <summary>A phone about to run out of battery (Patterns/lead8.yaml): the usual path gives the one number to keep.</summary>
     private static bool BatteryLow(ITurnContext turnContext) =>
-        turnContext.TurnState.Get<MessageReading>()?.Understanding.Cues.Any(c => c.Id == "battery-low") == true;
+        turnContext.TurnState.Get<MessageReading>()?.Understanding.Cues.Any(c => c.Id == Listener.BatteryLow) == true;
 
     /// <summary>The fewest normalized characters a message without any reading needs to be taken as telling something.</summary>
     private const int TellingLength = 6;

@@ -34,7 +34,7 @@ public sealed record ListenOutcome(string? Prompt, PromptButtons Buttons, bool H
 public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer offer, HumanRequests humans)
 {
     /// <summary>The cue of a phone about to run out of battery (Patterns/lead8.yaml).</summary>
-    private const string BatteryLow = "battery-low";
+    internal const string BatteryLow = "battery-low";
 
     /// <param name="offerTopics">Services find-support still owes (the person wrote instead of giving an age): shown after the acknowledgement and the direct answers.</param>
     public async Task<ListenOutcome> RespondAsync(ITurnContext turnContext, MessageReading reading, CancellationToken cancellationToken, IReadOnlyList<SupportCategory>? offerTopics = null)
@@ -438,16 +438,15 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
     private static readonly string[] ChildGuidanceCentres = new[] { "児童相談所", "児相", "じどうそうだんじょ" }
         .Select(TextNormalizer.Normalize).Where(t => t.Length > 0).Distinct().ToArray();
 
-    private static bool NamesAChildGuidanceCentre(string? text)
-    {
-        var normalized = TextNormalizer.Normalize(text);
-        return normalized.Length > 0 && ChildGuidanceCentres.Any(o => normalized.Contains(o, StringComparison.Ordinal));
-    }
+    private static bool NamesAChildGuidanceCentre(string? text) => Mentions(text, ChildGuidanceCentres);
 
-    private static bool NamesALocalOffice(string? text)
+    private static bool NamesALocalOffice(string? text) => Mentions(text, LocalOffices);
+
+    /// <summary>Whether the normalized text contains one of the (normalized) terms.</summary>
+    private static bool Mentions(string? text, string[] terms)
     {
         var normalized = TextNormalizer.Normalize(text);
-        return normalized.Length > 0 && LocalOffices.Any(o => normalized.Contains(o, StringComparison.Ordinal));
+        return normalized.Length > 0 && terms.Any(t => normalized.Contains(t, StringComparison.Ordinal));
     }
 
     /// <summary>Keeps the facts a message tells (age band, prefecture, cannot phone, a kind of counselor, job search, away from home).</summary>

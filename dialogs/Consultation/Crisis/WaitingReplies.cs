@@ -148,13 +148,7 @@ public sealed class WaitingReplies(BotTexts texts, TimeProvider clock)
     /// <summary>Whether a message to a waiting conversation asks about the wait (read by the understanding pass, or in the words above).</summary>
     public static bool AsksTheWait(string? text, MessageUnderstanding? understanding)
     {
-        if (understanding is not null && (understanding.Has(Intent.AskHours) || understanding.Has(Intent.AskPerson)))
-        {
-            return true;
-        }
-
-        var normalized = TextNormalizer.Normalize(text);
-        return normalized.Length > 0 && WaitQuestions.Any(q => normalized.Contains(q, StringComparison.Ordinal));
+        return (understanding is not null && (understanding.Has(Intent.AskHours) || understanding.Has(Intent.AskPerson))) || AsksOnlyTheWait(text);
     }
 
     /// <summary>Whether the message is only a question about the wait in its own words (まだかな, どれくらい？), not about the hours.</summary>
