@@ -95,6 +95,10 @@ public sealed class Acknowledgements(BotTexts texts)
     public static bool IsKnownChild(ConsultationProfile profile) =>
         profile is not null && (profile.Age is < 18 || (profile.AgeBand is { } band && band.IsChild()));
 
+    /// <summary>Whether the person is known to be 18 or over (an age, or the band of 18–29 or 30 and over).</summary>
+    public static bool IsKnownAdult(ConsultationProfile profile) =>
+        profile is not null && (profile.Age is >= 18 || (profile.Age is null && profile.AgeBand is AgeBand.YoungAdult or AgeBand.Adult));
+
     /// <summary>The most serious of <paramref name="categories"/>, or null when there is none.</summary>
     public static SupportCategory? MainTopic(IEnumerable<SupportCategory> categories)
     {

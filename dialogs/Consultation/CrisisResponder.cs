@@ -76,7 +76,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             harm = CrisisHarm.Abuse;
         }
 
-        if (harm == CrisisHarm.Abuse && IsKnownAdult(profile) && !assessment.HasCue(RiskCueClasses.ActorSchool) && !assessment.HasCue(RiskCueClasses.ActorWork))
+        if (harm == CrisisHarm.Abuse && Acknowledgements.IsKnownAdult(profile) && !assessment.HasCue(RiskCueClasses.ActorSchool) && !assessment.HasCue(RiskCueClasses.ActorWork))
         {
             // Someone known to be 18 or over (a university student not eating since yesterday, 親にまだ言ってない): the
             // child-abuse line (189) is for children; the general reply, with the lines for any age.
@@ -597,10 +597,6 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             await turnContext.SendActivityAsync(texts.Get("crisis.answer.farewell", english), cancellationToken).ConfigureAwait(false);
         }
     }
-
-    /// <summary>Whether the person is known to be 18 or over (an age, or the band of 18–29 or 30 and over).</summary>
-    private static bool IsKnownAdult(ConsultationProfile profile) =>
-        profile.Age is >= 18 || (profile.Age is null && profile.AgeBand is AgeBand.YoungAdult or AgeBand.Adult);
 
     /// <summary>The risk engine's cue class of having no shelter (tonight, put out of the house).</summary>
     private const string NoShelter = "no_shelter";

@@ -157,8 +157,7 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
         {
             // A goodbye with a last word of what comes next (今日は保健室登校にしてみる。またね): the acknowledgement above, then
             // the warm close — not services and a question to someone leaving.
-            var keep = offer.AroundTheClock(turnContext, 1) is [var service, ..] ? $"{service.Service.Name.For(english)} {service.Channel.Contact}" : "110 / 119";
-            await SayAsync(turnContext, texts.Format("intent.farewell", english, keep), cancellationToken).ConfigureAwait(false);
+            await SayAsync(turnContext, FarewellLine(turnContext, english), cancellationToken).ConfigureAwait(false);
             return new ListenOutcome(null, PromptButtons.None);
         }
 
@@ -210,8 +209,7 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
 
         if (understanding.Has(Intent.Farewell) && !content && asks.Count == 0)
         {
-            var line = offer.AroundTheClock(turnContext, 1) is [var service, ..] ? $"{service.Service.Name.For(english)} {service.Channel.Contact}" : "110 / 119";
-            await SayAsync(turnContext, texts.Format("intent.farewell", english, line), cancellationToken).ConfigureAwait(false);
+            await SayAsync(turnContext, FarewellLine(turnContext, english), cancellationToken).ConfigureAwait(false);
             return new ListenOutcome(null, PromptButtons.None);
         }
 
@@ -346,6 +344,13 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
         }
 
         await offer.SendAsync(turnContext, [topic], forFriend: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The warm close: thanks, and the one around-the-clock line for the night (110 / 119 when none is open).</summary>
+    private string FarewellLine(ITurnContext turnContext, bool english)
+    {
+        var line = offer.AroundTheClock(turnContext, 1) is [var service, ..] ? $"{service.Service.Name.For(english)} {service.Channel.Contact}" : "110 / 119";
+        return texts.Format("intent.farewell", english, line);
     }
 
     /// <summary>The battery line: the one around-the-clock number to keep (110 / 119 when none is open).</summary>
