@@ -19,6 +19,8 @@ namespace ChatSupport.Dialogs.Consultation;
 /// </summary>
 public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, ServiceCards cards, HumanRequests humans, TimeProvider clock, ChatSupport.Domain.Telemetry.ChatSupportTelemetry? telemetry = null)
 {
+    private readonly AdviceAnswers _advice = new(texts);
+
     /// <summary>Night in Japan time: the 24-hour text services are offered beside the phone lines.</summary>
     private static readonly (int From, int To) NightHours = (21, 7);
 
@@ -255,6 +257,23 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             // A worry the harm makes common (「警察とか大ごとにしたくない」, 「払ったほうがいい？」) gets its own answer.
             var worries = Waiting.WorryLines(turnContext.Activity.Text, harm, english);
             var waiting = turnContext.TurnState.Get<HandoffWaiting>();
+            if (worries.Count == 0 && Advice(turnContext) is { } advice)
+            {
+                // 「病院って行くべき？」「ブロックしたらまずい？」 inside the episode: the answer for this harm, and the one action
+                // while the body may be in danger (not after a hospital answer, which names 119 itself). The check stays open.
+                List<string> reply = [advice.Text];
+                if (advice.Kind != AdviceKinds.Hospital && harm.IsAcute() && !episode.Settled && episode.Reminders < CrisisEpisode.MaxReminders
+                    && !(episode.BleedingStopped && harm != CrisisHarm.Overdose))
+                {
+                    reply.Add(episode.Reminders == 0 || harm == CrisisHarm.Overdose ? ActionLine(harm, english) : RepeatLine(harm, english));
+                    episode.Reminders++;
+                }
+
+                await turnContext.SendActivityAsync(string.Join("\n", reply), cancellationToken).ConfigureAwait(false);
+                episode.LastCrisisReplyAt = now;
+                return true;
+            }
+
             var onlyTheWait = waiting is not null && WaitingReplies.AsksOnlyTheWait(turnContext.Activity.Text);
             if (worries.Count == 0 && ((AsksSomethingElse(turnContext) && !onlyTheWait) || BatteryLow(turnContext)))
             {
@@ -346,9 +365,16 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
     private static CrisisCue CuesOf(ITurnContext turnContext)
     {
         var cues = CrisisCues.Read(turnContext.Activity.Text);
-        if (turnContext.TurnState.Get<MessageReading>()?.Understanding.Has(Intent.CannotCall) == true)
+        var understanding = turnContext.TurnState.Get<MessageReading>()?.Understanding;
+        if (understanding?.Has(Intent.CannotCall) == true)
         {
             cues = (cues | CrisisCue.CannotCall) & ~(CrisisCue.WillCall | CrisisCue.CalledHelp);
+        }
+
+        if (understanding?.Advice is not null)
+        {
+            // 「ブロックしても大丈夫？」 asks whether something is all right to do; it does not say the person is safe.
+            cues &= ~CrisisCue.Safe;
         }
 
         return cues;
@@ -358,6 +384,13 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
     /// A question the usual path answers (a person, the hours, privacy, whether it is a bot, whether this may be talked
     /// about, where to turn), asked without any crisis cue.
     /// </summary>
+    /// <summary>A "should I …?" question of the message and its answer for what the conversation is about, or null.</summary>
+    private (string Kind, string Text)? Advice(ITurnContext turnContext) =>
+        turnContext.TurnState.Get<MessageReading>()?.Understanding is { Advice: { } kind } understanding
+        && _advice.For(understanding, ConsultationProfile.For(turnContext)) is { } text
+            ? (kind, text)
+            : null;
+
     private static bool AsksSomethingElse(ITurnContext turnContext) =>
         turnContext.TurnState.Get<MessageReading>()?.Understanding is { } understanding
         && (understanding.Has(Intent.AskPerson) || understanding.Has(Intent.AskHours) || understanding.Has(Intent.AskPrivacy) || understanding.Has(Intent.AskIsBot)

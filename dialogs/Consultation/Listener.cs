@@ -36,6 +36,8 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
     /// <summary>The cue of a phone about to run out of battery (Patterns/lead8.yaml).</summary>
     internal const string BatteryLow = "battery-low";
 
+    private readonly AdviceAnswers _advice = new(texts);
+
     /// <param name="offerTopics">Services find-support still owes (the person wrote instead of giving an age): shown after the acknowledgement and the direct answers.</param>
     public async Task<ListenOutcome> RespondAsync(ITurnContext turnContext, MessageReading reading, CancellationToken cancellationToken, IReadOnlyList<SupportCategory>? offerTopics = null)
     {
@@ -107,6 +109,15 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
         // unless the message brings a serious topic of its own.
         var situationTold = profile.RecentLines.Exists(l => l.StartsWith("ack.situation.", StringComparison.Ordinal));
         var ackTopic = situationTold && (own is null || !SupportOffer.IsSerious(own.Value)) ? null : topic;
+
+        // "Should I …?" (病院行ったほうがいい？, 辞めたほうがいいんかな) is answered by what the conversation is about; the
+        // acknowledgement goes before it only when the message tells something new.
+        var advice = _advice.For(understanding, profile);
+        if (advice is not null && (own is null || seenBefore))
+        {
+            content = false;
+        }
+
         if (content && understanding.Cues.Any(c => c.Id == BatteryLow))
         {
             // A phone about to die: the one number to keep comes first, before anything else is asked or offered.
@@ -150,6 +161,25 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
 
                     break;
             }
+        }
+
+        if (advice is not null)
+        {
+            // The answer, then the services of what the conversation is about if none were shown yet (the work line
+            // the answer to 「辞めたほうがいい？」 points to); no question after an answer.
+            await SayAsync(turnContext, advice, cancellationToken).ConfigureAwait(false);
+            List<SupportCategory> owed = [.. offerTopics ?? []];
+            if (Acknowledgements.MainTopic(profile.Topics, profile) is { } about && !profile.Offered.Contains(about))
+            {
+                owed.Insert(0, about);
+            }
+
+            if (owed.Count > 0)
+            {
+                await offer.SendAsync(turnContext, owed.Distinct().ToList(), forFriend: false, cancellationToken).ConfigureAwait(false);
+            }
+
+            return new ListenOutcome(null, owed.Count > 0 || level < RiskLevel.Medium ? PromptButtons.None : PromptButtons.Support);
         }
 
         if (understanding.Has(Intent.Farewell) && content && asks.Count == 0 && level < RiskLevel.High && offerTopics is null
@@ -281,18 +311,28 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
     /// this, may I talk about this, the hours, where to turn); the waiting line follows from the caller. Returns whether
     /// anything was answered.
     /// </summary>
-    public async Task<bool> AnswerWhileWaitingAsync(ITurnContext turnContext, MessageReading reading, CancellationToken cancellationToken)
+    /// <param name="worried">The crisis episode's own worry lines answer this message (「払ったほうがいい？」 after a threat): no second answer.</param>
+    public async Task<bool> AnswerWhileWaitingAsync(ITurnContext turnContext, MessageReading reading, CancellationToken cancellationToken, bool worried = false)
     {
         ArgumentNullException.ThrowIfNull(reading);
         var profile = ConsultationProfile.For(turnContext);
         var english = profile.English;
         var understanding = reading.Understanding;
         var answered = false;
+
         if (understanding.Cues.Any(c => c.Id == BatteryLow))
         {
             // A phone about to die while waiting (充電もうない): the one number to keep, before anything else.
             await SayAsync(turnContext, BatteryLine(turnContext, english), cancellationToken).ConfigureAwait(false);
             answered = true;
+        }
+
+        if (!worried && _advice.For(understanding, profile) is { } advice)
+        {
+            // 「ブロックしたらまずい？」「病院って行くべき？」 while waiting: answered by what was told, before the waiting line
+            // (not the list of services a word like 病院 would bring).
+            await SayAsync(turnContext, advice, cancellationToken).ConfigureAwait(false);
+            return true;
         }
 
         foreach (var intent in understanding.Intents)

@@ -24,6 +24,27 @@ public sealed record MessageUnderstanding(
     public bool Has(Intent intent) => Intents.Contains(intent);
 
     public bool Has(SupportCategory category) => Categories.Contains(category);
+
+    /// <summary>What the person asks whether to do (<see cref="AdviceKinds"/>), the first the message asks; null when none.</summary>
+    public string? Advice => Cues.FirstOrDefault(c => c.Kind == CueKind.Advice)?.Label;
+}
+
+/// <summary>
+/// The kinds of "should I …?" a person asks (病院行ったほうがいい？, 先生に言ったほうがいい？, ブロックしたほうがいい？): the
+/// closed set of the patterns' <c>advice</c> field. The bot answers each by what the conversation is about.
+/// </summary>
+public static class AdviceKinds
+{
+    public const string Hospital = "hospital";
+    public const string Tell = "tell";
+    public const string Police = "police";
+    public const string PoliceText = "police_text";
+    public const string Block = "block";
+    public const string Rest = "rest";
+    public const string Quit = "quit";
+    public const string Meet = "meet";
+
+    public static IReadOnlyList<string> All { get; } = [Hospital, Tell, Police, PoliceText, Block, Rest, Quit, Meet];
 }
 
 /// <summary>How a person can be reached or wants to be helped.</summary>
@@ -53,6 +74,9 @@ public enum CueKind
 
     /// <summary>A risk lexicon signal (its categories count as the message's categories).</summary>
     Risk,
+
+    /// <summary>A "should I …?" question (<see cref="AdviceKinds"/>); no label of the evaluation sets.</summary>
+    Advice,
 }
 
 /// <summary>One piece of evidence for a label.</summary>

@@ -165,6 +165,11 @@ public sealed class UnderstandingEngine
                 }
             }
 
+            if (entry.Advice is { } advice)
+            {
+                cues.Add(new UnderstandingCue(entry.Id, CueKind.Advice, advice, start, length));
+            }
+
             foreach (var flag in new[] { PreferenceFlags.CannotCall, PreferenceFlags.PrefersText, PreferenceFlags.Female, PreferenceFlags.Male, PreferenceFlags.Young })
             {
                 if ((entry.Preferences & flag) != 0)

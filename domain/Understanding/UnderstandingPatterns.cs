@@ -93,6 +93,12 @@ public sealed record PatternEntry(
     string Note,
     IReadOnlyList<SupportCategory>? Cancels = null)
 {
+    /// <summary>
+    /// What the person asks whether to do (<see cref="AdviceKinds"/>: hospital, tell, police, police_text, block, rest,
+    /// quit, meet), or null. Not an intent of the labels: the bot answers it by the conversation's situation.
+    /// </summary>
+    public string? Advice { get; init; }
+
     /// <summary>The cue counts only with a <see cref="PatternRole.Phone"/> match in the same sentence
     /// (平日昼間は仕事中 is a reason not to phone only when phoning is being talked about).</summary>
     public bool NearPhone { get; init; }
@@ -271,10 +277,16 @@ public sealed class UnderstandingPatterns
             };
         }
 
-        var producesLabel = intents.Count > 0 || categories.Count > 0 || age is not null || dto.Prefecture is not null || preferences != PreferenceFlags.None;
+        if (dto.Advice is not null && !AdviceKinds.All.Contains(dto.Advice))
+        {
+            throw new InvalidDataException($"{Where()}: unknown advice '{dto.Advice}' ({string.Join(", ", AdviceKinds.All)}).");
+        }
+
+        var producesLabel = intents.Count > 0 || categories.Count > 0 || age is not null || dto.Prefecture is not null || preferences != PreferenceFlags.None
+            || dto.Advice is not null;
         if (role == PatternRole.Cue && !producesLabel)
         {
-            throw new InvalidDataException($"{Where()}: a cue needs at least one of intents, categories, age, prefecture, preferences.");
+            throw new InvalidDataException($"{Where()}: a cue needs at least one of intents, categories, age, prefecture, preferences, advice.");
         }
 
         if (role != PatternRole.Cue && producesLabel)
@@ -301,7 +313,7 @@ public sealed class UnderstandingPatterns
             dto.Overrides ?? (role == PatternRole.Mask || age is not null || dto.Prefecture is not null),
             dto.Note ?? string.Empty,
             cancels)
-        { NearPhone = dto.NearPhone, Reason = dto.Reason };
+        { NearPhone = dto.NearPhone, Reason = dto.Reason, Advice = dto.Advice };
     }
 
     private sealed class PatternFile
@@ -340,6 +352,8 @@ public sealed class UnderstandingPatterns
         public bool NearPhone { get; set; }
 
         public bool Reason { get; set; }
+
+        public string? Advice { get; set; }
 
         public string? Note { get; set; }
     }

@@ -40,7 +40,7 @@ public sealed class WaitingReplies(BotTexts texts, TimeProvider clock)
             [CrisisHarm.Abuse, CrisisHarm.ViolenceNow, CrisisHarm.Dv, CrisisHarm.General, CrisisHarm.PlanOrAttempt, CrisisHarm.SelfHarm, CrisisHarm.Grooming,
                 CrisisHarm.SexualAssault, CrisisHarm.Sextortion, CrisisHarm.Pictures, CrisisHarm.Followed]),
         // Being found out (親にバレる？, 知られたくない, 親には言えん) — not a parent merely named (親にはごめんって言っといて).
-        ("waiting.worry.parents", ["ばれ", "バレ", "知られ", "しられ", "言えない", "いえない", "言えん", "いえん", "言われへん", "いわれへん"], [CrisisHarm.SexualAssault, CrisisHarm.Sextortion, CrisisHarm.Pictures, CrisisHarm.Grooming, CrisisHarm.Abuse, CrisisHarm.General, CrisisHarm.PlanOrAttempt, CrisisHarm.SelfHarm]),
+        ("waiting.worry.parents", ["ばれ", "バレ", "知られ", "しられ", "言えない", "いえない", "言えん", "いえん", "言われへん", "いわれへん", "親には言いたくない", "親に言いたくない", "親には言いとうない", "親には言いたない", "おやにはいいたくない", "家族には言いたくない", "親に知らせたくない", "親には知らせたくない"], [CrisisHarm.SexualAssault, CrisisHarm.Sextortion, CrisisHarm.Pictures, CrisisHarm.Grooming, CrisisHarm.Abuse, CrisisHarm.General, CrisisHarm.PlanOrAttempt, CrisisHarm.SelfHarm]),
     ];
 
     private const string StrangerBed = "waiting.worry.stranger_bed";

@@ -473,6 +473,55 @@ public sealed class NeverSilentTests
         Assert.Contains("番目", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Round16_whether_to_go_to_hospital_after_an_assault_is_answered_with_the_72_hours_not_a_list()
+    {
+        var rig = new Rig(CrisisTests.Night, "Mon-Fri 17:00-22:00");
+        await rig.SayAsync("ゆうべ知らない人に車に連れ込まれて、いやなことをされた");
+
+        var text = Text(await rig.SayAsync("婦人科って行ったほうがいいの？"));
+
+        Assert.Contains("72時間", text, StringComparison.Ordinal);
+        Assert.Contains("#8891", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("話を聞いてくれる相談先です", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Round16_whether_to_see_a_doctor_for_a_wound_gets_119_first_not_a_childrens_line()
+    {
+        var rig = new Rig(CrisisTests.Night, "Mon-Fri 17:00-22:00");
+        await rig.SayAsync("カッターで腕を切った。けっこう深いかも");
+
+        var replies = await rig.SayAsync("病院いくべき？");
+
+        var text = Text(replies);
+        Assert.Contains("119番", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(replies.SelectMany(ConsultationHarness.Cards), c => (c.Title ?? string.Empty).Contains("子供", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Round16_whether_to_block_someone_threatening_to_spread_pictures_is_yes_after_screenshots()
+    {
+        var rig = new Rig(CrisisTests.Night, "Mon-Fri 17:00-22:00");
+        await rig.SayAsync("SNSで知り合った人に写真送ったら、ばらまくぞって脅されてる");
+
+        var text = Text(await rig.SayAsync("ブロックしても大丈夫？"));
+
+        Assert.Contains("ブロックしていい", text, StringComparison.Ordinal);
+        Assert.Contains("スクリーンショット", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Round16_not_wanting_parents_told_after_an_assault_is_answered_not_only_thanked()
+    {
+        var rig = new Rig(CrisisTests.Night, "Mon-Fri 17:00-22:00");
+        await rig.SayAsync("部活の先輩に無理やりされた。高1");
+
+        var text = Text(await rig.SayAsync("でも親には言いたくない"));
+
+        Assert.Contains("知られたくない気持ち", text, StringComparison.Ordinal);
+    }
+
     private static string Text(List<Activity> replies) => string.Join("\n", replies.Select(r => r.Text));
 
     /// <summary>The consultation bot with a real handoff service and the relay in front of it.</summary>

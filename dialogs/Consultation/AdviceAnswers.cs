@@ -1,0 +1,65 @@
+using ChatSupport.Domain.Risk;
+using ChatSupport.Domain.Understanding;
+
+namespace ChatSupport.Dialogs.Consultation;
+
+/// <summary>
+/// Answers a "should I …?" question (病院行ったほうがいい？, 先生に言ったほうがいい？, ブロックしたらまずい？, 110ってメールでもできる？)
+/// by what the conversation is about: the understanding pass reads which kind of question it is
+/// (<see cref="MessageUnderstanding.Advice"/>), and the most serious situation told so far chooses the reviewed
+/// answer (<c>advice.&lt;kind&gt;.&lt;situation&gt;</c>, else <c>advice.&lt;kind&gt;</c>). A bare acknowledgement of
+/// a question read as not listening (p20, round 15). Never a decision for the person, never a method, always the one
+/// next step or the number that fits.
+/// </summary>
+public sealed class AdviceAnswers(BotTexts texts)
+{
+    /// <summary>The answer to the message's question, or null when it asks none (or none this catalogue answers).</summary>
+    public string? For(MessageUnderstanding understanding, ConsultationProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(understanding);
+        ArgumentNullException.ThrowIfNull(profile);
+        if (understanding.Advice is not { } kind)
+        {
+            return null;
+        }
+
+        // What this message tells first, then what the conversation was about (a crisis told earlier included).
+        var told = Acknowledgements.Told([.. understanding.Categories, .. profile.Topics, .. profile.Risk.Categories], profile);
+        foreach (var category in told)
+        {
+            if (Situation(kind, category, profile) is { } situation && texts.Has($"advice.{kind}.{situation}"))
+            {
+                return texts.Get($"advice.{kind}.{situation}", profile.English);
+            }
+        }
+
+        return texts.Has($"advice.{kind}") ? texts.Get($"advice.{kind}", profile.English) : null;
+    }
+
+    /// <summary>Which answer of <paramref name="kind"/> fits a conversation about <paramref name="category"/>, or null for none.</summary>
+    private static string? Situation(string kind, SupportCategory category, ConsultationProfile profile) => (kind, category) switch
+    {
+        (AdviceKinds.Hospital, SupportCategory.SexualViolence) => "sexual_violence",
+        (AdviceKinds.Hospital, SupportCategory.SelfHarm or SupportCategory.Suicidal) => "self_harm",
+        (AdviceKinds.Hospital, SupportCategory.Abuse or SupportCategory.Dv) => "violence",
+        (AdviceKinds.Hospital, SupportCategory.Health) => "health",
+
+        // A teacher and 189 are for children: an adult's family violence or workplace bullying gets the general answer.
+        (AdviceKinds.Tell, SupportCategory.Abuse or SupportCategory.Bullying) when Acknowledgements.IsKnownAdult(profile) => null,
+        (AdviceKinds.Tell, SupportCategory.Abuse) => "abuse",
+        (AdviceKinds.Tell, SupportCategory.Bullying) => "bullying",
+        (AdviceKinds.Tell, SupportCategory.SexualViolence) => "sexual_violence",
+        (AdviceKinds.Tell, SupportCategory.OnlineHarm) => "online_harm",
+        (AdviceKinds.Tell, SupportCategory.OtherPerson) => "other_person",
+
+        (AdviceKinds.Police, SupportCategory.SexualViolence) => "sexual_violence",
+        (AdviceKinds.Police, SupportCategory.OnlineHarm) => "online_harm",
+        (AdviceKinds.Police, SupportCategory.Abuse or SupportCategory.Dv) => "violence",
+
+        (AdviceKinds.Block, SupportCategory.OnlineHarm) => "online_harm",
+        (AdviceKinds.Rest or AdviceKinds.Quit, SupportCategory.Work) => "work",
+        (AdviceKinds.Meet, SupportCategory.OnlineHarm) => "online_harm",
+        (AdviceKinds.Meet, SupportCategory.OtherPerson) => "other_person",
+        _ => null,
+    };
+}

@@ -1,0 +1,97 @@
+using ChatSupport.BotKit.Activities;
+
+namespace ChatSupport.Dialogs.Tests.Consultation;
+
+/// <summary>
+/// "Should I …?" after the first answer (docs/consultation.md, "Round 16"): a question about what to do is answered by
+/// what the conversation is about, not with a bare acknowledgement, another question or a list chosen by a word. In
+/// sentences of our own, not the persona sets'.
+/// </summary>
+public sealed class ListeningRoundSixteenTests
+{
+    private static string AllText(IEnumerable<Activity> replies) => string.Join("\n", replies.Select(r => r.Text));
+
+    [Fact]
+    public async Task Whether_to_skip_school_after_telling_of_bullying_is_answered_not_asked_back()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        await harness.SayAsync("クラスのグループLINEで悪口書かれてる。中3");
+
+        var answer = AllText(await harness.SayAsync("学校休んだほうがいいかな"));
+
+        Assert.Contains("休んでいい", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("いちばんしんどいですか", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Whether_to_quit_a_job_is_the_persons_decision_with_the_work_line_behind_it()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        await harness.SayAsync("24歳です。残業代が出ないまま毎日終電");
+
+        var replies = await harness.SayAsync("辞めたほうがええんかな");
+
+        var answer = AllText(replies);
+        Assert.Contains("あなたが決めていい", answer, StringComparison.Ordinal);
+        Assert.Contains("働くことの相談窓口", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("無視されたり", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Whether_to_see_a_doctor_for_sleep_is_answered_for_the_body_and_mind()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        await harness.SayAsync("専門学生です。ここ2週間ほとんど眠れないし、食欲もない");
+
+        var answer = AllText(await harness.SayAsync("病院とか行ったほうがええ？"));
+
+        Assert.Contains("心療内科", answer, StringComparison.Ordinal);
+        Assert.Contains("119", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_child_asking_whether_to_tell_a_teacher_about_violence_at_home_hears_yes_and_189()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        await harness.SayAsync("小6です。お母さんの彼氏にけられる");
+
+        var answer = AllText(await harness.SayAsync("担任の先生に話したほうがいいかな"));
+
+        Assert.Contains("保健室の先生", answer, StringComparison.Ordinal);
+        Assert.Contains("189", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_adult_asking_whether_to_tell_someone_is_not_sent_to_a_school_nurse()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        await harness.SayAsync("26歳。実家の父にいまだにどなられて物を投げられる");
+
+        var answer = AllText(await harness.SayAsync("誰かに相談したほうがいいのかな"));
+
+        Assert.Contains("あなたが決めていい", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("保健室", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Whether_the_police_take_text_is_answered_with_the_110_app_and_a_call_now()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+
+        var answer = AllText(await harness.SayAsync("110番ってメールでもできるの？"));
+
+        Assert.Contains("110番アプリ", answer, StringComparison.Ordinal);
+        Assert.Contains("前もって登録", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Telling_that_one_went_to_hospital_is_not_answered_as_a_question()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        await harness.SayAsync("最近ずっと頭痛がひどい");
+
+        var answer = AllText(await harness.SayAsync("きのう病院に行ってきた"));
+
+        Assert.DoesNotContain("119番に", answer, StringComparison.Ordinal);
+    }
+}

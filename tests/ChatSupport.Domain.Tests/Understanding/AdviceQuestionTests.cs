@@ -1,0 +1,56 @@
+using ChatSupport.Domain.Understanding;
+
+namespace ChatSupport.Domain.Tests.Understanding;
+
+/// <summary>"Should I …?" questions (Patterns/advice16.yaml): which kind each asks, both ways, in sentences of our own.</summary>
+public class AdviceQuestionTests
+{
+    private static readonly UnderstandingEngine Engine = UnderstandingEngine.CreateDefault();
+
+    [Theory]
+    [InlineData("皮膚科とか行ったほうがええかな", AdviceKinds.Hospital)]
+    [InlineData("びょういん行かなきゃだめ？", AdviceKinds.Hospital)]
+    [InlineData("お医者さんに診てもらったほうがいい？", AdviceKinds.Hospital)]
+    [InlineData("担任に話したほうがいいんかな", AdviceKinds.Tell)]
+    [InlineData("お母さんに言うべき？", AdviceKinds.Tell)]
+    [InlineData("被害届って出すべきなの", AdviceKinds.Police)]
+    [InlineData("交番に行ったほうがよか？", AdviceKinds.Police)]
+    [InlineData("110ってLINEでもできる？", AdviceKinds.PoliceText)]
+    [InlineData("ぶろっくしても大丈夫かな", AdviceKinds.Block)]
+    [InlineData("インスタのアカ消したほうがいい？", AdviceKinds.Block)]
+    [InlineData("塾休んでもええかな", AdviceKinds.Rest)]
+    [InlineData("会社行かなくてもいいのかな", AdviceKinds.Rest)]
+    [InlineData("バイトやめてもいいんかな", AdviceKinds.Quit)]
+    [InlineData("転職したほうがいいですか", AdviceKinds.Quit)]
+    [InlineData("会いに行ったほうがええんかな", AdviceKinds.Meet)]
+    public void A_should_I_question_is_read_as_its_kind(string text, string kind) =>
+        Assert.Equal(kind, Engine.Understand(text).Advice);
+
+    [Theory]
+    [InlineData("きのう病院に行ってきた")]
+    [InlineData("先生に言ったら怒られた")]
+    [InlineData("バイト休みだから家にいる")]
+    [InlineData("友だちと会って話した")]
+    [InlineData("ブロックされたっぽい")]
+    public void Telling_what_happened_asks_nothing(string text) =>
+        Assert.Null(Engine.Understand(text).Advice);
+
+    [Fact]
+    public void An_advice_question_adds_no_intent_or_category_of_the_labels()
+    {
+        var reading = Engine.Understand("ブロックしたらまずいかな");
+
+        Assert.Equal([Intent.Other], reading.Intents);
+        Assert.Empty(reading.Categories);
+        Assert.Contains(reading.Cues, c => c.Kind == CueKind.Advice && c.Id == "advice-block");
+    }
+
+    [Fact]
+    public void An_unknown_advice_kind_is_refused_with_the_known_ones()
+    {
+        var e = Assert.Throws<InvalidDataException>(() => UnderstandingPatterns.Parse([("t.yaml", "version: '1'\nentries:\n  - id: a\n    advice: shopping\n    terms: [\"かう\"]\n    note: n\n")]));
+
+        Assert.Contains("unknown advice 'shopping'", e.Message, StringComparison.Ordinal);
+        Assert.Contains(AdviceKinds.Hospital, e.Message, StringComparison.Ordinal);
+    }
+}
