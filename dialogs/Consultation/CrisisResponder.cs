@@ -443,7 +443,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         episode.CheckPending = false;
         episode.LastCrisisReplyAt = now;
         if (cues.HasFlag(CrisisCue.CalledHelp) || cues.HasFlag(CrisisCue.FriendReached)
-            || (cues.HasFlag(CrisisCue.Safe) && episode.CurrentHarm != CrisisHarm.Overdose))
+            || ((cues.HasFlag(CrisisCue.Safe) || cues.HasFlag(CrisisCue.NoPlan)) && episode.CurrentHarm != CrisisHarm.Overdose))
         {
             episode.Settled = true;
         }
@@ -569,6 +569,11 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         else if (cues.HasFlag(CrisisCue.WillCall))
         {
             Add("crisis.answer.will_call");
+        }
+        else if (cues.HasFlag(CrisisCue.NoPlan) && !violence)
+        {
+            // 「具体的にどうこうするつもりはない」: heard as the answer it is — no "call 119 now", the pain still taken seriously.
+            Add("crisis.answer.no_plan");
         }
         else if (cues.HasFlag(CrisisCue.Safe))
         {

@@ -44,6 +44,12 @@ public enum CrisisCue
     /// as not the end — the bot cannot pass a message on, and the lines stay in front.
     /// </summary>
     LastWords = 1 << 21,
+
+    /// <summary>
+    /// No plan or intent to act now (具体的にどうこうするつもりはない, 死ぬつもりはないよ): an answer to the check, heard as
+    /// such — not answered with "call 119 now".
+    /// </summary>
+    NoPlan = 1 << 22,
 }
 
 /// <summary>
@@ -67,6 +73,10 @@ public static partial class CrisisCues
             "家を出た", "離れた", "はなれた",
             // At school or another place with adults around (今は学校の図書室におる): away from violence at home for now.
             "学校にいる", "学校におる", "学校に来た", "学校来た", "学校に来てる", "保健室にいる", "保健室におる", "図書室にいる", "図書室におる", "交番にいる", "交番におる", "落ち着いた", "おちついた", "落ち着いてき", "おちついてき", "無事", "safe"]),
+        (CrisisCue.NoPlan, ["するつもりはない", "するつもりない", "やるつもりはない", "やるつもりない", "死ぬつもりはない", "死ぬつもりない", "しぬつもりはない", "つもりはありません",
+            "つもりはないです", "する気はない", "やる気はない", "死ぬ気はない", "予定はない", "計画はない", "方法とかは考えてない", "方法は考えてない", "具体的には考えてない",
+            "具体的に考えてるわけじゃない", "実行はしない", "実際にはしない", "死にはしない", "しにはしない", "死なないよ", "しなないよ", "死なんよ", "死なへんよ", "しないよ大丈夫",
+            "しようとは思ってない", "しようとは思わない", "しようとまでは思わない", "しようとまでは思ってない", "no plan", "not going to do"]),
         (CrisisCue.Pregnancy, ["妊娠", "にんしん", "生理が来ない", "生理がこない", "生理来ない", "生理こない", "アフターピル", "緊急避妊", "pregnant"]),
         (CrisisCue.AlreadyDid, ["もう飲んだ", "飲んじゃった", "のんじゃった", "全部飲んだ", "もうした", "やっちゃった"]),
         (CrisisCue.Cut, ["手当てが必要", "てあてがひつよう", "切った", "きった", "切っちゃった", "きっちゃった", "切ってしまった", "リスカした", "アムカした", "自傷した", "cut myself"]),
@@ -268,7 +278,9 @@ public static partial class CrisisCues
         var cues = CrisisCue.None;
         foreach (var (cue, terms) in Normalized)
         {
-            if (cue == CrisisCue.Safe ? terms.Any(t => segments.Any(segment => SaidSafe(segment, t))) : terms.Any(t => Said(normalized, t, (cue & Acts) != 0)))
+            if (cue == CrisisCue.Safe ? terms.Any(t => segments.Any(segment => SaidSafe(segment, t)))
+                : cue == CrisisCue.Danger ? terms.Any(t => SaidUndenied(normalized, t))
+                : terms.Any(t => Said(normalized, t, (cue & Acts) != 0)))
             {
                 cues |= cue;
             }
@@ -348,6 +360,35 @@ public static partial class CrisisCues
                 {
                     return true;
                 }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>What turns a danger word down right after it (するつもりはない, 決めたわけじゃない, やばくはない).</summary>
+    private static readonly string[] Denials = new[] { "はない", "はありません", "はなか", "ない", "じゃない", "ではない", "わけじゃない", "わけではない", "もない", "とかない", "なんてない" }
+        .Select(TextNormalizer.Normalize).Where(t => t.Length > 0).ToArray();
+
+    /// <summary>Whether a danger word is said and not denied right after it (するつもり, not するつもりはない).</summary>
+    private static bool SaidUndenied(string normalized, string term)
+    {
+        for (var at = normalized.IndexOf(term, StringComparison.Ordinal); at >= 0; at = normalized.IndexOf(term, at + 1, StringComparison.Ordinal))
+        {
+            var rest = normalized.AsSpan(at + term.Length);
+            var denied = false;
+            foreach (var d in Denials)
+            {
+                if (rest.StartsWith(d, StringComparison.Ordinal))
+                {
+                    denied = true;
+                    break;
+                }
+            }
+
+            if (!denied)
+            {
+                return true;
             }
         }
 

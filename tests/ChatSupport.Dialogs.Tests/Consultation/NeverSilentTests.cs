@@ -522,6 +522,23 @@ public sealed class NeverSilentTests
         Assert.Contains("知られたくない気持ち", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("でも実際に何かしようとは思ってないです")]
+    [InlineData("死ぬつもりはないよ。ただしんどいだけ")]
+    public async Task Round16_no_plan_after_a_wish_not_to_wake_is_heard_not_answered_with_call_119_now(string answer)
+    {
+        var rig = new Rig(CrisisTests.Night, "Mon-Fri 17:00-22:00");
+        await rig.SayAsync("毎晩、このまま目が覚めなければいいのにって思う");
+
+        var text = Text(await rig.SayAsync(answer));
+
+        Assert.Contains("するつもりはない、と読みました", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("いますぐ119", text, StringComparison.Ordinal);
+
+        var goodbye = Text(await rig.SayAsync("ありがとう。ちょっと横になる"));
+        Assert.DoesNotContain("これで終わりにしないでください", goodbye, StringComparison.Ordinal);
+    }
+
     private static string Text(List<Activity> replies) => string.Join("\n", replies.Select(r => r.Text));
 
     /// <summary>The consultation bot with a real handoff service and the relay in front of it.</summary>
