@@ -42,6 +42,12 @@ public sealed class ConsultationProfile
     /// <summary>The person has left home or has nowhere to stay tonight: home is not where their safety is asked about.</summary>
     public bool AwayFromHome { get; set; }
 
+    /// <summary>The Japanese name of the last directory service the person asked about (チャイルドラインって…), or null.</summary>
+    public string? NamedService { get; set; }
+
+    /// <summary>The value of <see cref="Messages"/> when <see cref="NamedService"/> was asked about.</summary>
+    public int NamedServiceAt { get; set; }
+
     /// <summary>Messages with content the bot has answered in this conversation.</summary>
     public int Messages { get; set; }
 

@@ -113,7 +113,12 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
         // "Should I …?" (病院行ったほうがいい？, 辞めたほうがいいんかな) is answered by what the conversation is about; the
         // acknowledgement goes before it only when the message tells something new.
         var advice = _advice.For(understanding, profile);
-        if (advice is not null && (own is null || seenBefore))
+
+        // A question about a service by its name (チャイルドラインって親にバレる？, 〇〇センターって今電話できますか) is answered
+        // about that service, not with this chat's rules or a list chosen by a word in it.
+        var namedQuestion = advice is null && (asks.Count > 0 || LooksLikeAQuestion(turnContext.Activity.Text))
+            && offer.Named(turnContext, turnContext.Activity.Text).Count > 0;
+        if ((advice is not null || namedQuestion) && (own is null || seenBefore))
         {
             content = false;
         }
@@ -129,6 +134,7 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
         }
 
         var servicesAsked = false;
+        var namedAnswered = false;
         foreach (var intent in asks)
         {
             switch (intent)
@@ -137,13 +143,17 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
                     await SayAsync(turnContext, texts.Get("intent.is_bot", english) + "\n" + await PersonLineAsync(english, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
                     break;
                 case Intent.AskPrivacy:
-                    await SayAsync(turnContext, PrivacyAnswer(understanding, profile), cancellationToken).ConfigureAwait(false);
+                    namedAnswered |= await AnswerPrivacyAsync(turnContext, understanding, profile, cancellationToken).ConfigureAwait(false);
                     break;
                 case Intent.AskCanConsult:
                     await SayAsync(turnContext, texts.Get("intent.can_consult", english), cancellationToken).ConfigureAwait(false);
                     break;
+                case Intent.AskHours when namedAnswered:
+                    break;
                 case Intent.AskHours:
-                    await AnswerHoursAsync(turnContext, cancellationToken).ConfigureAwait(false);
+                    namedAnswered |= await AnswerHoursAsync(turnContext, cancellationToken).ConfigureAwait(false);
+                    break;
+                case Intent.AskServices when namedQuestion:
                     break;
                 case Intent.CannotCall:
                     await SayAsync(turnContext, texts.Get("intent.cannot_call", english), cancellationToken).ConfigureAwait(false);
@@ -161,6 +171,16 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
 
                     break;
             }
+        }
+
+        if (namedQuestion)
+        {
+            if (!namedAnswered)
+            {
+                await offer.SendNamedAsync(turnContext, turnContext.Activity.Text, cancellationToken).ConfigureAwait(false);
+            }
+
+            return new ListenOutcome(null, PromptButtons.None);
         }
 
         if (advice is not null)
@@ -279,6 +299,23 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
     }
 
     /// <summary>
+    /// A privacy question about a service named in it (チャイルドラインって親にバレる？) gets that service's card and the
+    /// honest line that its own rules apply; otherwise this chat's answer. Returns whether a named service was answered.
+    /// </summary>
+    private async Task<bool> AnswerPrivacyAsync(ITurnContext turnContext, MessageUnderstanding understanding, ConsultationProfile profile, CancellationToken cancellationToken)
+    {
+        if (offer.Named(turnContext, turnContext.Activity.Text) is [var named, ..])
+        {
+            var name = named.Service.Name.For(profile.English);
+            await offer.SendNamedAsync(turnContext, turnContext.Activity.Text, cancellationToken, texts.Format("intent.privacy.named", profile.English, name)).ConfigureAwait(false);
+            return true;
+        }
+
+        await SayAsync(turnContext, PrivacyAnswer(understanding, profile), cancellationToken).ConfigureAwait(false);
+        return false;
+    }
+
+    /// <summary>
     /// Whether parents, school or work will be told, and whether the history stays or can be deleted, get their own
     /// answers; the general privacy text is given in full once, then a short reminder, so three questions in a row
     /// do not get the same three lines.
@@ -345,7 +382,7 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
                     answered = true;
                     break;
                 case Intent.AskPrivacy:
-                    await SayAsync(turnContext, PrivacyAnswer(understanding, profile), cancellationToken).ConfigureAwait(false);
+                    await AnswerPrivacyAsync(turnContext, understanding, profile, cancellationToken).ConfigureAwait(false);
                     answered = true;
                     break;
                 case Intent.AskCanConsult when !IsListenButton(turnContext.Activity.Text):
@@ -428,13 +465,22 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
         return texts.Format(await humans.SomeoneOnDutyAsync(cancellationToken).ConfigureAwait(false) ? "intent.is_bot.person" : "intent.is_bot.person.off", english, hours);
     }
 
-    private async Task AnswerHoursAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    /// <summary>Answers a question about hours; returns whether it was answered about a named service.</summary>
+    private async Task<bool> AnswerHoursAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        var english = ConsultationProfile.IsEnglish(turnContext);
+        var profile = ConsultationProfile.For(turnContext);
+        var english = profile.English;
         if (await offer.SendNamedAsync(turnContext, turnContext.Activity.Text, cancellationToken).ConfigureAwait(false))
         {
             // 「チャイルドラインってまだやってる時間？」 asks about that service: its status now, not this chat's hours.
-            return;
+            return true;
+        }
+
+        if (profile.NamedService is { } asked && profile.Messages - profile.NamedServiceAt <= 2 && !NamesALocalOffice(turnContext.Activity.Text)
+            && await offer.SendNamedAsync(turnContext, asked, cancellationToken).ConfigureAwait(false))
+        {
+            // 「今日何時からやってる？」 right after a question about ChildLine is about ChildLine.
+            return true;
         }
 
         if (NamesALocalOffice(turnContext.Activity.Text))
@@ -448,7 +494,7 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
             }
 
             await SayAsync(turnContext, answer, cancellationToken).ConfigureAwait(false);
-            return;
+            return false;
         }
 
         if (humans.HoursTextIn(english) is { } hours)
@@ -458,7 +504,7 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
             await SayAsync(turnContext, texts.Format(onDuty ? "intent.hours" : "intent.hours.off", english, hours), cancellationToken).ConfigureAwait(false);
             if (onDuty)
             {
-                return;
+                return false;
             }
         }
         else
@@ -471,6 +517,8 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
         {
             await offer.SendListAsync(turnContext, texts.Get("intent.hours.open_now", english), open, cancellationToken).ConfigureAwait(false);
         }
+
+        return false;
     }
 
     /// <summary>Local public offices people ask the hours of (役所, 保健所, 児童相談所, ハローワーク…).</summary>

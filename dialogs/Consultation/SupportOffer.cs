@@ -102,19 +102,29 @@ public sealed class SupportOffer(BotTexts texts, SupportRouter router, SupportDi
     /// the usual list and cards (open now and until when, or when it opens, or that its hours are to be checked).
     /// Returns false when no service is named.
     /// </summary>
-    public async Task<bool> SendNamedAsync(ITurnContext turnContext, string? text, CancellationToken cancellationToken)
+    public async Task<bool> SendNamedAsync(ITurnContext turnContext, string? text, CancellationToken cancellationToken, string? intro = null)
     {
         var profile = ConsultationProfile.For(turnContext);
         var english = profile.English;
-        var query = new RouteQuery { PrefectureCode = profile.PrefectureCode, Language = english ? "en" : "ja" };
-        var named = router.Named(text ?? string.Empty, TextNormalizer.Normalize, query, clock.GetUtcNow()).Take(3).ToList();
+        var named = Named(turnContext, text);
         if (named.Count == 0)
         {
             return false;
         }
 
-        await SendListAsync(turnContext, texts.Get("intent.hours.named", english), named, cancellationToken).ConfigureAwait(false);
+        // Remembered, so 「今日何時から？」 right after 「チャイルドラインって親にバレる？」 is about ChildLine.
+        profile.NamedService = named[0].Service.Name.Ja;
+        profile.NamedServiceAt = profile.Messages;
+        await SendListAsync(turnContext, intro ?? texts.Get("intent.hours.named", english), named, cancellationToken).ConfigureAwait(false);
         return true;
+    }
+
+    /// <summary>The directory services <paramref name="text"/> names (at most three), each with its status now.</summary>
+    public IReadOnlyList<RoutedService> Named(ITurnContext turnContext, string? text)
+    {
+        var profile = ConsultationProfile.For(turnContext);
+        var query = new RouteQuery { PrefectureCode = profile.PrefectureCode, Language = profile.English ? "en" : "ja" };
+        return router.Named(text ?? string.Empty, TextNormalizer.Normalize, query, clock.GetUtcNow()).Take(3).ToList();
     }
 
     /// <summary>The around-the-clock contacts open now (for the farewell and "when are you open").</summary>

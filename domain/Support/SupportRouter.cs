@@ -83,7 +83,8 @@ public sealed class SupportRouter(SupportDirectory directory)
     /// The services a message names (「チャイルドラインってまだやってる？」), each with the channel to show and its status now,
     /// for a question about that service's hours. A name counts when the message holds the service's Japanese name up to
     /// its first bracket (チャイルドライン, いのちの電話, よりそいホットライン), four characters at least, compared in
-    /// <paramref name="normalize"/>'s form; a regional service only where the person's prefecture fits.
+    /// <paramref name="normalize"/>'s form. A regional service named by the person is answered wherever they live (they
+    /// asked about it); where services of several regions share the named words, those of the person's prefecture win.
     /// </summary>
     public IReadOnlyList<RoutedService> Named(string text, Func<string, string> normalize, RouteQuery query, DateTimeOffset now)
     {
@@ -101,8 +102,7 @@ public sealed class SupportRouter(SupportDirectory directory)
             var name = service.Name.Ja;
             var cut = name.IndexOfAny(['（', '(', '「']);
             var key = normalize(cut > 0 ? name[..cut] : name);
-            if (key.Length < 4 || !message.Contains(key, StringComparison.Ordinal) || service.IsEmergency
-                || !RegionFits(service, query.PrefectureCode))
+            if (key.Length < 4 || !message.Contains(key, StringComparison.Ordinal) || service.IsEmergency)
             {
                 continue;
             }
@@ -115,8 +115,10 @@ public sealed class SupportRouter(SupportDirectory directory)
         }
 
         // 北海道いのちの電話 named: the national いのちの電話 inside its name is not what was asked.
-        return named.Where(r => !named.Exists(o => o.Routed != r.Routed && o.FullName.Contains(r.Key, StringComparison.Ordinal)))
+        var asked = named.Where(r => !named.Exists(o => o.Routed != r.Routed && o.FullName.Contains(r.Key, StringComparison.Ordinal)))
             .Select(r => r.Routed).ToList();
+        var here = asked.Where(r => RegionFits(r.Service, query.PrefectureCode)).ToList();
+        return asked.Exists(r => r.Service.Region.Scope != RegionScope.National) && here.Count > 0 ? here : asked;
     }
 
     public IReadOnlyList<RoutedService> Route(RouteQuery query, DateTimeOffset now)

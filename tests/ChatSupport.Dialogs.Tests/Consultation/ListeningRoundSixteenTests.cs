@@ -94,4 +94,35 @@ public sealed class ListeningRoundSixteenTests
 
         Assert.DoesNotContain("119番に", answer, StringComparison.Ordinal);
     }
+    private static List<string> CardTitles(IEnumerable<Activity> replies) =>
+        replies.SelectMany(ConsultationHarness.Cards).Select(c => c.Title ?? string.Empty).ToList();
+
+    [Fact]
+    public async Task Whether_another_service_keeps_a_secret_is_answered_about_that_service_then_its_hours_in_context()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        await harness.SayAsync("中2。家で親がどなりあってて帰りたくない");
+
+        var privacy = await harness.SayAsync("チャイルドラインって先生に伝わったりする？");
+
+        Assert.Contains("チャイルドラインのきまり", AllText(privacy), StringComparison.Ordinal);
+        Assert.Contains(CardTitles(privacy), t => t.Contains("チャイルドライン", StringComparison.Ordinal));
+        Assert.DoesNotContain("この窓口の相談員と管理者だけ", AllText(privacy), StringComparison.Ordinal);
+
+        var hours = await harness.SayAsync("何時からやってるの？");
+
+        Assert.Contains(CardTitles(hours), t => t.Contains("チャイルドライン", StringComparison.Ordinal));
+        Assert.DoesNotContain("相談員（人）の受付時間", AllText(hours), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_regional_service_asked_about_by_name_is_answered_even_from_another_prefecture()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        await harness.SayAsync("東京に住んでる大学生。最近ずっと気持ちが沈んでる");
+
+        var replies = await harness.SayAsync("北海道いのちの電話って今かけられますか");
+
+        Assert.Contains(CardTitles(replies), t => t.Contains("北海道いのちの電話", StringComparison.Ordinal));
+    }
 }
