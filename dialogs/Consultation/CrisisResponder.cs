@@ -142,7 +142,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         else
         {
             // The same harm again: what the message answers, or a thank-you and the numbers, once; no new block.
-            var lines = FollowUpLines(harm, cues, english, episode.BleedingStopped, Acknowledgements.IsKnownChild(profile));
+            var lines = FollowUpLines(harm, cues, english, episode.BleedingStopped, Acknowledgements.IsKnownChild(profile), profile.AwayFromHome);
             if (atPlace)
             {
                 lines.Insert(0, texts.Get("crisis.answer.place", english));
@@ -245,7 +245,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             episode.BleedingStopped = true;
         }
 
-        var lines = FollowUpLines(harm, cues, english, episode.BleedingStopped, Acknowledgements.IsKnownChild(ConsultationProfile.For(turnContext)));
+        var lines = FollowUpLines(harm, cues, english, episode.BleedingStopped, Acknowledgements.IsKnownChild(ConsultationProfile.For(turnContext)), ConsultationProfile.For(turnContext).AwayFromHome);
         if (SaysGoodbye(turnContext, harm) && !episode.Settled)
         {
             // 「ありがとうございました」 after words of dying: not a close — the door stays open and the lines stay in front.
@@ -451,7 +451,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
 
     /// <summary>The answers to what the person wrote after a crisis message, ending with the one action where it still applies.</summary>
     /// <param name="bleedingStopped">The person said earlier (or now) that the bleeding of a cut has stopped.</param>
-    private List<string> FollowUpLines(CrisisHarm harm, CrisisCue cues, bool english, bool bleedingStopped, bool knownChild = false)
+    private List<string> FollowUpLines(CrisisHarm harm, CrisisCue cues, bool english, bool bleedingStopped, bool knownChild = false, bool awayFromHome = false)
     {
         var lines = new List<string>();
         void Add(string key) => lines.Add(texts.Get(key, english));
@@ -585,10 +585,11 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             lines.Add(ActionLine(harm, english));
         }
 
-        if (violence && cues.HasFlag(CrisisCue.Nowhere))
+        if ((violence || awayFromHome) && cues.HasFlag(CrisisCue.Nowhere))
         {
-            // Wanting to leave with nowhere to go: who can help find a place (DV相談＋ for a partner, 189 for a child).
-            Add(harm == CrisisHarm.Dv ? "waiting.worry.place" : harm == CrisisHarm.Abuse && knownChild ? "crisis.answer.nowhere.child" : "crisis.answer.nowhere");
+            // Wanting to leave, or put out, with nowhere to go (寒か。どこ行けばよか？): who can help find a place (DV相談＋ for a
+            // partner, 189 for a child) and a lit place with people for now — not a rent office.
+            Add(harm == CrisisHarm.Dv ? "waiting.worry.place" : (harm == CrisisHarm.Abuse || awayFromHome) && knownChild ? "crisis.answer.nowhere.child" : "crisis.answer.nowhere");
         }
 
         return lines;

@@ -58,6 +58,20 @@ public sealed class SupportOffer(BotTexts texts, SupportRouter router, SupportDi
         };
         var now = clock.GetUtcNow();
         var services = Route(query, profile.PrefersText, now, MadeFor(wanted, profile));
+        if (Acknowledgements.IsKnownChild(profile) && (wanted.Contains(SupportCategory.Housing) || wanted.Contains(SupportCategory.Poverty)))
+        {
+            // A child with nowhere to stay or no money: not the adults' self-reliance office and its rent benefit, but the
+            // child guidance centres' line (189 helps with abuse and family, for the child too; §17) and the children's lines.
+            var forChildren = services.Where(s => s.Service.Id != SelfReliance).ToList();
+            if (!forChildren.Exists(s => s.Service.Id == Child189) && Route(query with { Categories = [SupportCategory.Abuse] }, profile.PrefersText, now)
+                    .FirstOrDefault(s => s.Service.Id == Child189) is { } line189)
+            {
+                forChildren.Insert(0, line189);
+            }
+
+            services = forChildren;
+        }
+
         var fallback = false;
         if (services.Count == 0)
         {
@@ -75,7 +89,7 @@ public sealed class SupportOffer(BotTexts texts, SupportRouter router, SupportDi
             : fallback ? (profile.PrefersText ? "offer.none.text" : "offer.none")
             : profile.PrefersText ? "offer.intro.text" : "offer.intro");
         var intro = texts.Get(key, english);
-        if (!forFriend && services.Any(s => s.Service.Id == "jiritsu-soudan-shien") && (categories.Contains(SupportCategory.Housing) || categories.Contains(SupportCategory.Poverty)))
+        if (!forFriend && services.Any(s => s.Service.Id == SelfReliance) && (categories.Contains(SupportCategory.Housing) || categories.Contains(SupportCategory.Poverty)))
         {
             // The rent benefit is applied for at the self-reliance office (docs/sources/support-services-japan.md §26).
             intro += "\n" + texts.Get("offer.housing_benefit", english);
@@ -141,6 +155,12 @@ public sealed class SupportOffer(BotTexts texts, SupportRouter router, SupportDi
         SupportCategory.Poverty, SupportCategory.Housing,
     ];
 
+    /// <summary>The self-reliance support office, where the rent benefit is applied for (§26).</summary>
+    private const string SelfReliance = "jiritsu-soudan-shien";
+
+    /// <summary>The child guidance centres' 24-hour line (§17).</summary>
+    private const string Child189 = "jido-sodanjo-189";
+
     /// <summary>The place that helps people out of work towards a job (§28).</summary>
     private const string TowardsWork = "saposute";
 
@@ -152,7 +172,8 @@ public sealed class SupportOffer(BotTexts texts, SupportRouter router, SupportDi
     /// </summary>
     private static string? MadeFor(IReadOnlyList<SupportCategory> categories, ConsultationProfile profile) => categories switch
     {
-        [SupportCategory.Poverty or SupportCategory.Housing, ..] => "jiritsu-soudan-shien",
+        // Not for a child put out of the house at night (a rent benefit is an adult's): the children's lines and 189 fit.
+        [SupportCategory.Poverty or SupportCategory.Housing, ..] when !Acknowledgements.IsKnownChild(profile) => SelfReliance,
         _ when profile.SeeksWork && categories.Contains(SupportCategory.Work) => TowardsWork,
         _ => null,
     };

@@ -32,7 +32,7 @@ public sealed class WaitingReplies(BotTexts texts, TimeProvider clock)
         ("waiting.worry.friend.go", ["見に行", "みにいく", "みにいっ", "様子見", "様子を見", "ようすを見", "家に行", "いえにいく", "家まで行", "行ったほうが", "いったほうが", "大げさ", "おおげさ", "考えすぎ", "かんがえすぎ", "心配しすぎ", "しんぱいしすぎ"], [CrisisHarm.FriendInDanger]),
         ("waiting.worry.friend.die", ["死んじゃ", "しんじゃ", "死んだり", "しんだり", "死なない", "しなない", "死んだら", "しんだら", "死ぬの", "しぬの", "死なないよね", "しなないよね"], [CrisisHarm.FriendInDanger]),
         ("waiting.worry.friend.contact", ["連絡先", "れんらくさき", "知らない", "しらない", "わからない", "わかんない"], [CrisisHarm.FriendInDanger]),
-        ("waiting.worry.outside", ["外さむ", "外寒", "そとさむ", "外にいる", "そとにいる", "外で待", "家に入れ", "いえにはいれ", "しめだされ", "締め出され", "閉め出され", "外に出され", "追い出され", "おいだされ", "時間くらいいる", "時間いる", "寒い", "さむい", "さむすぎ", "寒す", "さむす", "凍え", "こごえ"], [CrisisHarm.Abuse, CrisisHarm.ViolenceNow, CrisisHarm.Dv, CrisisHarm.General]),
+        ("waiting.worry.outside", ["外さむ", "外寒", "そとさむ", "外にいる", "そとにいる", "外で待", "家に入れ", "いえにはいれ", "しめだされ", "締め出され", "閉め出され", "外に出され", "追い出され", "おいだされ", "時間くらいいる", "時間いる", "寒い", "さむい", "さむすぎ", "寒す", "さむす", "凍え", "こごえ", "寒か", "さむか", "寒くて", "さむくて", "寒っ", "さむっ", "寒いし", "しばれる"], [CrisisHarm.Abuse, CrisisHarm.ViolenceNow, CrisisHarm.Dv, CrisisHarm.General]),
         ("waiting.worry.place", ["出ていく", "でていく", "出て行", "住むところ", "すむところ", "行くところ", "いくところ", "行くとこ", "いくとこ", "行く場所", "行くあて", "逃げる場所", "逃げ場", "泊まる", "とまる", "家がない", "いえがない"], [CrisisHarm.Dv]),
         // Someone offering a bed (Xで泊めたるって人おる, ネットの人が泊めてくれるって): not to go, and where to be tonight instead.
         ("waiting.worry.stranger_bed", ["泊めたる", "とめたる", "泊めたげる", "とめたげる", "泊めてあげる", "とめてあげる", "泊めてくれる", "とめてくれる", "泊めてやる",

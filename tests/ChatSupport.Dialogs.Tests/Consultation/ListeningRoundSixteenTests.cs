@@ -125,4 +125,17 @@ public sealed class ListeningRoundSixteenTests
 
         Assert.Contains(CardTitles(replies), t => t.Contains("北海道いのちの電話", StringComparison.Ordinal));
     }
+    [Fact]
+    public async Task A_child_without_money_for_food_is_not_sent_to_the_adults_self_reliance_office()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        await harness.SayAsync("中3です。親がお金くれなくて、ご飯が買えない日がある");
+
+        var replies = await harness.SayAsync("どこに相談したらいい？");
+
+        var titles = CardTitles(replies);
+        Assert.NotEmpty(titles);
+        Assert.DoesNotContain(titles, t => t.Contains("自立相談支援機関", StringComparison.Ordinal));
+        Assert.DoesNotContain("住居確保給付金", AllText(replies), StringComparison.Ordinal);
+    }
 }

@@ -539,6 +539,21 @@ public sealed class NeverSilentTests
         Assert.DoesNotContain("これで終わりにしないでください", goodbye, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Round16_a_child_put_out_of_the_house_at_night_asking_where_to_go_gets_189_and_a_lit_place_not_a_rent_office()
+    {
+        var rig = new Rig(CrisisTests.Night, "Mon-Fri 17:00-22:00");
+        await rig.SayAsync("親にキレられて家から追い出された。中2。いま公園にいる");
+
+        var replies = await rig.SayAsync("さむくて死にそう。どこに行けばいいの");
+
+        var text = Text(replies);
+        Assert.Contains("189", text, StringComparison.Ordinal);
+        Assert.Contains("明るくて人のいる場所", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("住居確保給付金", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(replies.SelectMany(ConsultationHarness.Cards), c => (c.Title ?? string.Empty).Contains("自立相談支援機関", StringComparison.Ordinal));
+    }
+
     private static string Text(List<Activity> replies) => string.Join("\n", replies.Select(r => r.Text));
 
     /// <summary>The consultation bot with a real handoff service and the relay in front of it.</summary>
