@@ -85,7 +85,8 @@ public sealed class ConsultationBot : ActivityHandler
         {
             // Never a promise nobody keeps: when no counselor can take a chat now, the welcome says so.
             var onDuty = await _humans.SomeoneOnDutyAsync(cancellationToken).ConfigureAwait(false);
-            welcome += "\n" + _texts.Format(onDuty ? "welcome.person" : "welcome.person.off", profile.English, hours);
+            // Within the hours but nobody signed in: no hours stated beside "nobody now" (they read as a contradiction).
+            welcome += "\n" + _texts.Format(onDuty ? "welcome.person" : _humans.IsCounselorHours ? "welcome.person.absent" : "welcome.person.off", profile.English, hours);
         }
 
         await turnContext.SendActivityAsync(welcome, cancellationToken).ConfigureAwait(false);

@@ -462,7 +462,10 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
         }
 
         // Never a promise nobody keeps: when no counselor can take a chat now, said so (as the welcome does).
-        return texts.Format(await humans.SomeoneOnDutyAsync(cancellationToken).ConfigureAwait(false) ? "intent.is_bot.person" : "intent.is_bot.person.off", english, hours);
+        return texts.Format(
+            await humans.SomeoneOnDutyAsync(cancellationToken).ConfigureAwait(false) ? "intent.is_bot.person" : humans.IsCounselorHours ? "intent.is_bot.person.absent" : "intent.is_bot.person.off",
+            english,
+            hours);
     }
 
     /// <summary>Answers a question about hours; returns whether it was answered about a named service.</summary>

@@ -14,7 +14,7 @@ namespace ChatSupport.Dialogs.Tests.Consultation;
 /// <summary>The consultation bot as the host wires it, over memory storage, with a fixed clock in JST and an optional handoff.</summary>
 public sealed class ConsultationHarness
 {
-    public ConsultationHarness(IHandoffRequests? handoff = null, DateTimeOffset? now = null, MemoryStorage? storage = null, bool triage = false, FakeTimeProvider? clock = null, string? counselorHours = null)
+    public ConsultationHarness(IHandoffRequests? handoff = null, DateTimeOffset? now = null, MemoryStorage? storage = null, bool triage = false, FakeTimeProvider? clock = null, string? counselorHours = null, CounselorAvailability? availability = null)
     {
         // A Wednesday at 14:00 in Japan unless a test says otherwise.
         Clock = clock ?? new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 25, 14, 0, 0, TimeSpan.FromHours(9)));
@@ -23,7 +23,7 @@ public sealed class ConsultationHarness
         var texts = BotTexts.Default;
         var directory = SharedDirectory.Value;
         var cards = new ServiceCards(texts);
-        var humans = new HumanRequests(texts, directory, cards, Clock, handoff, hours: CounselorHours.Parse(counselorHours));
+        var humans = new HumanRequests(texts, directory, cards, Clock, handoff, hours: CounselorHours.Parse(counselorHours), availability: availability);
         var crisis = new CrisisResponder(texts, directory, cards, humans, Clock);
         var acks = new Acknowledgements(texts);
         var offer = new SupportOffer(texts, new SupportRouter(directory), directory, cards, Clock);

@@ -120,8 +120,9 @@ public sealed class NeverSilentTests
 
         var text = string.Join("\n", (await rig.SayAsync("部活のあとでも相談できる？夜は何時まで？")).Select(r => r.Text));
 
-        Assert.Contains("相談員（人）がいる時間は", text, StringComparison.Ordinal);
-        Assert.Contains("17:00", text, StringComparison.Ordinal);
+        // 14:00 on a weekday, counselors from 17:00: the hours, and plainly that nobody can take a chat now.
+        Assert.Contains("受付時間は月〜金 17:00〜22:00", text, StringComparison.Ordinal);
+        Assert.Contains("いまはつながれる相談員がいません", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -554,6 +555,24 @@ public sealed class NeverSilentTests
         Assert.DoesNotContain(replies.SelectMany(ConsultationHarness.Cards), c => (c.Title ?? string.Empty).Contains("自立相談支援機関", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Round16_within_the_hours_with_nobody_signed_in_the_welcome_states_no_hours_beside_nobody_now()
+    {
+        var rig = new Rig(CrisisTests.WeekdayDay, "Daily 00:00-24:00", new CounselorAccount("tanaka", CounselorRole.Counselor, CounselorStatus.Away, false));
+
+        var welcome = Text(await rig.JoinAsync());
+        Assert.Contains("いまは相談員（人）がつながれない", welcome, StringComparison.Ordinal);
+        Assert.DoesNotContain("受付時間は", welcome, StringComparison.Ordinal);
+
+        var isBot = Text(await rig.SayAsync("これってAIが返事してるの？"));
+        Assert.Contains("いまは相談員（人）がつながれません", isBot, StringComparison.Ordinal);
+        Assert.DoesNotContain("受付時間は", isBot, StringComparison.Ordinal);
+
+        // Outside the hours they are said, with nobody now.
+        var night = new Rig(CrisisTests.Night, "Mon-Fri 17:00-22:00");
+        Assert.Contains("受付時間は", Text(await night.JoinAsync()), StringComparison.Ordinal);
+    }
+
     private static string Text(List<Activity> replies) => string.Join("\n", replies.Select(r => r.Text));
 
     /// <summary>The consultation bot with a real handoff service and the relay in front of it.</summary>
@@ -572,9 +591,10 @@ public sealed class NeverSilentTests
             var options = new HandoffOptions { Hours = hours };
             var sessions = new HandoffSessions(store, new InProcessEventBus());
             Queries = new HandoffQueries(store, transcript, audit, texts, options, Clock);
-            Requests = new HandoffRequests(sessions, Queries, transcript, Clock, new CounselorAvailability(Queries, Clock, accounts.Length == 0 ? null : counselors));
+            var availability = new CounselorAvailability(Queries, Clock, accounts.Length == 0 ? null : counselors);
+            Requests = new HandoffRequests(sessions, Queries, transcript, Clock, availability);
             Commands = new HandoffCommands(sessions, new HandoffDelivery(this), transcript, audit, counselors, texts, options, Clock);
-            _harness = new ConsultationHarness(Requests, clock: Clock);
+            _harness = new ConsultationHarness(Requests, clock: Clock, counselorHours: hours, availability: availability);
             _harness.Adapter.Use(new HandoffRelayMiddleware(Queries, Requests));
         }
 
@@ -592,6 +612,14 @@ public sealed class NeverSilentTests
         {
             Drain();
             await _harness.Adapter.SendAsync(Activity.CreateMessage(text), _harness.Bot.OnTurnAsync);
+            return Drain();
+        }
+
+        /// <summary>The person joins like Web Chat does; returns the welcome.</summary>
+        public async Task<List<Activity>> JoinAsync()
+        {
+            Drain();
+            await _harness.Adapter.SendAsync(new Activity { Type = ActivityTypes.ConversationUpdate, MembersAdded = [new ChannelAccount("user-1")] }, _harness.Bot.OnTurnAsync);
             return Drain();
         }
 
