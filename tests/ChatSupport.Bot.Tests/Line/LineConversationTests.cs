@@ -23,8 +23,9 @@ public sealed class LineConversationTests
         Assert.Equal(HttpStatusCode.OK, (await sim.SendAsync(sim.FollowEvent(user))).StatusCode);
         var welcome = Text(await host.WaitForMessagesAsync(user, 2));
 
-        Assert.Contains("いまはつながれる相談員がいない", welcome, StringComparison.Ordinal);
+        Assert.Contains("いまは相談員（人）がつながれない", welcome, StringComparison.Ordinal);
         Assert.DoesNotContain("人につなぎます", welcome, StringComparison.Ordinal);
+        Assert.DoesNotContain("受付時間は", welcome, StringComparison.Ordinal);
     }
 
     [Fact]
