@@ -27,39 +27,45 @@ public sealed class AdviceAnswers(BotTexts texts)
         var told = Acknowledgements.Told([.. understanding.Categories, .. profile.Topics, .. profile.Risk.Categories], profile);
         foreach (var category in told)
         {
-            if (Situation(kind, category, profile) is { } situation && texts.Has($"advice.{kind}.{situation}"))
+            if (Situation(kind, category, profile) is { } situation && texts.Has($"advice.{situation}"))
             {
-                return texts.Get($"advice.{kind}.{situation}", profile.English);
+                return texts.Get($"advice.{situation}", profile.English);
             }
         }
 
         return texts.Has($"advice.{kind}") ? texts.Get($"advice.{kind}", profile.English) : null;
     }
 
-    /// <summary>Which answer of <paramref name="kind"/> fits a conversation about <paramref name="category"/>, or null for none.</summary>
+    /// <summary>
+    /// Which answer fits a question of <paramref name="kind"/> in a conversation about <paramref name="category"/>
+    /// (<c>kind.situation</c>, or another kind's answer where the words ask that: 「行かないほうがいい？」 about school is
+    /// whether to rest), or null for none.
+    /// </summary>
     private static string? Situation(string kind, SupportCategory category, ConsultationProfile profile) => (kind, category) switch
     {
-        (AdviceKinds.Hospital, SupportCategory.SexualViolence) => "sexual_violence",
-        (AdviceKinds.Hospital, SupportCategory.SelfHarm or SupportCategory.Suicidal) => "self_harm",
-        (AdviceKinds.Hospital, SupportCategory.Abuse or SupportCategory.Dv) => "violence",
-        (AdviceKinds.Hospital, SupportCategory.Health) => "health",
+        (AdviceKinds.Hospital, SupportCategory.SexualViolence) => "hospital.sexual_violence",
+        (AdviceKinds.Hospital, SupportCategory.SelfHarm or SupportCategory.Suicidal) => "hospital.self_harm",
+        (AdviceKinds.Hospital, SupportCategory.Abuse or SupportCategory.Dv) => "hospital.violence",
+        (AdviceKinds.Hospital, SupportCategory.Health) => "hospital.health",
 
         // A teacher and 189 are for children: an adult's family violence or workplace bullying gets the general answer.
         (AdviceKinds.Tell, SupportCategory.Abuse or SupportCategory.Bullying) when Acknowledgements.IsKnownAdult(profile) => null,
-        (AdviceKinds.Tell, SupportCategory.Abuse) => "abuse",
-        (AdviceKinds.Tell, SupportCategory.Bullying) => "bullying",
-        (AdviceKinds.Tell, SupportCategory.SexualViolence) => "sexual_violence",
-        (AdviceKinds.Tell, SupportCategory.OnlineHarm) => "online_harm",
-        (AdviceKinds.Tell, SupportCategory.OtherPerson) => "other_person",
+        (AdviceKinds.Tell, SupportCategory.Abuse) => "tell.abuse",
+        (AdviceKinds.Tell, SupportCategory.Bullying) => "tell.bullying",
+        (AdviceKinds.Tell, SupportCategory.SexualViolence) => "tell.sexual_violence",
+        (AdviceKinds.Tell, SupportCategory.OnlineHarm) => "tell.online_harm",
+        (AdviceKinds.Tell, SupportCategory.OtherPerson) => "tell.other_person",
 
-        (AdviceKinds.Police, SupportCategory.SexualViolence) => "sexual_violence",
-        (AdviceKinds.Police, SupportCategory.OnlineHarm) => "online_harm",
-        (AdviceKinds.Police, SupportCategory.Abuse or SupportCategory.Dv) => "violence",
+        (AdviceKinds.Police, SupportCategory.SexualViolence) => "police.sexual_violence",
+        (AdviceKinds.Police, SupportCategory.OnlineHarm) => "police.online_harm",
+        (AdviceKinds.Police, SupportCategory.Abuse or SupportCategory.Dv) => "police.violence",
 
-        (AdviceKinds.Block, SupportCategory.OnlineHarm) => "online_harm",
-        (AdviceKinds.Rest or AdviceKinds.Quit, SupportCategory.Work) => "work",
-        (AdviceKinds.Meet, SupportCategory.OnlineHarm) => "online_harm",
-        (AdviceKinds.Meet, SupportCategory.OtherPerson) => "other_person",
+        (AdviceKinds.Block, SupportCategory.OnlineHarm) => "block.online_harm",
+        (AdviceKinds.Rest or AdviceKinds.Quit, SupportCategory.Work) => $"{kind}.work",
+        (AdviceKinds.Meet, SupportCategory.OnlineHarm or SupportCategory.SexualViolence) => "meet.online_harm",
+        (AdviceKinds.Meet, SupportCategory.OtherPerson) => "meet.other_person",
+        (AdviceKinds.Meet, SupportCategory.Bullying or SupportCategory.School) => "rest",
+        (AdviceKinds.Meet, SupportCategory.Work) => "rest.work",
         _ => null,
     };
 }

@@ -544,7 +544,8 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         else if (cues.HasFlag(CrisisCue.CannotCall))
         {
             // Partner violence: its own line takes mail around the clock and chat; the emergency ways without a voice after.
-            Add(harm == CrisisHarm.Dv ? "crisis.answer.cannot_call.dv" : "crisis.answer.cannot_call");
+            // Violence at home now (ドア叩いてる。声出せない): stay locked in, someone near to call — not Net119 first.
+            Add(harm == CrisisHarm.Dv ? "crisis.answer.cannot_call.dv" : violence ? "crisis.answer.cannot_call.violence" : "crisis.answer.cannot_call");
         }
         else if (cues.HasFlag(CrisisCue.Danger))
         {

@@ -227,8 +227,11 @@ public sealed class CrisisTests
         await run.SendAsync("…", Assessment(RiskLevel.Critical, [SupportCategory.Abuse], ["violence_now"]));
         var reply = Assert.Single(await run.SendAsync("電話できない。声出せない", Assessment(RiskLevel.None, [])));
         Assert.Contains("110番アプリシステム", reply.Text, StringComparison.Ordinal);
-        Assert.Contains("Net119", reply.Text, StringComparison.Ordinal);
         Assert.Contains("登録していないときは、すぐには使えません", reply.Text, StringComparison.Ordinal);
+
+        // Violence now (round 16): stay locked in and ask someone near to call, not the text-119 for disabilities first.
+        Assert.Contains("鍵をかけたまま", reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Net119", reply.Text, StringComparison.Ordinal);
         Assert.Contains("あなたのいばしょ", reply.Text, StringComparison.Ordinal);
         Assert.Contains("この画面を見せて", reply.Text, StringComparison.Ordinal);
     }

@@ -138,4 +138,26 @@ public sealed class ListeningRoundSixteenTests
         Assert.DoesNotContain(titles, t => t.Contains("自立相談支援機関", StringComparison.Ordinal));
         Assert.DoesNotContain("住居確保給付金", AllText(replies), StringComparison.Ordinal);
     }
+    [Fact]
+    public async Task Whether_not_to_go_to_meet_someone_from_a_game_is_answered_do_not_go()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        await harness.SayAsync("オンラインゲームの人に、今度の日曜に会おうって言われてる。中1");
+
+        var answer = AllText(await harness.SayAsync("やっぱり行かない方がいいかな"));
+
+        Assert.Contains("会いに行かないでください", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Whether_not_to_go_to_school_after_bullying_is_answered_as_resting()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        await harness.SayAsync("高2。部活の先輩たちにずっと笑われてる");
+
+        var answer = AllText(await harness.SayAsync("明日は行かないほうがいいのかな"));
+
+        Assert.Contains("休んでいい", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("会うかどうか", answer, StringComparison.Ordinal);
+    }
 }

@@ -23,6 +23,8 @@ public class AdviceQuestionTests
     [InlineData("バイトやめてもいいんかな", AdviceKinds.Quit)]
     [InlineData("転職したほうがいいですか", AdviceKinds.Quit)]
     [InlineData("会いに行ったほうがええんかな", AdviceKinds.Meet)]
+    [InlineData("やっぱいかんほうがいいよね", AdviceKinds.Meet)]
+    [InlineData("110番ってもじでできないの", AdviceKinds.PoliceText)]
     public void A_should_I_question_is_read_as_its_kind(string text, string kind) =>
         Assert.Equal(kind, Engine.Understand(text).Advice);
 
