@@ -303,6 +303,15 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
                 return true;
             }
 
+            if (episode.CheckPending && worries.Count > 0)
+            {
+                // A worry answered (親に知られたら終わり, 払ったほうがいい？): its line, and the check stays open without being asked
+                // again — the same question under every answer reads as not listening (p20's reader counted it four times).
+                await turnContext.SendActivityAsync(string.Join("\n", worries), cancellationToken).ConfigureAwait(false);
+                episode.LastCrisisReplyAt = now;
+                return true;
+            }
+
             if (episode.CheckPending && episode.ChecksAsked < CrisisEpisode.MaxChecks)
             {
                 // Not an answer to the check: answer what we can read (「まだかな」 while waiting: the place in the queue),

@@ -160,4 +160,15 @@ public sealed class ListeningRoundSixteenTests
         Assert.Contains("休んでいい", answer, StringComparison.Ordinal);
         Assert.DoesNotContain("会うかどうか", answer, StringComparison.Ordinal);
     }
+    [Theory]
+    [InlineData("ここに書いたこと、ほんまに誰にもバラさへん？")]
+    [InlineData("だれにも言わないよね？")]
+    public async Task Whether_anyone_will_be_told_in_any_speech_is_answered_with_who_reads_it(string text)
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+
+        var answer = AllText(await harness.SayAsync(text));
+
+        Assert.Contains("読めるのは", answer, StringComparison.Ordinal);
+    }
 }

@@ -573,6 +573,20 @@ public sealed class NeverSilentTests
         Assert.Contains("受付時間は", Text(await night.JoinAsync()), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Round16_a_worry_answered_inside_a_crisis_does_not_bring_the_safety_question_again()
+    {
+        var rig = new Rig(CrisisTests.Night, "Mon-Fri 17:00-22:00");
+        await rig.SayAsync("ネットで知り合った人に写真送ったら、お金払わんとばらまくって言われた");
+
+        var replies = await rig.SayAsync("払ったら消してもらえるんかな");
+
+        var text = Text(replies);
+        Assert.Contains("払わないでください", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("安全な場所にいますか", text, StringComparison.Ordinal);
+        Assert.All(replies, r => Assert.Null(r.SuggestedActions));
+    }
+
     private static string Text(List<Activity> replies) => string.Join("\n", replies.Select(r => r.Text));
 
     /// <summary>The consultation bot with a real handoff service and the relay in front of it.</summary>
