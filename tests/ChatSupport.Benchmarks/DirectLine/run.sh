@@ -54,15 +54,21 @@ run() { # label port pid concurrency warmup
     --concurrency "$4" --warmup "$5" --any-reply --max-seconds 120 --server-pid "$3" --label "$1"
 }
 
-# CPU ticks (1/100 s) used so far by the runtime's tiered-compilation thread of process $1 (0 when it has none).
-jit_ticks() {
-  local t total=0
+# The runtime's tiered-compilation threads of process $1, one "tid ticks" line each (CPU ticks of 1/100 s so far).
+# The runtime ends the thread when it has been idle a while and starts a new one for new work, so a pass's share is
+# counted per thread id: a thread that is new at the end of the pass counts from zero.
+jit_threads() {
+  local t
   for t in /proc/"$1"/task/*; do
     if [[ $(cat "$t/comm" 2>/dev/null) == ".NET Tiered Com"* ]]; then
-      total=$((total + $(sed 's/.*) //' "$t/stat" | awk '{print $12 + $13}')))
+      echo "${t##*/} $(sed 's/.*) //' "$t/stat" | awk '{print $12 + $13}')"
     fi
   done
-  echo "$total"
+}
+
+jit_delta() { # before after (outputs of jit_threads)
+  { sed 's/^/b /' <<<"$1"; sed 's/^/a /' <<<"$2"; } |
+    awk '$1 == "b" && NF == 3 {b[$2] = $3} $1 == "a" && NF == 3 {d += $3 - (($2 in b) ? b[$2] : 0)} END {print d + 0}'
 }
 
 cpu_ticks() { sed 's/.*) //' "/proc/$1/stat" | awk '{print $12 + $13}'; }
@@ -70,16 +76,17 @@ cpu_ticks() { sed 's/.*) //' "/proc/$1/stat" | awk '{print $12 + $13}'; }
 warm_up() { # label port pid: WARMUP conversations, then passes of 200 until the re-compiling has settled
   node "$dlload" --base "http://127.0.0.1:$2" --secret "$secret" --conversations "$warmup" --turns "$turns" \
     --concurrency 16 --any-reply --max-seconds 600 --label "$1-warmup" >/dev/null
-  local done_conversations=$warmup j0 c0 j1 c1
+  local done_conversations=$warmup j0 c0 j1 c1 jit=0
   while ((done_conversations < ${WARMUP_MAX:-2000})); do
-    j0=$(jit_ticks "$3"); c0=$(cpu_ticks "$3")
+    j0=$(jit_threads "$3"); c0=$(cpu_ticks "$3")
     node "$dlload" --base "http://127.0.0.1:$2" --secret "$secret" --conversations 200 --turns "$turns" \
       --concurrency 16 --any-reply --max-seconds 300 --label "$1-warmup" >/dev/null
-    j1=$(jit_ticks "$3"); c1=$(cpu_ticks "$3")
+    j1=$(jit_threads "$3"); c1=$(cpu_ticks "$3")
     done_conversations=$((done_conversations + 200))
-    if (( (j1 - j0) * 50 <= c1 - c0 )); then break; fi
+    jit=$(jit_delta "$j0" "$j1")
+    if ((jit * 50 <= c1 - c0)); then break; fi
   done
-  echo "$1: warmed up with $done_conversations conversations; tiered compilation $((j1 - j0)) of $((c1 - c0)) CPU ticks in the last 200" >&2
+  echo "$1: warmed up with $done_conversations conversations; tiered compilation $jit of $((c1 - c0)) CPU ticks in the last 200" >&2
 }
 
 echo_pid=$(start_host echo echo $pb "$app"); pids+=("$echo_pid")
