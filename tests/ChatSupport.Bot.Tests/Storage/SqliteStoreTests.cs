@@ -58,6 +58,70 @@ public sealed class SqliteStoreTests
     }
 
     [Fact]
+    public async Task Under_writes_that_never_pause_the_checkpoint_still_lets_the_log_start_over_and_loses_nothing()
+    {
+        var database = await NewDatabaseAsync();
+        var store = new SqliteTranscriptStore(database, TimeProvider.System);
+        using var stop = new CancellationTokenSource();
+        var appended = 0;
+        var writers = Enumerable.Range(0, 4).Select(w => Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await store.AppendAsync($"c{w}", TranscriptDirection.Inbound, Activity.CreateMessage($"相談 {w} " + new string('x', 500)));
+                Interlocked.Increment(ref appended);
+            }
+        })).ToArray();
+
+        // Readers as well (the polling GETs): a reader of an older snapshot holds a checkpoint back while it reads.
+        var readers = Enumerable.Range(0, 2).Select(r => Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await store.ReadAsync($"c{r}", 0, 20);
+            }
+        })).ToArray();
+
+        // Checkpoints while the writers go on, as the host's checkpointer runs them during a busy hour.
+        var restarted = 0;
+        for (var i = 0; i < 8; i++)
+        {
+            await Task.Delay(150);
+            var (_, _, restart) = await database.CheckpointAsync();
+            restarted += restart ? 1 : 0;
+        }
+
+        await Task.Delay(20);
+        await stop.CancelAsync();
+        await Task.WhenAll(writers);
+        await Task.WhenAll(readers);
+        Assert.True(restarted >= 4, $"{restarted} of 8 checkpoints started the log over");
+
+        // The log holds only what was written since it last started over, not every commit since the first one
+        // (each append is at least one frame of the log).
+        await using var connection = await database.OpenSqliteAsync();
+        using (var check = connection.CreateCommand())
+        {
+            check.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+            await using var reader = await check.ExecuteReaderAsync();
+            Assert.True(await reader.ReadAsync());
+            Assert.True(reader.GetInt64(1) < appended / 2, $"{reader.GetInt64(1)} frames in the log after {appended} appends");
+        }
+
+        // Nothing lost, and every conversation numbered without a gap.
+        var total = 0;
+        for (var w = 0; w < 4; w++)
+        {
+            var entries = await store.ReadAsync($"c{w}", 0, int.MaxValue);
+            Assert.Equal(Enumerable.Range(1, entries.Count).Select(i => (long)i), entries.Select(e => e.Sequence));
+            Assert.All(entries, e => Assert.StartsWith($"相談 {w} ", e.Activity.Text, StringComparison.Ordinal));
+            total += entries.Count;
+        }
+
+        Assert.Equal(appended, total);
+    }
+
+    [Fact]
     public async Task Every_connection_has_the_stores_settings_when_reused_from_the_pool_and_after_the_pool_is_cleared()
     {
         var database = await NewDatabaseAsync();
