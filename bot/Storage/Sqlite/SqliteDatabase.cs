@@ -174,7 +174,7 @@ public sealed class SqliteDatabase : StoreDatabase, IDisposable
         }
     }
 
-    private const int RestartAttempts = 5;
+    private const int RestartAttempts = 8;
     private static readonly TimeSpan RestartPause = TimeSpan.FromMilliseconds(2);
 
     private static async Task<(bool Busy, long Log, long Checkpointed)> CheckpointAsync(DbConnection connection, string pragma, CancellationToken cancellationToken)

@@ -256,6 +256,56 @@ public sealed class StateAndActivityStorageTests
     }
 
     [Fact]
+    public async Task The_direct_line_paths_store_the_same_text_and_give_the_same_id_and_time_without_parsing_a_copy()
+    {
+        var database = await NewDatabaseAsync();
+        var transcript = new SqliteTranscriptStore(database, TimeProvider.System);
+        var sessions = new ChatSupport.Bot.Channels.DirectLine.DirectLineSessions(database, transcript, TimeProvider.System);
+
+        // The same activity stored both ways, in two conversations: the rows' text is the same but for the time.
+        var withCopy = RichActivity();
+        var withoutCopy = RichActivity();
+        var entry = await transcript.AppendAsync("c3", TranscriptDirection.Outbound, withCopy);
+        var stored = await sessions.AppendReplyAsync("c4", withoutCopy);
+        Assert.Equal(1, stored.Sequence);
+        Assert.Equal(TranscriptIds.ActivityId("c4", 1), stored.Id);
+        Assert.Equal(stored.Id, withoutCopy.Id);
+        var read = Assert.Single(await transcript.ReadAsync("c4", 0, 10));
+        Assert.Equal(withoutCopy.Timestamp, read.StoredAt);
+        var expected = withCopy.Clone();
+        expected.Id = null;
+        expected.Timestamp = read.StoredAt;
+        Assert.Equal(ActivityJson.Serialize(expected), await StoredTextAsync(database, "c4", 1));
+        Assert.Equal(await StoredTextAsync(database, "c3", entry.Sequence), ActivityJson.SerializeWith(RichActivity(), null, entry.StoredAt));
+
+        // The caller's activity: only its id and time changed, as with the copy.
+        var callerNow = withoutCopy.Clone();
+        callerNow.Id = "original-id";
+        callerNow.Timestamp = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
+        Assert.Equal(ActivityJson.Serialize(RichActivity()), ActivityJson.Serialize(callerNow));
+
+        // The person's message with its pending mark, and the reply that clears it, in their own transactions.
+        var message = Activity.CreateMessage(Tricky);
+        var asked = await sessions.AppendPendingAsync("c4", message);
+        Assert.Equal(2, asked.Sequence);
+        Assert.Equal(message.Id, asked.Id);
+        Assert.Equal(1L, await PendingMarksAsync(database));
+        var answer = await sessions.AppendReplyAsync("c4", message.CreateReply("はい"));
+        Assert.Equal(3, answer.Sequence);
+        Assert.Equal(0L, await PendingMarksAsync(database));
+        await sessions.CompleteAsync("c4", asked.Sequence);
+        Assert.Equal(Tricky, (await transcript.ReadAsync("c4", 1, 1))[0].Activity.Text);
+    }
+
+    private static async Task<long> PendingMarksAsync(SqliteDatabase database)
+    {
+        await using var connection = await database.OpenSqliteAsync();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM directline_pending;";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    [Fact]
     public async Task An_inbound_message_with_channel_data_and_unknown_fields_is_stored_and_read_back_unchanged()
     {
         var database = await NewDatabaseAsync();
