@@ -297,6 +297,45 @@ public sealed class StateAndActivityStorageTests
         Assert.Equal(Tricky, (await transcript.ReadAsync("c4", 1, 1))[0].Activity.Text);
     }
 
+    [Fact]
+    public void Timestamps_are_written_and_read_exactly_as_with_the_custom_format()
+    {
+        var random = new Random(16);
+        var values = new List<DateTimeOffset>
+        {
+            DateTimeOffset.MinValue, DateTimeOffset.MaxValue, new(2026, 12, 7, 21, 0, 0, TimeSpan.Zero),
+            new(2026, 12, 7, 21, 0, 0, TimeSpan.FromHours(9)), new(1999, 12, 31, 23, 59, 59, 999, TimeSpan.FromHours(-5)),
+        };
+        for (var i = 0; i < 500; i++)
+        {
+            var ticks = (long)(random.NextDouble() * (DateTime.MaxValue.Ticks - TimeSpan.TicksPerDay)) + TimeSpan.TicksPerDay;
+            values.Add(new DateTimeOffset(ticks, TimeSpan.FromMinutes(random.Next(-14 * 60, 14 * 60 + 1))));
+        }
+
+        foreach (var value in values)
+        {
+            var expected = value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+            var json = ActivityJson.Serialize(new Activity { Type = ActivityTypes.Message, Timestamp = value });
+            Assert.Equal($$"""{"type":"message","timestamp":"{{expected}}"}""", json);
+            var read = ActivityJson.Deserialize(json).Timestamp!.Value;
+            Assert.Equal((value.UtcTicks, TimeSpan.Zero), (read.UtcTicks, read.Offset));
+        }
+
+        // Other forms (clients send their own) are read as before: any ISO 8601 offset, none taken as UTC.
+        foreach (var text in new[]
+        {
+            "2026-12-07T21:00:00.123Z", "2026-12-07T21:00:00Z", "2026-12-07T21:00:00.1234567+09:00", "2026-12-07T21:00:00",
+            "2026-12-07T21:00:00.12345678Z", "2026-12-07 21:00:00.1234567Z",
+        })
+        {
+            var expected = DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal);
+            var read = ActivityJson.Deserialize($$"""{"type":"message","timestamp":"{{text}}"}""").Timestamp!.Value;
+            Assert.Equal((expected.UtcTicks, expected.Offset), (read.UtcTicks, read.Offset));
+        }
+
+        Assert.Throws<JsonException>(() => ActivityJson.Deserialize("""{"type":"message","timestamp":"2026-13-07T21:00:00.1234567Z"}"""));
+    }
+
     private static async Task<long> PendingMarksAsync(SqliteDatabase database)
     {
         await using var connection = await database.OpenSqliteAsync();
