@@ -133,68 +133,13 @@ public sealed class SqliteDatabase : StoreDatabase, IDisposable
 
     protected override string CountTablesSql => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @name;";
 
-    /// <summary>
-    /// Copies the write-ahead log into the database file without blocking readers or writers (<c>PASSIVE</c>); SQLite
-    /// starts the log over at the next write once every frame is in the database file and no reader still reads from
-    /// the log. Under a sustained stream of commits (a load test; hundreds of turns a second) that copy never reaches
-    /// the end of the log — new commits arrive while it runs — so the log would grow for as long as the writes go on
-    /// (about 3 MB a second at 400 turns a second, 0.5–0.7 GB in two minutes of the benchmark), every commit appending
-    /// to a longer file. When the log has grown past <see cref="RestartAfterFrames"/>, the rest — what was committed
-    /// during the copy — is therefore copied with this process's writers held back in their queue
-    /// (<see cref="EnterWriteAsync"/>) and the log is started over there (<c>RESTART</c>), tried again a few times
-    /// within some milliseconds while a reader of the log is still at work (new readers are never blocked). Writers
-    /// wait for that copy and its sync to disk, so it is kept for a log that only a sustained load makes; under an
-    /// ordinary load the passive copy catches up by itself and nobody waits. What is committed, and when a commit is
-    /// durable, does not change: a checkpoint only moves committed pages from the log into the database file, and the
-    /// log is started over only once all of it is there.
-    /// </summary>
-    /// <returns>
-    /// The last pass's result: the frames in the log and how many of them are in the database file, and whether the
-    /// log was started over with the writers held back.
-    /// </returns>
-    public async Task<(long Log, long Checkpointed, bool Restarted)> CheckpointAsync(CancellationToken cancellationToken = default)
+    /// <summary>Copies the write-ahead log into the database file without blocking readers or writers.</summary>
+    public async Task CheckpointAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var (_, log, checkpointed) = await CheckpointAsync(connection, "PRAGMA wal_checkpoint(PASSIVE);", cancellationToken).ConfigureAwait(false);
-        if (log < RestartAfterFrames)
-        {
-            return (log, checkpointed, false);
-        }
-
-        using (await EnterWriteAsync(cancellationToken).ConfigureAwait(false))
-        {
-            for (var attempt = 1; ; attempt++)
-            {
-                var (busy, restartLog, restartCheckpointed) = await CheckpointAsync(connection, "PRAGMA wal_checkpoint(RESTART);", cancellationToken).ConfigureAwait(false);
-                if (!busy || attempt == RestartAttempts)
-                {
-                    return (restartLog, restartCheckpointed, !busy);
-                }
-
-                await Task.Delay(RestartPause, cancellationToken).ConfigureAwait(false);
-            }
-        }
-    }
-
-    /// <summary>
-    /// How long the log may grow (frames of about 4 KB: 8192 is about 32 MB) before a checkpoint holds the writers back
-    /// to start it over; tests lower it.
-    /// </summary>
-    internal long RestartAfterFrames { get; set; } = 8192;
-
-    private const int RestartAttempts = 8;
-    private static readonly TimeSpan RestartPause = TimeSpan.FromMilliseconds(2);
-
-    private static async Task<(bool Busy, long Log, long Checkpointed)> CheckpointAsync(DbConnection connection, string pragma, CancellationToken cancellationToken)
-    {
         using var command = connection.CreateCommand();
-#pragma warning disable CA2100 // one of two constant pragmas
-        command.CommandText = pragma;
-#pragma warning restore CA2100
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-            ? (reader.GetInt64(0) != 0, reader.GetInt64(1), reader.GetInt64(2))
-            : (true, 0, 0);
+        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>True when the file can be opened and read (readiness probe).</summary>
