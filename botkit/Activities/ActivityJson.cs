@@ -49,12 +49,37 @@ public static class ActivityJson
     /// <summary>Writes timestamps as UTC with an explicit Z (spec requirement A2043); reads any ISO 8601 offset.</summary>
     private sealed class UtcTimestampConverter : JsonConverter<DateTimeOffset>
     {
-        public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            DateTimeOffset.TryParse(reader.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value)
+        // What Write produces: yyyy-MM-ddTHH:mm:ss.fffffffZ, 28 characters.
+        private const int WrittenLength = 28;
+
+        public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            // The form written here (every stored activity has it) parses to the same value either way; the reader's
+            // own ISO 8601 parser is used for it, without making a string. Every other form goes the general way.
+            if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence
+                && reader.ValueSpan.Length == WrittenLength && reader.ValueSpan[^1] == (byte)'Z'
+                && reader.TryGetDateTimeOffset(out var written))
+            {
+                return written;
+            }
+
+            return DateTimeOffset.TryParse(reader.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value)
                 ? value
                 : throw new JsonException("A timestamp is not an ISO 8601 date and time.");
+        }
 
-        public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
+        // The round-trip format of a UTC DateTime is exactly yyyy-MM-ddTHH:mm:ss.fffffffZ, and it is formatted
+        // without parsing a custom format string or making a string.
+        public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)
+        {
+            Span<byte> text = stackalloc byte[WrittenLength];
+            if (value.UtcDateTime.TryFormat(text, out var written, "O", CultureInfo.InvariantCulture) && written == WrittenLength)
+            {
+                writer.WriteStringValue(text);
+                return;
+            }
+
             writer.WriteStringValue(value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture));
+        }
     }
 }

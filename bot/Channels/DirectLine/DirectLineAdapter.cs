@@ -45,7 +45,7 @@ public sealed class DirectLineAdapter : ChannelAdapter
             // a message also clears its pending mark (DirectLineSessions.AppendReplyAsync).
             var entry = await _sessions.AppendReplyAsync(conversationId, activity, CancellationToken.None).ConfigureAwait(false);
             _hub.NotifyAppended(conversationId, entry.Sequence);
-            responses[i] = new ResourceResponse(entry.Activity.Id!);
+            responses[i] = new ResourceResponse(entry.Id);
         }
 
         return responses;

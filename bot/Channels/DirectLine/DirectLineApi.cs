@@ -255,7 +255,7 @@ public static class DirectLineApi
         // The turn runs to the end even if the client goes away, so replies are never half-sent.
         await s.Adapter.ProcessActivityAsync(activity, s.Bot.OnTurnAsync, CancellationToken.None).ConfigureAwait(false);
         await s.Sessions.CompleteAsync(conversationId, entry.Sequence, CancellationToken.None).ConfigureAwait(false);
-        return TypedResults.Ok(new ResourceResponse(entry.Activity.Id!));
+        return TypedResults.Ok(new ResourceResponse(entry.Id));
     }
 
     /// <summary>

@@ -7,6 +7,9 @@ using ChatSupport.Domain.Storage;
 
 namespace ChatSupport.Bot.Channels.DirectLine;
 
+/// <summary>Where an activity was stored: its sequence in the conversation and the id it was given.</summary>
+public readonly record struct StoredActivity(long Sequence, string Id);
+
 /// <summary>One inbound message stored but not yet answered.</summary>
 public sealed record PendingTurn(string ConversationId, long Sequence, DateTimeOffset StoredAt);
 
@@ -100,11 +103,11 @@ public sealed class DirectLineSessions(StoreDatabase database, SqliteTranscriptS
     }
 
     /// <summary>Stores the person's message and marks its turn pending, in one transaction.</summary>
-    public async Task<TranscriptEntry> AppendPendingAsync(string conversationId, Activity activity, CancellationToken cancellationToken = default)
+    public async Task<StoredActivity> AppendPendingAsync(string conversationId, Activity activity, CancellationToken cancellationToken = default)
     {
-        var entry = await transcript.AppendAsync(conversationId, TranscriptDirection.Inbound, activity, cancellationToken, pending: true).ConfigureAwait(false);
-        _inFlight[(conversationId, entry.Sequence)] = Stored;
-        return entry;
+        var sequence = await transcript.AppendWithoutCopyAsync(conversationId, TranscriptDirection.Inbound, activity, cancellationToken, pending: true).ConfigureAwait(false);
+        _inFlight[(conversationId, sequence)] = Stored;
+        return new StoredActivity(sequence, activity.Id!);
     }
 
     /// <summary>
@@ -113,19 +116,19 @@ public sealed class DirectLineSessions(StoreDatabase database, SqliteTranscriptS
     /// after a crash judges it the same way and never answers it twice), so one write fewer per turn changes no
     /// outcome of a crash.
     /// </summary>
-    public async Task<TranscriptEntry> AppendReplyAsync(string conversationId, Activity activity, CancellationToken cancellationToken = default)
+    public async Task<StoredActivity> AppendReplyAsync(string conversationId, Activity activity, CancellationToken cancellationToken = default)
     {
         long? answers = AnsweredSequence(conversationId, activity.ReplyToId) is { } sequence
             && _inFlight.TryGetValue((conversationId, sequence), out var state) && state == Stored
                 ? sequence
                 : null;
-        var entry = await transcript.AppendAsync(conversationId, TranscriptDirection.Outbound, activity, cancellationToken, pending: false, clearsPending: answers).ConfigureAwait(false);
+        var stored = await transcript.AppendWithoutCopyAsync(conversationId, TranscriptDirection.Outbound, activity, cancellationToken, pending: false, clearsPending: answers).ConfigureAwait(false);
         if (answers is { } cleared)
         {
             _inFlight.TryUpdate((conversationId, cleared), Cleared, Stored);
         }
 
-        return entry;
+        return new StoredActivity(stored, activity.Id!);
     }
 
     /// <summary>The sequence of the stored message that a reply's <c>replyToId</c> names in this conversation, if it names one.</summary>

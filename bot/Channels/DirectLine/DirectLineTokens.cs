@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -40,6 +41,17 @@ public sealed class DirectLineTokens
 
     public TimeSpan Lifetime => _lifetime;
 
+    // Tokens whose signature and claims were checked already, with what they grant. A client sends the same token
+    // with every request (two or more per turn), and checking it again — decoding, HMAC, parsing the claims — gives
+    // the same grant every time; only the expiry is compared again on each use. Only valid tokens are kept, and the
+    // set is emptied when it reaches MaxKnownTokens (a token not found is simply checked in full again).
+    private readonly ConcurrentDictionary<string, DirectLineGrant> _known = new(StringComparer.Ordinal);
+
+    internal const int MaxKnownTokens = 20_000;
+
+    /// <summary>How many checked tokens are remembered now (tests).</summary>
+    internal int KnownTokens => _known.Count;
+
     public bool IsSecret(string candidate) =>
         CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(candidate), _secretBytes);
 
@@ -52,6 +64,32 @@ public sealed class DirectLineTokens
     }
 
     public TokenCheck Check(string token, out DirectLineGrant? grant)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        if (_known.TryGetValue(token, out var known))
+        {
+            grant = known;
+            return Expiry(known);
+        }
+
+        var check = CheckSignatureAndClaims(token, out grant);
+        if (check != TokenCheck.Invalid && grant is not null)
+        {
+            if (_known.Count >= MaxKnownTokens)
+            {
+                _known.Clear();
+            }
+
+            _known.TryAdd(token, grant);
+        }
+
+        return check;
+    }
+
+    private TokenCheck Expiry(DirectLineGrant grant) =>
+        _clock.GetUtcNow() >= grant.ExpiresAt ? TokenCheck.Expired : TokenCheck.Valid;
+
+    private TokenCheck CheckSignatureAndClaims(string token, out DirectLineGrant? grant)
     {
         grant = null;
         if (!token.StartsWith(Prefix, StringComparison.Ordinal))
@@ -98,9 +136,8 @@ public sealed class DirectLineTokens
             return TokenCheck.Invalid;
         }
 
-        var expires = DateTimeOffset.FromUnixTimeSeconds(claims.Expires);
-        grant = new DirectLineGrant(claims.Conversation, claims.User, expires);
-        return _clock.GetUtcNow() >= expires ? TokenCheck.Expired : TokenCheck.Valid;
+        grant = new DirectLineGrant(claims.Conversation, claims.User, DateTimeOffset.FromUnixTimeSeconds(claims.Expires));
+        return Expiry(grant);
     }
 
     /// <summary>A new unguessable id for a conversation or a user.</summary>

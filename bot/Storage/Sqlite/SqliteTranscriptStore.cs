@@ -26,6 +26,27 @@ public sealed class SqliteTranscriptStore(StoreDatabase database, TimeProvider c
         // parsed from the stored text, so it is exactly what a later read of the transcript gives.
         var json = ActivityJson.SerializeWith(activity, id: null, storedAt);
         var copy = ActivityJson.Deserialize(json);
+        var sequence = await WriteAsync(conversationId, direction, activity, json, storedAt, pending, clearsPending, cancellationToken).ConfigureAwait(false);
+        copy.Id = activity.Id;
+        return new TranscriptEntry(conversationId, sequence, direction, copy, storedAt);
+    }
+
+    /// <summary>
+    /// <see cref="AppendAsync(string, TranscriptDirection, Activity, CancellationToken, bool, long?)"/> for a caller that
+    /// needs only where the activity went: the same row, the same transaction, the same id and time given to
+    /// <paramref name="activity"/>, but no parsed copy of the stored text (the Direct Line POST and the bot's replies
+    /// use only the sequence and the id).
+    /// </summary>
+    /// <returns>The activity's sequence in the conversation.</returns>
+    public Task<long> AppendWithoutCopyAsync(string conversationId, TranscriptDirection direction, Activity activity, CancellationToken cancellationToken, bool pending, long? clearsPending = null)
+    {
+        var storedAt = clock.GetUtcNow();
+        var json = ActivityJson.SerializeWith(activity, id: null, storedAt);
+        return WriteAsync(conversationId, direction, activity, json, storedAt, pending, clearsPending, cancellationToken);
+    }
+
+    private async Task<long> WriteAsync(string conversationId, TranscriptDirection direction, Activity activity, string json, DateTimeOffset storedAt, bool pending, long? clearsPending, CancellationToken cancellationToken)
+    {
         using var write = await database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
         await using var session = await database.RentAsync(cancellationToken).ConfigureAwait(false);
         var connection = session.Connection;
@@ -68,8 +89,7 @@ public sealed class SqliteTranscriptStore(StoreDatabase database, TimeProvider c
 
         activity.Id = TranscriptIds.ActivityId(conversationId, sequence);
         activity.Timestamp = storedAt;
-        copy.Id = activity.Id;
-        return new TranscriptEntry(conversationId, sequence, direction, copy, storedAt);
+        return sequence;
     }
 
     private const int MaxAppendAttempts = 20;

@@ -8,16 +8,20 @@
 # usage: bash tests/ChatSupport.Benchmarks/DirectLine/run.sh [conversations] [turns]
 #   DLLOAD    path of dlload.js (default tests/ChatSupport.Benchmarks/DirectLine/dlload.js, beside this script)
 #   WARMUP    conversations run and discarded before the first measured pass of each host (default 600, i.e.
-#             6000 turns: after a start the runtime re-compiles the hot methods, with dynamic PGO first instrumented
-#             and then optimized — about 12,000 compilations in the consultation bot's first ~5000 turns, longer on a
-#             busy machine — and a shorter warm-up measures that compilation as part of a turn); every later pass,
-#             on a warm host, discards 20
+#             6000 turns): after a start the runtime re-compiles the hot methods, with dynamic PGO first instrumented
+#             and then optimized — about 12,000 compilations in the consultation bot's first ~10,000 turns, longer on
+#             a busy machine — and a warm-up that ends inside that compiling measures it as part of a turn. After
+#             these, the warm-up goes on in passes of 200 conversations until the host's tiered-compilation thread
+#             used at most 2 % of the host's CPU in a pass (read from /proc; WARMUP_MAX, default 2000 conversations,
+#             bounds it); every later pass, on a warm host, discards 20
 #   ROUNDS    how many times the passes (concurrency 16 and 4, every host in turn) are repeated (default 1); with
 #             more than one, the summary gives each figure's median and range, and the ratios use the medians
 #   BENCH_APP an already published host (dotnet publish bot -c Release -o DIR) instead of publishing one now
 #   BEFORE_APP optional: another published host (for example an earlier commit, published the same way) run as
 #             the consultation bot in the same run and labelled "before", for before/after figures under the
 #             same load and the same neighbours
+#   PORT_BASE first of the five loopback ports used (default 5181: echo, consultation, peer, peer's Direct Line,
+#             before)
 #   PEER_DIR  optional: a directory with a Direct Line peer to measure in the same run; it is started with
 #             `node index.js` (PORT and DIRECTLINE_PORT set in its environment) and must answer Direct Line 3.0
 #             on DIRECTLINE_PORT. Nothing of it is part of this repository.
@@ -28,6 +32,7 @@ turns=${2:-10}
 dlload=${DLLOAD:-tests/ChatSupport.Benchmarks/DirectLine/dlload.js}
 warmup=${WARMUP:-600}
 rounds=${ROUNDS:-1}
+pb=${PORT_BASE:-5181}
 secret="bench-secret-$(date +%s)-0123456789abcdefghij"
 source tests/ChatSupport.Benchmarks/DirectLine/bench-lib.sh
 
@@ -49,32 +54,75 @@ run() { # label port pid concurrency warmup
     --concurrency "$4" --warmup "$5" --any-reply --max-seconds 120 --server-pid "$3" --label "$1"
 }
 
-echo_pid=$(start_host echo echo 5181 "$app"); pids+=("$echo_pid")
-real_pid=$(start_host consultation consultation 5182 "$app"); pids+=("$real_pid")
-wait_ready 5181 /readyz
-wait_ready 5182 /readyz
+# The runtime's tiered-compilation threads of process $1, one "tid ticks" line each (CPU ticks of 1/100 s so far).
+# The runtime ends the thread when it has been idle a while and starts a new one for new work, so a pass's share is
+# counted per thread id: a thread that is new at the end of the pass counts from zero.
+jit_threads() {
+  local t
+  for t in /proc/"$1"/task/*; do
+    if [[ $(cat "$t/comm" 2>/dev/null) == ".NET Tiered Com"* ]]; then
+      echo "${t##*/} $(sed 's/.*) //' "$t/stat" | awk '{print $12 + $13}')"
+    fi
+  done
+}
+
+jit_delta() { # before after (outputs of jit_threads)
+  { sed 's/^/b /' <<<"$1"; sed 's/^/a /' <<<"$2"; } |
+    awk '$1 == "b" && NF == 3 {b[$2] = $3} $1 == "a" && NF == 3 {d += $3 - (($2 in b) ? b[$2] : 0)} END {print d + 0}'
+}
+
+cpu_ticks() { sed 's/.*) //' "/proc/$1/stat" | awk '{print $12 + $13}'; }
+
+warm_up() { # label port pid: WARMUP conversations, then passes of 200 until the re-compiling has settled
+  node "$dlload" --base "http://127.0.0.1:$2" --secret "$secret" --conversations "$warmup" --turns "$turns" \
+    --concurrency 16 --any-reply --max-seconds 600 --label "$1-warmup" >/dev/null
+  local done_conversations=$warmup j0 c0 j1 c1 jit=0
+  while ((done_conversations < ${WARMUP_MAX:-2000})); do
+    j0=$(jit_threads "$3"); c0=$(cpu_ticks "$3")
+    node "$dlload" --base "http://127.0.0.1:$2" --secret "$secret" --conversations 200 --turns "$turns" \
+      --concurrency 16 --any-reply --max-seconds 300 --label "$1-warmup" >/dev/null
+    j1=$(jit_threads "$3"); c1=$(cpu_ticks "$3")
+    done_conversations=$((done_conversations + 200))
+    jit=$(jit_delta "$j0" "$j1")
+    if ((jit * 50 <= c1 - c0)); then break; fi
+  done
+  echo "$1: warmed up with $done_conversations conversations; tiered compilation $jit of $((c1 - c0)) CPU ticks in the last 200" >&2
+}
+
+echo_pid=$(start_host echo echo $pb "$app"); pids+=("$echo_pid")
+real_pid=$(start_host consultation consultation $((pb + 1)) "$app"); pids+=("$real_pid")
+wait_ready $pb /readyz
+wait_ready $((pb + 1)) /readyz
 before_pid=""
 if [[ -n "${BEFORE_APP:-}" ]]; then
-  before_pid=$(start_host before consultation 5185 "$BEFORE_APP"); pids+=("$before_pid")
-  wait_ready 5185 /readyz
+  before_pid=$(start_host before consultation $((pb + 4)) "$BEFORE_APP"); pids+=("$before_pid")
+  wait_ready $((pb + 4)) /readyz
 fi
 peer_pid=""
 if [[ -n "${PEER_DIR:-}" ]]; then
-  (cd "$PEER_DIR" && PORT=5183 DIRECTLINE_PORT=5184 exec node index.js) >"$work/peer.log" 2>&1 &
+  (cd "$PEER_DIR" && PORT=$((pb + 2)) DIRECTLINE_PORT=$((pb + 3)) exec node index.js) >"$work/peer.log" 2>&1 &
   peer_pid=$!; pids+=("$peer_pid")
-  wait_ready 5184 /
+  wait_ready $((pb + 3)) /
 fi
 
 # Passes interleave: in every round each host runs at concurrency 16 and then at 4, one host after the other, so
 # the hosts share the machine's changing load alike.
+warm_up echo $pb "$echo_pid"
+warm_up consultation $((pb + 1)) "$real_pid"
+if [[ -n "$before_pid" ]]; then warm_up before $((pb + 4)) "$before_pid"; fi
+if [[ -n "$peer_pid" ]]; then
+  node "$dlload" --base "http://127.0.0.1:$((pb + 3))" --secret "$secret" --conversations "$warmup" --turns "$turns" \
+    --concurrency 16 --any-reply --max-seconds 600 --label peer-warmup >/dev/null
+fi
+
 lines=()
 for round in $(seq 1 "$rounds"); do
   for concurrency in 16 4; do
-    w=$([[ $round == 1 && $concurrency == 16 ]] && echo "$warmup" || echo 20)
-    lines+=("$(run echo 5181 "$echo_pid" "$concurrency" "$w")")
-    lines+=("$(run consultation 5182 "$real_pid" "$concurrency" "$w")")
-    if [[ -n "$before_pid" ]]; then lines+=("$(run before 5185 "$before_pid" "$concurrency" "$w")"); fi
-    if [[ -n "$peer_pid" ]]; then lines+=("$(run peer 5184 "$peer_pid" "$concurrency" "$w")"); fi
+    w=20
+    lines+=("$(run echo $pb "$echo_pid" "$concurrency" "$w")")
+    lines+=("$(run consultation $((pb + 1)) "$real_pid" "$concurrency" "$w")")
+    if [[ -n "$before_pid" ]]; then lines+=("$(run before $((pb + 4)) "$before_pid" "$concurrency" "$w")"); fi
+    if [[ -n "$peer_pid" ]]; then lines+=("$(run peer $((pb + 3)) "$peer_pid" "$concurrency" "$w")"); fi
   done
 done
 printf '%s\n' "${lines[@]}"

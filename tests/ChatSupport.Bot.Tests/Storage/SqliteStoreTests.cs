@@ -201,7 +201,7 @@ public sealed class SqliteStoreTests
         await sessions.CompleteAsync("c", silent.Sequence);
         Assert.Equal(0, await PendingAsync());
 
-        Assert.Equal(asked.Sequence, DirectLineSessions.AnsweredSequence("c", asked.Activity.Id));
+        Assert.Equal(asked.Sequence, DirectLineSessions.AnsweredSequence("c", asked.Id));
         Assert.Null(DirectLineSessions.AnsweredSequence("c", "c|12x"));
         Assert.Null(DirectLineSessions.AnsweredSequence("c", "cc|0000001"));
         Assert.Null(DirectLineSessions.AnsweredSequence("c", "c|1"));

@@ -256,6 +256,95 @@ public sealed class StateAndActivityStorageTests
     }
 
     [Fact]
+    public async Task The_direct_line_paths_store_the_same_text_and_give_the_same_id_and_time_without_parsing_a_copy()
+    {
+        var database = await NewDatabaseAsync();
+        var transcript = new SqliteTranscriptStore(database, TimeProvider.System);
+        var sessions = new ChatSupport.Bot.Channels.DirectLine.DirectLineSessions(database, transcript, TimeProvider.System);
+
+        // The same activity stored both ways, in two conversations: the rows' text is the same but for the time.
+        var withCopy = RichActivity();
+        var withoutCopy = RichActivity();
+        var entry = await transcript.AppendAsync("c3", TranscriptDirection.Outbound, withCopy);
+        var stored = await sessions.AppendReplyAsync("c4", withoutCopy);
+        Assert.Equal(1, stored.Sequence);
+        Assert.Equal(TranscriptIds.ActivityId("c4", 1), stored.Id);
+        Assert.Equal(stored.Id, withoutCopy.Id);
+        var read = Assert.Single(await transcript.ReadAsync("c4", 0, 10));
+        Assert.Equal(withoutCopy.Timestamp, read.StoredAt);
+        var expected = withCopy.Clone();
+        expected.Id = null;
+        expected.Timestamp = read.StoredAt;
+        Assert.Equal(ActivityJson.Serialize(expected), await StoredTextAsync(database, "c4", 1));
+        Assert.Equal(await StoredTextAsync(database, "c3", entry.Sequence), ActivityJson.SerializeWith(RichActivity(), null, entry.StoredAt));
+
+        // The caller's activity: only its id and time changed, as with the copy.
+        var callerNow = withoutCopy.Clone();
+        callerNow.Id = "original-id";
+        callerNow.Timestamp = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
+        Assert.Equal(ActivityJson.Serialize(RichActivity()), ActivityJson.Serialize(callerNow));
+
+        // The person's message with its pending mark, and the reply that clears it, in their own transactions.
+        var message = Activity.CreateMessage(Tricky);
+        var asked = await sessions.AppendPendingAsync("c4", message);
+        Assert.Equal(2, asked.Sequence);
+        Assert.Equal(message.Id, asked.Id);
+        Assert.Equal(1L, await PendingMarksAsync(database));
+        var answer = await sessions.AppendReplyAsync("c4", message.CreateReply("はい"));
+        Assert.Equal(3, answer.Sequence);
+        Assert.Equal(0L, await PendingMarksAsync(database));
+        await sessions.CompleteAsync("c4", asked.Sequence);
+        Assert.Equal(Tricky, (await transcript.ReadAsync("c4", 1, 1))[0].Activity.Text);
+    }
+
+    [Fact]
+    public void Timestamps_are_written_and_read_exactly_as_with_the_custom_format()
+    {
+        var random = new Random(16);
+        var values = new List<DateTimeOffset>
+        {
+            DateTimeOffset.MinValue, DateTimeOffset.MaxValue, new(2026, 12, 7, 21, 0, 0, TimeSpan.Zero),
+            new(2026, 12, 7, 21, 0, 0, TimeSpan.FromHours(9)), new(1999, 12, 31, 23, 59, 59, 999, TimeSpan.FromHours(-5)),
+        };
+        for (var i = 0; i < 500; i++)
+        {
+            var ticks = (long)(random.NextDouble() * (DateTime.MaxValue.Ticks - TimeSpan.TicksPerDay)) + TimeSpan.TicksPerDay;
+            values.Add(new DateTimeOffset(ticks, TimeSpan.FromMinutes(random.Next(-14 * 60, 14 * 60 + 1))));
+        }
+
+        foreach (var value in values)
+        {
+            var expected = value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+            var json = ActivityJson.Serialize(new Activity { Type = ActivityTypes.Message, Timestamp = value });
+            Assert.Equal($$"""{"type":"message","timestamp":"{{expected}}"}""", json);
+            var read = ActivityJson.Deserialize(json).Timestamp!.Value;
+            Assert.Equal((value.UtcTicks, TimeSpan.Zero), (read.UtcTicks, read.Offset));
+        }
+
+        // Other forms (clients send their own) are read as before: any ISO 8601 offset, none taken as UTC.
+        foreach (var text in new[]
+        {
+            "2026-12-07T21:00:00.123Z", "2026-12-07T21:00:00Z", "2026-12-07T21:00:00.1234567+09:00", "2026-12-07T21:00:00",
+            "2026-12-07T21:00:00.12345678Z", "2026-12-07 21:00:00.1234567Z",
+        })
+        {
+            var expected = DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal);
+            var read = ActivityJson.Deserialize($$"""{"type":"message","timestamp":"{{text}}"}""").Timestamp!.Value;
+            Assert.Equal((expected.UtcTicks, expected.Offset), (read.UtcTicks, read.Offset));
+        }
+
+        Assert.Throws<JsonException>(() => ActivityJson.Deserialize("""{"type":"message","timestamp":"2026-13-07T21:00:00.1234567Z"}"""));
+    }
+
+    private static async Task<long> PendingMarksAsync(SqliteDatabase database)
+    {
+        await using var connection = await database.OpenSqliteAsync();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM directline_pending;";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    [Fact]
     public async Task An_inbound_message_with_channel_data_and_unknown_fields_is_stored_and_read_back_unchanged()
     {
         var database = await NewDatabaseAsync();
