@@ -58,7 +58,7 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
         // A topic only mentioned in passing (両親はもう仕事に行った, 夕方なら授業ない) with nothing heavy in the message is not
         // what the message is about: it gets a plain acknowledgement and does not become the conversation's topic.
         var passing = MentionsTopicInPassing(reading);
-        var own = passing ? null : Acknowledgements.MainTopic(understanding.Categories, profile);
+        var own = passing ? null : Acknowledgements.MainTopic(ToldCategories(understanding), profile);
         var asks = understanding.Intents.Where(i => i is not (Intent.Disclosure or Intent.Other or Intent.Greeting or Intent.Farewell)).ToList();
         if (own is null && asks.Count == 0 && level < RiskLevel.Medium && (newPlace is not null || newAge) && profile.Topics.Count > 0
             && !understanding.Has(Intent.Farewell))
@@ -97,7 +97,7 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
         var topic = own ?? (content && profile.Topics.Count > 0 ? profile.Topics[0] : null);
         var seenBefore = topic is { } t && profile.Topics.Contains(t);
         // The most serious topic ends up first: it is what a message that goes on telling is taken to be about.
-        foreach (var category in passing ? [] : Enumerable.Reverse(Acknowledgements.Told(understanding.Categories, profile)))
+        foreach (var category in passing ? [] : Enumerable.Reverse(Acknowledgements.Told(ToldCategories(understanding), profile)))
         {
             profile.RememberTopic(category);
         }
@@ -215,7 +215,7 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
         if (offerTopics is not null && !goodbyeOnly)
         {
             // The services find-support owed, with what this message tells first (LINEグループ外されて… after 学校行きたくない).
-            List<SupportCategory> owed = [.. Acknowledgements.BySeriousness(understanding.Categories), .. offerTopics];
+            List<SupportCategory> owed = [.. Acknowledgements.BySeriousness(ToldCategories(understanding)), .. offerTopics];
             await offer.SendAsync(turnContext, owed.Distinct().ToList(), forFriend: false, cancellationToken).ConfigureAwait(false);
             return new ListenOutcome(null, level >= RiskLevel.Medium ? PromptButtons.Support : PromptButtons.None);
         }
@@ -239,7 +239,7 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
         var seriousNow = known is { } k && SupportOffer.IsSerious(k) && !(k == SupportCategory.OnlineHarm && level == RiskLevel.None && !seenBefore && OnlyMetOnline(understanding));
         if (known is { } main && (servicesAsked || (!profile.Offered.Contains(main) && (seriousNow || level >= RiskLevel.Medium || seenBefore || profile.Messages >= 3))))
         {
-            var categories = own is not null ? Acknowledgements.BySeriousness(understanding.Categories) : [main];
+            var categories = own is not null ? Acknowledgements.BySeriousness(ToldCategories(understanding)) : [main];
             if (!servicesAsked && profile.AgeBand is null && !profile.AskedAge && !SupportOffer.IsSerious(main) && !profile.PrefersText)
             {
                 // Before the first services: the one question that changes which services fit.
@@ -414,7 +414,7 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
     {
         ArgumentNullException.ThrowIfNull(reading);
         var profile = ConsultationProfile.For(turnContext);
-        if (MentionsTopicInPassing(reading) || Acknowledgements.MainTopic(reading.Understanding.Categories, profile) is not { } topic
+        if (MentionsTopicInPassing(reading) || Acknowledgements.MainTopic(ToldCategories(reading.Understanding), profile) is not { } topic
             || profile.Offered.Contains(topic))
         {
             return;
@@ -449,7 +449,7 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
     {
         var profile = ConsultationProfile.For(turnContext);
         Remember(profile, reading.Understanding);
-        var topic = MentionsTopicInPassing(reading) ? null : Acknowledgements.MainTopic(reading.Understanding.Categories);
+        var topic = MentionsTopicInPassing(reading) ? null : Acknowledgements.MainTopic(ToldCategories(reading.Understanding));
         return acks.For(topic, reading.Risk.Level, profile, reading.Understanding);
     }
 
@@ -588,8 +588,34 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
         reading.Risk.Level == RiskLevel.None
         && reading.Understanding.Categories.Count > 0
         && reading.Understanding.Cues.Where(c => c.Kind is CueKind.Category or CueKind.Risk)
-            .All(c => c.Id.EndsWith("-passing", StringComparison.Ordinal) || c.Id.EndsWith("-context", StringComparison.Ordinal)
-                || c.Id.EndsWith("-word", StringComparison.Ordinal));
+            .All(c => IsPassing(c.Id));
+
+    /// <summary>
+    /// The message's categories, less those that come only from a word naming a place of life in passing when another
+    /// topic is told for itself: 「夜勤明けで帰ってきたけど、誰とも話してない」 is loneliness, not work (the work lines and the
+    /// labour hotline had answered it). A category the risk engine read stays.
+    /// </summary>
+    internal static IReadOnlyList<SupportCategory> ToldCategories(MessageUnderstanding understanding)
+    {
+        var categories = understanding.Categories;
+        if (categories.Count < 2)
+        {
+            return categories;
+        }
+
+        bool OnlyInPassing(SupportCategory category)
+        {
+            var wire = category.ToWire();
+            var cues = understanding.Cues.Where(c => c.Kind is CueKind.Category or CueKind.Risk && c.Label == wire).ToList();
+            return cues.Count > 0 && cues.All(c => c.Kind == CueKind.Category && IsPassing(c.Id));
+        }
+
+        var told = categories.Where(c => !OnlyInPassing(c)).ToList();
+        return told.Count > 0 ? told : categories;
+    }
+
+    private static bool IsPassing(string cueId) =>
+        cueId.EndsWith("-passing", StringComparison.Ordinal) || cueId.EndsWith("-context", StringComparison.Ordinal) || cueId.EndsWith("-word", StringComparison.Ordinal);
 
     /// <summary>The cue of having met someone online (Patterns: online-harm), the only online-harm cue of a first mention.</summary>
     private const string MetOnline = "online-harm";

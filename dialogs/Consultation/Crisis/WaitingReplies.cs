@@ -107,7 +107,7 @@ public sealed class WaitingReplies(BotTexts texts, TimeProvider clock)
                 // acknowledgement of what the message also told.
                 if (told && !answered)
                 {
-                    var topic = Acknowledgements.MainTopic(understanding!.Categories);
+                    var topic = Acknowledgements.MainTopic(Listener.ToldCategories(understanding!));
                     if (topic is not null)
                     {
                         lines.Add(_acks.For(topic, reading?.Risk.Level ?? RiskLevel.None, profile, understanding));
@@ -118,7 +118,7 @@ public sealed class WaitingReplies(BotTexts texts, TimeProvider clock)
             }
             else if (!answered)
             {
-                var topic = understanding is null ? null : Acknowledgements.MainTopic(understanding.Categories);
+                var topic = understanding is null ? null : Acknowledgements.MainTopic(Listener.ToldCategories(understanding));
                 lines.Add(_acks.For(topic, reading?.Risk.Level ?? RiskLevel.None, profile, understanding));
             }
         }

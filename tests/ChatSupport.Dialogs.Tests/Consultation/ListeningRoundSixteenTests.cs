@@ -171,4 +171,15 @@ public sealed class ListeningRoundSixteenTests
 
         Assert.Contains("読めるのは", answer, StringComparison.Ordinal);
     }
+    [Fact]
+    public async Task Being_alone_after_a_night_shift_is_heard_as_loneliness_not_as_trouble_at_work()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+
+        var replies = await harness.SayAsync("夜勤明けで家に帰ってきたけど、今週まだ誰とも話してない");
+
+        Assert.DoesNotContain(CardTitles(replies), t => t.Contains("労働", StringComparison.Ordinal));
+        Assert.DoesNotContain("仕事のこと", AllText(replies), StringComparison.Ordinal);
+        Assert.DoesNotContain("仕事やバイトのこと", AllText(replies), StringComparison.Ordinal);
+    }
 }
