@@ -66,6 +66,8 @@ public sealed class AdviceAnswers(BotTexts texts)
         (AdviceKinds.Meet, SupportCategory.OtherPerson) => "meet.other_person",
         (AdviceKinds.Meet, SupportCategory.Bullying or SupportCategory.School) => "rest",
         (AdviceKinds.Meet, SupportCategory.Work) => "rest.work",
+        (AdviceKinds.Again, SupportCategory.Abuse) when !Acknowledgements.IsKnownAdult(profile) => "again.child",
+        (AdviceKinds.Again, SupportCategory.Abuse or SupportCategory.Dv) => "again.violence",
         _ => null,
     };
 }

@@ -44,7 +44,10 @@ public static class AdviceKinds
     public const string Quit = "quit";
     public const string Meet = "meet";
 
-    public static IReadOnlyList<string> All { get; } = [Hospital, Tell, Police, PoliceText, Block, Rest, Quit, Meet];
+    /// <summary>What to do if it happens again (また同じやったらどうすればよか).</summary>
+    public const string Again = "again";
+
+    public static IReadOnlyList<string> All { get; } = [Hospital, Tell, Police, PoliceText, Block, Rest, Quit, Meet, Again];
 }
 
 /// <summary>How a person can be reached or wants to be helped.</summary>

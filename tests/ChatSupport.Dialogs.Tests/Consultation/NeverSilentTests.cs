@@ -587,6 +587,19 @@ public sealed class NeverSilentTests
         Assert.All(replies, r => Assert.Null(r.SuggestedActions));
     }
 
+    [Fact]
+    public async Task Round16_a_child_asking_what_to_do_if_the_violence_at_home_happens_again_gets_110_a_safe_room_and_189()
+    {
+        var rig = new Rig(CrisisTests.Night, "Mon-Fri 17:00-22:00");
+        await rig.SayAsync("中1です。さっきお父さんがお母さんを殴ってるのを見た");
+
+        var text = Text(await rig.SayAsync("もしまた殴りだしたらどうしたらいい？"));
+
+        Assert.Contains("すぐに110番", text, StringComparison.Ordinal);
+        Assert.Contains("鍵のかかる部屋", text, StringComparison.Ordinal);
+        Assert.Contains("189", text, StringComparison.Ordinal);
+    }
+
     private static string Text(List<Activity> replies) => string.Join("\n", replies.Select(r => r.Text));
 
     /// <summary>The consultation bot with a real handoff service and the relay in front of it.</summary>

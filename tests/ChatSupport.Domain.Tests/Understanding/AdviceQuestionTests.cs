@@ -25,6 +25,8 @@ public class AdviceQuestionTests
     [InlineData("会いに行ったほうがええんかな", AdviceKinds.Meet)]
     [InlineData("やっぱいかんほうがいいよね", AdviceKinds.Meet)]
     [InlineData("110番ってもじでできないの", AdviceKinds.PoliceText)]
+    [InlineData("もしまた殴られたらどうしたらいい", AdviceKinds.Again)]
+    [InlineData("今夜も同じだったらどうしよう", AdviceKinds.Again)]
     public void A_should_I_question_is_read_as_its_kind(string text, string kind) =>
         Assert.Equal(kind, Engine.Understand(text).Advice);
 
