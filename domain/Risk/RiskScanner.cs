@@ -142,6 +142,12 @@ public sealed class RiskScanner
     /// <summary>The normalized text of the last <see cref="Scan"/> (read by the understanding scanner), valid until the next call.</summary>
     internal NormalizedText Normalized => _text;
 
+    /// <summary>
+    /// Whether the last <see cref="Scan"/> found a dampener that holds (study, a game, camping, a song …), whether or not
+    /// it changed the level: the words were read as something else (the understanding pass reads no disclosure from them).
+    /// </summary>
+    public bool Dampened { get; private set; }
+
     /// <summary>Signals reported by the last <see cref="Scan"/>, valid until the next call.</summary>
     public ReadOnlySpan<RiskMatchInfo> Matches => _reported.AsSpan(0, _reportedCount);
 
@@ -597,6 +603,7 @@ public sealed class RiskScanner
         }
 
         var cleared = ApplyRules(messageMask, ref level, ref categories, ref situations, out var dampened);
+        Dampened = dampened;
         if (_model is not null && level < RiskLevel.Critical && !dampened && (rules & ReadAsSomethingElse) == 0 && HasJapaneseScript(_text))
         {
             RaiseByModel(ref level, ref rules);
