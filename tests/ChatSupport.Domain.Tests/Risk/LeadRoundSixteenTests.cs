@@ -39,6 +39,7 @@ public class LeadRoundSixteenTests
     [InlineData("男だけど男の先輩にやられた。誰にも言えん", "young-man-assaulted-untold")]
     [InlineData("男やのにバイト先の男の人に触られた、笑われたらと思うと話せん", "young-man-assaulted-untold")]
     [InlineData("彼氏がスマホ投げてきて顔に当たった", "partner-throws-blood")]
+    [InlineData("弟の手首に赤い線が何本もある。本人は転んだって", "many-marks-on-someones-arm")]
     [InlineData("部活の先生が家に泊めてあげるって", "adult-offer")]
     [InlineData("ネットで知り合った大人の人が泊めてくれるって", "online-stranger-offers-a-bed")]
     public void Harm_told_by_situation_is_high(string text, string rule)
@@ -50,6 +51,7 @@ public class LeadRoundSixteenTests
 
     [Theory]
     [InlineData("今玉ねぎ切ってる、涙止まらん")]
+    [InlineData("弟の腕に蚊に刺された跡がひとつ")]
     [InlineData("頭痛薬1錠のんだ。お酒はやめとく")]
     [InlineData("ボールが柵の外さ出た、マンションの裏")]
     [InlineData("今から海さ行ぐ、泳ぐべ")]
