@@ -123,6 +123,30 @@ public class RiskModelTests(ITestOutputHelper output)
         Assert.Contains(harm, result.Categories);
     }
 
+    [Fact]
+    public void CategoryHead_ScanAfterWarmUp_AllocatesNothing()
+    {
+        // A message the backstop raises and whose harm the category heads name: the second walk stays allocation-free.
+        var scanner = new RiskEngine(RiskLexicon.LoadEmbedded(), RiskModel.LoadEmbedded()).CreateScanner();
+        const string message = "朝起きたら知らない部屋で、服がぐちゃぐちゃだった。昨日の飲み会のあと覚えてない";
+        for (var i = 0; i < 10; i++)
+        {
+            scanner.Scan(message);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        RiskScanResult result = default;
+        for (var i = 0; i < 100; i++)
+        {
+            result = scanner.Scan(message);
+        }
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.NotEqual(RiskRules.None, result.Rules & RiskRules.ModelCategory);
+        Assert.True(result.Has(SupportCategory.SexualViolence));
+        Assert.Equal(0, allocated);
+    }
+
     [Theory]
     [InlineData("きょうのごはんはカレーだった、おいしかった")]
     [InlineData("ロープの結び方もう覚えた、あとは週末を待つだけ")]
