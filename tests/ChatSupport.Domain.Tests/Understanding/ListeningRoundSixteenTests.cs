@@ -65,6 +65,7 @@ public class ListeningRoundSixteenTests
 
     [Theory]
     [InlineData("リストカットがやめられない", SupportCategory.SelfHarm)]
+    [InlineData("おら、もう生ぎでぐね", SupportCategory.Suicidal)]
     [InlineData("友達が冗談っぽく「もう終わりにする」って言ってたけど、目が笑ってなかった", SupportCategory.Suicidal)]
     public void A_real_disclosure_or_a_friend_in_danger_is_still_read(string text, SupportCategory category)
     {
@@ -72,4 +73,8 @@ public class ListeningRoundSixteenTests
         Assert.Contains(Intent.Disclosure, result.Intents);
         Assert.Contains(category, result.Categories);
     }
+
+    [Fact]
+    public void Not_wanting_to_go_in_tohoku_speech_is_not_ideation() =>
+        Assert.DoesNotContain(SupportCategory.Suicidal, Engine.Understand("学校さ行ぎでぐねぇ").Categories);
 }
