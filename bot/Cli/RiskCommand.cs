@@ -178,12 +178,12 @@ public static class RiskCommand
             return 2;
         }
 
-        var lines = new List<(string, RiskLevel)>();
+        var lines = new List<(string, RiskLevel, SupportCategory[])>();
         try
         {
             foreach (var input in inputs)
             {
-                lines.AddRange(RiskModelTrainer.ReadFile(input));
+                lines.AddRange(RiskModelTrainer.ReadLabelled(input));
             }
         }
         catch (FormatException e)
@@ -199,7 +199,7 @@ public static class RiskCommand
             model.Write(writer,
             [
                 "ChatSupport risk model: the learned backstop behind the lexicon (docs/risk.md, \"The learned backstop\").",
-                "Logistic regression over character 1-3-grams of the normalized text; columns: n-gram, weight toward high or above, weight toward critical.",
+                "Logistic regression over character 1-3-grams of the normalized text; columns: n-gram, weight toward high or above, weight toward critical, then (round 16) one weight for each category head in the order of the categories line.",
                 $"Built by 'risk model train' from {string.Join(", ", inputs.Select(Path.GetFileName))}. Do not edit by hand: rebuild it (tests/tools/train-risk-model.sh).",
             ]);
         }
@@ -242,10 +242,20 @@ public static class RiskCommand
         [property: System.Text.Json.Serialization.JsonPropertyName("critical")] double Critical,
         [property: System.Text.Json.Serialization.JsonPropertyName("evidence")] IReadOnlyList<string> Evidence)
     {
+        /// <summary>P(category) of each category head (round 16), by wire name; absent for a model without heads.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("categories")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public IReadOnlyDictionary<string, double>? Categories { get; init; }
+
         public static ModelLine Of(RiskModel model, string text)
         {
             var (high, critical) = model.Score(text);
-            return new ModelLine(Math.Round(high, 3), Math.Round(critical, 3), model.Evidence(text));
+            return new ModelLine(Math.Round(high, 3), Math.Round(critical, 3), model.Evidence(text))
+            {
+                Categories = model.HasCategoryHeads
+                    ? model.ScoreCategories(text).ToDictionary(p => p.Category.ToWire(), p => Math.Round(p.Probability, 3), StringComparer.Ordinal)
+                    : null,
+            };
         }
     }
 

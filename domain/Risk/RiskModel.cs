@@ -35,6 +35,18 @@ public sealed class RiskModel
     /// </summary>
     public const float BothHeadsConfident = 0.9f;
 
+    /// <summary>
+    /// The harms the category heads read (round 16): the categories the crisis replies choose their template by
+    /// (dialogs/Consultation, HarmClassifier). Their order is the order of the columns in the model file.
+    /// </summary>
+    public static IReadOnlyList<SupportCategory> HeadCategories { get; } =
+        [SupportCategory.Suicidal, SupportCategory.SelfHarm, SupportCategory.Abuse, SupportCategory.Dv, SupportCategory.SexualViolence, SupportCategory.OnlineHarm];
+
+    /// <summary>The mask of <see cref="HeadCategories"/>: a lexicon reading with any of them already names the harm.</summary>
+    public static uint HarmMask { get; } = HeadCategories.Aggregate(0u, (m, c) => m | (1u << (int)c));
+
+    private const int HeadCount = 6;
+
     private const string ResourceName = "ChatSupport.Domain.Risk.Model.risk-model.tsv";
 
     private static readonly Lazy<RiskModel> Embedded = new(() =>
@@ -49,7 +61,27 @@ public sealed class RiskModel
     private readonly Slot[] _slots;
     private readonly int _mask;
 
+    // The category heads' weights, HeadCount per slot of _slots (empty when the model has no category heads).
+    private readonly float[] _categoryWeights;
+    private readonly float[] _categoryBiases;
+
     public RiskModel(string version, (float Alone, float WithSignal, float Critical) thresholds, float highBias, float criticalBias, IReadOnlyDictionary<string, (float High, float Critical)> weights)
+        : this(version, thresholds, highBias, criticalBias, weights, null)
+    {
+    }
+
+    /// <param name="categoryHeads">
+    /// One-vs-rest heads for <see cref="HeadCategories"/> (round 16): the threshold from which a head's category is added
+    /// to a raise that named no harm, the biases and the weights by n-gram (each array in the order of
+    /// <see cref="HeadCategories"/>; an n-gram missing here weighs 0). Null: a model without category heads.
+    /// </param>
+    public RiskModel(
+        string version,
+        (float Alone, float WithSignal, float Critical) thresholds,
+        float highBias,
+        float criticalBias,
+        IReadOnlyDictionary<string, (float High, float Critical)> weights,
+        (float Threshold, float[] Biases, IReadOnlyDictionary<string, float[]> Weights)? categoryHeads)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(version);
         ArgumentNullException.ThrowIfNull(weights);
@@ -85,6 +117,37 @@ public sealed class RiskModel
 
             _slots[slot] = new Slot(key, high, critical);
         }
+
+        CategoryWeights = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        _categoryWeights = [];
+        _categoryBiases = [];
+        if (categoryHeads is { } heads)
+        {
+            if (heads.Threshold is <= 0 or >= 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(categoryHeads), "The category threshold is a probability strictly between 0 and 1.");
+            }
+
+            if (heads.Biases.Length != HeadCount || heads.Weights.Values.Any(w => w.Length != HeadCount))
+            {
+                throw new FormatException($"The category heads have {HeadCount} columns ({string.Join(", ", HeadCategories.Select(c => c.ToWire()))}).");
+            }
+
+            CategoryThreshold = heads.Threshold;
+            CategoryWeights = heads.Weights;
+            _categoryBiases = [.. heads.Biases];
+            _categoryWeights = new float[size * HeadCount];
+            foreach (var (gram, values) in heads.Weights)
+            {
+                var slot = Find(KeyOf(FromFile(gram)));
+                if (slot < 0)
+                {
+                    throw new FormatException($"The n-gram '{gram}' has category weights but no high and critical weights.");
+                }
+
+                values.CopyTo(_categoryWeights, slot * HeadCount);
+            }
+        }
     }
 
     public string Version { get; }
@@ -101,6 +164,18 @@ public sealed class RiskModel
     public float HighBias { get; }
 
     public float CriticalBias { get; }
+
+    /// <summary>Whether the model has the round-16 category heads.</summary>
+    public bool HasCategoryHeads => _categoryBiases.Length == HeadCount;
+
+    /// <summary>P(category) from which a head's category is added to a backstop raise that named no harm (0 without heads).</summary>
+    public float CategoryThreshold { get; }
+
+    /// <summary>The category heads' biases, in the order of <see cref="HeadCategories"/> (empty without heads).</summary>
+    public IReadOnlyList<float> CategoryBiases => _categoryBiases;
+
+    /// <summary>The category heads' weights by n-gram as the file writes them, in the order of <see cref="HeadCategories"/>.</summary>
+    public IReadOnlyDictionary<string, float[]> CategoryWeights { get; }
 
     /// <summary>The weights by n-gram as the file writes them (<see cref="Boundary"/>, <see cref="ClauseMark"/>).</summary>
     public IReadOnlyDictionary<string, (float High, float Critical)> Weights { get; }
@@ -138,6 +213,53 @@ public sealed class RiskModel
         return found.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(count).Select(p => p.Key).ToList();
     }
 
+    /// <summary>P(category) of each head, in the order of <see cref="HeadCategories"/> (allocates, for tools and tests; empty without heads).</summary>
+    public IReadOnlyList<(SupportCategory Category, float Probability)> ScoreCategories(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!HasCategoryHeads)
+        {
+            return [];
+        }
+
+        var normalized = new NormalizedText();
+        JapaneseNormalizer.Normalize(text, normalized);
+        var sum = new CategorySum(this);
+        Walk(normalized, ref sum);
+        var result = new (SupportCategory, float)[HeadCount];
+        for (var k = 0; k < HeadCount; k++)
+        {
+            result[k] = (HeadCategories[k], Sigmoid(sum.Sums[k]));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The mask (bit = <see cref="SupportCategory"/>) of the heads at or over <see cref="CategoryThreshold"/>; 0 without
+    /// heads. Allocates nothing: one more walk over the n-grams, only for a message the backstop raised.
+    /// </summary>
+    internal uint CategoryMask(NormalizedText text)
+    {
+        if (!HasCategoryHeads)
+        {
+            return 0;
+        }
+
+        var sum = new CategorySum(this);
+        Walk(text, ref sum);
+        var mask = 0u;
+        for (var k = 0; k < HeadCount; k++)
+        {
+            if (Sigmoid(sum.Sums[k]) >= CategoryThreshold)
+            {
+                mask |= 1u << (int)HeadCategories[k];
+            }
+        }
+
+        return mask;
+    }
+
     internal (float High, float Critical) Score(NormalizedText text)
     {
         var sum = new Sum(this);
@@ -152,6 +274,9 @@ public sealed class RiskModel
         string? version = null;
         float? alone = null, highThreshold = null, criticalThreshold = null, highBias = null, criticalBias = null;
         var weights = new Dictionary<string, (float, float)>(StringComparer.Ordinal);
+        float? categoryThreshold = null;
+        float[]? categoryBiases = null;
+        var categoryWeights = new Dictionary<string, float[]>(StringComparer.Ordinal);
         var number = 0;
         while (reader.ReadLine() is { } line)
         {
@@ -176,15 +301,36 @@ public sealed class RiskModel
                     highBias = Number(fields[1], number);
                     criticalBias = Number(fields[2], number);
                     break;
-                default:
-                    if (fields.Length != 3 || fields[0].Length is 0 or > 3 || fields[0].Contains(' ', StringComparison.Ordinal))
+                case "categories" when fields.Length == HeadCount + 1:
+                    if (!fields.Skip(1).SequenceEqual(HeadCategories.Select(c => c.ToWire()), StringComparer.Ordinal))
                     {
-                        throw new FormatException($"Risk model line {number}: expected 'n-gram<TAB>high<TAB>critical'.");
+                        throw new FormatException($"Risk model line {number}: the category heads are {string.Join(", ", HeadCategories.Select(c => c.ToWire()))}, in that order.");
+                    }
+
+                    break;
+                case "category_threshold" when fields.Length == 2:
+                    categoryThreshold = Number(fields[1], number);
+                    break;
+                case "category_bias" when fields.Length == HeadCount + 1:
+                    categoryBiases = fields.Skip(1).Select(f => Number(f, number)).ToArray();
+                    break;
+                default:
+                    var columns = categoryBiases is null ? 3 : 3 + HeadCount;
+                    if (fields.Length != columns || fields[0].Length is 0 or > 3 || fields[0].Contains(' ', StringComparison.Ordinal))
+                    {
+                        throw new FormatException(columns == 3
+                            ? $"Risk model line {number}: expected 'n-gram<TAB>high<TAB>critical'."
+                            : $"Risk model line {number}: expected 'n-gram<TAB>high<TAB>critical' and {HeadCount} category weights.");
                     }
 
                     if (!weights.TryAdd(fields[0], (Number(fields[1], number), Number(fields[2], number))))
                     {
                         throw new FormatException($"Risk model line {number}: the n-gram '{fields[0]}' appears twice.");
+                    }
+
+                    if (columns > 3)
+                    {
+                        categoryWeights[fields[0]] = fields.Skip(3).Select(f => Number(f, number)).ToArray();
                     }
 
                     break;
@@ -196,7 +342,18 @@ public sealed class RiskModel
             throw new FormatException("Risk model: the version, threshold and bias lines are required.");
         }
 
-        return new RiskModel(version, (alone.Value, highThreshold.Value, criticalThreshold.Value), highBias.Value, criticalBias.Value, weights);
+        if ((categoryBiases is null) != (categoryThreshold is null))
+        {
+            throw new FormatException("Risk model: the category_threshold and category_bias lines come together.");
+        }
+
+        return new RiskModel(
+            version,
+            (alone.Value, highThreshold.Value, criticalThreshold.Value),
+            highBias.Value,
+            criticalBias.Value,
+            weights,
+            categoryBiases is null ? null : (categoryThreshold!.Value, categoryBiases, categoryWeights));
     }
 
     /// <summary>Writes the model file: a header, then one n-gram per line in ordinal order (so a diff reads well).</summary>
@@ -213,9 +370,26 @@ public sealed class RiskModel
         writer.Write($"version\t{Version}\n");
         writer.Write($"threshold\t{Format(HighThresholdAlone)}\t{Format(HighThreshold)}\t{Format(CriticalThreshold)}\n");
         writer.Write($"bias\t{Format(HighBias)}\t{Format(CriticalBias)}\n");
+        if (HasCategoryHeads)
+        {
+            writer.Write($"categories\t{string.Join('\t', HeadCategories.Select(c => c.ToWire()))}\n");
+            writer.Write($"category_threshold\t{Format(CategoryThreshold)}\n");
+            writer.Write($"category_bias\t{string.Join('\t', _categoryBiases.Select(Format))}\n");
+        }
+
         foreach (var (gram, (high, critical)) in Weights.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            writer.Write($"{gram}\t{Format(high)}\t{Format(critical)}\n");
+            writer.Write($"{gram}\t{Format(high)}\t{Format(critical)}");
+            if (HasCategoryHeads)
+            {
+                foreach (var w in CategoryWeights.TryGetValue(gram, out var values) ? values : new float[HeadCount])
+                {
+                    writer.Write('\t');
+                    writer.Write(Format(w));
+                }
+            }
+
+            writer.Write('\n');
         }
     }
 
@@ -338,6 +512,41 @@ public sealed class RiskModel
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Visit(ulong key) => model.Add(key, ref High, ref Critical);
+    }
+
+    [InlineArray(HeadCount)]
+    private struct HeadSums
+    {
+        private float _first;
+    }
+
+    private struct CategorySum : IGramVisitor
+    {
+        public HeadSums Sums;
+        private readonly RiskModel _model;
+
+        public CategorySum(RiskModel model)
+        {
+            _model = model;
+            for (var k = 0; k < HeadCount; k++)
+            {
+                Sums[k] = model._categoryBiases[k];
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Visit(ulong key)
+        {
+            var slot = _model.Find(key);
+            if (slot >= 0)
+            {
+                var weights = _model._categoryWeights.AsSpan(slot * HeadCount, HeadCount);
+                for (var k = 0; k < HeadCount; k++)
+                {
+                    Sums[k] += weights[k];
+                }
+            }
+        }
     }
 
     private readonly struct Strings(Action<string, ulong> visit) : IGramVisitor

@@ -28,6 +28,9 @@ public static class RiskModelTrainer
         public float HighThreshold { get; init; } = 0.8f;
 
         public float CriticalThreshold { get; init; } = 0.8f;
+
+        /// <summary>See <see cref="RiskModel.CategoryThreshold"/>; chosen leaving each writer's set out (docs/risk.md, "Round 16").</summary>
+        public float CategoryThreshold { get; init; } = 0.5f;
     }
 
     /// <summary>
@@ -37,15 +40,22 @@ public static class RiskModelTrainer
     /// (<c>.txt</c>, one everyday message a line, <c>#</c> comments), every line none.
     /// </summary>
     /// <exception cref="FormatException">A line that is not one of these, with its number.</exception>
-    public static IEnumerable<(string Text, RiskLevel Level)> ReadFile(string path)
+    public static IEnumerable<(string Text, RiskLevel Level)> ReadFile(string path) =>
+        ReadLabelled(path).Select(l => (l.Text, l.Level)).ToList();
+
+    /// <summary>
+    /// As <see cref="ReadFile"/>, with the labelled categories of a risk set's line (the category heads learn from
+    /// them); an understanding set's questions and hard negatives and a plain corpus's lines have none.
+    /// </summary>
+    public static IEnumerable<(string Text, RiskLevel Level, SupportCategory[] Categories)> ReadLabelled(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase))
         {
-            return File.ReadLines(path).Select(l => l.Trim()).Where(l => l.Length > 0 && l[0] != '#').Select(l => (l, RiskLevel.None)).ToList();
+            return File.ReadLines(path).Select(l => l.Trim()).Where(l => l.Length > 0 && l[0] != '#').Select(l => (l, RiskLevel.None, Array.Empty<SupportCategory>())).ToList();
         }
 
-        var lines = new List<(string, RiskLevel)>();
+        var lines = new List<(string, RiskLevel, SupportCategory[])>();
         var number = 0;
         foreach (var line in File.ReadLines(path))
         {
@@ -62,7 +72,10 @@ public static class RiskModelTrainer
                 var text = root.GetProperty("text").GetString() ?? throw new FormatException("\"text\" is null");
                 if (root.TryGetProperty("level", out var level))
                 {
-                    lines.Add((text, RiskLevels.TryParse(level.GetString(), out var parsed) ? parsed : throw new FormatException($"unknown level '{level}'")));
+                    var categories = root.TryGetProperty("categories", out var labelled) && labelled.ValueKind == JsonValueKind.Array
+                        ? labelled.EnumerateArray().Select(c => SupportCategories.TryParse(c.GetString(), out var category) ? category : throw new FormatException($"unknown category '{c}'")).ToArray()
+                        : [];
+                    lines.Add((text, RiskLevels.TryParse(level.GetString(), out var parsed) ? parsed : throw new FormatException($"unknown level '{level}'"), categories));
                 }
                 else if (root.TryGetProperty("intents", out var intents))
                 {
@@ -70,7 +83,7 @@ public static class RiskModelTrainer
                     var categories = root.TryGetProperty("categories", out var c) ? c.GetArrayLength() : 0;
                     if (!disclosure && categories == 0)
                     {
-                        lines.Add((text, RiskLevel.None));
+                        lines.Add((text, RiskLevel.None, []));
                     }
                 }
                 else
@@ -87,19 +100,31 @@ public static class RiskModelTrainer
         return lines;
     }
 
+    /// <summary>Trains the two level heads only (lines without categories: a model without category heads).</summary>
     public static RiskModel Train(IEnumerable<(string Text, RiskLevel Level)> lines, string version, Options? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        return Train(lines.Select(l => (l.Text, l.Level, Array.Empty<SupportCategory>())), version, options);
+    }
+
+    /// <summary>
+    /// Trains the two level heads and, where any line has a category of <see cref="RiskModel.HeadCategories"/>, one
+    /// one-vs-rest head for each of those categories over the same n-grams, from every line (a line without the
+    /// category, whatever its level, is a negative of that head).
+    /// </summary>
+    public static RiskModel Train(IEnumerable<(string Text, RiskLevel Level, SupportCategory[] Categories)> lines, string version, Options? options = null)
     {
         ArgumentNullException.ThrowIfNull(lines);
         options ??= new Options();
         var normalized = new NormalizedText();
-        var samples = new List<(string[] Grams, RiskLevel Level)>();
+        var samples = new List<(string[] Grams, RiskLevel Level, SupportCategory[] Categories)>();
         var documentCount = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (text, level) in lines)
+        foreach (var (text, level, categories) in lines)
         {
             JapaneseNormalizer.Normalize(text, normalized);
             var grams = new List<string>();
             RiskModel.ForEachGram(normalized, (gram, _) => grams.Add(RiskModel.ToFile(gram)));
-            samples.Add((grams.ToArray(), level));
+            samples.Add((grams.ToArray(), level, categories));
             foreach (var gram in grams.Distinct(StringComparer.Ordinal))
             {
                 documentCount[gram] = documentCount.GetValueOrDefault(gram) + 1;
@@ -127,7 +152,27 @@ public static class RiskModelTrainer
             weights[vocabulary[i]] = (Round(highWeights[i]), Round(criticalWeights[i]));
         }
 
-        return new RiskModel(version, (options.HighThresholdAlone, options.HighThreshold, options.CriticalThreshold), Round(highBias), Round(criticalBias), weights);
+        var thresholds = (options.HighThresholdAlone, options.HighThreshold, options.CriticalThreshold);
+        if (!samples.Any(s => s.Categories.Any(RiskModel.HeadCategories.Contains)))
+        {
+            return new RiskModel(version, thresholds, Round(highBias), Round(criticalBias), weights);
+        }
+
+        var heads = RiskModel.HeadCategories;
+        var biases = new float[heads.Count];
+        var categoryWeights = vocabulary.ToDictionary(g => g, _ => new float[heads.Count], StringComparer.Ordinal);
+        for (var k = 0; k < heads.Count; k++)
+        {
+            var category = heads[k];
+            var (w, b) = Fit(features, samples.Select(s => s.Categories.Contains(category)).ToArray(), vocabulary.Length, options);
+            biases[k] = Round(b);
+            for (var i = 0; i < vocabulary.Length; i++)
+            {
+                categoryWeights[vocabulary[i]][k] = Round(w[i]);
+            }
+        }
+
+        return new RiskModel(version, thresholds, Round(highBias), Round(criticalBias), weights, (options.CategoryThreshold, biases, categoryWeights));
     }
 
     private static (double[] Weights, double Bias) Fit(int[][] features, bool[] targets, int size, Options options)

@@ -34,6 +34,9 @@ public enum RiskRules
 
     /// <summary>The learned backstop raised a high message to critical.</summary>
     ModelCritical = 1 << 8,
+
+    /// <summary>The learned backstop raised a message in which the lexicon named no harm, and a category head named one (round 16).</summary>
+    ModelCategory = 1 << 9,
 }
 
 public static class RiskRuleIds
@@ -47,6 +50,7 @@ public static class RiskRuleIds
     public const string TimeWord = "time_word";
     public const string ModelHigh = "model_high";
     public const string ModelCritical = "model_critical";
+    public const string ModelCategory = "model_category";
 
     public static IReadOnlyList<string> ToIds(RiskRules rules)
     {
@@ -60,6 +64,7 @@ public static class RiskRuleIds
         if ((rules & RiskRules.TimeWord) != 0) { ids.Add(TimeWord); }
         if ((rules & RiskRules.ModelHigh) != 0) { ids.Add(ModelHigh); }
         if ((rules & RiskRules.ModelCritical) != 0) { ids.Add(ModelCritical); }
+        if ((rules & RiskRules.ModelCategory) != 0) { ids.Add(ModelCategory); }
         return ids;
     }
 }
@@ -136,6 +141,12 @@ public sealed class RiskScanner
 
     /// <summary>The normalized text of the last <see cref="Scan"/> (read by the understanding scanner), valid until the next call.</summary>
     internal NormalizedText Normalized => _text;
+
+    /// <summary>
+    /// Whether the last <see cref="Scan"/> found a dampener that holds (study, a game, camping, a song …), whether or not
+    /// it changed the level: the words were read as something else (the understanding pass reads no disclosure from them).
+    /// </summary>
+    public bool Dampened { get; private set; }
 
     /// <summary>Signals reported by the last <see cref="Scan"/>, valid until the next call.</summary>
     public ReadOnlySpan<RiskMatchInfo> Matches => _reported.AsSpan(0, _reportedCount);
@@ -592,9 +603,21 @@ public sealed class RiskScanner
         }
 
         var cleared = ApplyRules(messageMask, ref level, ref categories, ref situations, out var dampened);
+        Dampened = dampened;
         if (_model is not null && level < RiskLevel.Critical && !dampened && (rules & ReadAsSomethingElse) == 0 && HasJapaneseScript(_text))
         {
             RaiseByModel(ref level, ref rules);
+            if ((rules & (RiskRules.ModelHigh | RiskRules.ModelCritical)) != 0 && (categories & RiskModel.HarmMask) == 0)
+            {
+                // Round 16: a raise in which the lexicon named no harm takes the harm the category heads are sure of,
+                // so that the crisis reply can choose its template (an assault, sextortion) rather than the general one.
+                var named = _model.CategoryMask(_text);
+                if (named != 0)
+                {
+                    categories |= named;
+                    rules |= RiskRules.ModelCategory;
+                }
+            }
         }
 
         // A dampener that takes categories away says the signal was not what it looked like (a game loss): the
@@ -631,8 +654,8 @@ public sealed class RiskScanner
     /// The learned backstop: below high, P(high or above) at or over its threshold raises to high (a higher threshold
     /// where the lexicon found nothing at all), and to critical when both heads are at or over
     /// <see cref="RiskModel.BothHeadsConfident"/>; where the lexicon itself read high, P(critical) at or over its
-    /// threshold raises to critical. It never lowers and never adds a category (the crisis reply for a raise without
-    /// one is the general template).
+    /// threshold raises to critical. It never lowers; since round 16 the caller adds the category heads' harm to a raise
+    /// in which the lexicon named none.
     /// </summary>
     private void RaiseByModel(ref RiskLevel level, ref RiskRules rules)
     {

@@ -57,7 +57,11 @@ public sealed class UnderstandingEngine
     {
         var risk = _risk.Scan(text);
         var scanner = _risk.CurrentScanner;
-        var understanding = _scanners.Value!.Scan(scanner.Normalized, risk.Level, SignalCategories(scanner, risk));
+        var readAsSomethingElse = ReadAsSomethingElse(risk.Level, scanner.Dampened, (risk.Rules & RiskRules.Hyperbole) != 0, (risk.Rules & RiskRules.ThirdPerson) != 0);
+        var understanding = _scanners.Value!.Scan(
+            scanner.Normalized,
+            readAsSomethingElse ? RiskLevel.None : risk.Level,
+            readAsSomethingElse ? 0 : SignalCategories(scanner, risk));
         return new MessageScanResult(risk, understanding);
     }
 
@@ -91,6 +95,16 @@ public sealed class UnderstandingEngine
         return mask;
     }
 
+    /// <summary>
+    /// Round 16: where the risk engine read the words as something else — a dampener held (study, a game, camping, a
+    /// song) or hyperbole — and the level is low at most, the risk reading is not the writer's situation: no disclosure
+    /// or category is taken from it (看護学生で自傷の対応を習った, スマブラで死ぬほど負けた). A joke marker alone is not
+    /// enough, and neither is a dampener over what someone else said (後輩が「引退したら全部終わりにする」って冗談っぽく
+    /// 言ってた: the occasion dampener holds, but the writer is telling of a friend's danger).
+    /// </summary>
+    private static bool ReadAsSomethingElse(RiskLevel level, bool dampened, bool hyperbole, bool thirdPerson) =>
+        level <= RiskLevel.Low && !thirdPerson && (dampened || hyperbole);
+
     /// <summary>Risk and understanding of one message, with the evidence of both.</summary>
     public MessageReading Read(string text) => Read(text, null, default);
 
@@ -113,14 +127,24 @@ public sealed class UnderstandingEngine
             riskMask &= ~((1u << (int)SupportCategory.Suicidal) | (1u << (int)SupportCategory.SelfHarm));
         }
 
+        var readAsSomethingElse = ReadAsSomethingElse(
+            assessment.Level,
+            riskScanner.Dampened,
+            assessment.Rules.Contains(RiskRuleIds.Hyperbole, StringComparer.Ordinal),
+            assessment.Rules.Contains(RiskRuleIds.ThirdPerson, StringComparer.Ordinal));
+        if (readAsSomethingElse)
+        {
+            riskMask = 0;
+        }
+
         var scanner = _scanners.Value!;
-        var result = scanner.Scan(riskScanner.Normalized, assessment.Level, riskMask, text);
+        var result = scanner.Scan(riskScanner.Normalized, readAsSomethingElse ? RiskLevel.None : assessment.Level, riskMask, text);
         var normalized = riskScanner.Normalized;
 
         var cues = new List<UnderstandingCue>();
         foreach (var m in assessment.Matches)
         {
-            if (m.Level > RiskLevel.None && m.Category is { } category
+            if (m.Level > RiskLevel.None && m.Category is { } category && !readAsSomethingElse
                 && !(denied && category is SupportCategory.Suicidal or SupportCategory.SelfHarm))
             {
                 cues.Add(new UnderstandingCue(m.EntryId, CueKind.Risk, category.ToWire(), m.Start, m.Length));

@@ -45,7 +45,7 @@ public class RiskModelTests(ITestOutputHelper output)
             .Concat(Directory.GetFiles(Path.Combine(datasets, "understanding"), "*.jsonl").Where(f => Path.GetFileName(f) != "dev.jsonl").Order(StringComparer.Ordinal))
             .ToList();
         Assert.True(inputs.Count >= 40, "the labelled sets of tests/datasets and the lexicon's probes");
-        var lines = inputs.SelectMany(RiskModelTrainer.ReadFile);
+        var lines = inputs.SelectMany(RiskModelTrainer.ReadLabelled);
 
         var rebuilt = RiskModelTrainer.Train(lines, committed.Version);
 
@@ -55,6 +55,106 @@ public class RiskModelTests(ITestOutputHelper output)
         Assert.Equal(committed.Weights.Keys.Order(StringComparer.Ordinal), rebuilt.Weights.Keys.Order(StringComparer.Ordinal));
         var drift = committed.Weights.Max(p => Math.Max(Math.Abs(p.Value.High - rebuilt.Weights[p.Key].High), Math.Abs(p.Value.Critical - rebuilt.Weights[p.Key].Critical)));
         Assert.True(drift < 1e-3, $"the committed model differs from a rebuild by {drift}: run tests/tools/train-risk-model.sh");
+        Assert.True(committed.HasCategoryHeads && rebuilt.HasCategoryHeads, "the committed model has its category heads (round 16)");
+        Assert.Equal(committed.CategoryThreshold, rebuilt.CategoryThreshold);
+        var headDrift = committed.CategoryWeights.Max(p => p.Value.Zip(rebuilt.CategoryWeights[p.Key], (a, b) => Math.Abs(a - b)).Max());
+        Assert.True(headDrift < 1e-3, $"the committed category heads differ from a rebuild by {headDrift}: run tests/tools/train-risk-model.sh");
+    }
+
+    // Made-up words for the category heads (round 16): one taught as high with a harm, one as high without.
+    private const string TaughtHarm = "もふもふもふもふ";
+    private const string TaughtNoHarm = "ぴよぴよぴよぴよ";
+
+    private static readonly Lazy<RiskModel> ToyWithHeads = new(() =>
+    {
+        var lines = new List<(string, RiskLevel, SupportCategory[])>();
+        for (var i = 0; i < 30; i++)
+        {
+            lines.Add(($"{TaughtHarm}{i}", RiskLevel.High, [SupportCategory.SexualViolence]));
+            lines.Add(($"{TaughtNoHarm}{i}", RiskLevel.High, []));
+            lines.Add(($"きょうのごはん{i}", RiskLevel.None, []));
+            lines.Add(($"テストの点{i}", RiskLevel.Low, [SupportCategory.School]));
+        }
+
+        return RiskModelTrainer.Train(lines, "toy-heads");
+    });
+
+    [Fact]
+    public void CategoryHead_NamesTheHarm_OfARaiseInWhichTheLexiconNamedNone()
+    {
+        var engine = new RiskEngine(RiskLexicon.LoadEmbedded(), ToyWithHeads.Value);
+
+        var named = engine.Assess(TaughtHarm);
+        Assert.Equal(RiskLevel.High, named.Level);
+        Assert.Contains(SupportCategory.SexualViolence, named.Categories);
+        Assert.Contains(RiskRuleIds.ModelCategory, named.Rules);
+
+        // Raised, but no head is sure of a harm: no category, as before round 16.
+        var unnamed = engine.Assess(TaughtNoHarm);
+        Assert.Equal(RiskLevel.High, unnamed.Level);
+        Assert.DoesNotContain(RiskRuleIds.ModelCategory, unnamed.Rules);
+        Assert.DoesNotContain(SupportCategory.SexualViolence, unnamed.Categories);
+    }
+
+    [Fact]
+    public void CategoryHead_RoundTripsThroughItsFile_AndAModelWithoutHeadsStillReads()
+    {
+        var model = ToyWithHeads.Value;
+        var writer = new StringWriter();
+        model.Write(writer);
+        var read = RiskModel.Parse(new StringReader(writer.ToString()));
+        Assert.True(read.HasCategoryHeads);
+        Assert.Equal(model.CategoryThreshold, read.CategoryThreshold);
+        Assert.Equal(model.ScoreCategories(TaughtHarm), read.ScoreCategories(TaughtHarm));
+        Assert.True(model.ScoreCategories(TaughtHarm).Single(p => p.Category == SupportCategory.SexualViolence).Probability >= model.CategoryThreshold);
+        Assert.False(Toy.Value.HasCategoryHeads);
+        Assert.Empty(Toy.Value.ScoreCategories(TaughtHarm));
+    }
+
+    [Theory]
+    [InlineData("朝起きたら知らない部屋で、服がぐちゃぐちゃだった。昨日の飲み会のあと覚えてない", SupportCategory.SexualViolence)]
+    [InlineData("目が覚めたらホテルで、隣に知らん男がおった。なんもおぼえとらん", SupportCategory.SexualViolence)]
+    public void CommittedModel_NamesTheHarmTheLexiconMissed(string text, SupportCategory harm)
+    {
+        var engine = new RiskEngine(RiskLexicon.LoadEmbedded(), RiskModel.LoadEmbedded());
+        var result = engine.Assess(text);
+        Assert.True(result.Level >= RiskLevel.High, $"{text}: {result.Level} ({string.Join(",", result.Rules)})");
+        Assert.Contains(RiskRuleIds.ModelCategory, result.Rules);
+        Assert.Contains(harm, result.Categories);
+    }
+
+    [Fact]
+    public void CategoryHead_ScanAfterWarmUp_AllocatesNothing()
+    {
+        // A message the backstop raises and whose harm the category heads name: the second walk stays allocation-free.
+        var scanner = new RiskEngine(RiskLexicon.LoadEmbedded(), RiskModel.LoadEmbedded()).CreateScanner();
+        const string message = "朝起きたら知らない部屋で、服がぐちゃぐちゃだった。昨日の飲み会のあと覚えてない";
+        for (var i = 0; i < 10; i++)
+        {
+            scanner.Scan(message);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        RiskScanResult result = default;
+        for (var i = 0; i < 100; i++)
+        {
+            result = scanner.Scan(message);
+        }
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.NotEqual(RiskRules.None, result.Rules & RiskRules.ModelCategory);
+        Assert.True(result.Has(SupportCategory.SexualViolence));
+        Assert.Equal(0, allocated);
+    }
+
+    [Theory]
+    [InlineData("きょうのごはんはカレーだった、おいしかった")]
+    [InlineData("ロープの結び方もう覚えた、あとは週末を待つだけ")]
+    public void CommittedModel_AddsNoHarm_WhereItDidNotRaise_OrTheLexiconNamedOne(string text)
+    {
+        // The first is not raised; the second is raised, but the lexicon already read suicidal in it.
+        var engine = new RiskEngine(RiskLexicon.LoadEmbedded(), RiskModel.LoadEmbedded());
+        Assert.DoesNotContain(RiskRuleIds.ModelCategory, engine.Assess(text).Rules);
     }
 
     [Fact]
@@ -151,7 +251,9 @@ public class RiskModelTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [InlineData("土曜の夜10時。覚悟はできた。もう迷わない")]
+    // Round 16: after the retrain on apart19, "土曜の夜10時。覚悟はできた。もう迷わない" reads P(critical) 0.899, just under
+    // BothHeadsConfident (high, suicidal); the same decision at another hour is still read critical.
+    [InlineData("日曜の朝5時。覚悟はできた。もう迷わない")]
     [InlineData("持ってたもの全部あげた。明日の夜で最後")]
     public void CommittedModel_ReadsADecisionTheLexiconDoesNotListAsCritical(string text)
     {
