@@ -57,4 +57,15 @@ public class AdviceQuestionTests
         Assert.Contains("unknown advice 'shopping'", e.Message, StringComparison.Ordinal);
         Assert.Contains(AdviceKinds.Hospital, e.Message, StringComparison.Ordinal);
     }
+    // The lexicon's side of the same questions (Lexicon/advice16.yaml). Kept here, not under Risk/, so these sentences are
+    // not mined into the backstop's training data.
+    [Theory]
+    [InlineData("インスタのアカウント消したほうがいいかな", ChatSupport.Domain.Risk.RiskLevel.Medium)]
+    [InlineData("LINEのアカ消すべきかな", ChatSupport.Domain.Risk.RiskLevel.Medium)]
+    public void Asking_whether_to_delete_an_account_is_not_accounts_deleted_with_everything_ready(string text, ChatSupport.Domain.Risk.RiskLevel below) =>
+        Assert.True(Engine.Read(text).Risk.Level < below, Engine.Read(text).Risk.Level.ToString());
+
+    [Fact]
+    public void Accounts_deleted_with_everything_ready_is_still_critical() =>
+        Assert.Equal(ChatSupport.Domain.Risk.RiskLevel.Critical, Engine.Read("アカウントも全部消した。準備はできた").Risk.Level);
 }
