@@ -261,16 +261,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             {
                 // 「病院って行くべき？」「ブロックしたらまずい？」 inside the episode: the answer for this harm, and the one action
                 // while the body may be in danger (not after a hospital answer, which names 119 itself). The check stays open.
-                List<string> reply = [advice.Text];
-                if (advice.Kind != AdviceKinds.Hospital && harm.IsAcute() && !episode.Settled && episode.Reminders < CrisisEpisode.MaxReminders
-                    && !(episode.BleedingStopped && harm != CrisisHarm.Overdose))
-                {
-                    reply.Add(episode.Reminders == 0 || harm == CrisisHarm.Overdose ? ActionLine(harm, english) : RepeatLine(harm, english));
-                    episode.Reminders++;
-                }
-
-                await turnContext.SendActivityAsync(string.Join("\n", reply), cancellationToken).ConfigureAwait(false);
-                episode.LastCrisisReplyAt = now;
+                await AnswerKeepingTheCheckAsync(turnContext, episode, harm, advice.Text, remind: advice.Kind != AdviceKinds.Hospital, now, cancellationToken).ConfigureAwait(false);
                 return true;
             }
 
@@ -290,16 +281,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
                 // answered as read, not with the same question again. Where the body may be in danger, the one action
                 // stays in front (in full the first time, then the short reminder, a few times at most). The check stays
                 // open, so a later 「大丈夫」 is still read as its answer.
-                List<string> reply = [told];
-                if (harm.IsAcute() && !episode.Settled && episode.Reminders < CrisisEpisode.MaxReminders
-                    && !(episode.BleedingStopped && harm != CrisisHarm.Overdose))
-                {
-                    reply.Add(episode.Reminders == 0 || harm == CrisisHarm.Overdose ? ActionLine(harm, english) : RepeatLine(harm, english));
-                    episode.Reminders++;
-                }
-
-                await turnContext.SendActivityAsync(string.Join("\n", reply), cancellationToken).ConfigureAwait(false);
-                episode.LastCrisisReplyAt = now;
+                await AnswerKeepingTheCheckAsync(turnContext, episode, harm, told, remind: true, now, cancellationToken).ConfigureAwait(false);
                 return true;
             }
 
@@ -393,6 +375,26 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
     /// A question the usual path answers (a person, the hours, privacy, whether it is a bot, whether this may be talked
     /// about, where to turn), asked without any crisis cue.
     /// </summary>
+    /// <summary>
+    /// Sends <paramref name="answer"/> with the safety check left open; where the body may be in danger (and
+    /// <paramref name="remind"/>), the one action after it — in full the first time, then the short reminder, a few times
+    /// at most, and not once the bleeding has stopped.
+    /// </summary>
+    private async Task AnswerKeepingTheCheckAsync(ITurnContext turnContext, CrisisEpisode episode, CrisisHarm harm, string answer, bool remind, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var english = ConsultationProfile.IsEnglish(turnContext);
+        List<string> reply = [answer];
+        if (remind && harm.IsAcute() && !episode.Settled && episode.Reminders < CrisisEpisode.MaxReminders
+            && !(episode.BleedingStopped && harm != CrisisHarm.Overdose))
+        {
+            reply.Add(episode.Reminders == 0 || harm == CrisisHarm.Overdose ? ActionLine(harm, english) : RepeatLine(harm, english));
+            episode.Reminders++;
+        }
+
+        await turnContext.SendActivityAsync(string.Join("\n", reply), cancellationToken).ConfigureAwait(false);
+        episode.LastCrisisReplyAt = now;
+    }
+
     /// <summary>A "should I …?" question of the message and its answer for what the conversation is about, or null.</summary>
     private (string Kind, string Text)? Advice(ITurnContext turnContext) =>
         turnContext.TurnState.Get<MessageReading>()?.Understanding is { Advice: { } kind } understanding
