@@ -68,6 +68,8 @@ public sealed class AdviceAnswers(BotTexts texts)
         (AdviceKinds.Meet, SupportCategory.Work) => "rest.work",
         (AdviceKinds.Again, SupportCategory.Abuse) when !Acknowledgements.IsKnownAdult(profile) => "again.child",
         (AdviceKinds.Again, SupportCategory.Abuse or SupportCategory.Dv) => "again.violence",
+        (AdviceKinds.Call, SupportCategory.Abuse or SupportCategory.Dv) => "call.violence",
+        (AdviceKinds.Call, SupportCategory.OtherPerson or SupportCategory.Suicidal or SupportCategory.SelfHarm) => "call.life",
         _ => null,
     };
 }

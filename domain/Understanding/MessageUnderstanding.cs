@@ -47,7 +47,13 @@ public static class AdviceKinds
     /// <summary>What to do if it happens again (また同じやったらどうすればよか).</summary>
     public const string Again = "again";
 
-    public static IReadOnlyList<string> All { get; } = [Hospital, Tell, Police, PoliceText, Block, Rest, Quit, Meet, Again];
+    /// <summary>Whether one may call 110 or 119 (119って呼んでいいんですか, 今から110していいと？).</summary>
+    public const string Call = "call";
+
+    /// <summary>Whether a police box is safe to go to (交番ってこわくない？).</summary>
+    public const string Koban = "koban";
+
+    public static IReadOnlyList<string> All { get; } = [Hospital, Tell, Police, PoliceText, Block, Rest, Quit, Meet, Again, Call, Koban];
 }
 
 /// <summary>How a person can be reached or wants to be helped.</summary>

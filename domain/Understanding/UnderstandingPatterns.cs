@@ -95,7 +95,7 @@ public sealed record PatternEntry(
 {
     /// <summary>
     /// What the person asks whether to do (<see cref="AdviceKinds"/>: hospital, tell, police, police_text, block, rest,
-    /// quit, meet, again), or null. Not an intent of the labels: the bot answers it by the conversation's situation.
+    /// quit, meet, again, call, koban), or null. Not an intent of the labels: the bot answers it by the conversation's situation.
     /// </summary>
     public string? Advice { get; init; }
 

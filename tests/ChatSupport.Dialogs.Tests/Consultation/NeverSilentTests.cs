@@ -600,6 +600,31 @@ public sealed class NeverSilentTests
         Assert.Contains("189", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Round16_asking_whether_one_may_call_119_for_a_sibling_behind_a_locked_door_is_told_yes_now()
+    {
+        var rig = new Rig(CrisisTests.Night, "Mon-Fri 17:00-22:00");
+        await rig.SayAsync("妹のことで相談です。高1の妹が部屋にこもってる");
+        await rig.SayAsync("さっき妹が「もう終わりにする」ってLINEしてきた。ノックしても返事がない");
+
+        var text = Text(await rig.SayAsync("救急車って呼んでもいいのかな"));
+
+        Assert.Contains("119番", text, StringComparison.Ordinal);
+        Assert.Contains("呼んでいいです", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Round16_a_child_asking_whether_to_call_110_while_a_parent_is_hit_is_told_yes()
+    {
+        var rig = new Rig(CrisisTests.Night, "Mon-Fri 17:00-22:00");
+        await rig.SayAsync("小6。いまお父さんがお母さんをなぐってる音がする");
+
+        var text = Text(await rig.SayAsync("110したらお父さん捕まる？どうしよう"));
+
+        Assert.Contains("電話していいです", text, StringComparison.Ordinal);
+        Assert.Contains("110番", text, StringComparison.Ordinal);
+    }
+
     private static string Text(List<Activity> replies) => string.Join("\n", replies.Select(r => r.Text));
 
     /// <summary>The consultation bot with a real handoff service and the relay in front of it.</summary>

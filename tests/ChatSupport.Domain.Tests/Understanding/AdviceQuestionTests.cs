@@ -27,6 +27,10 @@ public class AdviceQuestionTests
     [InlineData("110番ってもじでできないの", AdviceKinds.PoliceText)]
     [InlineData("もしまた殴られたらどうしたらいい", AdviceKinds.Again)]
     [InlineData("今夜も同じだったらどうしよう", AdviceKinds.Again)]
+    [InlineData("救急車って呼んでもいいのかな", AdviceKinds.Call)]
+    [InlineData("いまから119してもいい？", AdviceKinds.Call)]
+    [InlineData("110したらお父さん捕まる？", AdviceKinds.Call)]
+    [InlineData("おまわりさんって怖くない？", AdviceKinds.Koban)]
     public void A_should_I_question_is_read_as_its_kind(string text, string kind) =>
         Assert.Equal(kind, Engine.Understand(text).Advice);
 
