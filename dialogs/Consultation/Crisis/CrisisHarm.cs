@@ -68,6 +68,9 @@ public static class RiskCueClasses
     public const string ParentPartner = "parent_partner";
     public const string StepParent = "step_parent";
 
+    /// <summary>Medicine or pills swallowed (飲んだ, いった): what makes pills saved up an overdose rather than the means for one.</summary>
+    public const string Ingestion = "ingestion";
+
     /// <summary>Whether a cue of <paramref name="cueClass"/> was read in the message.</summary>
     public static bool HasCue(this RiskAssessment assessment, string cueClass) => assessment.Cues.Any(c => c.Class == cueClass);
 }
@@ -183,7 +186,10 @@ public static class HarmClassifier
             return CrisisHarm.FriendInDanger;
         }
 
-        if (Has(CrisisSituations.Overdose) || cues.HasFlag(CrisisCue.TookMedicine))
+        // Pills saved up and not taken (薬のまないで貯めてる。いま机の上にある) are the means, not an overdose: the reply is to
+        // put them away from oneself, not "tell 119 what you took" (p21). Anything swallowed stays an overdose.
+        var savedNotTaken = Has(CrisisSituations.Means) && !Cue(RiskCueClasses.Ingestion) && !cues.HasFlag(CrisisCue.AlreadyDid);
+        if ((Has(CrisisSituations.Overdose) && !savedNotTaken) || cues.HasFlag(CrisisCue.TookMedicine))
         {
             return CrisisHarm.Overdose;
         }

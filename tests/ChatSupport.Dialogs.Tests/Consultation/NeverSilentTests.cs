@@ -625,6 +625,30 @@ public sealed class NeverSilentTests
         Assert.Contains("110番", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("処方の薬を飲まずにずっとためてる。いま目の前にある")]
+    [InlineData("薬ためてる。今夜飲むつもり")]
+    public async Task Round16_pills_saved_up_and_not_taken_are_answered_as_means_not_as_an_overdose(string text)
+    {
+        var rig = new Rig(CrisisTests.Night, "Mon-Fri 17:00-22:00");
+
+        var reply = Text(await rig.SayAsync(text));
+
+        Assert.DoesNotContain("飲んだ薬", reply, StringComparison.Ordinal);
+        Assert.Contains("離れて", reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Round16_pills_saved_up_and_taken_are_still_an_overdose()
+    {
+        var rig = new Rig(CrisisTests.Night, "Mon-Fri 17:00-22:00");
+
+        var reply = Text(await rig.SayAsync("ためてた薬、さっき40錠飲んだ"));
+
+        Assert.Contains("いますぐ119", reply, StringComparison.Ordinal);
+        Assert.Contains("飲んだ薬", reply, StringComparison.Ordinal);
+    }
+
     private static string Text(List<Activity> replies) => string.Join("\n", replies.Select(r => r.Text));
 
     /// <summary>The consultation bot with a real handoff service and the relay in front of it.</summary>
