@@ -1,5 +1,6 @@
 using ChatSupport.BotKit.Turns;
 using ChatSupport.Domain.Risk;
+using ChatSupport.Domain.Support;
 using ChatSupport.Domain.Understanding;
 
 namespace ChatSupport.Dialogs.Consultation;
@@ -116,8 +117,10 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
 
         // A question about a service by its name (チャイルドラインって親にバレる？, 〇〇センターって今電話できますか) is answered
         // about that service, not with this chat's rules or a list chosen by a word in it.
-        var namedQuestion = advice is null && (asks.Count > 0 || LooksLikeAQuestion(turnContext.Activity.Text))
-            && offer.Named(turnContext, turnContext.Activity.Text).Count > 0;
+        IReadOnlyList<RoutedService> named = advice is null && (asks.Count > 0 || LooksLikeAQuestion(turnContext.Activity.Text))
+            ? offer.Named(turnContext, turnContext.Activity.Text)
+            : [];
+        var namedQuestion = named.Count > 0;
         if ((advice is not null || namedQuestion) && (own is null || seenBefore))
         {
             content = false;
@@ -143,7 +146,7 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
                     await SayAsync(turnContext, texts.Get("intent.is_bot", english) + "\n" + await PersonLineAsync(english, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
                     break;
                 case Intent.AskPrivacy:
-                    namedAnswered |= await AnswerPrivacyAsync(turnContext, understanding, profile, cancellationToken).ConfigureAwait(false);
+                    namedAnswered |= await AnswerPrivacyAsync(turnContext, understanding, profile, named, cancellationToken).ConfigureAwait(false);
                     break;
                 case Intent.AskCanConsult:
                     await SayAsync(turnContext, texts.Get("intent.can_consult", english), cancellationToken).ConfigureAwait(false);
@@ -177,7 +180,7 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
         {
             if (!namedAnswered)
             {
-                await offer.SendNamedAsync(turnContext, turnContext.Activity.Text, cancellationToken).ConfigureAwait(false);
+                await offer.SendNamedAsync(turnContext, named, cancellationToken).ConfigureAwait(false);
             }
 
             return new ListenOutcome(null, PromptButtons.None);
@@ -302,12 +305,13 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
     /// A privacy question about a service named in it (チャイルドラインって親にバレる？) gets that service's card and the
     /// honest line that its own rules apply; otherwise this chat's answer. Returns whether a named service was answered.
     /// </summary>
-    private async Task<bool> AnswerPrivacyAsync(ITurnContext turnContext, MessageUnderstanding understanding, ConsultationProfile profile, CancellationToken cancellationToken)
+    /// <param name="named">The services the message names (<see cref="SupportOffer.Named"/>), found once by the caller.</param>
+    private async Task<bool> AnswerPrivacyAsync(ITurnContext turnContext, MessageUnderstanding understanding, ConsultationProfile profile, IReadOnlyList<RoutedService> named, CancellationToken cancellationToken)
     {
-        if (offer.Named(turnContext, turnContext.Activity.Text) is [var named, ..])
+        if (named is [var first, ..])
         {
-            var name = named.Service.Name.For(profile.English);
-            await offer.SendNamedAsync(turnContext, turnContext.Activity.Text, cancellationToken, texts.Format("intent.privacy.named", profile.English, name)).ConfigureAwait(false);
+            var name = first.Service.Name.For(profile.English);
+            await offer.SendNamedAsync(turnContext, named, cancellationToken, texts.Format("intent.privacy.named", profile.English, name)).ConfigureAwait(false);
             return true;
         }
 
@@ -382,7 +386,7 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
                     answered = true;
                     break;
                 case Intent.AskPrivacy:
-                    await AnswerPrivacyAsync(turnContext, understanding, profile, cancellationToken).ConfigureAwait(false);
+                    await AnswerPrivacyAsync(turnContext, understanding, profile, offer.Named(turnContext, turnContext.Activity.Text), cancellationToken).ConfigureAwait(false);
                     answered = true;
                     break;
                 case Intent.AskCanConsult when !IsListenButton(turnContext.Activity.Text):

@@ -116,11 +116,15 @@ public sealed class SupportOffer(BotTexts texts, SupportRouter router, SupportDi
     /// the usual list and cards (open now and until when, or when it opens, or that its hours are to be checked).
     /// Returns false when no service is named.
     /// </summary>
-    public async Task<bool> SendNamedAsync(ITurnContext turnContext, string? text, CancellationToken cancellationToken, string? intro = null)
+    public Task<bool> SendNamedAsync(ITurnContext turnContext, string? text, CancellationToken cancellationToken, string? intro = null) =>
+        SendNamedAsync(turnContext, Named(turnContext, text), cancellationToken, intro);
+
+    /// <summary>Sends the status of services already found by <see cref="Named"/>; false (nothing sent) when there are none.</summary>
+    public async Task<bool> SendNamedAsync(ITurnContext turnContext, IReadOnlyList<RoutedService> named, CancellationToken cancellationToken, string? intro = null)
     {
+        ArgumentNullException.ThrowIfNull(named);
         var profile = ConsultationProfile.For(turnContext);
         var english = profile.English;
-        var named = Named(turnContext, text);
         if (named.Count == 0)
         {
             return false;
