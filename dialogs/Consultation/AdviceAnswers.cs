@@ -70,6 +70,8 @@ public sealed class AdviceAnswers(BotTexts texts)
         (AdviceKinds.Again, SupportCategory.Abuse or SupportCategory.Dv) => "again.violence",
         (AdviceKinds.Call, SupportCategory.Abuse or SupportCategory.Dv) => "call.violence",
         (AdviceKinds.Call, SupportCategory.OtherPerson or SupportCategory.Suicidal or SupportCategory.SelfHarm) => "call.life",
+        (AdviceKinds.StayAway, SupportCategory.Abuse or SupportCategory.Family) when !Acknowledgements.IsKnownAdult(profile) => "stay_away.child",
+        (AdviceKinds.StayAway, SupportCategory.Dv) => "stay_away.dv",
         _ => null,
     };
 }

@@ -93,11 +93,17 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             harm = CrisisHarm.Dv;
         }
 
-        if (harm == CrisisHarm.General && !critical && episode is not null && episode.CurrentHarm != CrisisHarm.General
+        // Danger now with no harm of its own (いまトイレ。ドア叩きよる read critical, no category, no place or means).
+        var bareDanger = harm == CrisisHarm.General || (harm == CrisisHarm.PlanOrAttempt && !assessment.Situations.Any(s => s is CrisisSituations.PlaceOfDanger
+            or CrisisSituations.MethodUnderWay or CrisisSituations.Means or CrisisSituations.Finality or CrisisSituations.Overdose));
+        if (bareDanger && (!critical || episode?.CurrentHarm.IsViolence() == true) && episode is not null && episode.CurrentHarm != CrisisHarm.General
+            && (harm == CrisisHarm.General || episode.CurrentHarm.IsViolence())
             && !assessment.Categories.Contains(SupportCategory.Suicidal) && !assessment.Categories.Contains(SupportCategory.SelfHarm))
         {
             // The same story going on (夫に殴られた…, then 逃げたいけど泊まる場所もない): answered within its harm — what the
-            // message says (nowhere to go, cannot call) — not as a new, general crisis. Words of dying are never folded in.
+            // message says (nowhere to go, cannot call) — not as a new, general crisis. Violence going on is folded in even
+            // when it is danger now (いまトイレ。ドア叩きよる: stay locked in, 110 — not the words-of-dying reply, p21).
+            // Words of dying are never folded in.
             harm = episode.CurrentHarm;
         }
 
@@ -115,6 +121,21 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         var atPlace = harm is CrisisHarm.PlanOrAttempt or CrisisHarm.General
             && assessment.Situations.Contains(CrisisSituations.PlaceOfDanger, StringComparer.Ordinal);
         var newHarm = episode is null || !episode.Harms.Contains(harm.ToWire());
+        // Pills saved up or a blade at hand, nothing taken (薬ためてた。いま枕元にある): the one step is to move them away.
+        var meansAtHand = !harm.IsViolence() && harm is not (CrisisHarm.Overdose or CrisisHarm.FriendInDanger)
+            && !cues.HasFlag(CrisisCue.AlreadyDid) && !cues.HasFlag(CrisisCue.TookMedicine)
+            && (cues.HasFlag(CrisisCue.MeansAtHand)
+                || (assessment.Situations.Contains(CrisisSituations.Means, StringComparer.Ordinal) && !assessment.HasCue(RiskCueClasses.Ingestion)));
+        if (meansAtHand && (cues & (CrisisCue.NotTaken | CrisisCue.MeansAway)) == 0 && (cues.HasFlag(CrisisCue.MeansAtHand) || episode?.MeansAnswered != true))
+        {
+            // Said in words (いま枕元にある) every time; read only from the situation (薬ためてる), once an episode.
+            cues |= CrisisCue.MeansAtHand;
+        }
+        else
+        {
+            cues &= ~CrisisCue.MeansAtHand;
+        }
+
         var bySchool = harm == CrisisHarm.Abuse && assessment.HasCue(RiskCueClasses.ActorSchool) && !assessment.HasCue(RiskCueClasses.ActorFamily);
         // Violence by a boss or someone at work, not family or school: not the child-abuse line (189), which is for children.
         var byWork = harm == CrisisHarm.Abuse && assessment.HasCue(RiskCueClasses.ActorWork)
@@ -127,6 +148,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             await turnContext.SendActivityAsync(Block(turnContext, harm, critical, withEmergency: true, bySchool, byWork), cancellationToken).ConfigureAwait(false);
             telemetry?.CrisisReplySent(assessment.Level, harm.ToWire());
             await AfterBlockAsync(turnContext, harm, atPlace, english, cancellationToken).ConfigureAwait(false);
+            await MeansAsync(turnContext, harm, cues, english, cancellationToken).ConfigureAwait(false);
             await WoundCareAsync(turnContext, episode, cues, english, cancellationToken).ConfigureAwait(false);
             await RequestCounselorAsync(turnContext, assessment, critical, tell: true, cancellationToken).ConfigureAwait(false);
         }
@@ -136,6 +158,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             await turnContext.SendActivityAsync(Block(turnContext, harm, critical, withEmergency: false, bySchool, byWork), cancellationToken).ConfigureAwait(false);
             telemetry?.CrisisReplySent(assessment.Level, harm.ToWire());
             await AfterBlockAsync(turnContext, harm, atPlace, english, cancellationToken).ConfigureAwait(false);
+            await MeansAsync(turnContext, harm, cues, english, cancellationToken).ConfigureAwait(false);
             await WoundCareAsync(turnContext, episode, cues, english, cancellationToken).ConfigureAwait(false);
             await RequestCounselorAsync(turnContext, assessment, critical, tell: false, cancellationToken).ConfigureAwait(false);
         }
@@ -166,6 +189,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         }
 
         episode.Harm = harm.ToWire();
+        episode.MeansAnswered |= cues.HasFlag(CrisisCue.MeansAtHand);
         episode.LastDangerAt = now;
         episode.LastCrisisReplyAt = now;
         episode.Reminders = 0;
@@ -219,6 +243,13 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         var english = ConsultationProfile.IsEnglish(turnContext);
         var now = clock.GetUtcNow();
         var harm = episode.CurrentHarm;
+        var profile = ConsultationProfile.For(turnContext);
+        if (cues.HasFlag(CrisisCue.GoingToSleep) && (harm == CrisisHarm.Overdose || PoisoningTold(profile)))
+        {
+            // 「もう寝る」 after pills swallowed or a fire lit: sleep is the danger, answered as getting sleepy.
+            cues |= CrisisCue.Sleepy;
+        }
+
         if (harm == CrisisHarm.PlanOrAttempt && (cues.HasFlag(CrisisCue.Symptoms) || cues.HasFlag(CrisisCue.Sleepy) || cues.HasFlag(CrisisCue.TookMedicine)))
         {
             // After a plan or an attempt, the body changing or getting sleepy is answered as after an overdose: 119 first.
@@ -245,11 +276,16 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             episode.BleedingStopped = true;
         }
 
-        var lines = FollowUpLines(harm, cues, english, episode.BleedingStopped, Acknowledgements.IsKnownChild(ConsultationProfile.For(turnContext)), ConsultationProfile.For(turnContext).AwayFromHome);
-        if (SaysGoodbye(turnContext, harm) && !episode.Settled)
+        var lines = FollowUpLines(harm, cues, english, episode.BleedingStopped, Acknowledgements.IsKnownChild(profile), profile.AwayFromHome);
+        if (SaysGoodbye(turnContext, harm) && !episode.Settled && !cues.HasFlag(CrisisCue.GoingToSleep))
         {
             // 「ありがとうございました」 after words of dying: not a close — the door stays open and the lines stay in front.
             lines.Insert(0, texts.Get("crisis.answer.farewell", english));
+        }
+        else if (harm.IsViolence() && lines.Count == 0 && turnContext.TurnState.Get<MessageReading>()?.Understanding.Has(Intent.Farewell) == true)
+        {
+            // 「部活戻る。またあとで」 during violence at home: a goodbye with the one number for tonight, not a bare thank-you.
+            lines.Add(texts.Get("crisis.answer.farewell.violence", english));
         }
 
         if (lines.Count == 0)
@@ -257,11 +293,12 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             // A worry the harm makes common (「警察とか大ごとにしたくない」, 「払ったほうがいい？」) gets its own answer.
             var worries = Waiting.WorryLines(turnContext.Activity.Text, harm, english);
             var waiting = turnContext.TurnState.Get<HandoffWaiting>();
-            if (worries.Count == 0 && Advice(turnContext) is { } advice)
+            var advice = Advice(turnContext);
+            if (advice is { } asked && (worries.Count == 0 || OverWorries.Contains(asked.Kind, StringComparer.Ordinal)))
             {
                 // 「病院って行くべき？」「ブロックしたらまずい？」 inside the episode: the answer for this harm, and the one action
                 // while the body may be in danger (not after a hospital answer, which names 119 itself). The check stays open.
-                await AnswerKeepingTheCheckAsync(turnContext, episode, harm, advice.Text, remind: advice.Kind != AdviceKinds.Hospital, now, cancellationToken).ConfigureAwait(false);
+                await AnswerKeepingTheCheckAsync(turnContext, episode, harm, asked.Text, remind: asked.Kind != AdviceKinds.Hospital, now, cancellationToken).ConfigureAwait(false);
                 return true;
             }
 
@@ -395,6 +432,12 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         episode.LastCrisisReplyAt = now;
     }
 
+    /// <summary>
+    /// Questions whose answer says more than the worry their words also carry: 「189ってかけたら親にバレる？」 is about 189,
+    /// not only about parents finding out; 「今日帰らなくていい方法ってある？」 and 「110していい？」 ask for the step itself.
+    /// </summary>
+    private static readonly string[] OverWorries = [AdviceKinds.Privacy189, AdviceKinds.StayAway, AdviceKinds.NetCafe, AdviceKinds.Call];
+
     /// <summary>A "should I …?" question of the message and its answer for what the conversation is about, or null.</summary>
     private (string Kind, string Text)? Advice(ITurnContext turnContext) =>
         turnContext.TurnState.Get<MessageReading>()?.Understanding is { Advice: { } kind } understanding
@@ -469,13 +512,23 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
 
         if (harm == CrisisHarm.FriendInDanger)
         {
-            if (cues.HasFlag(CrisisCue.FriendUnreached) || cues.HasFlag(CrisisCue.Danger))
+            if (cues.HasFlag(CrisisCue.KnowsWhere) && !cues.HasFlag(CrisisCue.FriendReached))
+            {
+                // 「家は知っとる」: not to go alone — an adult, or 110 with the address.
+                Add("crisis.answer.friend.place");
+            }
+            else if (cues.HasFlag(CrisisCue.FriendUnreached) || cues.HasFlag(CrisisCue.Danger))
             {
                 Add("crisis.answer.friend_unreached");
             }
             else if (cues.HasFlag(CrisisCue.FriendReached) || cues.HasFlag(CrisisCue.Safe))
             {
                 Add("crisis.answer.friend_reached");
+            }
+            else if (cues.HasFlag(CrisisCue.TellsAdult))
+            {
+                // 「お母さんに言うわ」: the right step, now, with the messages shown.
+                Add("crisis.answer.friend.tell");
             }
 
             if (cues.HasFlag(CrisisCue.CannotCall))
@@ -521,7 +574,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             if (cues.HasFlag(CrisisCue.Money)) { Add("crisis.od.money"); }
             if (cues.HasFlag(CrisisCue.Alone)) { Add("crisis.od.alone"); }
             if (cues.HasFlag(CrisisCue.Symptoms)) { Add("crisis.od.symptoms"); }
-            if (cues.HasFlag(CrisisCue.Sleepy)) { Add("crisis.od.sleep"); }
+            if (cues.HasFlag(CrisisCue.Sleepy) || cues.HasFlag(CrisisCue.GoingToSleep)) { Add("crisis.od.sleep"); }
 
             if (cues.HasFlag(CrisisCue.CalledHelp))
             {
@@ -548,6 +601,24 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         }
 
         var violence = harm.IsViolence();
+        if (!violence)
+        {
+            // The means (pills saved up, a blade): not taken yet, moved away, or still at hand — the step is to put
+            // them out of reach, never "tell them what you took" (p21: she was told three times she had taken them).
+            if (cues.HasFlag(CrisisCue.MeansAway))
+            {
+                Add("crisis.answer.means_away");
+            }
+            else if (cues.HasFlag(CrisisCue.NotTaken))
+            {
+                Add("crisis.answer.not_taken");
+            }
+            else if (cues.HasFlag(CrisisCue.MeansAtHand))
+            {
+                Add("crisis.answer.means");
+            }
+        }
+
         if (cues.HasFlag(CrisisCue.CalledHelp))
         {
             Add("crisis.answer.called");
@@ -591,6 +662,27 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         {
             Add(harm == CrisisHarm.SelfHarm ? "crisis.answer.safe.self_harm" : "crisis.answer.safe");
         }
+        else if (!violence && !awayFromHome && cues.HasFlag(CrisisCue.AtHome))
+        {
+            // 「いまは家」 after a dangerous place: away from it — not safe from violence at home, or for a child out at night.
+            Add("crisis.answer.home");
+        }
+        else if (!violence && cues.HasFlag(CrisisCue.Hopeless) && lines.Count == 0)
+        {
+            // 「どうせ誰も」 after words of dying: heard, and the door to people kept open — not "call now" once more.
+            Add("crisis.answer.hopeless");
+        }
+        else if (!violence && cues.HasFlag(CrisisCue.GoingToSleep) && lines.Count == 0)
+        {
+            // 「寝ます」 with nothing swallowed: a good night, and where to turn if it gets worse in the night.
+            Add("crisis.answer.sleep");
+        }
+
+        if (violence && cues.HasFlag(CrisisCue.Children) && harm is CrisisHarm.Dv or CrisisHarm.ViolenceNow)
+        {
+            // 「子どもは寝とる」 during partner violence: the children are protected by the same call.
+            Add("crisis.answer.children");
+        }
 
         if (cues.HasFlag(CrisisCue.LastWords) && lines.Count == 1)
         {
@@ -606,6 +698,31 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
 
         return lines;
     }
+
+    /// <summary>After the crisis block: the means at hand, not taken or moved away, get their one step (put them out of reach).</summary>
+    private async Task MeansAsync(ITurnContext turnContext, CrisisHarm harm, CrisisCue cues, bool english, CancellationToken cancellationToken)
+    {
+        if (harm.IsViolence() || harm is CrisisHarm.Overdose or CrisisHarm.FriendInDanger)
+        {
+            return;
+        }
+
+        var key = cues.HasFlag(CrisisCue.MeansAway) ? "crisis.answer.means_away"
+            : cues.HasFlag(CrisisCue.NotTaken) ? "crisis.answer.not_taken"
+            : cues.HasFlag(CrisisCue.MeansAtHand) ? "crisis.answer.means"
+            : null;
+        if (key is not null)
+        {
+            await turnContext.SendActivityAsync(texts.Get(key, english), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Cue classes of something swallowed or a method under way in the conversation (pills taken, a fire lit in a closed place).</summary>
+    private static readonly string[] PoisoningCues = ["ingestion", "overdose_word", "body_after_pills", "method_now", "enclosure", "poison_household", "not_waking"];
+
+    /// <summary>Whether a recent message of the conversation told something swallowed or a method under way.</summary>
+    private static bool PoisoningTold(ConsultationProfile profile) =>
+        (profile.Risk.RecentMessages ?? []).Any(m => m.CueClasses.Any(c => PoisoningCues.Contains(c, StringComparer.Ordinal)));
 
     /// <summary>A goodbye or thanks-and-leaving after a danger to life (not after violence, where leaving may be escaping).</summary>
     private static bool SaysGoodbye(ITurnContext turnContext, CrisisHarm harm) =>

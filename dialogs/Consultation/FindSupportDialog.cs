@@ -85,6 +85,16 @@ public sealed class FindSupportDialog : ComponentDialog
             List<SupportCategory> categories = chosen is not null
                 ? [.. chosen.Categories]
                 : [.. Acknowledgements.Priority.Where(c => reading?.Understanding.Has(c) == true)];
+            if (chosen is null && categories.Count == 0 && reading is not null && !IsSkip(answer)
+                && (reading.Understanding.Advice is not null || reading.Risk.Level >= RiskLevel.Medium
+                    || reading.Understanding.Intents.Any(i => i is not (Intent.Other or Intent.AskServices))))
+            {
+                // Written, about no topic, and asking or telling something else (今から110していいと？ instead of a topic):
+                // the listener answers it, rather than the age being asked over it (p21). Only "where can I ask?" again, or
+                // words without a reading, go on to the age as before.
+                return await step.EndDialogAsync(new UnansweredMessage(answer), cancellationToken).ConfigureAwait(false);
+            }
+
             if (chosen is null && categories.Count > 0 && reading is not null)
             {
                 // Written, not chosen: it is a message, so it is acknowledged first.

@@ -62,7 +62,7 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
         var own = passing ? null : Acknowledgements.MainTopic(ToldCategories(understanding), profile);
         var asks = understanding.Intents.Where(i => i is not (Intent.Disclosure or Intent.Other or Intent.Greeting or Intent.Farewell)).ToList();
         if (own is null && asks.Count == 0 && level < RiskLevel.Medium && (newPlace is not null || newAge) && profile.Topics.Count > 0
-            && !understanding.Has(Intent.Farewell))
+            && !understanding.Has(Intent.Farewell) && understanding.Advice is null)
         {
             // Only a fact (北海道です, 高1): thanked as a fact, not read as more of the topic; with a new place, the
             // services of the topic again when the directory has some of that prefecture (they rank first). A fact said

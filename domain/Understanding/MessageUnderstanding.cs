@@ -53,7 +53,16 @@ public static class AdviceKinds
     /// <summary>Whether a police box is safe to go to (交番ってこわくない？).</summary>
     public const string Koban = "koban";
 
-    public static IReadOnlyList<string> All { get; } = [Hospital, Tell, Police, PoliceText, Block, Rest, Quit, Meet, Again, Call, Koban];
+    /// <summary>How not to go home tonight (今日帰らなくていい方法ってある？).</summary>
+    public const string StayAway = "stay_away";
+
+    /// <summary>Whether a minor can get into a net café or karaoke for the night (ネカフェって中学生でも入れる？).</summary>
+    public const string NetCafe = "netcafe";
+
+    /// <summary>What happens if a child calls 189: will the parents know, will they come to the house.</summary>
+    public const string Privacy189 = "privacy_189";
+
+    public static IReadOnlyList<string> All { get; } = [Hospital, Tell, Police, PoliceText, Block, Rest, Quit, Meet, Again, Call, Koban, StayAway, NetCafe, Privacy189];
 }
 
 /// <summary>How a person can be reached or wants to be helped.</summary>

@@ -2,54 +2,90 @@ namespace ChatSupport.Dialogs.Consultation;
 
 /// <summary>What a message says in reply to a crisis message (answers to the safety check, worries, symptoms).</summary>
 [Flags]
-public enum CrisisCue
+public enum CrisisCue : long
 {
     None = 0,
-    Safe = 1 << 0,
-    Danger = 1 << 1,
-    AlreadyDid = 1 << 2,
-    CalledHelp = 1 << 3,
-    WillCall = 1 << 4,
-    CannotCall = 1 << 5,
-    Refuses = 1 << 6,
-    Symptoms = 1 << 7,
-    Sleepy = 1 << 8,
-    Parents = 1 << 9,
-    Money = 1 << 10,
-    Alone = 1 << 11,
-    FriendReached = 1 << 12,
-    FriendUnreached = 1 << 13,
-    TookMedicine = 1 << 14,
+    Safe = 1L << 0,
+    Danger = 1L << 1,
+    AlreadyDid = 1L << 2,
+    CalledHelp = 1L << 3,
+    WillCall = 1L << 4,
+    CannotCall = 1L << 5,
+    Refuses = 1L << 6,
+    Symptoms = 1L << 7,
+    Sleepy = 1L << 8,
+    Parents = 1L << 9,
+    Money = 1L << 10,
+    Alone = 1L << 11,
+    FriendReached = 1L << 12,
+    FriendUnreached = 1L << 13,
+    TookMedicine = 1L << 14,
 
     /// <summary>Bleeding that does not stop, or a deep wound: 119 first, and pressure on the wound.</summary>
-    Bleeding = 1 << 15,
+    Bleeding = 1L << 15,
 
     /// <summary>Has cut themself (今日も切った): asked whether the bleeding stopped, with 119 for a deep wound.</summary>
-    Cut = 1 << 16,
+    Cut = 1L << 16,
 
     /// <summary>Hiding from someone now (お風呂場におる。鍵かけた): an answer to the check, not yet safe.</summary>
-    Hiding = 1 << 17,
+    Hiding = 1L << 17,
 
     /// <summary>Nowhere to go (家出たいけど行くとこない): where someone can help find a place.</summary>
-    Nowhere = 1 << 18,
+    Nowhere = 1L << 18,
 
     /// <summary>The bleeding has stopped or is stopping (血はだいたい止まってきた): care for the wound, 119 only if it starts again.</summary>
-    BleedingStopped = 1 << 19,
+    BleedingStopped = 1L << 19,
 
     /// <summary>Afraid of being pregnant (妊娠してたらどうしよう): after sexual violence, the 72 hours and where to ask.</summary>
-    Pregnancy = 1 << 20,
+    Pregnancy = 1L << 20,
 
     /// <summary>
     /// Words left for someone (親にはごめんって言っといて, みんなにありがとうって伝えて): a goodbye in another form, answered
     /// as not the end — the bot cannot pass a message on, and the lines stay in front.
     /// </summary>
-    LastWords = 1 << 21,
+    LastWords = 1L << 21,
 
     /// <summary>
     /// No plan or intent to act now (具体的にどうこうするつもりはない, 死ぬつもりはないよ): an answer to the check, heard as
     /// such — not answered with "call 119 now".
     /// </summary>
-    NoPlan = 1 << 22,
+    NoPlan = 1L << 22,
+
+    /// <summary>
+    /// Has not taken what was saved up (まだ飲んでない, 何もしてない): heard with relief, and the means moved out of reach —
+    /// not "tell them what you took".
+    /// </summary>
+    NotTaken = 1L << 23,
+
+    /// <summary>Moving the means away (袋に入れて玄関に置いてくる, 親に預けた, カッター捨てた): thanked as the step it is.</summary>
+    MeansAway = 1L << 24,
+
+    /// <summary>The means at hand now (机の上にある, ここにある, 貯めてる): the one step is to move them out of reach.</summary>
+    MeansAtHand = 1L << 25,
+
+    /// <summary>
+    /// Hopelessness in reply (どうせ誰も, 別にいい, 誰も困らない, もうどうでもいい): not answered with "call now" again, but
+    /// as read — what they wrote matters — and the door to people kept open.
+    /// </summary>
+    Hopeless = 1L << 26,
+
+    /// <summary>
+    /// Going to bed (寝ます, もう寝る, おやすみ): a good night and where to turn if it gets worse — unless something was
+    /// swallowed, where sleep is the danger (read then as <see cref="Sleepy"/>).
+    /// </summary>
+    GoingToSleep = 1L << 27,
+
+    /// <summary>At home now (いまは家, 家に着いた, 帰ってきた): away from a dangerous place; not safe from violence at home.</summary>
+    AtHome = 1L << 28,
+
+    /// <summary>A child in the home (子どもは寝とる, 娘がいる): during partner violence, the children are protected too.</summary>
+    Children = 1L << 29,
+
+    /// <summary>Knowing where the friend lives (家は知っとる, 住所わかる): not to go alone; an adult or 110 goes.</summary>
+    KnowsWhere = 1L << 30,
+
+    /// <summary>Going to tell an adult (お母さんに言うわ, 先生に話してみる): the right step, now.</summary>
+    TellsAdult = 1L << 31,
 }
 
 /// <summary>
@@ -63,6 +99,8 @@ public static partial class CrisisCues
     private static readonly (CrisisCue Cue, string[] Terms)[] Table =
     [
         (CrisisCue.Danger, ["死にたい気持ちもある", "あぶない", "危ない", "危険", "やばい", "助けて", "たすけて", "まだいる", "まだ来る", "来てる", "きてる",
+            // The person hammering at the door now (ドア叩きよる, ドアどんどんされてる, ドア蹴ってる).
+            "ドア叩", "ドアたた", "ドアをたた", "ドアを叩", "ドアどんどん", "ドアをどんどん", "ドア蹴", "ドアけっ", "ドアを蹴", "ドアどんどこ",
             "大丈夫じゃない", "だいじょうぶじゃない", "安全じゃない", "平気じゃない", "安全な場所じゃない", "逃げられない", "にげられない", "not safe", "help",
             // Saying when it will be done is danger: a plan with a time (今夜やる, これからする, もう決めた).
             "今夜やる", "今日やる", "今からやる", "いまからやる", "これからやる", "今夜する", "今日する", "今からする", "いまからする", "これからする",
@@ -76,7 +114,10 @@ public static partial class CrisisCues
         (CrisisCue.NoPlan, ["するつもりはない", "するつもりない", "やるつもりはない", "やるつもりない", "死ぬつもりはない", "死ぬつもりない", "しぬつもりはない", "つもりはありません",
             "つもりはないです", "する気はない", "やる気はない", "死ぬ気はない", "予定はない", "計画はない", "方法とかは考えてない", "方法は考えてない", "具体的には考えてない",
             "具体的に考えてるわけじゃない", "実行はしない", "実際にはしない", "死にはしない", "しにはしない", "死なないよ", "しなないよ", "死なんよ", "死なへんよ", "しないよ大丈夫",
-            "しようとは思ってない", "しようとは思わない", "しようとまでは思わない", "しようとまでは思ってない", "no plan", "not going to do"]),
+            "しようとは思ってない", "しようとは思わない", "しようとまでは思わない", "しようとまでは思ってない",
+            // Not a wish to die, even hedged (死にたいわけじゃない。たぶん): heard as said, the door kept open.
+            "死にたいわけじゃない", "しにたいわけじゃない", "死にたいわけではない", "死にたいわけやない", "死にたいわけじゃなか", "死にたいってわけじゃない", "死にたいとかじゃない", "死にたいとかではない",
+            "死のうとは思ってない", "死のうとはおもってない", "死ぬ気はない", "そこまでじゃない", "そこまでではない", "don't want to die", "not going to die", "no plan"]),
         (CrisisCue.Pregnancy, ["妊娠", "にんしん", "生理が来ない", "生理がこない", "生理来ない", "生理こない", "アフターピル", "緊急避妊", "pregnant"]),
         (CrisisCue.AlreadyDid, ["もう飲んだ", "飲んじゃった", "のんじゃった", "全部飲んだ", "もうした", "やっちゃった"]),
         (CrisisCue.Cut, ["手当てが必要", "てあてがひつよう", "切った", "きった", "切っちゃった", "きっちゃった", "切ってしまった", "リスカした", "アムカした", "自傷した", "cut myself"]),
@@ -100,7 +141,28 @@ public static partial class CrisisCues
         (CrisisCue.Symptoms, ["気持ち悪", "きもちわる", "きもちわり", "吐き", "はきそう", "吐いた", "吐きそう", "心臓", "どきどき", "ばくばく", "動悸",
             "苦しい", "くるしい", "息が", "いきが", "しびれ", "ふらふら", "めまい", "目が回", "頭が痛", "頭痛", "ふるえ", "震え", "体がおかしい",
             "からだがおかしい", "気分悪", "気分が悪", "変な感じ", "寒気", "ぼーっと", "ぼーとする", "ぼんやり", "ふわふわ", "くらくら", "ぐるぐる", "力が入らない", "立てない", "目がかすむ", "視界"]),
-        (CrisisCue.Sleepy, ["ねむ", "眠い", "眠た", "眠く", "眠り", "寝たら", "ねたら", "寝る", "寝ます", "寝よう", "ねよう", "寝ちゃ", "寝て", "寝れば", "ねれば", "眠れば", "寝とけば", "寝たい", "ねたい", "意識が"]),
+        (CrisisCue.Sleepy, ["ねむ", "眠い", "眠た", "眠く", "眠り", "寝たら", "ねたら", "寝ちゃ", "寝て", "寝れば", "ねれば", "眠れば", "寝とけば", "寝たい", "ねたい", "意識が"]),
+        (CrisisCue.GoingToSleep, ["寝る", "寝ます", "寝よう", "ねよう", "ねます", "もうねる", "寝るね", "寝るわ", "寝るけん", "寝るから", "おやすみ", "お休み", "good night", "going to sleep", "going to bed"]),
+        (CrisisCue.NotTaken, ["まだ飲んでない", "まだのんでない", "まだ飲んでません", "まだのんでません", "まだ飲んでへん", "まだ飲んどらん", "まだ飲んでなか", "まだ飲んでねえ",
+            "何も飲んでない", "なにも飲んでない", "なにものんでない", "一錠も飲んでない", "1錠も飲んでない", "ひとつも飲んでない", "薬は飲んでない", "くすりはのんでない", "飲んではない", "のんではない",
+            "まだ何もしてない", "まだなにもしてない", "何もしてない", "なにもしてない", "まだしてない", "まだやってない", "まだ切ってない", "してないよ", "やってないよ", "haven't taken", "didn't take"]),
+        (CrisisCue.MeansAway, ["置いてくる", "おいてくる", "置いてきた", "おいてきた", "置いてきます", "預ける", "あずける", "預けた", "あずけた", "預けてくる", "捨てた", "すてた", "捨ててくる",
+            "渡した", "わたした", "渡してくる", "片付けた", "かたづけた", "片づけた", "しまってくる", "しまってきた", "遠ざけ", "とおざけ", "手放", "てばな", "別の部屋に置", "玄関に置", "外に出した",
+            "gave them to", "threw them away", "put them away"]),
+        (CrisisCue.MeansAtHand, ["机の上にある", "机にある", "つくえにある", "手元にある", "てもとにある", "ここにある", "目の前にある", "横にある", "枕元にある", "カバンにある", "かばんにある", "部屋にある",
+            "貯めてる", "ためてる", "貯めてた", "ためてた", "貯めとる", "ためとる", "集めてる", "あつめてる", "買ってある", "かってある", "用意してある", "準備してある",
+            "握ってる", "にぎってる", "手に持って", "in my hand", "right here", "saved up"]),
+        (CrisisCue.Hopeless, ["どうせ誰も", "どうせだれも", "どうせ私", "どうせわたし", "どうせ俺", "どうせおれ", "どうせ無理", "どうせむり", "どうせ", "誰も困らない", "だれも困らない", "だれもこまらない",
+            "誰も気にしない", "だれも気にしない", "誰も悲しまない", "だれも悲しまない", "いなくても同じ", "いなくてもおなじ", "別にいい", "べつにいい", "べつにええ", "別にええ",
+            "もうどうでもいい", "どうでもいい", "どうでもええ", "意味ない", "いみない", "意味がない", "生きてる意味", "価値ない", "かちない", "no one cares", "nobody cares", "doesn't matter"]),
+        (CrisisCue.AtHome, ["いまは家", "今は家", "いま家", "今家", "家にいる", "家におる", "家に帰った", "家にかえった", "家に着いた", "家についた", "家帰った", "家かえった", "家着いた", "帰ってきた", "かえってきた",
+            "帰りました", "戻ってきた", "もどってきた", "部屋に戻った", "へやにもどった", "家に戻った", "at home", "got home", "back home"]),
+        (CrisisCue.Children, ["子ども", "子供", "こども", "子が", "赤ちゃん", "あかちゃん", "娘", "むすめ", "息子", "むすこ", "my kid", "my child", "the baby"]),
+        (CrisisCue.KnowsWhere, ["家は知って", "家知って", "家はしって", "家しって", "家は知っと", "家知っと", "家はわかる", "家わかる", "家分かる", "住所は知って", "住所知って", "住所わかる", "住所はわかる",
+            "家近い", "家ちかい", "家が近い", "家は近い", "know where she lives", "know where he lives", "know their house"]),
+        (CrisisCue.TellsAdult, ["親に言う", "親に話す", "お母さんに言う", "お母さんに話す", "母に言う", "ママに言う", "お父さんに言う", "父に言う", "パパに言う", "先生に言う", "先生に話す", "担任に言う",
+            "おかんに言う", "おかあさんにいう", "大人に言う", "大人に話す", "親に言ってくる", "先生に言ってくる", "お母さんに言ってくる", "言ってみる", "話してみる", "相談してみる",
+            "に言ってくる", "に話してくる", "に相談してくる", "に言うわ", "に言うね", "に言います", "に話します", "に伝える", "に伝えてくる", "tell my mom", "tell a teacher"]),
         (CrisisCue.Parents, ["親に", "親が", "親へ", "親バレ", "おやに", "おやが", "家族に", "家族が", "かぞくに", "ばれる", "ばれたくない",
             "知られたくない", "知られる", "怒られ", "おこられ",
             // A teacher or the school finding out (先生にバレたらいけん): the same worry, the same answer.
@@ -115,7 +177,7 @@ public static partial class CrisisCues
             "血はとまって", "血とまって", "血がとまって", "血はもう止ま", "血はもうとま", "血もう止ま", "血もうとま", "血ももう止ま", "血ももうとま", "止まってきた", "とまってきた", "止まりかけ", "とまりかけ", "血はもう出てない", "血もう出てない", "血はでてない",
             "bleeding stopped", "stopped bleeding", "bleeding has stopped"]),
         (CrisisCue.Hiding, ["鍵かけた", "鍵をかけた", "かぎかけた", "鍵閉めた", "鍵しめた", "隠れてる", "かくれてる", "隠れた", "かくれた", "隠れとる", "かくれとる",
-            "トイレにいる", "トイレにおる", "トイレにこもって", "風呂場", "ふろば", "お風呂にいる", "お風呂におる", "押し入れ", "おしいれ", "クローゼット",
+            "トイレにいる", "トイレにおる", "トイレにこもって", "いまトイレ", "今トイレ", "トイレの中", "トイレに逃げ", "トイレにおります", "風呂場", "ふろば", "お風呂にいる", "お風呂におる", "押し入れ", "おしいれ", "クローゼット",
             "閉じこもって", "とじこもって", "逃げ込んだ", "にげこんだ",
             // In one's own room while it happens downstairs (私は部屋にいる): out of reach for now, not safe.
             "部屋にいる", "部屋におる", "へやにいる", "へやにおる", "自分の部屋", "じぶんのへや", "部屋にこもって", "部屋から出れない", "部屋から出られない",
@@ -265,6 +327,8 @@ public static partial class CrisisCues
 
     private static readonly string[] SleepyTerms = Normalized.Where(n => n.Cue == CrisisCue.Sleepy).SelectMany(n => n.Terms).ToArray();
 
+    private static readonly string[] BedTerms = Normalized.Where(n => n.Cue == CrisisCue.GoingToSleep).SelectMany(n => n.Terms).ToArray();
+
     public static CrisisCue Read(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -300,14 +364,30 @@ public static partial class CrisisCues
             cues |= CrisisCue.Cut;
         }
 
-        // 家族寝てるし / 親が寝とる: someone else asleep (a reason not to phone), not the person getting sleepy.
-        if (cues.HasFlag(CrisisCue.Sleepy))
+        // 家族寝てるし / 親が寝とる: someone else asleep (a reason not to phone), not the person getting sleepy or going to bed.
+        if ((cues & (CrisisCue.Sleepy | CrisisCue.GoingToSleep)) != 0)
         {
             var own = OthersAsleep().Replace(normalized, string.Empty);
             if (!SleepyTerms.Any(t => Said(own, t, false)))
             {
                 cues &= ~CrisisCue.Sleepy;
             }
+
+            if (!BedTerms.Any(t => Said(own, t, false)))
+            {
+                cues &= ~CrisisCue.GoingToSleep;
+            }
+        }
+
+        // Something swallowed or done is not "not taken"; the means moved away are no longer at hand.
+        if ((cues & (CrisisCue.TookMedicine | CrisisCue.AlreadyDid)) != 0)
+        {
+            cues &= ~(CrisisCue.NotTaken | CrisisCue.MeansAtHand);
+        }
+
+        if ((cues & (CrisisCue.NotTaken | CrisisCue.MeansAway)) != 0)
+        {
+            cues &= ~CrisisCue.MeansAtHand;
         }
 
         // A negated or contradicted "safe" (大丈夫じゃない) is danger; a friend not reached is not reached.

@@ -48,6 +48,9 @@ public sealed class CrisisEpisode
     /// <summary>The person said the bleeding of a cut has stopped: a refusal of hospital is not met with 119 again.</summary>
     public bool BleedingStopped { get; set; }
 
+    /// <summary>The "move the means away" step was given for means read from the situation (not said again for the same means).</summary>
+    public bool MeansAnswered { get; set; }
+
     /// <summary>Messages in a row that no cue answered and that got the acute reminder (at most <see cref="MaxReminders"/>).</summary>
     public int Reminders { get; set; }
 

@@ -62,7 +62,7 @@ public sealed class ListeningRoundSixTests
     [Theory]
     [InlineData("こころは男なのに、女子の制服を着るのがつらい", "おかしなことではないです")]
     [InlineData("性別に違和感があって誰にも言えない", "おかしなことではないです")]
-    [InlineData("うちも捕まるんかな、こわくて言えん", "名前を言わずに相談できる窓口")]
+    [InlineData("うちも捕まるんかな、こわくて言えん", "約束できません")]
     public async Task A_situation_told_in_plain_words_gets_its_own_line(string text, string expected)
     {
         var harness = await new ConsultationHarness().JoinAsync();

@@ -2,7 +2,7 @@ using ChatSupport.Domain.Understanding;
 
 namespace ChatSupport.Domain.Tests.Understanding;
 
-/// <summary>"Should I …?" questions (Patterns/advice16.yaml): which kind each asks, both ways, in sentences of our own.</summary>
+/// <summary>"Should I …?" questions (Patterns/advice16.yaml, advice17.yaml): which kind each asks, both ways, in sentences of our own.</summary>
 public class AdviceQuestionTests
 {
     private static readonly UnderstandingEngine Engine = UnderstandingEngine.CreateDefault();
@@ -31,6 +31,12 @@ public class AdviceQuestionTests
     [InlineData("いまから119してもいい？", AdviceKinds.Call)]
     [InlineData("110したらお父さん捕まる？", AdviceKinds.Call)]
     [InlineData("おまわりさんって怖くない？", AdviceKinds.Koban)]
+    [InlineData("家に帰らんですむ方法ってないかな", AdviceKinds.StayAway)]
+    [InlineData("今夜だけうちに帰らなくてもいい？", AdviceKinds.StayAway)]
+    [InlineData("カラオケって中学生だけで泊まれる？", AdviceKinds.NetCafe)]
+    [InlineData("未成年でもネットカフェ入れる？", AdviceKinds.NetCafe)]
+    [InlineData("189に電話したらお母さんにばれる？", AdviceKinds.Privacy189)]
+    [InlineData("児相って家に来るの？", AdviceKinds.Privacy189)]
     public void A_should_I_question_is_read_as_its_kind(string text, string kind) =>
         Assert.Equal(kind, Engine.Understand(text).Advice);
 
@@ -40,6 +46,9 @@ public class AdviceQuestionTests
     [InlineData("バイト休みだから家にいる")]
     [InlineData("友だちと会って話した")]
     [InlineData("ブロックされたっぽい")]
+    [InlineData("きのうは家に帰らなかった")]
+    [InlineData("ネットカフェでバイトしてる高校生です")]
+    [InlineData("189に電話したことある")]
     public void Telling_what_happened_asks_nothing(string text) =>
         Assert.Null(Engine.Understand(text).Advice);
 
