@@ -51,6 +51,15 @@ public sealed class ConsultationProfile
     /// <summary>Messages with content the bot has answered in this conversation.</summary>
     public int Messages { get; set; }
 
+    /// <summary>
+    /// Whether the bot has asked directly about thoughts of dying after words of hopelessness (it asks once at most in a
+    /// conversation; docs/consultation.md, "Round 17").
+    /// </summary>
+    public bool AskedAboutDying { get; set; }
+
+    /// <summary>The value of <see cref="Messages"/> when the question about dying was asked; null once it was answered or passed.</summary>
+    public int? DyingQuestionAt { get; set; }
+
     /// <summary>Whether the bot has asked for the age band (it asks once at most).</summary>
     public bool AskedAge { get; set; }
 

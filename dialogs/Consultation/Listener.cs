@@ -1,3 +1,4 @@
+using ChatSupport.BotKit.Activities;
 using ChatSupport.BotKit.Turns;
 using ChatSupport.Domain.Risk;
 using ChatSupport.Domain.Support;
@@ -55,6 +56,29 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
         var newPlace = understanding.PrefectureCode is { } place && profile.PrefectureCode != place ? place : null;
         var newAge = understanding.AgeBand is { } band && profile.AgeBand != band;
         Remember(profile, understanding);
+
+        if (await AnswerToTheDyingQuestionAsync(turnContext, profile, cancellationToken).ConfigureAwait(false) is { } answered)
+        {
+            return answered;
+        }
+
+        if (AsksAboutDyingNow(turnContext.Activity.Text, reading, profile))
+        {
+            // Hopelessness without words of danger (誰も困らないし, もう全部どうでもいい): heard, and asked plainly whether
+            // there are thoughts of dying — asking does not put the idea in anyone's head, and not asking leaves it unsaid.
+            profile.Messages++;
+            profile.RememberTopic(SupportCategory.Suicidal);
+            profile.AskedAboutDying = true;
+            profile.DyingQuestionAt = profile.Messages;
+            await SayAsync(turnContext, acks.Pick(["ack.hopeless"], profile), cancellationToken).ConfigureAwait(false);
+            var question = Activity.CreateMessage(texts.Get("ask.dying.question", english));
+            question.SuggestedActions = new SuggestedActions
+            {
+                Actions = [.. new[] { "ask.dying.button.yes", "ask.dying.button.little", "ask.dying.button.no" }.Select(k => CardAction.ImBack(texts.Get(k, english), texts.Get(k, false)))],
+            };
+            await turnContext.SendActivityAsync(question, cancellationToken).ConfigureAwait(false);
+            return new ListenOutcome(null, PromptButtons.None);
+        }
 
         // A topic only mentioned in passing (両親はもう仕事に行った, 夕方なら授業ない) with nothing heavy in the message is not
         // what the message is about: it gets a plain acknowledgement and does not become the conversation's topic.
@@ -630,6 +654,129 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
 
     private static bool LooksLikeAQuestion(string? text) =>
         text is not null && (text.Contains('?', StringComparison.Ordinal) || text.Contains('？', StringComparison.Ordinal));
+
+    /// <summary>Words of hopelessness that say no danger yet but may hide thoughts of dying (normalized).</summary>
+    private static readonly string[] HopelessWords = new[]
+    {
+        "誰も困らない", "だれも困らない", "だれもこまらない", "誰もこまらない", "誰も困らん", "誰も気にしない", "だれも気にしない", "誰も悲しまない", "だれも悲しまない",
+        "誰も気づかない", "だれも気づかない", "いなくても同じ", "いなくてもおなじ", "いなくても変わらない", "いなくてもかわらない", "おらんでも同じ", "どうせ誰も", "どうせだれも",
+        "生きてる意味", "いきてるいみ", "生きてる価値", "生きる意味がない", "生きる意味ない", "消えても誰も", "消えてもだれも", "nobody would care", "no one would care",
+    }.Select(TextNormalizer.Normalize).ToArray();
+
+    /// <summary>
+    /// Whether this message is hopelessness to be met with the direct question: quiet words of not wanting to go on
+    /// (a disclosure read as suicidal below the crisis level) or of not mattering to anyone, in a conversation with no
+    /// crisis reply yet and no question of its own; asked once in a conversation.
+    /// </summary>
+    private static bool AsksAboutDyingNow(string? text, MessageReading reading, ConsultationProfile profile)
+    {
+        var understanding = reading.Understanding;
+        if (profile.AskedAboutDying || profile.Crisis is not null || reading.Risk.Level >= RiskLevel.High || understanding.Advice is not null
+            || understanding.Intents.Any(i => i is not (Intent.Disclosure or Intent.Other)))
+        {
+            return false;
+        }
+
+        if (understanding.Has(SupportCategory.Suicidal) && understanding.Has(Intent.Disclosure))
+        {
+            return true;
+        }
+
+        var normalized = TextNormalizer.Normalize(text);
+        foreach (var word in HopelessWords)
+        {
+            for (var at = normalized.IndexOf(word, StringComparison.Ordinal); at >= 0; at = normalized.IndexOf(word, at + 1, StringComparison.Ordinal))
+            {
+                // A purpose (誰も困らないように準備する) is not hopelessness.
+                var rest = normalized[(at + word.Length)..];
+                if (!PurposeEndings.Any(e => rest.StartsWith(e, StringComparison.Ordinal)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] PurposeEndings = new[] { "よう", "ため", "ように" }.Select(TextNormalizer.Normalize).ToArray();
+
+    private enum DyingAnswer
+    {
+        Yes,
+        Unsure,
+        No,
+    }
+
+    private static readonly string[] UnsureAnswers = new[] { "わからない", "わからん", "わかんない", "わかんね", "分からない", "よくわからない", "どうだろう", "どうやろ", "not sure", "dont know", "i don't know" }
+        .Select(TextNormalizer.Normalize).ToArray();
+
+    private static readonly string[] NoAnswers = new[] { "ない", "ないです", "ありません", "ないよ", "ないかな", "ううん", "いいえ", "いや", "それはない", "そこまでじゃない", "そこまでではない", "そこまではない", "大丈夫", "だいじょうぶ", "なか", "ねえ", "no", "nope" }
+        .Select(TextNormalizer.Normalize).ToArray();
+
+    private static readonly string[] YesAnswers = new[] { "ある", "あります", "あるよ", "あるかも", "少しある", "すこしある", "ちょっとある", "ちょっと", "少し", "すこし", "うん", "はい", "たまに", "ときどき", "時々", "いつも", "ずっと", "yes", "sometimes", "a little" }
+        .Select(TextNormalizer.Normalize).ToArray();
+
+    /// <summary>A short answer to the question about dying (ある・少しある・ない, typed or pressed), or null for anything else.</summary>
+    private static DyingAnswer? ReadDyingAnswer(string? text)
+    {
+        var normalized = TextNormalizer.Normalize(text);
+        if (normalized.Length is 0 or > 12)
+        {
+            return null;
+        }
+
+        if (UnsureAnswers.Any(a => normalized.Contains(a, StringComparison.Ordinal)))
+        {
+            return DyingAnswer.Unsure;
+        }
+
+        if (NoAnswers.Any(a => normalized == a || normalized.StartsWith(a, StringComparison.Ordinal)) || normalized.EndsWith(TextNormalizer.Normalize("ない"), StringComparison.Ordinal))
+        {
+            return DyingAnswer.No;
+        }
+
+        return YesAnswers.Any(a => normalized.StartsWith(a, StringComparison.Ordinal)) ? DyingAnswer.Yes : null;
+    }
+
+    /// <summary>
+    /// The answer to the question about dying, in the message right after it: yes is heard and the around-the-clock
+    /// services shown, with a call only if something may happen now; no and "I don't know" are thanked and listening
+    /// goes on. Anything else is answered as usual (the question is not asked again).
+    /// </summary>
+    private async Task<ListenOutcome?> AnswerToTheDyingQuestionAsync(ITurnContext turnContext, ConsultationProfile profile, CancellationToken cancellationToken)
+    {
+        if (profile.DyingQuestionAt is not { } at)
+        {
+            return null;
+        }
+
+        profile.DyingQuestionAt = null;
+        if (profile.Messages != at || ReadDyingAnswer(turnContext.Activity.Text) is not { } answer)
+        {
+            return null;
+        }
+
+        var english = profile.English;
+        profile.Messages++;
+        switch (answer)
+        {
+            case DyingAnswer.Yes:
+                await SayAsync(turnContext, texts.Get("ask.dying.yes", english), cancellationToken).ConfigureAwait(false);
+                if (!profile.Offered.Contains(SupportCategory.Suicidal))
+                {
+                    await offer.SendAsync(turnContext, [SupportCategory.Suicidal], forFriend: false, cancellationToken).ConfigureAwait(false);
+                }
+
+                return new ListenOutcome(texts.Get("ask.dying.yes.question", english), PromptButtons.Support);
+            case DyingAnswer.Unsure:
+                await SayAsync(turnContext, texts.Get("ask.dying.unsure", english), cancellationToken).ConfigureAwait(false);
+                return new ListenOutcome(texts.Get("ask.dying.no.question", english), PromptButtons.None);
+            default:
+                await SayAsync(turnContext, texts.Get("ask.dying.no", english), cancellationToken).ConfigureAwait(false);
+                return new ListenOutcome(texts.Get("ask.dying.no.question", english), PromptButtons.None);
+        }
+    }
 
     private static Task SayAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken) =>
         turnContext.SendActivityAsync(text, cancellationToken);

@@ -245,4 +245,69 @@ public sealed class ListeningRoundSeventeenTests
         Assert.Contains("約束できません", answer, StringComparison.Ordinal);
         Assert.DoesNotContain("まず守られるのはあなた", answer, StringComparison.Ordinal);
     }
+
+    private const string Question = "いま、死にたいと思う気持ちはありますか";
+
+    [Fact]
+    public async Task Hopelessness_without_words_of_danger_is_met_with_the_direct_question_and_its_buttons()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        await harness.SayAsync("もう半年くらい学校いってない。中2");
+
+        var replies = await harness.SayAsync("まあいいけど。どうせ誰も気にしないし");
+
+        Assert.Contains(Question, AllText(replies), StringComparison.Ordinal);
+        var buttons = replies[^1].SuggestedActions!.Actions.Select(a => a.Title).ToList();
+        Assert.Equal(["ある", "少しある", "ない"], buttons);
+    }
+
+    [Fact]
+    public async Task A_yes_is_heard_and_answered_with_the_around_the_clock_services_not_a_push_to_call()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        await harness.SayAsync("もう全部どうでもいい");
+
+        var replies = await harness.SayAsync("少しある");
+
+        var answer = AllText(replies);
+        Assert.Contains("話してくれたことは、とても大事なこと", answer, StringComparison.Ordinal);
+        Assert.Contains("24時間", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("いますぐ119", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_no_is_thanked_and_listening_goes_on_and_the_question_is_not_asked_twice()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        await harness.SayAsync("もう全部どうでもいい");
+
+        var answer = AllText(await harness.SayAsync("ない"));
+        var later = AllText(await harness.SayAsync("どうせ誰も気にしないし"));
+
+        Assert.Contains("答えてくれて、ありがとう", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain(Question, later, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("宿題とかもうどうでもいいｗ")]
+    [InlineData("誰も困らないように、明日の準備しとく")]
+    public async Task Everyday_words_are_not_met_with_the_question(string text)
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+
+        var answer = AllText(await harness.SayAsync(text));
+
+        Assert.DoesNotContain(Question, answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task After_a_crisis_reply_the_question_is_not_asked()
+    {
+        var harness = await AfterWordsOfDisappearingAsync();
+        await harness.SayAsync("安全な場所にいる");
+
+        var answer = AllText(await harness.SayAsync("どうせ誰も気にしないし"));
+
+        Assert.DoesNotContain(Question, answer, StringComparison.Ordinal);
+    }
 }
