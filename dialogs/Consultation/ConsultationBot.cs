@@ -185,6 +185,11 @@ public sealed class ConsultationBot : ActivityHandler
                 await _humans.UpdatePreferenceAsync(turnContext, label, cancellationToken).ConfigureAwait(false);
             }
 
+            if (await _main.Listener.AboutDyingWhileWaitingAsync(turnContext, reading, cancellationToken).ConfigureAwait(false))
+            {
+                return; // Hopelessness met with the direct question, or the answer to it (docs/consultation.md, "Round 17").
+            }
+
             // A question (「朝になったらどこ行けばええ？」「学校終わってからも相談できる？何時まで？」) is answered as on the usual
             // path, then the waiting line.
             var worried = profile.Crisis is { } episode && episode.IsOpen(now)

@@ -497,7 +497,8 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         episode.CheckPending = false;
         episode.LastCrisisReplyAt = now;
         if (cues.HasFlag(CrisisCue.CalledHelp) || cues.HasFlag(CrisisCue.FriendReached)
-            || ((cues.HasFlag(CrisisCue.Safe) || cues.HasFlag(CrisisCue.NoPlan)) && episode.CurrentHarm != CrisisHarm.Overdose))
+            || ((cues.HasFlag(CrisisCue.Safe) || cues.HasFlag(CrisisCue.NoPlan)) && episode.CurrentHarm != CrisisHarm.Overdose)
+            || (cues.HasFlag(CrisisCue.AtHome) && episode.CurrentHarm is CrisisHarm.General or CrisisHarm.PlanOrAttempt))
         {
             episode.Settled = true;
         }

@@ -57,27 +57,14 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
         var newAge = understanding.AgeBand is { } band && profile.AgeBand != band;
         Remember(profile, understanding);
 
-        if (await AnswerToTheDyingQuestionAsync(turnContext, profile, cancellationToken).ConfigureAwait(false) is { } answered)
+        if (await AnswerToTheDyingQuestionAsync(turnContext, profile, reading, cancellationToken).ConfigureAwait(false) is { } answered)
         {
             return answered;
         }
 
         if (AsksAboutDyingNow(turnContext.Activity.Text, reading, profile))
         {
-            // Hopelessness without words of danger (誰も困らないし, もう全部どうでもいい): heard, and asked plainly whether
-            // there are thoughts of dying — asking does not put the idea in anyone's head, and not asking leaves it unsaid.
-            profile.Messages++;
-            profile.RememberTopic(SupportCategory.Suicidal);
-            profile.AskedAboutDying = true;
-            profile.DyingQuestionAt = profile.Messages;
-            await SayAsync(turnContext, acks.Pick(["ack.hopeless"], profile), cancellationToken).ConfigureAwait(false);
-            var question = Activity.CreateMessage(texts.Get("ask.dying.question", english));
-            question.SuggestedActions = new SuggestedActions
-            {
-                Actions = [.. new[] { "ask.dying.button.yes", "ask.dying.button.little", "ask.dying.button.no" }.Select(k => CardAction.ImBack(texts.Get(k, english), texts.Get(k, false)))],
-            };
-            await turnContext.SendActivityAsync(question, cancellationToken).ConfigureAwait(false);
-            return new ListenOutcome(null, PromptButtons.None);
+            return await AskAboutDyingAsync(turnContext, profile, cancellationToken).ConfigureAwait(false);
         }
 
         // A topic only mentioned in passing (両親はもう仕事に行った, 夕方なら授業ない) with nothing heavy in the message is not
@@ -655,6 +642,50 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
     private static bool LooksLikeAQuestion(string? text) =>
         text is not null && (text.Contains('?', StringComparison.Ordinal) || text.Contains('？', StringComparison.Ordinal));
 
+    /// <summary>
+    /// Hopelessness without words of danger (誰も困らないし, もう全部どうでもいい): heard, and asked plainly whether there are
+    /// thoughts of dying — asking does not put the idea in anyone's head, and not asking leaves it unsaid.
+    /// </summary>
+    private async Task<ListenOutcome> AskAboutDyingAsync(ITurnContext turnContext, ConsultationProfile profile, CancellationToken cancellationToken)
+    {
+        var english = profile.English;
+        profile.Messages++;
+        profile.RememberTopic(SupportCategory.Suicidal);
+        profile.AskedAboutDying = true;
+        profile.DyingQuestionAt = profile.Messages;
+        await SayAsync(turnContext, acks.Pick(["ack.hopeless"], profile), cancellationToken).ConfigureAwait(false);
+        var question = Activity.CreateMessage(texts.Get("ask.dying.question", english));
+        question.SuggestedActions = new SuggestedActions
+        {
+            Actions = [.. new[] { "ask.dying.button.yes", "ask.dying.button.little", "ask.dying.button.no" }.Select(k => CardAction.ImBack(texts.Get(k, english), texts.Get(k, false)))],
+        };
+        await turnContext.SendActivityAsync(question, cancellationToken).ConfigureAwait(false);
+        return new ListenOutcome(null, PromptButtons.None);
+    }
+
+    /// <summary>
+    /// While waiting for a counselor: the direct question after hopelessness, or the answer to it, as on the usual path
+    /// (the question stays the last thing said, so no waiting line after it). Returns whether it answered the message.
+    /// </summary>
+    public async Task<bool> AboutDyingWhileWaitingAsync(ITurnContext turnContext, MessageReading reading, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        var profile = ConsultationProfile.For(turnContext);
+        var outcome = await AnswerToTheDyingQuestionAsync(turnContext, profile, reading, cancellationToken).ConfigureAwait(false)
+            ?? (AsksAboutDyingNow(turnContext.Activity.Text, reading, profile) ? await AskAboutDyingAsync(turnContext, profile, cancellationToken).ConfigureAwait(false) : null);
+        if (outcome is null)
+        {
+            return false;
+        }
+
+        if (outcome.Prompt is { } prompt)
+        {
+            await SayAsync(turnContext, prompt, cancellationToken).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
     /// <summary>Words of hopelessness that say no danger yet but may hide thoughts of dying (normalized).</summary>
     private static readonly string[] HopelessWords = new[]
     {
@@ -714,7 +745,11 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
     private static readonly string[] NoAnswers = new[] { "ない", "ないです", "ありません", "ないよ", "ないかな", "ううん", "いいえ", "いや", "それはない", "そこまでじゃない", "そこまでではない", "そこまではない", "大丈夫", "だいじょうぶ", "なか", "ねえ", "no", "nope" }
         .Select(TextNormalizer.Normalize).ToArray();
 
-    private static readonly string[] YesAnswers = new[] { "ある", "あります", "あるよ", "あるかも", "少しある", "すこしある", "ちょっとある", "ちょっと", "少し", "すこし", "うん", "はい", "たまに", "ときどき", "時々", "いつも", "ずっと", "yes", "sometimes", "a little" }
+    private static readonly string[] YesAnswers = new[] { "ある", "あります", "あるよ", "あるかも", "少しある", "すこしある", "ちょっとある", "うん", "はい", "たまに", "ときどき", "時々", "いつも", "yes", "sometimes", "a little" }
+        .Select(TextNormalizer.Normalize).ToArray();
+
+    /// <summary>Answers that count only as the whole message (ちょっと, 少し, ずっと): 「ちょっと寝る」 is not a yes.</summary>
+    private static readonly string[] BareYesAnswers = new[] { "ちょっと", "少し", "すこし", "ずっと", "ちょっとだけ", "少しだけ" }
         .Select(TextNormalizer.Normalize).ToArray();
 
     /// <summary>A short answer to the question about dying (ある・少しある・ない, typed or pressed), or null for anything else.</summary>
@@ -736,7 +771,7 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
             return DyingAnswer.No;
         }
 
-        return YesAnswers.Any(a => normalized.StartsWith(a, StringComparison.Ordinal)) ? DyingAnswer.Yes : null;
+        return YesAnswers.Any(a => normalized.StartsWith(a, StringComparison.Ordinal)) || BareYesAnswers.Contains(normalized, StringComparer.Ordinal) ? DyingAnswer.Yes : null;
     }
 
     /// <summary>
@@ -744,7 +779,7 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
     /// services shown, with a call only if something may happen now; no and "I don't know" are thanked and listening
     /// goes on. Anything else is answered as usual (the question is not asked again).
     /// </summary>
-    private async Task<ListenOutcome?> AnswerToTheDyingQuestionAsync(ITurnContext turnContext, ConsultationProfile profile, CancellationToken cancellationToken)
+    private async Task<ListenOutcome?> AnswerToTheDyingQuestionAsync(ITurnContext turnContext, ConsultationProfile profile, MessageReading reading, CancellationToken cancellationToken)
     {
         if (profile.DyingQuestionAt is not { } at)
         {
@@ -752,7 +787,8 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
         }
 
         profile.DyingQuestionAt = null;
-        if (profile.Messages != at || ReadDyingAnswer(turnContext.Activity.Text) is not { } answer)
+        // 「ちょっと寝る」 is a goodbye, not 「ちょっと（ある）」.
+        if (profile.Messages != at || reading.Understanding.Has(Intent.Farewell) || ReadDyingAnswer(turnContext.Activity.Text) is not { } answer)
         {
             return null;
         }

@@ -310,4 +310,15 @@ public sealed class ListeningRoundSeventeenTests
 
         Assert.DoesNotContain(Question, answer, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Going_to_sleep_after_the_question_is_a_goodbye_not_a_yes()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        await harness.SayAsync("もう全部どうでもいい");
+
+        var answer = AllText(await harness.SayAsync("ちょっと寝る"));
+
+        Assert.DoesNotContain("話してくれたことは、とても大事なこと", answer, StringComparison.Ordinal);
+    }
 }

@@ -649,6 +649,20 @@ public sealed class NeverSilentTests
         Assert.Contains("飲んだ薬", reply, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Round17_while_waiting_for_a_person_hopelessness_is_met_with_the_direct_question_last()
+    {
+        var rig = new Rig(CrisisTests.Night, "Mon-Fri 17:00-22:00");
+        await rig.SayAsync("人と話したい");
+
+        var replies = await rig.SayAsync("まあいいけど。どうせ誰も気にしないし");
+
+        Assert.Contains("死にたいと思う気持ちはありますか", replies[^1].Text, StringComparison.Ordinal);
+        Assert.Equal(3, replies[^1].SuggestedActions!.Actions.Count);
+        var answer = Text(await rig.SayAsync("少しある"));
+        Assert.Contains("話してくれたことは、とても大事なこと", answer, StringComparison.Ordinal);
+    }
+
     private static string Text(List<Activity> replies) => string.Join("\n", replies.Select(r => r.Text));
 
     /// <summary>The consultation bot with a real handoff service and the relay in front of it.</summary>
