@@ -18,11 +18,22 @@ public sealed class AdviceAnswers(BotTexts texts)
     {
         ArgumentNullException.ThrowIfNull(understanding);
         ArgumentNullException.ThrowIfNull(profile);
-        if (understanding.Advice is not { } kind)
+        if (understanding.Advice is null)
         {
             return null;
         }
 
+        // Two questions in one message (病院行ったほうがいい？ 110にメール送れる？) get both answers, in the order asked.
+        var kinds = understanding.Cues.Where(c => c.Kind == CueKind.Advice).Select(c => c.Label).Distinct(StringComparer.Ordinal).Take(MaxAnswers);
+        var answers = kinds.Select(kind => One(kind, understanding, profile)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        return answers.Count == 0 ? null : string.Join("\n", answers);
+    }
+
+    /// <summary>The most answers one message gets (more would be a wall of text; the person can ask again).</summary>
+    private const int MaxAnswers = 2;
+
+    private string? One(string kind, MessageUnderstanding understanding, ConsultationProfile profile)
+    {
         // What this message tells first, then what the conversation was about (a crisis told earlier included).
         var told = Acknowledgements.Told([.. understanding.Categories, .. profile.Topics, .. profile.Risk.Categories], profile);
         foreach (var category in told)

@@ -156,6 +156,9 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
                 case Intent.AskIsBot:
                     await SayAsync(turnContext, texts.Get("intent.is_bot", english) + "\n" + await PersonLineAsync(english, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
                     break;
+                case Intent.AskPrivacy when advice is not null && PrivacyAdvice.Contains(understanding.Advice, StringComparer.Ordinal):
+                    // 「病院行ったら親にばれる？」「189ってかけたら親にバレる？」: about the clinic or 189, not this chat's rules.
+                    break;
                 case Intent.AskPrivacy:
                     namedAnswered |= await AnswerPrivacyAsync(turnContext, understanding, profile, named, cancellationToken).ConfigureAwait(false);
                     break;
@@ -685,6 +688,9 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
 
         return true;
     }
+
+    /// <summary>Questions of who finds out that are about another place (a clinic, 189, a teacher): answered by the advice, not this chat's privacy.</summary>
+    private static readonly string[] PrivacyAdvice = [AdviceKinds.Insurance, AdviceKinds.Privacy189, AdviceKinds.ToldParents];
 
     /// <summary>Words of hopelessness that say no danger yet but may hide thoughts of dying (normalized).</summary>
     private static readonly string[] HopelessWords = new[]

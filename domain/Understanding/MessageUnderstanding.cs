@@ -62,7 +62,16 @@ public static class AdviceKinds
     /// <summary>What happens if a child calls 189: will the parents know, will they come to the house.</summary>
     public const string Privacy189 = "privacy_189";
 
-    public static IReadOnlyList<string> All { get; } = [Hospital, Tell, Police, PoliceText, Block, Rest, Quit, Meet, Again, Call, Koban, StayAway, NetCafe, Privacy189];
+    /// <summary>Whether a clinic needs the parents' insurance card or tells them (病院って親の保険証いる？).</summary>
+    public const string Insurance = "insurance";
+
+    /// <summary>Whether a young person can get public assistance (生活保護って18でも受けれる？).</summary>
+    public const string Welfare = "welfare";
+
+    /// <summary>Whether a teacher tells the parents (先生に言ったら親にも連絡いく？).</summary>
+    public const string ToldParents = "told_parents";
+
+    public static IReadOnlyList<string> All { get; } = [Hospital, Tell, Police, PoliceText, Block, Rest, Quit, Meet, Again, Call, Koban, StayAway, NetCafe, Privacy189, Insurance, Welfare, ToldParents];
 }
 
 /// <summary>How a person can be reached or wants to be helped.</summary>

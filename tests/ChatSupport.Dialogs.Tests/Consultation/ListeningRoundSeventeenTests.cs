@@ -321,4 +321,61 @@ public sealed class ListeningRoundSeventeenTests
 
         Assert.DoesNotContain("話してくれたことは、とても大事なこと", answer, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Whether_a_clinic_tells_the_parents_is_answered_about_the_insurance_notice_not_this_chats_rules()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        await harness.SayAsync("大学2年。妊娠検査薬で陽性が出た");
+
+        var answer = AllText(await harness.SayAsync("産婦人科に行ったら親にばれる？ 親の保険証なんだけど"));
+
+        Assert.Contains("医療費のお知らせ", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("この窓口の相談員と管理者だけ", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Whether_public_assistance_is_possible_at_18_is_answered()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        await harness.SayAsync("家追い出されて、お金も500円しかない");
+
+        var answer = AllText(await harness.SayAsync("生活保護って18でももらえる？"));
+
+        Assert.Contains("年齢だけで断られる", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Whether_a_teacher_tells_the_parents_is_answered_honestly()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        await harness.SayAsync("中1。クラスで毎日悪口言われてる");
+
+        var answer = AllText(await harness.SayAsync("担任に話したら親にも連絡いく？"));
+
+        Assert.Contains("家の人に連絡することがあります", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_questions_in_one_message_get_both_answers()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        await harness.SayAsync("きのう先輩の家で無理やりされた");
+
+        var answer = AllText(await harness.SayAsync("病院って行ったほうがいい？ あと110ってLINEでもできる？"));
+
+        Assert.Contains("72時間", answer, StringComparison.Ordinal);
+        Assert.Contains("110", answer, StringComparison.Ordinal);
+        Assert.Contains("アプリ", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Whether_this_chat_works_from_a_town_is_answered_yes()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+
+        var answer = AllText(await harness.SayAsync("松本市からでもここ使える？"));
+
+        Assert.Contains("もちろんです", answer, StringComparison.Ordinal);
+    }
 }

@@ -37,6 +37,11 @@ public class AdviceQuestionTests
     [InlineData("未成年でもネットカフェ入れる？", AdviceKinds.NetCafe)]
     [InlineData("189に電話したらお母さんにばれる？", AdviceKinds.Privacy189)]
     [InlineData("児相って家に来るの？", AdviceKinds.Privacy189)]
+    [InlineData("保険証っているのかな", AdviceKinds.Insurance)]
+    [InlineData("病院いったら家に連絡いく？", AdviceKinds.Insurance)]
+    [InlineData("未成年でも生活保護って申請できる？", AdviceKinds.Welfare)]
+    [InlineData("先生に相談したらお母さんに電話される？", AdviceKinds.ToldParents)]
+    [InlineData("ブロックすれば止まるかな", AdviceKinds.Block)]
     public void A_should_I_question_is_read_as_its_kind(string text, string kind) =>
         Assert.Equal(kind, Engine.Understand(text).Advice);
 
@@ -49,6 +54,8 @@ public class AdviceQuestionTests
     [InlineData("きのうは家に帰らなかった")]
     [InlineData("ネットカフェでバイトしてる高校生です")]
     [InlineData("189に電話したことある")]
+    [InlineData("保険証なくした")]
+    [InlineData("先生から親に連絡があった")]
     public void Telling_what_happened_asks_nothing(string text) =>
         Assert.Null(Engine.Understand(text).Advice);
 
