@@ -302,8 +302,11 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
             return new ListenOutcome(texts.Get(again ? "intent.greeting.again" : "intent.greeting", english), again ? PromptButtons.None : PromptButtons.Menu);
         }
 
-        if (LooksLikeAQuestion(turnContext.Activity.Text) && profile.Topics.Count > 0)
+        if (LooksLikeAQuestion(turnContext.Activity.Text) && profile.Topics.Count > 0
+            && (profile.Topics.Exists(SupportOffer.IsSerious) || profile.Risk.Level >= RiskLevel.Medium))
         {
+            // Only where something serious was told: a light question (「明日ひま？」って送るのってキモい？) after a word of
+            // school is not answered with hotlines (p21).
             // A question the bot cannot answer (画像って消してもらえる？, 役所とか行ったら何とかなる？) about what was told:
             // said plainly, with the places that can answer it for that topic, most serious first.
             await SayAsync(turnContext, texts.Get("intent.other.topic", english), cancellationToken).ConfigureAwait(false);

@@ -378,4 +378,16 @@ public sealed class ListeningRoundSeventeenTests
 
         Assert.Contains("もちろんです", answer, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_light_question_after_a_word_of_school_is_not_answered_with_hotlines()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        await harness.SayAsync("学校の課題が多すぎてしんどい");
+
+        var answer = AllText(await harness.SayAsync("LINEで「今度あそぼ」って送るのって変かな？"));
+
+        Assert.DoesNotContain("こうした窓口の人に聞くことができます", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("0120", answer, StringComparison.Ordinal);
+    }
 }
