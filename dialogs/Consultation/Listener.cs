@@ -525,7 +525,8 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
         {
             // Never the hours alone as a promise: when nobody can take a chat now, that is said, with lines open now.
             var onDuty = await humans.SomeoneOnDutyAsync(cancellationToken).ConfigureAwait(false);
-            await SayAsync(turnContext, texts.Format(onDuty ? "intent.hours" : "intent.hours.off", english, hours), cancellationToken).ConfigureAwait(false);
+            // Within the hours with nobody signed in, the hours beside "nobody now" read as a contradiction (p21): only that.
+            await SayAsync(turnContext, texts.Format(onDuty ? "intent.hours" : humans.IsCounselorHours ? "intent.hours.absent" : "intent.hours.off", english, hours), cancellationToken).ConfigureAwait(false);
             if (onDuty)
             {
                 return false;

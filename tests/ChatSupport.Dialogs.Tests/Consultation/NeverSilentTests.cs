@@ -663,6 +663,18 @@ public sealed class NeverSilentTests
         Assert.Contains("話してくれたことは、とても大事なこと", answer, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Round17_the_hours_asked_within_them_with_nobody_signed_in_are_not_stated_beside_nobody_now()
+    {
+        var rig = new Rig(CrisisTests.WeekdayDay, "Daily 00:00-24:00", new CounselorAccount("tanaka", CounselorRole.Counselor, CounselorStatus.Away, false));
+        await rig.JoinAsync();
+
+        var text = Text(await rig.SayAsync("ここって何時までやってる？"));
+
+        Assert.Contains("いまは、つながれる相談員（人）がいません", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("00:00", text, StringComparison.Ordinal);
+    }
+
     private static string Text(List<Activity> replies) => string.Join("\n", replies.Select(r => r.Text));
 
     /// <summary>The consultation bot with a real handoff service and the relay in front of it.</summary>
