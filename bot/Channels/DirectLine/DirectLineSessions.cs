@@ -114,18 +114,9 @@ public sealed class DirectLineSessions(StoreDatabase database, SqliteTranscriptS
     {
         var revokedHere = _revokedHere.ContainsKey(conversationId);
         await using var session = await database.RentAsync(cancellationToken).ConfigureAwait(false);
-        var command = session.Command("""
-            SELECT 0 AS kind, (SELECT COUNT(*) FROM directline_revoked WHERE conversation_id = $conversation) AS n,
-                   c.channel_id AS a, c.user_id AS b, c.created_at AS t
-            FROM (SELECT 1 AS one) AS probe LEFT JOIN conversations c ON c.id = $conversation
-            UNION ALL
-            SELECT 1, page.seq, NULL, page.activity, NULL
-            FROM (SELECT seq, activity FROM activities WHERE conversation_id = $conversation AND seq > $after ORDER BY seq LIMIT $limit) AS page
-            ORDER BY kind, n;
-            """);
+        var command = session.Command(FindWithActivitiesSql.For(limit));
         command.Parameters.AddWithValue("$conversation", conversationId);
         command.Parameters.AddWithValue("$after", afterSequence);
-        command.Parameters.AddWithValue("$limit", limit);
         var revoked = revokedHere;
         ConversationRecord? conversation = null;
         var activities = new List<StoredActivityText>();
@@ -157,6 +148,18 @@ public sealed class DirectLineSessions(StoreDatabase database, SqliteTranscriptS
 
         return (conversation, revoked, activities);
     }
+
+    // The page size is written into the SQL as a number: SQLite compiles a statement again before every run after a
+    // LIMIT parameter is bound (the planner used its value), which a kept statement would pay on every poll.
+    private static readonly SqlWithLimit FindWithActivitiesSql = new("""
+        SELECT 0 AS kind, (SELECT COUNT(*) FROM directline_revoked WHERE conversation_id = $conversation) AS n,
+               c.channel_id AS a, c.user_id AS b, c.created_at AS t
+        FROM (SELECT 1 AS one) AS probe LEFT JOIN conversations c ON c.id = $conversation
+        UNION ALL
+        SELECT 1, page.seq, NULL, page.activity, NULL
+        FROM (SELECT seq, activity FROM activities WHERE conversation_id = $conversation AND seq > $after ORDER BY seq LIMIT {limit}) AS page
+        ORDER BY kind, n;
+        """);
 
     /// <summary>Stores the person's message and marks its turn pending, in one transaction.</summary>
     public async Task<StoredActivity> AppendPendingAsync(string conversationId, Activity activity, CancellationToken cancellationToken = default)
