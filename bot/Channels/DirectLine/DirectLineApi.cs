@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using ChatSupport.BotKit.Activities;
@@ -407,17 +408,40 @@ public static class DirectLineApi
             return ([], true);
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted).ConfigureAwait(false)) > 0)
+        var aborted = request.HttpContext.RequestAborted;
+        if (request.ContentLength is { } length)
         {
-            if (buffer.Length + read > limit)
+            // The usual request: read straight into an array of the announced length (the server holds the body to
+            // that length; a body that ends early is what it is, as before).
+            var body = new byte[length];
+            var filled = 0;
+            int got;
+            while (filled < body.Length && (got = await request.Body.ReadAsync(body.AsMemory(filled), aborted).ConfigureAwait(false)) > 0)
             {
-                return ([], true);
+                filled += got;
             }
 
-            buffer.Write(chunk, 0, read);
+            return (filled == body.Length ? body : body[..filled], false);
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, aborted).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > limit)
+                {
+                    return ([], true);
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
 
         return (buffer.ToArray(), false);
