@@ -27,57 +27,100 @@ public sealed class StoredActivitySet(string conversationId, IReadOnlyList<Store
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
+
+        // Every row is read (and a row in another form parsed) before anything is written, so a row that cannot be
+        // read fails the request before it starts, as when the rows were parsed on reading.
+        var items = Prepare();
         httpContext.Response.StatusCode = StatusCodes.Status200OK;
         httpContext.Response.ContentType = ContentType;
         var body = httpContext.Response.BodyWriter;
-        Write(body);
+        WriteStart(body);
+        var unflushed = 0L;
+        for (var i = 0; i < items.Count; i++)
+        {
+            unflushed += WriteItem(body, items[i], i == 0);
+            if (unflushed >= FlushEvery)
+            {
+                // A long page goes out as it is written instead of piling up in the response's buffer.
+                await body.FlushAsync(httpContext.RequestAborted).ConfigureAwait(false);
+                unflushed = 0;
+            }
+        }
+
+        WriteEnd(body);
         await body.FlushAsync(httpContext.RequestAborted).ConfigureAwait(false);
     }
+
+    private const int FlushEvery = 64 * 1024;
 
     /// <summary>Writes the ActivitySet's JSON to <paramref name="output"/>.</summary>
     public void Write(IBufferWriter<byte> output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        output.Write("{\"activities\":["u8);
-        var first = true;
+        var items = Prepare();
+        WriteStart(output);
+        for (var i = 0; i < items.Count; i++)
+        {
+            WriteItem(output, items[i], i == 0);
+        }
+
+        WriteEnd(output);
+    }
+
+    /// <summary>One activity for the client: its stored text with where its id goes, or its serialized form.</summary>
+    private readonly record struct Item(byte[] Utf8, int IdAt, bool IdAfterProperty, string? Id);
+
+    private List<Item> Prepare()
+    {
+        var items = new List<Item>(rows.Count);
         foreach (var row in rows)
         {
             var id = TranscriptIds.ActivityId(conversationId, row.Sequence);
             if (TryScan(row.Utf8, out var scan))
             {
-                if (scan.HandoffEvent)
+                if (!scan.HandoffEvent)
                 {
-                    continue;
+                    items.Add(new Item(row.Utf8, scan.IdAt, scan.IdAfterProperty, id));
                 }
 
-                if (!first)
-                {
-                    output.Write(","u8);
-                }
-
-                WriteWithId(output, row.Utf8, scan.IdAt, scan.IdAfterProperty, id);
+                continue;
             }
-            else
+
+            // Not in the serializer's own form: the old way, parse and serialize.
+            var activity = ActivityJson.Deserialize(Encoding.UTF8.GetString(row.Utf8));
+            activity.Id = id;
+            if (DirectLineApi.IsForClient(activity))
             {
-                // Not in the serializer's own form: the old way, parse and serialize.
-                var activity = ActivityJson.Deserialize(Encoding.UTF8.GetString(row.Utf8));
-                activity.Id = id;
-                if (!DirectLineApi.IsForClient(activity))
-                {
-                    continue;
-                }
-
-                if (!first)
-                {
-                    output.Write(","u8);
-                }
-
-                output.Write(ActivityJson.SerializeToUtf8Bytes(activity));
+                items.Add(new Item(ActivityJson.SerializeToUtf8Bytes(activity), 0, false, null));
             }
-
-            first = false;
         }
 
+        return items;
+    }
+
+    private static void WriteStart(IBufferWriter<byte> output) => output.Write("{\"activities\":["u8);
+
+    private static int WriteItem(IBufferWriter<byte> output, Item item, bool first)
+    {
+        if (!first)
+        {
+            output.Write(","u8);
+        }
+
+        if (item.Id is null)
+        {
+            output.Write(item.Utf8);
+        }
+        else
+        {
+            WriteWithId(output, item.Utf8, item.IdAt, item.IdAfterProperty, item.Id);
+        }
+
+        return item.Utf8.Length;
+    }
+
+    private void WriteEnd(IBufferWriter<byte> output)
+    {
         output.Write("],\"watermark\":\""u8);
         Span<byte> digits = stackalloc byte[20];
         watermark.TryFormat(digits, out var written, default, CultureInfo.InvariantCulture);

@@ -164,6 +164,19 @@ public sealed class StoredActivitySetTests
             Assert.Equal(Encoding.UTF8.GetString(expected), await response.Content.ReadAsStringAsync());
         }
 
+        // A long page (flushed as it is written) is the same bytes too.
+        for (var i = 0; i < 120; i++)
+        {
+            var big = Activity.CreateMessage(string.Concat(Enumerable.Repeat(Tricky, 60)) + i);
+            big.Conversation = new ConversationAccount(client.ConversationId!);
+            await transcript.AppendAsync(client.ConversationId!, TranscriptDirection.Outbound, big);
+        }
+
+        var page = await client.SendRawAsync(HttpMethod.Get, $"/v3/directline/conversations/{client.ConversationId}/activities?watermark=2");
+        var longBody = await page.Content.ReadAsStringAsync();
+        Assert.True(longBody.Length > 256 * 1024, $"{longBody.Length} characters");
+        Assert.Equal(Encoding.UTF8.GetString(await OldWayAsync(transcript, client.ConversationId!, 2, 100)), longBody);
+
         // The refusals are those of before: an invalid watermark, another conversation's token, an unknown conversation.
         Assert.Equal(HttpStatusCode.BadRequest, (await client.SendRawAsync(HttpMethod.Get, $"/v3/directline/conversations/{client.ConversationId}/activities?watermark=-1")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.SendRawAsync(HttpMethod.Get, "/v3/directline/conversations/other/activities?watermark=0")).StatusCode);
