@@ -69,7 +69,12 @@ public sealed class SharedRateLimits(IConnectionMultiplexer? redis = null, Redis
             TokensPerPeriod = 1,
             ReplenishmentPeriod = TimeSpan.FromMinutes(1) / Math.Max(1, perMinute),
             QueueLimit = 0,
-            AutoReplenishment = true,
+
+            // On this node alone the bucket is a partition of the middleware's partitioned limiter, whose one
+            // heartbeat (every 100 ms) refills every partition that does not refill itself: no timer of its own per
+            // conversation (thousands of them firing every second under load). Behind Redis the bucket is wrapped
+            // (SharedTokenBucket), which the heartbeat does not refill, so it keeps its own timer.
+            AutoReplenishment = redis is not null,
         });
         return redis is null ? local : new SharedTokenBucket(this, RedisKey(key), Math.Max(1, burst), TimeSpan.FromMinutes(1) / Math.Max(1, perMinute), local);
     }

@@ -40,9 +40,11 @@ public abstract class BotState
 
         var key = GetStorageKey(turnContext);
         var items = await _storage.ReadAsync([key], cancellationToken).ConfigureAwait(false);
-        var state = items.TryGetValue(key, out var item)
-            ? new CachedState(item.Data, item.ETag, item.Json)
-            : new CachedState([], StoreItem.Absent);
+        // A store that gives its text (both stores do) leaves the tree unparsed: a turn reads its properties from the
+        // text and writes the text to save from it, and parses the tree only when it needs one (CachedState.Data).
+        var state = !items.TryGetValue(key, out var item) ? new CachedState([], StoreItem.Absent)
+            : item.Json is { } json ? new CachedState(json, item.ETag)
+            : new CachedState(item.Data, item.ETag);
         turnContext.TurnState.Set(_contextKey, state);
     }
 
@@ -100,6 +102,17 @@ public abstract class BotState
             _loadedJson = _savedJson;
         }
 
+        /// <summary>
+        /// The state as the store's text (<see cref="StoreItem.Json"/>: exactly <c>Data.ToJsonString()</c> of the tree it
+        /// holds); the tree is parsed from it only if something needs the tree itself.
+        /// </summary>
+        public CachedState(string json, string? etag)
+        {
+            ETag = etag;
+            _savedJson = json;
+            _loadedJson = json;
+        }
+
         // The text of the state as loaded (the store's own text when it gave it) or last saved.
         private string _savedJson;
 
@@ -107,10 +120,10 @@ public abstract class BotState
         private readonly string _loadedJson;
         private JsonElement? _loaded;
 
-        // The loaded tree; the accessors' objects are in the text last made (_unflushed), not in this tree, until
-        // something needs the tree itself (a property deleted, a forced save, a second save): then it is re-read
-        // from that text.
-        private JsonObject _data;
+        // The loaded tree (null until something needs it: then parsed from the loaded text); the accessors' objects
+        // are in the text last made (_unflushed), not in this tree, until something needs the tree itself (a property
+        // deleted, a forced save, a second save): then it is re-read from that text.
+        private JsonObject? _data;
         private string? _unflushed;
 
         // Properties deleted in this turn: read from the tree, no longer from the loaded text.
@@ -127,7 +140,7 @@ public abstract class BotState
                     _unflushed = null;
                 }
 
-                return _data;
+                return _data ??= JsonNode.Parse(_loadedJson)!.AsObject();
             }
         }
 
@@ -195,38 +208,16 @@ public abstract class BotState
                 return true;
             }
 
-            var data = _unflushed is null ? _data : Data;
             var buffer = new ArrayBufferWriter<byte>(Math.Max(256, _savedJson.Length + 256));
-            using (var writer = new Utf8JsonWriter(buffer))
+            if (_unflushed is null && _data is null)
             {
-                writer.WriteStartObject();
-                foreach (var (name, node) in data)
-                {
-                    writer.WritePropertyName(name);
-                    if (Live.TryGetValue(name, out var live))
-                    {
-                        WriteLive(writer, live.Value, live.Type);
-                    }
-                    else if (node is null)
-                    {
-                        writer.WriteNullValue();
-                    }
-                    else
-                    {
-                        node.WriteTo(writer);
-                    }
-                }
-
-                foreach (var (name, (value, type)) in Live)
-                {
-                    if (!data.ContainsKey(name))
-                    {
-                        writer.WritePropertyName(name);
-                        WriteLive(writer, value, type);
-                    }
-                }
-
-                writer.WriteEndObject();
+                // No tree was needed in this turn: the loaded text's properties, read from the text.
+                _loaded ??= ParseLoaded(_loadedJson);
+                WriteFromLoaded(buffer, _loaded.Value);
+            }
+            else
+            {
+                WriteFromTree(buffer, _unflushed is null ? _data! : Data);
             }
 
             json = Encoding.UTF8.GetString(buffer.WrittenSpan);
@@ -236,6 +227,75 @@ public abstract class BotState
             }
 
             return json != _savedJson;
+        }
+
+        // The same text as WriteFromTree on the tree parsed from the same text: the properties in order, each name
+        // written as the tree's key and each value not held by an accessor as the tree's node writes it (a parsed
+        // node writes its element).
+        private void WriteFromLoaded(ArrayBufferWriter<byte> buffer, JsonElement loaded)
+        {
+            using var writer = new Utf8JsonWriter(buffer);
+            writer.WriteStartObject();
+            foreach (var property in loaded.EnumerateObject())
+            {
+                writer.WritePropertyName(property.Name);
+                if (Live.TryGetValue(property.Name, out var live))
+                {
+                    WriteLive(writer, live.Value, live.Type);
+                }
+                else if (property.Value.ValueKind == JsonValueKind.Null)
+                {
+                    writer.WriteNullValue();
+                }
+                else
+                {
+                    property.Value.WriteTo(writer);
+                }
+            }
+
+            foreach (var (name, (value, type)) in Live)
+            {
+                if (!loaded.TryGetProperty(name, out _))
+                {
+                    writer.WritePropertyName(name);
+                    WriteLive(writer, value, type);
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private void WriteFromTree(ArrayBufferWriter<byte> buffer, JsonObject data)
+        {
+            using var writer = new Utf8JsonWriter(buffer);
+            writer.WriteStartObject();
+            foreach (var (name, node) in data)
+            {
+                writer.WritePropertyName(name);
+                if (Live.TryGetValue(name, out var live))
+                {
+                    WriteLive(writer, live.Value, live.Type);
+                }
+                else if (node is null)
+                {
+                    writer.WriteNullValue();
+                }
+                else
+                {
+                    node.WriteTo(writer);
+                }
+            }
+
+            foreach (var (name, (value, type)) in Live)
+            {
+                if (!data.ContainsKey(name))
+                {
+                    writer.WritePropertyName(name);
+                    WriteLive(writer, value, type);
+                }
+            }
+
+            writer.WriteEndObject();
         }
 
         private static void WriteLive(Utf8JsonWriter writer, object? value, Type type)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using ChatSupport.BotKit.Activities;
@@ -164,6 +165,26 @@ public static class DirectLineApi
 
     public static async Task<IResult> GetActivitiesAsync(HttpRequest request, string conversationId, string? watermark, DirectLineServices s)
     {
+        if (TryParseWatermark(watermark, out var after))
+        {
+            // The usual poll: the conversation's check and its new activities in one read, written from their stored
+            // text (StoredActivitySet: the same bytes as parsing and serializing them).
+            if (!TryAuthenticateFor(request, conversationId, s, out var caller, out var refused))
+            {
+                return refused;
+            }
+
+            var (conversation, revoked, activities) = await s.Sessions.FindWithActivitiesAsync(
+                conversationId, after, s.Options.PageSize, request.HttpContext.RequestAborted).ConfigureAwait(false);
+            if (conversation is not null || caller.Grant is null)
+            {
+                var (_, denied) = await AdmitAsync(request, conversationId, s, caller, conversation, revoked).ConfigureAwait(false);
+                return denied ?? new StoredActivitySet(conversationId, activities, activities.Count > 0 ? activities[^1].Sequence : after);
+            }
+
+            // A generated token whose conversation was never started (it is started now, below): as before.
+        }
+
         var (_, failure) = await AuthorizeConversationAsync(request, conversationId, s).ConfigureAwait(false);
         if (failure is not null)
         {
@@ -323,17 +344,36 @@ public static class DirectLineApi
 
     internal static async Task<(ConversationAccess? Access, IResult? Failure)> AuthorizeConversationAsync(HttpRequest request, string conversationId, DirectLineServices s)
     {
-        if (!TryAuthenticate(request, s, out var caller, out var failure))
+        if (!TryAuthenticateFor(request, conversationId, s, out var caller, out var failure))
         {
             return (null, failure);
         }
 
-        if (caller.Grant is not null && !string.Equals(caller.Grant.ConversationId, conversationId, StringComparison.Ordinal))
+        var (conversation, revoked) = await s.Sessions.FindAsync(conversationId, request.HttpContext.RequestAborted).ConfigureAwait(false);
+        return await AdmitAsync(request, conversationId, s, caller, conversation, revoked).ConfigureAwait(false);
+    }
+
+    /// <summary>The caller's credential is valid, and a token is this conversation's.</summary>
+    private static bool TryAuthenticateFor(HttpRequest request, string conversationId, DirectLineServices s, out Caller caller, out IResult failure)
+    {
+        if (!TryAuthenticate(request, s, out caller, out failure))
         {
-            return (null, Error(StatusCodes.Status403Forbidden, DirectLineErrorCodes.Forbidden, "This token is not valid for this conversation."));
+            return false;
         }
 
-        var (conversation, revoked) = await s.Sessions.FindAsync(conversationId, request.HttpContext.RequestAborted).ConfigureAwait(false);
+        if (caller.Grant is not null && !string.Equals(caller.Grant.ConversationId, conversationId, StringComparison.Ordinal))
+        {
+            failure = Error(StatusCodes.Status403Forbidden, DirectLineErrorCodes.Forbidden, "This token is not valid for this conversation.");
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Admits an authenticated caller to the conversation as read from the store (refused when revoked, 404 when unknown).</summary>
+    private static async Task<(ConversationAccess? Access, IResult? Failure)> AdmitAsync(
+        HttpRequest request, string conversationId, DirectLineServices s, Caller caller, ConversationRecord? conversation, bool revoked)
+    {
         if (caller.Grant is not null && revoked)
         {
             return (null, Revoked());
@@ -368,17 +408,40 @@ public static class DirectLineApi
             return ([], true);
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted).ConfigureAwait(false)) > 0)
+        var aborted = request.HttpContext.RequestAborted;
+        if (request.ContentLength is { } length)
         {
-            if (buffer.Length + read > limit)
+            // The usual request: read straight into an array of the announced length (the server holds the body to
+            // that length; a body that ends early is what it is, as before).
+            var body = new byte[length];
+            var filled = 0;
+            int got;
+            while (filled < body.Length && (got = await request.Body.ReadAsync(body.AsMemory(filled), aborted).ConfigureAwait(false)) > 0)
             {
-                return ([], true);
+                filled += got;
             }
 
-            buffer.Write(chunk, 0, read);
+            return (filled == body.Length ? body : body[..filled], false);
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, aborted).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > limit)
+                {
+                    return ([], true);
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
 
         return (buffer.ToArray(), false);

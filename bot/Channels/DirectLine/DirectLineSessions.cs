@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text;
 using ChatSupport.Bot.Storage;
 using ChatSupport.Bot.Storage.Sqlite;
 using ChatSupport.BotKit.Activities;
 using ChatSupport.Domain.Storage;
+using Microsoft.Data.Sqlite;
 
 namespace ChatSupport.Bot.Channels.DirectLine;
 
@@ -101,6 +103,63 @@ public sealed class DirectLineSessions(StoreDatabase database, SqliteTranscriptS
                 DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
         return (conversation, revoked);
     }
+
+    /// <summary>
+    /// What the polling GET needs, in one statement: <see cref="FindAsync"/>'s answer and the conversation's stored
+    /// activities after <paramref name="afterSequence"/> (at most <paramref name="limit"/>, in order) as their stored
+    /// text. The activities are read whatever the answer; the caller serves them only to a caller it admits.
+    /// </summary>
+    public async Task<(ConversationRecord? Conversation, bool Revoked, IReadOnlyList<StoredActivityText> Activities)> FindWithActivitiesAsync(
+        string conversationId, long afterSequence, int limit, CancellationToken cancellationToken = default)
+    {
+        var revokedHere = _revokedHere.ContainsKey(conversationId);
+        await using var session = await database.RentAsync(cancellationToken).ConfigureAwait(false);
+        var command = session.Command(FindWithActivitiesSql.For(limit));
+        command.Parameters.AddWithValue("$conversation", conversationId);
+        command.Parameters.AddWithValue("$after", afterSequence);
+        var revoked = revokedHere;
+        ConversationRecord? conversation = null;
+        var activities = new List<StoredActivityText>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture) == 0)
+            {
+                revoked |= Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture) > 0;
+                conversation = reader.IsDBNull(2)
+                    ? null
+                    : new ConversationRecord(
+                        conversationId,
+                        reader.GetString(2),
+                        reader.GetString(3),
+                        DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
+                continue;
+            }
+
+            // SQLite hands over the stored UTF-8 bytes of a TEXT value as they are; other engines give a string.
+            var text = reader is SqliteDataReader sqlite ? sqlite.GetFieldValue<byte[]>(3) : Encoding.UTF8.GetBytes(reader.GetString(3));
+            activities.Add(new StoredActivityText(reader.GetInt64(1), text));
+        }
+
+        if (revoked)
+        {
+            _revokedHere[conversationId] = 0;
+        }
+
+        return (conversation, revoked, activities);
+    }
+
+    // The page size is written into the SQL as a number: SQLite compiles a statement again before every run after a
+    // LIMIT parameter is bound (the planner used its value), which a kept statement would pay on every poll.
+    private static readonly SqlWithLimit FindWithActivitiesSql = new("""
+        SELECT 0 AS kind, (SELECT COUNT(*) FROM directline_revoked WHERE conversation_id = $conversation) AS n,
+               c.channel_id AS a, c.user_id AS b, c.created_at AS t
+        FROM (SELECT 1 AS one) AS probe LEFT JOIN conversations c ON c.id = $conversation
+        UNION ALL
+        SELECT 1, page.seq, NULL, page.activity, NULL
+        FROM (SELECT seq, activity FROM activities WHERE conversation_id = $conversation AND seq > $after ORDER BY seq LIMIT {limit}) AS page
+        ORDER BY kind, n;
+        """);
 
     /// <summary>Stores the person's message and marks its turn pending, in one transaction.</summary>
     public async Task<StoredActivity> AppendPendingAsync(string conversationId, Activity activity, CancellationToken cancellationToken = default)

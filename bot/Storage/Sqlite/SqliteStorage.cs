@@ -25,12 +25,14 @@ public sealed class SqliteStorage(StoreDatabase database) : IStorage
             if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 // The stored text is what WriteAsync wrote: Data.ToJsonString() of the state saved, so the same text
-                // as the parsed tree gives back (BotState compares it with the state at the end of the turn).
+                // as the parsed tree gives back (BotState compares it with the state at the end of the turn). It is
+                // handed over as text; the tree is parsed from it only if asked for (StoreItem.Data), and a turn
+                // reads its properties from the text. Anything but an object is read as before (an empty state).
                 var json = reader.GetString(0);
-                var data = JsonNode.Parse(json) as JsonObject;
-                result[key] = data is null
-                    ? new StoreItem([], reader.GetInt64(1).ToString(CultureInfo.InvariantCulture))
-                    : new StoreItem(data, reader.GetInt64(1).ToString(CultureInfo.InvariantCulture)) { Json = json };
+                var version = reader.GetInt64(1).ToString(CultureInfo.InvariantCulture);
+                result[key] = json.StartsWith('{')
+                    ? StoreItem.FromJson(json, version)
+                    : JsonNode.Parse(json) is JsonObject data ? new StoreItem(data, version) { Json = json } : new StoreItem([], version);
             }
         }
 

@@ -115,14 +115,9 @@ public sealed class SqliteTranscriptStore(StoreDatabase database, TimeProvider c
     {
         var entries = new List<TranscriptEntry>();
         await using var session = await database.RentAsync(cancellationToken).ConfigureAwait(false);
-        var command = session.Command("""
-            SELECT seq, direction, activity, stored_at FROM activities
-            WHERE conversation_id = $conversation AND seq > $after
-            ORDER BY seq LIMIT $limit;
-            """);
+        var command = session.Command(ReadSql.For(limit));
         command.Parameters.AddWithValue("$conversation", conversationId);
         command.Parameters.AddWithValue("$after", afterSequence);
-        command.Parameters.AddWithValue("$limit", limit);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -139,6 +134,13 @@ public sealed class SqliteTranscriptStore(StoreDatabase database, TimeProvider c
 
         return entries;
     }
+
+    // The limit is written into the SQL as a number, not bound: see SqlWithLimit.
+    private static readonly SqlWithLimit ReadSql = new("""
+        SELECT seq, direction, activity, stored_at FROM activities
+        WHERE conversation_id = $conversation AND seq > $after
+        ORDER BY seq LIMIT {limit};
+        """);
 
     public async Task<long> GetLastSequenceAsync(string conversationId, CancellationToken cancellationToken = default)
     {

@@ -31,6 +31,45 @@ public sealed class ThrottlingTests
     }
 
     [Fact]
+    public async Task A_conversation_that_used_up_its_burst_gets_posts_back_as_time_passes()
+    {
+        // The post buckets refill from the rate limiter's own heartbeat (no timer per conversation): a limited
+        // conversation is admitted again once a token came back, at the configured rate.
+        using var factory = new ChatSupportFactory(botMode: "echo")
+        {
+            Settings = new Dictionary<string, string>
+            {
+                ["ChatSupport:DirectLine:RateLimits:PostBurst"] = "2",
+                ["ChatSupport:DirectLine:RateLimits:PostsPerMinute"] = "60",
+            },
+        };
+        var person = await DirectLineClient.StartAsync(factory);
+        var path = $"/v3/directline/conversations/{person.ConversationId}/activities";
+        var body = JsonSerializer.Serialize(new { type = "message", text = "あ" });
+        var statuses = new List<HttpStatusCode>();
+        while (statuses.Count < 10 && !statuses.Contains(HttpStatusCode.TooManyRequests))
+        {
+            statuses.Add((await person.SendRawAsync(HttpMethod.Post, path, body)).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK], statuses.Take(2));
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+
+        // One token a second: admitted again within a few seconds, and again after that.
+        for (var admitted = 0; admitted < 2;)
+        {
+            var started = DateTime.UtcNow;
+            while ((await person.SendRawAsync(HttpMethod.Post, path, body)).StatusCode != HttpStatusCode.OK)
+            {
+                Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(5), "no token came back");
+                await Task.Delay(50);
+            }
+
+            admitted++;
+        }
+    }
+
+    [Fact]
     public async Task One_hundred_fifty_posts_in_a_moment_get_429_with_Retry_After_in_the_Direct_Line_error_shape_and_are_not_stored()
     {
         using var factory = new ChatSupportFactory();

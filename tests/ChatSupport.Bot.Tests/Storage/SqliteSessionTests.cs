@@ -1,5 +1,7 @@
+using System.Collections;
 using System.Data.Common;
 using System.Globalization;
+using System.Reflection;
 using ChatSupport.Bot.Channels.DirectLine;
 using ChatSupport.Bot.DataLifecycle;
 using ChatSupport.Bot.Storage;
@@ -51,6 +53,59 @@ public sealed class SqliteSessionTests
         await using var reader = await command.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync());
         return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+    }
+
+    [Fact]
+    public async Task The_statements_of_a_turn_and_its_poll_stay_compiled_between_runs()
+    {
+        // SQLite compiles a statement again before its next run when a parameter its planner read was bound (a bound
+        // LIMIT): a kept statement must not need that, or it is compiled on every call after all.
+        var database = await NewDatabaseAsync();
+        var transcript = new SqliteTranscriptStore(database, TimeProvider.System);
+        var sessions = new DirectLineSessions(database, transcript, TimeProvider.System);
+        var state = new SqliteStorage(database);
+        await transcript.TryCreateAsync(new ConversationRecord("c1", "directline", "u1", CreatedAt));
+        for (var turn = 1; turn <= 6; turn++)
+        {
+            await TurnAsync(sessions, state, "c1", turn);
+            await sessions.FindAsync("c1");
+            var (_, _, page) = await sessions.FindWithActivitiesAsync("c1", turn, 100);
+            Assert.Equal(turn, page.Count);
+            Assert.Equal(2 * turn, (await transcript.ReadAsync("c1", 0, 100)).Count);
+        }
+
+        const int StatusReprepare = 5; // SQLITE_STMTSTATUS_REPREPARE
+        const int StatusRun = 6; // SQLITE_STMTSTATUS_RUN
+        var recompiled = new List<string>();
+        long runs = 0;
+        var rented = new List<StoreSession>();
+        while (database.IdleSessions > 0)
+        {
+            rented.Add(await database.RentAsync());
+        }
+
+        var statements = typeof(Microsoft.Data.Sqlite.SqliteCommand).GetField("_preparedStatements", BindingFlags.NonPublic | BindingFlags.Instance)!;
+        foreach (var session in rented)
+        {
+            var kept = (IDictionary)session.GetType().GetField("_prepared", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(session)!;
+            foreach (DictionaryEntry entry in kept)
+            {
+                foreach (var item in (IEnumerable)statements.GetValue(entry.Value)!)
+                {
+                    var statement = (SQLitePCL.sqlite3_stmt)item!.GetType().GetField("Item1")!.GetValue(item)!;
+                    runs += SQLitePCL.raw.sqlite3_stmt_status(statement, StatusRun, 0);
+                    if (SQLitePCL.raw.sqlite3_stmt_status(statement, StatusReprepare, 0) > 0)
+                    {
+                        recompiled.Add((string)entry.Key);
+                    }
+                }
+            }
+
+            await session.DisposeAsync();
+        }
+
+        Assert.True(runs >= 6 * 10, $"only {runs} runs seen");
+        Assert.Empty(recompiled);
     }
 
     [Fact]

@@ -203,6 +203,77 @@ public sealed class StateAndActivityStorageTests
     }
 
     [Fact]
+    public async Task A_state_loaded_as_text_saves_the_same_text_as_one_loaded_as_a_tree_turn_by_turn()
+    {
+        // The stores hand over their text and a turn no longer parses the tree unless it needs one; a store that gives
+        // only the tree (the way before) must end every turn with the same stored text and version.
+        var asText = new SqliteStorage(await NewDatabaseAsync());
+        var asTree = new TreeOnly(new SqliteStorage(await NewDatabaseAsync()));
+        const string key = "test/conversations/c1";
+        var seed = new JsonObject
+        {
+            ["untouched"] = new JsonObject { ["絵文字"] = "🙂", ["n"] = 1.5e300, ["a"] = new JsonArray(null, "x") },
+            ["nothing"] = null,
+            ["名前"] = Tricky,
+            ["consultation"] = JsonSerializer.SerializeToNode(new ConsultationProfile { Messages = 2 }, BotState.JsonOptions),
+            ["last"] = 7,
+        }.ToJsonString();
+        foreach (var storage in new IStorage[] { asText, asTree })
+        {
+            await storage.WriteAsync(new Dictionary<string, StoreItem> { [key] = StoreItem.FromJson(seed, null) });
+        }
+
+        var turns = new List<Func<ConversationState, ITurnContext, Task>>
+        {
+            async (state, turn) => (await state.CreateProperty<ConsultationProfile>("consultation").GetAsync(turn))!.Messages++,
+            async (state, turn) => await state.CreateProperty<JsonObject>("untouched").GetAsync(turn),
+            async (state, turn) => await state.CreateProperty<string>("新しい").SetAsync(turn, Tricky),
+            async (state, turn) => await state.CreateProperty<string>("nothing").SetAsync(turn, "now something"),
+            async (state, turn) => await state.CreateProperty<string?>("名前").SetAsync(turn, null),
+            async (state, turn) =>
+            {
+                await state.CreateProperty<int>("last").SetAsync(turn, 8);
+                await state.CreateProperty<DialogState>("dialogState").GetAsync(turn, () => new DialogState());
+            },
+            async (state, turn) => await state.CreateProperty<int>("last").DeleteAsync(turn),
+            (state, turn) => Task.CompletedTask,
+            async (state, turn) =>
+            {
+                (await state.CreateProperty<ConsultationProfile>("consultation").GetAsync(turn))!.Messages++;
+                await state.SaveChangesAsync(turn);
+                (await state.CreateProperty<ConsultationProfile>("consultation").GetAsync(turn))!.Messages++;
+            },
+        };
+        foreach (var body in turns)
+        {
+            foreach (var storage in new IStorage[] { asText, asTree })
+            {
+                var state = new ConversationState(storage);
+                await TurnAsync(state, turn => body(state, turn));
+            }
+
+            var text = (await asText.ReadAsync([key]))[key];
+            var tree = (await asTree.ReadAsync([key]))[key];
+            Assert.Equal(tree.Data.ToJsonString(), text.Json);
+            Assert.Equal(tree.ETag, text.ETag);
+        }
+
+        Assert.Equal("9", (await asText.ReadAsync([key]))[key].ETag);
+    }
+
+    /// <summary>A store that gives the state as a tree only, as the stores did before they handed over their text.</summary>
+    private sealed class TreeOnly(IStorage inner) : IStorage
+    {
+        public async Task<IReadOnlyDictionary<string, StoreItem>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default) =>
+            (await inner.ReadAsync(keys, cancellationToken)).ToDictionary(p => p.Key, p => new StoreItem(p.Value.Data, p.Value.ETag));
+
+        public Task<IReadOnlyDictionary<string, string>> WriteAsync(IReadOnlyDictionary<string, StoreItem> changes, CancellationToken cancellationToken = default) =>
+            inner.WriteAsync(changes, cancellationToken);
+
+        public Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default) => inner.DeleteAsync(keys, cancellationToken);
+    }
+
+    [Fact]
     public async Task A_stale_turn_still_fails_its_save_when_the_state_text_comes_from_the_store()
     {
         var storage = new SqliteStorage(await NewDatabaseAsync());
