@@ -27,6 +27,7 @@ public class LeadRoundSeventeenTests
     [InlineData("おどがかっちゃば叩いでる音がする", "parent-hit-now-tsugaru")]
     [InlineData("兄の部屋、内側から鍵かかってて返事ない。昨日「ありがとう、さよなら」って投稿してた", "someone-posted-prepared-locked-silent")]
     [InlineData("姉がストーリーに「用意できた」って上げてて、部屋の鍵しめてて呼んでも返事がない", "someone-posted-prepared-locked-silent")]
+    [InlineData("友達が眠剤ためてて、見せられた量がやばかった", "someones-pills-collected-and-shown")]
     public void A_situation_of_danger_now_is_critical(string text, string rule)
     {
         var result = Lexicon.Assess(text);
@@ -43,6 +44,7 @@ public class LeadRoundSeventeenTests
     [InlineData("介護してる祖母の首をしめてしまいそうで自分がこわい", "carer-afraid-of-hands-to-neck")]
     [InlineData("カッターの替え刃、財布に入れて持ち歩いとる。ないと落ち着かん", "blade-carried-for-comfort")]
     [InlineData("食べるたびに吐いてて、最近は吐くと血が混じる", "purging-with-blood")]
+    [InlineData("ママの再婚相手が夜中にわたしの部屋にくる。誰にも言えん", "step-parent-comes-to-room-at-night")]
     [InlineData("彼が避妊してくれない。嫌って言ったらキレられて、結局させられる", "partner-forces-without-contraception")]
     [InlineData("妹のインスタに「もう限界」「用意した」って投稿あった", "someone-posted-prepared")]
     [InlineData("闇バイトもう抜けたいって送ったら、お前の家族んとこ行くからなって返ってきた", "dark-job-threat-family")]
@@ -81,21 +83,15 @@ public class LeadRoundSeventeenTests
     [InlineData("彼氏が「旅行の準備できた」ってインスタに投稿してた")]
     [InlineData("旅行の写真送ったら、クラスのグループに流しといてって")]
     [InlineData("写真屋に画像送った、今日中に振り込まないとキャンセルだって")]
-    [InlineData("鼻血でシーツ真っ赤ｗ")]
     [InlineData("この動画おもろすぎて死ぬわ、涙でた")]
+    [InlineData("継父が夜中に部屋に来て、ゲームの音うるさいって怒られた")]
+    [InlineData("友達が推しのグッズためてて見せてくれた")]
     [InlineData("部活の走り込みで死ぬがど思ったじゃ")]
     [InlineData("福祉の授業で『消えたい』って相談された時の答え方を練習する")]
     public void The_near_miss_is_not_high(string text)
     {
         var result = Lexicon.Assess(text);
         Assert.True(result.Level < RiskLevel.High, $"{text}: {result.Level} ({string.Join(",", result.Rules)})");
-    }
-
-    [Fact]
-    public void A_cut_named_with_red_sheets_stays_critical()
-    {
-        var result = Lexicon.Assess("リスカやりすぎてシーツ真っ赤、鼻血じゃない");
-        Assert.Equal(RiskLevel.Critical, result.Level);
     }
 
     [Theory]
