@@ -28,6 +28,7 @@ public class LeadRoundSeventeenTests
     [InlineData("兄の部屋、内側から鍵かかってて返事ない。昨日「ありがとう、さよなら」って投稿してた", "someone-posted-prepared-locked-silent")]
     [InlineData("姉がストーリーに「用意できた」って上げてて、部屋の鍵しめてて呼んでも返事がない", "someone-posted-prepared-locked-silent")]
     [InlineData("友達が眠剤ためてて、見せられた量がやばかった", "someones-pills-collected-and-shown")]
+    [InlineData("カッターで切ってたら深くいきすぎて、なんか白いのが見えてきた", "cut-severe")]
     public void A_situation_of_danger_now_is_critical(string text, string rule)
     {
         var result = Lexicon.Assess(text);
@@ -45,6 +46,9 @@ public class LeadRoundSeventeenTests
     [InlineData("カッターの替え刃、財布に入れて持ち歩いとる。ないと落ち着かん", "blade-carried-for-comfort")]
     [InlineData("食べるたびに吐いてて、最近は吐くと血が混じる", "purging-with-blood")]
     [InlineData("ママの再婚相手が夜中にわたしの部屋にくる。誰にも言えん", "step-parent-comes-to-room-at-night")]
+    [InlineData("バイトのマネージャーにホテルで反省会しようって誘われた", "hotel-invite-power")]
+    [InlineData("このまま消えちゃってもいいかなって思う", "vanishing-would-be-fine")]
+    [InlineData("おやじが酒飲むと暴れるけん、家おりたくない", "drunk-parent-rampaging-at-home")]
     [InlineData("彼が避妊してくれない。嫌って言ったらキレられて、結局させられる", "partner-forces-without-contraception")]
     [InlineData("妹のインスタに「もう限界」「用意した」って投稿あった", "someone-posted-prepared")]
     [InlineData("闇バイトもう抜けたいって送ったら、お前の家族んとこ行くからなって返ってきた", "dark-job-threat-family")]
@@ -86,6 +90,12 @@ public class LeadRoundSeventeenTests
     [InlineData("この動画おもろすぎて死ぬわ、涙でた")]
     [InlineData("継父が夜中に部屋に来て、ゲームの音うるさいって怒られた")]
     [InlineData("友達が推しのグッズためてて見せてくれた")]
+    [InlineData("りんご切ってたら白いのが見えてきた")]
+    [InlineData("ホテルのバイトの面接に行ってきた")]
+    [InlineData("スマホの写真消えてもいいかな、容量ない")]
+    [InlineData("この予定消えてもいいかな")]
+    [InlineData("酔っ払った友達がカラオケで暴れるから困る")]
+    [InlineData("猫が暴れる、爪切りたいのに")]
     [InlineData("部活の走り込みで死ぬがど思ったじゃ")]
     [InlineData("福祉の授業で『消えたい』って相談された時の答え方を練習する")]
     public void The_near_miss_is_not_high(string text)
