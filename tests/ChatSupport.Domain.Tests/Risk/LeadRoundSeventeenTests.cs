@@ -28,6 +28,7 @@ public class LeadRoundSeventeenTests
     [InlineData("兄の部屋、内側から鍵かかってて返事ない。昨日「ありがとう、さよなら」って投稿してた", "someone-posted-prepared-locked-silent")]
     [InlineData("姉がストーリーに「用意できた」って上げてて、部屋の鍵しめてて呼んでも返事がない", "someone-posted-prepared-locked-silent")]
     [InlineData("友達が眠剤ためてて、見せられた量がやばかった", "someones-pills-collected-and-shown")]
+    [InlineData("線路づたいに歩いとる、貨物の時刻見た", "by-the-tracks-train-time-looked-up")]
     [InlineData("カッターで切ってたら深くいきすぎて、なんか白いのが見えてきた", "cut-severe")]
     public void A_situation_of_danger_now_is_critical(string text, string rule)
     {
@@ -48,6 +49,7 @@ public class LeadRoundSeventeenTests
     [InlineData("ママの再婚相手が夜中にわたしの部屋にくる。誰にも言えん", "step-parent-comes-to-room-at-night")]
     [InlineData("バイトのマネージャーにホテルで反省会しようって誘われた", "hotel-invite-power")]
     [InlineData("このまま消えちゃってもいいかなって思う", "vanishing-would-be-fine")]
+    [InlineData("山の中で誰にも見つからんのもええなって思う", "unfound-would-be-fine")]
     [InlineData("おやじが酒飲むと暴れるけん、家おりたくない", "drunk-parent-rampaging-at-home")]
     [InlineData("彼が避妊してくれない。嫌って言ったらキレられて、結局させられる", "partner-forces-without-contraception")]
     [InlineData("妹のインスタに「もう限界」「用意した」って投稿あった", "someone-posted-prepared")]
@@ -91,6 +93,8 @@ public class LeadRoundSeventeenTests
     [InlineData("継父が夜中に部屋に来て、ゲームの音うるさいって怒られた")]
     [InlineData("友達が推しのグッズためてて見せてくれた")]
     [InlineData("りんご切ってたら白いのが見えてきた")]
+    [InlineData("線路沿い歩いて駅向かってる。次の電車の時間調べたら遅延してた")]
+    [InlineData("かくれんぼで見つからんのもいいな、鬼つまんないけど")]
     [InlineData("ホテルのバイトの面接に行ってきた")]
     [InlineData("スマホの写真消えてもいいかな、容量ない")]
     [InlineData("この予定消えてもいいかな")]
