@@ -112,7 +112,9 @@ public class RiskModelTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [InlineData("朝起きたら知らない部屋で、服がぐちゃぐちゃだった。昨日の飲み会のあと覚えてない", SupportCategory.SexualViolence)]
+    // Round 17: the lexicon now reads waking in a stranger's room after drinks (woke-in-strangers-room-after-drinks), so the
+    // head is tested on a morning after that the lexicon still does not read.
+    [InlineData("目が覚めたら知らん男の家で、服着てなかった", SupportCategory.SexualViolence)]
     [InlineData("目が覚めたらホテルで、隣に知らん男がおった。なんもおぼえとらん", SupportCategory.SexualViolence)]
     public void CommittedModel_NamesTheHarmTheLexiconMissed(string text, SupportCategory harm)
     {
@@ -128,7 +130,7 @@ public class RiskModelTests(ITestOutputHelper output)
     {
         // A message the backstop raises and whose harm the category heads name: the second walk stays allocation-free.
         var scanner = new RiskEngine(RiskLexicon.LoadEmbedded(), RiskModel.LoadEmbedded()).CreateScanner();
-        const string message = "朝起きたら知らない部屋で、服がぐちゃぐちゃだった。昨日の飲み会のあと覚えてない";
+        const string message = "目が覚めたら知らん男の家で、服着てなかった";
         for (var i = 0; i < 10; i++)
         {
             scanner.Scan(message);
