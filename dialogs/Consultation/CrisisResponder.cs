@@ -35,21 +35,34 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
     public async Task<bool> HandleAsync(ITurnContext turnContext, RiskAssessment assessment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(assessment);
-        if (assessment.Level >= RiskLevel.High)
+        var now = clock.GetUtcNow();
+        var episode = ConsultationProfile.For(turnContext).Crisis;
+        var inEpisode = episode is not null && episode.IsOpen(now) && (episode.CheckPending || episode.InFollowUp(now));
+        if (assessment.Level >= RiskLevel.High && !(inEpisode && RaisedOnlyByTheModel(assessment) && (CuesOf(turnContext) & AnswersInAnEpisode) != 0))
         {
             await RespondAsync(turnContext, assessment, cancellationToken).ConfigureAwait(false);
             return true;
         }
 
-        var now = clock.GetUtcNow();
-        var episode = ConsultationProfile.For(turnContext).Crisis;
-        if (episode is null || !episode.IsOpen(now) || !(episode.CheckPending || episode.InFollowUp(now)))
+        if (!inEpisode)
         {
             return false;
         }
 
-        return await FollowUpAsync(turnContext, episode, CuesOf(turnContext), cancellationToken).ConfigureAwait(false);
+        return await FollowUpAsync(turnContext, episode!, CuesOf(turnContext), cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Answers inside an open episode that the learned backstop alone may raise (袋に入れて兄貴に預けてくる read high and
+    /// "abuse" by the model): read as the answer they are, not as a new harm with its own block.
+    /// </summary>
+    private const CrisisCue AnswersInAnEpisode = CrisisCue.MeansAway | CrisisCue.NotTaken | CrisisCue.Safe | CrisisCue.AtHome
+        | CrisisCue.CalledHelp | CrisisCue.WillCall | CrisisCue.NoPlan | CrisisCue.TellsAdult;
+
+    /// <summary>Whether only the learned backstop raised the level (no lexicon rule or entry of high or critical).</summary>
+    private static bool RaisedOnlyByTheModel(RiskAssessment assessment) =>
+        assessment.Rules.Count > 0 && assessment.Rules.All(r => r.StartsWith("model_", StringComparison.Ordinal))
+        && !assessment.Matches.Any(m => m.Level >= RiskLevel.High);
 
     /// <summary>A high or critical message: the harm's full block once per episode, else a reminder and what is new.</summary>
     public async Task RespondAsync(ITurnContext turnContext, RiskAssessment assessment, CancellationToken cancellationToken)

@@ -88,4 +88,17 @@ public class AdviceQuestionTests
     [Fact]
     public void Accounts_deleted_with_everything_ready_is_still_critical() =>
         Assert.Equal(ChatSupport.Domain.Risk.RiskLevel.Critical, Engine.Read("アカウントも全部消した。準備はできた").Risk.Level);
+
+    // A place to ask is not a place left to cut (situations.yaml, no_room_left): きる inside できる (round 17).
+    [Theory]
+    [InlineData("電話は苦手だからLINEで相談できるとこない？")]
+    [InlineData("夜中でも話できるとこないかな")]
+    public void A_place_to_ask_is_not_no_place_left_to_cut(string text) =>
+        Assert.True(Engine.Read(text).Risk.Level < ChatSupport.Domain.Risk.RiskLevel.High, Engine.Read(text).Risk.Level.ToString());
+
+    [Theory]
+    [InlineData("もうきるとこないくらい傷だらけ")]
+    [InlineData("腕にもう切るとこない")]
+    public void No_place_left_to_cut_is_still_high(string text) =>
+        Assert.True(Engine.Read(text).Risk.Level >= ChatSupport.Domain.Risk.RiskLevel.High, Engine.Read(text).Risk.Level.ToString());
 }
