@@ -104,6 +104,10 @@ public class ProbeSetTests(ITestOutputHelper output)
     // 0.075 and 0.770 / 0.644 / 0.113), then read for their classes (lead14.yaml) and trained on. Ratchets on known text.
     [InlineData("../../datasets/risk/apart16.jsonl", 0.95, 0.95, 0.05)]
     [InlineData("../../datasets/risk/apart17.jsonl", 0.95, 0.95, 0.05)]
+    // Round 17: apart20 (240, written apart in round 16, measured at its start and end: 0.900 / 0.867 / 0.050 and 0.890 /
+    // 0.867 / 0.050; at the start of round 17 0.890 / 0.867 / 0.050), then read (lead17.yaml) and trained on: 0.990 /
+    // 1.000 / 0.000 after. A ratchet on known text.
+    [InlineData("../../datasets/risk/apart20.jsonl", 0.95, 0.95, 0.05)]
     public void ProbeSet_StaysAboveTheFloor(string file, double highFloor, double criticalFloor, double falseHighCeiling)
     {
         var engine = RiskEngine.CreateDefault();
