@@ -747,7 +747,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         harm switch
         {
             CrisisHarm.Overdose => "crisis.od.action",
-            CrisisHarm.ViolenceNow or CrisisHarm.Abuse or CrisisHarm.Dv => "crisis.answer.danger.violence",
+            CrisisHarm.ViolenceNow or CrisisHarm.Abuse or CrisisHarm.Dv or CrisisHarm.CriminalJob => "crisis.answer.danger.violence",
             CrisisHarm.FriendInDanger => "crisis.answer.friend_unreached",
             _ => "crisis.answer.danger",
         },
@@ -851,6 +851,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             CrisisHarm.Grooming => "crisis.grooming",
             CrisisHarm.Pictures => "crisis.pictures",
             CrisisHarm.Followed => "crisis.followed",
+            CrisisHarm.CriminalJob => "crisis.criminal_job",
             _ => "crisis.high",
         };
 
@@ -884,6 +885,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
                 CrisisHarm.Grooming => under18 || ageUnknown ? ["police-consultation-9110", "kodomo-sos-dial"] : ["police-consultation-9110"],
                 CrisisHarm.Pictures => under18 || ageUnknown ? ["kodomo-sos-dial", "police-consultation-9110"] : ["police-consultation-9110"],
                 CrisisHarm.Followed => under18 || ageUnknown ? ["kodomo-sos-dial", "police-consultation-9110"] : ["police-consultation-9110"],
+                CrisisHarm.CriminalJob => under18 || ageUnknown ? ["police-consultation-9110", "kodomo-sos-dial"] : ["police-consultation-9110"],
                 _ => [],
             };
             message = Activity.CreateMessage(texts.Get(template, english));

@@ -52,6 +52,13 @@ public enum CrisisHarm
     /// people (a convenience store, a police box), ask the staff for help, 110; #9110 for stalking that goes on.
     /// </summary>
     Followed,
+
+    /// <summary>
+    /// Drawn into a criminal job (闇バイト) and threatened when wanting out (家族どうなっても知らんぞ, 免許証ばらまく): do not
+    /// go or do what they say, keep the messages, 110 or a police box now, tell family today — not the grooming or
+    /// sextortion template (p21).
+    /// </summary>
+    CriminalJob,
 }
 
 /// <summary>Cue classes from the risk engine's situation layer (<see cref="RiskAssessment.Cues"/>) that choose a template.</summary>
@@ -107,6 +114,9 @@ public static class HarmClassifier
     /// <summary>The lexicon's rule of someone met online offering a bed for the night (Lexicon/lead13.yaml).</summary>
     private const string OnlineStrangerOffersABed = "online-stranger-offers-a-bed";
 
+    /// <summary>The lexicon's rules of a criminal job's threats (Lexicon/lead13.yaml, lead17.yaml: dark-job-threat…).</summary>
+    private const string DarkJobRules = "dark-job-threat";
+
     public static CrisisHarm Classify(RiskAssessment assessment, CrisisCue cues = CrisisCue.None)
     {
         ArgumentNullException.ThrowIfNull(assessment);
@@ -118,6 +128,12 @@ public static class HarmClassifier
         if (Has(CrisisSituations.ViolenceNow))
         {
             return CrisisHarm.ViolenceNow;
+        }
+
+        if (assessment.Rules.Any(r => r.StartsWith(DarkJobRules, StringComparison.Ordinal)))
+        {
+            // A criminal job's threat (lead13/lead17 dark-job-threat rules), even when an ID picture is threatened.
+            return CrisisHarm.CriminalJob;
         }
 
         if (Has(CrisisSituations.Sextortion))
@@ -235,6 +251,7 @@ public static class HarmClassifier
         CrisisHarm.Grooming => "grooming",
         CrisisHarm.Pictures => "pictures",
         CrisisHarm.Followed => "followed",
+        CrisisHarm.CriminalJob => "criminal_job",
         _ => throw new ArgumentOutOfRangeException(nameof(harm), harm, null),
     };
 
@@ -247,5 +264,5 @@ public static class HarmClassifier
     /// <summary>Harms done by another person: 110 comes first, and the check asks about a safe place and speaking.</summary>
     public static bool IsViolence(this CrisisHarm harm) =>
         harm is CrisisHarm.ViolenceNow or CrisisHarm.Abuse or CrisisHarm.Dv or CrisisHarm.SexualAssault or CrisisHarm.Sextortion or CrisisHarm.Grooming
-            or CrisisHarm.Pictures or CrisisHarm.Followed;
+            or CrisisHarm.Pictures or CrisisHarm.Followed or CrisisHarm.CriminalJob;
 }

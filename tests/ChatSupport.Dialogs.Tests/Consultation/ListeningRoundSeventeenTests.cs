@@ -402,4 +402,19 @@ public sealed class ListeningRoundSeventeenTests
         Assert.Contains("あなたを守る大事な一歩", answer, StringComparison.Ordinal);
         Assert.DoesNotContain("189", answer, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("闇バイトやめたいって言ったら、免許証の写真ばらまくって脅された")]
+    [InlineData("受け子のバイト断ったら「家族がどうなっても知らんぞ」ってDM来た")]
+    public async Task A_criminal_jobs_threat_gets_its_own_reply_not_grooming_or_sextortion(string text)
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+
+        var answer = AllText(await harness.SayAsync(text));
+
+        Assert.Contains("闇バイト", answer, StringComparison.Ordinal);
+        Assert.Contains("110", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("会いに行かないでください", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("お金は払わないでください", answer, StringComparison.Ordinal);
+    }
 }
