@@ -615,22 +615,11 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         }
 
         var violence = harm.IsViolence();
-        if (!violence)
+        if (!violence && MeansKey(cues) is { } means)
         {
             // The means (pills saved up, a blade): not taken yet, moved away, or still at hand — the step is to put
             // them out of reach, never "tell them what you took" (p21: she was told three times she had taken them).
-            if (cues.HasFlag(CrisisCue.MeansAway))
-            {
-                Add("crisis.answer.means_away");
-            }
-            else if (cues.HasFlag(CrisisCue.NotTaken))
-            {
-                Add("crisis.answer.not_taken");
-            }
-            else if (cues.HasFlag(CrisisCue.MeansAtHand))
-            {
-                Add("crisis.answer.means");
-            }
+            Add(means);
         }
 
         if (cues.HasFlag(CrisisCue.CalledHelp))
@@ -721,15 +710,18 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             return;
         }
 
-        var key = cues.HasFlag(CrisisCue.MeansAway) ? "crisis.answer.means_away"
-            : cues.HasFlag(CrisisCue.NotTaken) ? "crisis.answer.not_taken"
-            : cues.HasFlag(CrisisCue.MeansAtHand) ? "crisis.answer.means"
-            : null;
-        if (key is not null)
+        if (MeansKey(cues) is { } key)
         {
             await turnContext.SendActivityAsync(texts.Get(key, english), cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>The line for the means: moved away, not taken, or still at hand (in that order), or null.</summary>
+    private static string? MeansKey(CrisisCue cues) =>
+        cues.HasFlag(CrisisCue.MeansAway) ? "crisis.answer.means_away"
+        : cues.HasFlag(CrisisCue.NotTaken) ? "crisis.answer.not_taken"
+        : cues.HasFlag(CrisisCue.MeansAtHand) ? "crisis.answer.means"
+        : null;
 
     /// <summary>Cue classes of something swallowed or a method under way in the conversation (pills taken, a fire lit in a closed place).</summary>
     private static readonly string[] PoisoningCues = ["ingestion", "overdose_word", "body_after_pills", "method_now", "enclosure", "poison_household", "not_waking"];
