@@ -417,4 +417,28 @@ public sealed class ListeningRoundSeventeenTests
         Assert.DoesNotContain("会いに行かないでください", answer, StringComparison.Ordinal);
         Assert.DoesNotContain("お金は払わないでください", answer, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("どうせ寝たら終わるし")]
+    [InlineData("もう年越したくないな。来年の自分が想像できん")]
+    public async Task A_veiled_end_is_met_with_the_direct_question(string text)
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        await harness.SayAsync("最近ずっと眠れない");
+
+        var answer = AllText(await harness.SayAsync(text));
+
+        Assert.Contains(Question, answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_friend_driven_away_now_is_110_now()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        await harness.SayAsync("同じクラスの子から「今までありがとう」ってきて、それから既読つかない");
+
+        var answer = AllText(await harness.SayAsync("知らない人の車に乗せられた"));
+
+        Assert.Contains("110", answer, StringComparison.Ordinal);
+    }
 }
