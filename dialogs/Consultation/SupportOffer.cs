@@ -96,6 +96,14 @@ public sealed class SupportOffer(BotTexts texts, SupportRouter router, SupportDi
         }
 
         await turnContext.SendActivityAsync(cards.Message(intro, services, english), cancellationToken).ConfigureAwait(false);
+        if (profile.PrefersText && !forFriend && wanted.Contains(SupportCategory.Abuse) && !Acknowledgements.IsKnownAdult(profile)
+            && !services.Exists(s => s.Service.Id == Child189))
+        {
+            // A child who can only write, with abuse or neglect told (母が4日帰ってこない, Wi-Fiだけ): the text services
+            // above, and 189 named too — a phone line, but the one made to protect children (p22: she left for a public
+            // phone with no number).
+            await turnContext.SendActivityAsync(texts.Get("offer.189.text", english), cancellationToken).ConfigureAwait(false);
+        }
         foreach (var category in categories)
         {
             if (!profile.Offered.Contains(category))

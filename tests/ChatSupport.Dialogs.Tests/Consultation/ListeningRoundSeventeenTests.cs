@@ -441,4 +441,15 @@ public sealed class ListeningRoundSeventeenTests
 
         Assert.Contains("110", answer, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_child_who_can_only_write_and_tells_of_neglect_is_still_given_189()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        await harness.SayAsync("電話かけられないんだけど、ここで相談できる？");
+
+        var answer = AllText(await harness.SayAsync("母が5日帰ってこない。LINEも既読にならない"));
+
+        Assert.Contains("189", answer, StringComparison.Ordinal);
+    }
 }
