@@ -752,6 +752,10 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
         No,
     }
 
+    private static readonly string Aru = TextNormalizer.Normalize("ある");
+
+    private static readonly string Nai = TextNormalizer.Normalize("ない");
+
     private static readonly string[] UnsureAnswers = new[] { "わからない", "わからん", "わかんない", "わかんね", "分からない", "よくわからない", "どうだろう", "どうやろ", "not sure", "dont know", "i don't know" }
         .Select(TextNormalizer.Normalize).ToArray();
 
@@ -779,7 +783,13 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
             return DyingAnswer.Unsure;
         }
 
-        if (NoAnswers.Any(a => normalized == a || normalized.StartsWith(a, StringComparison.Ordinal)) || normalized.EndsWith(TextNormalizer.Normalize("ない"), StringComparison.Ordinal))
+        // 「いや、少しある」 is a yes: ある without ない is read before the no forms (いや, ううん).
+        if (normalized.Contains(Aru, StringComparison.Ordinal) && !normalized.Contains(Nai, StringComparison.Ordinal))
+        {
+            return DyingAnswer.Yes;
+        }
+
+        if (NoAnswers.Any(a => normalized == a || normalized.StartsWith(a, StringComparison.Ordinal)) || normalized.EndsWith(Nai, StringComparison.Ordinal))
         {
             return DyingAnswer.No;
         }

@@ -452,4 +452,17 @@ public sealed class ListeningRoundSeventeenTests
 
         Assert.Contains("189", answer, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("いや、少しある")]
+    [InlineData("うーん、たまにある")]
+    public async Task A_yes_after_a_hesitation_is_still_a_yes(string text)
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        await harness.SayAsync("もう全部どうでもいい");
+
+        var answer = AllText(await harness.SayAsync(text));
+
+        Assert.Contains("話してくれたことは、とても大事なこと", answer, StringComparison.Ordinal);
+    }
 }
