@@ -38,18 +38,20 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         var now = clock.GetUtcNow();
         var episode = ConsultationProfile.For(turnContext).Crisis;
         var inEpisode = episode is not null && episode.IsOpen(now) && (episode.CheckPending || episode.InFollowUp(now));
-        if (assessment.Level >= RiskLevel.High && !(inEpisode && RaisedOnlyByTheModel(assessment) && (CuesOf(turnContext) & AnswersInAnEpisode) != 0))
+        if (assessment.Level >= RiskLevel.High)
         {
+            // The cues are read here only for a model-only raise inside an episode, and then passed on, not read again.
+            var answers = inEpisode && RaisedOnlyByTheModel(assessment) ? CuesOf(turnContext) : CrisisCue.None;
+            if ((answers & AnswersInAnEpisode) != 0)
+            {
+                return await FollowUpAsync(turnContext, episode!, answers, cancellationToken).ConfigureAwait(false);
+            }
+
             await RespondAsync(turnContext, assessment, cancellationToken).ConfigureAwait(false);
             return true;
         }
 
-        if (!inEpisode)
-        {
-            return false;
-        }
-
-        return await FollowUpAsync(turnContext, episode!, CuesOf(turnContext), cancellationToken).ConfigureAwait(false);
+        return inEpisode && await FollowUpAsync(turnContext, episode!, CuesOf(turnContext), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
