@@ -25,6 +25,8 @@ public class AdviceQuestionTests
     [InlineData("会いに行ったほうがええんかな", AdviceKinds.Meet)]
     [InlineData("やっぱいかんほうがいいよね", AdviceKinds.Meet)]
     [InlineData("110番ってもじでできないの", AdviceKinds.PoliceText)]
+    [InlineData("けいさつってメールで送れるん？", AdviceKinds.PoliceText)]
+    [InlineData("チャットで通報できる？声出せない", AdviceKinds.PoliceText)]
     [InlineData("もしまた殴られたらどうしたらいい", AdviceKinds.Again)]
     [InlineData("今夜も同じだったらどうしよう", AdviceKinds.Again)]
     [InlineData("救急車って呼んでもいいのかな", AdviceKinds.Call)]
@@ -100,5 +102,20 @@ public class AdviceQuestionTests
     [InlineData("もうきるとこないくらい傷だらけ")]
     [InlineData("腕にもう切るとこない")]
     public void No_place_left_to_cut_is_still_high(string text) =>
+        Assert.True(Engine.Read(text).Risk.Level >= ChatSupport.Domain.Risk.RiskLevel.High, Engine.Read(text).Risk.Level.ToString());
+
+    // The name of a service asked about is not violence told (context.yaml, mask-service-names; p22, round 18).
+    [Theory]
+    [InlineData("DV相談プラスって夜中もつながる？")]
+    [InlineData("ＤＶ相談ナビの番号おしえて")]
+    [InlineData("虐待対応ダイヤルって子どもがかけてもいいの")]
+    public void A_service_asked_about_by_name_is_not_violence_told(string text) =>
+        Assert.True(Engine.Read(text).Risk.Level < ChatSupport.Domain.Risk.RiskLevel.High, Engine.Read(text).Risk.Level.ToString());
+
+    [Theory]
+    [InlineData("彼氏にDVされてる。DV相談ってどこ？")]
+    [InlineData("親に毎日殴られてる。虐待対応ダイヤルにかけたい")]
+    [InlineData("ネットで泊めてくれるって人がいて、いまから会う")]
+    public void Violence_told_beside_a_service_name_and_a_stranger_s_bed_stay_high(string text) =>
         Assert.True(Engine.Read(text).Risk.Level >= ChatSupport.Domain.Risk.RiskLevel.High, Engine.Read(text).Risk.Level.ToString());
 }
