@@ -21,6 +21,8 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
 {
     private readonly AdviceAnswers _advice = new(texts);
 
+    private readonly SupportRouter _router = new(directory);
+
     /// <summary>Night in Japan time: the 24-hour text services are offered beside the phone lines.</summary>
     private static readonly (int From, int To) NightHours = (21, 7);
 
@@ -38,6 +40,11 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         var now = clock.GetUtcNow();
         var episode = ConsultationProfile.For(turnContext).Crisis;
         var inEpisode = episode is not null && episode.IsOpen(now) && (episode.CheckPending || episode.InFollowUp(now));
+        if (assessment.Level < RiskLevel.High && DyingAnswerPending(turnContext, ConsultationProfile.For(turnContext)))
+        {
+            return false; // The answer to the direct question about dying: the listener reads it.
+        }
+
         if (assessment.Level >= RiskLevel.High)
         {
             // The cues are read here only for a model-only raise inside an episode, and then passed on, not read again.
@@ -180,6 +187,18 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         else
         {
             // The same harm again: what the message answers, or a thank-you and the numbers, once; no new block.
+            if (!profile.AskedAboutDying && !harm.IsWordsOfDying() && harm != CrisisHarm.FriendInDanger
+                && assessment.Categories.Contains(SupportCategory.Suicidal) && !assessment.Categories.Contains(SupportCategory.OtherPerson))
+            {
+                // 「ばらまかれたら死ぬしかない」 inside a sextortion episode: words of dying inside another harm are not a reminder
+                // of that harm's numbers — heard, and asked directly (p22). The answer is read by the listener.
+                await AskAboutDyingAsync(turnContext, profile, english, cancellationToken).ConfigureAwait(false);
+                await RequestCounselorAsync(turnContext, assessment, critical, tell: false, cancellationToken).ConfigureAwait(false);
+                episode.LastDangerAt = now;
+                episode.LastCrisisReplyAt = now;
+                return;
+            }
+
             var lines = FollowUpLines(harm, cues, english, episode.BleedingStopped, Acknowledgements.IsKnownChild(profile), profile.AwayFromHome);
             if (atPlace)
             {
@@ -227,6 +246,23 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             await turnContext.SendActivityAsync(SafetyCheck(harm, english), cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// The direct question about dying inside an open episode of another harm: the acknowledgement and the question with its
+    /// buttons; the next message, if it answers it, goes to the listener (<see cref="DyingAnswerPending"/>).
+    /// </summary>
+    private async Task AskAboutDyingAsync(ITurnContext turnContext, ConsultationProfile profile, bool english, CancellationToken cancellationToken)
+    {
+        profile.Messages++;
+        profile.AskedAboutDying = true;
+        profile.DyingQuestionAt = profile.Messages;
+        await turnContext.SendActivityAsync(texts.Get("ask.dying.episode", english), cancellationToken).ConfigureAwait(false);
+        await turnContext.SendActivityAsync(Listener.DyingQuestion(texts, english), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The direct question about dying was the last thing asked, and this message answers it (ある, 少しある, ない).</summary>
+    private static bool DyingAnswerPending(ITurnContext turnContext, ConsultationProfile profile) =>
+        profile.DyingQuestionAt == profile.Messages && Listener.ReadDyingAnswer(turnContext.Activity.Text) is not null;
 
     /// <summary>The 緊急 command: emergency numbers and around-the-clock contacts, without a risk assessment.</summary>
     public Task SendEmergencyContactsAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
@@ -315,6 +351,13 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
                 // while the body may be in danger (not after a hospital answer, which names 119 itself). The check stays open.
                 await AnswerKeepingTheCheckAsync(turnContext, episode, harm, asked.Text, remind: asked.Kind != AdviceKinds.Hospital, now, cancellationToken).ConfigureAwait(false);
                 return true;
+            }
+
+            if (advice is null && AsksAboutANamedService(turnContext))
+            {
+                // 「#8103って子どもでもかけていいの？」「DV相談＋って何時から？」 inside the episode: the usual path answers about that
+                // service (its status now and who it is for), not a bare thank-you or another harm's line (p22).
+                return false;
             }
 
             var onlyTheWait = waiting is not null && WaitingReplies.AsksOnlyTheWait(turnContext.Activity.Text);
@@ -464,6 +507,20 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         turnContext.TurnState.Get<MessageReading>()?.Understanding is { } understanding
         && (understanding.Has(Intent.AskPerson) || understanding.Has(Intent.AskHours) || understanding.Has(Intent.AskPrivacy) || understanding.Has(Intent.AskIsBot)
             || understanding.Has(Intent.AskCanConsult) || understanding.Has(Intent.AskServices));
+
+    /// <summary>A question (with a question mark) that names a service of the directory.</summary>
+    private bool AsksAboutANamedService(ITurnContext turnContext)
+    {
+        var text = turnContext.Activity.Text;
+        if (!Listener.LooksLikeAQuestion(text))
+        {
+            return false;
+        }
+
+        var profile = ConsultationProfile.For(turnContext);
+        var query = new RouteQuery { PrefectureCode = profile.PrefectureCode, Language = profile.English ? "en" : "ja" };
+        return _router.Named(text!, TextNormalizer.Normalize, query, clock.GetUtcNow()).Count > 0;
+    }
 
     /// <summary>A phone about to run out of battery (Patterns/lead8.yaml): the usual path gives the one number to keep.</summary>
     private static bool BatteryLow(ITurnContext turnContext) =>

@@ -115,6 +115,25 @@ public sealed class HumanRequests(BotTexts texts, SupportDirectory directory, Se
         return RequestAsync(turnContext, HandoffReason.Risk, RiskLevels.Max(assessment.Level, profile.Risk.Level), categories, terms, cancellationToken);
     }
 
+    /// <summary>
+    /// A yes to the direct question about dying (ある, 少しある): queued, or raised in the queue, at high priority with the
+    /// suicidal category, where the level reaches the handoff threshold. Null without a handoff or below the threshold.
+    /// </summary>
+    public Task<HandoffRequestResult?> RequestForDyingAnswerAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        if (RiskLevel.High < autoHandoffLevel)
+        {
+            return Task.FromResult<HandoffRequestResult?>(null);
+        }
+
+        var profile = ConsultationProfile.For(turnContext);
+        var categories = profile.Risk.Categories.Union([SupportCategory.Suicidal]).ToList();
+        return RequestAsync(turnContext, HandoffReason.Risk, RiskLevels.Max(RiskLevel.High, profile.Risk.Level), categories, [DyingAnswerTerm], cancellationToken);
+    }
+
+    /// <summary>What counselors see among the matched terms of a queue item raised by a yes to the direct question.</summary>
+    public const string DyingAnswerTerm = "「いま死にたい気持ち」に「ある」";
+
     private async Task<HandoffRequestResult?> RequestAsync(ITurnContext turnContext, HandoffReason reason, RiskLevel priority, IReadOnlyList<SupportCategory> categories, IReadOnlyList<string> terms, CancellationToken cancellationToken, string? preference = null)
     {
         if (handoff is null)

@@ -180,6 +180,12 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
                     servicesAsked = true;
                     break;
                 case Intent.AskPerson:
+                    if (namedQuestion && !namedAnswered)
+                    {
+                        // 「人と話したい。いのちの電話ってかかる？」: the service asked about first, then the request for a person.
+                        namedAnswered = await offer.SendNamedAsync(turnContext, named, cancellationToken).ConfigureAwait(false);
+                    }
+
                     var preference = HumanRequests.PreferenceLabel(understanding.Preferences.CounselorPreference) ?? profile.CounselorPreference;
                     if (await humans.RequestByPersonAsync(turnContext, cancellationToken, preference).ConfigureAwait(false))
                     {
@@ -393,10 +399,18 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
             return true;
         }
 
+        // 「#8103って子どもでもかけていいの？」「いのちの電話ってかかる？」 while waiting: that service's status now and who it is
+        // for, not a bare thank-you (p22).
+        var namedAnswered = !understanding.Has(Intent.AskPrivacy) && LooksLikeAQuestion(turnContext.Activity.Text)
+            && await offer.SendNamedAsync(turnContext, turnContext.Activity.Text, cancellationToken).ConfigureAwait(false);
+        answered |= namedAnswered;
+
         foreach (var intent in understanding.Intents)
         {
             switch (intent)
             {
+                case Intent.AskHours or Intent.AskServices when namedAnswered:
+                    break;
                 case Intent.AskIsBot:
                     // Already waiting for a person: only that this is a bot, not how to ask for one.
                     await SayAsync(turnContext, texts.Get("intent.is_bot", english), cancellationToken).ConfigureAwait(false);
@@ -646,7 +660,7 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
     private static bool OnlyMetOnline(MessageUnderstanding understanding) =>
         understanding.Cues.Where(c => c.Kind == CueKind.Category && c.Label == "online_harm").All(c => c.Id == MetOnline);
 
-    private static bool LooksLikeAQuestion(string? text) =>
+    internal static bool LooksLikeAQuestion(string? text) =>
         text is not null && (text.Contains('?', StringComparison.Ordinal) || text.Contains('？', StringComparison.Ordinal));
 
     /// <summary>
@@ -661,13 +675,19 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
         profile.AskedAboutDying = true;
         profile.DyingQuestionAt = profile.Messages;
         await SayAsync(turnContext, acks.Pick(["ack.hopeless"], profile), cancellationToken).ConfigureAwait(false);
+        await turnContext.SendActivityAsync(DyingQuestion(texts, english), cancellationToken).ConfigureAwait(false);
+        return new ListenOutcome(null, PromptButtons.None);
+    }
+
+    /// <summary>「いま、死にたいと思う気持ちはありますか？」 with ある / 少しある / ない (the values always the Japanese labels).</summary>
+    internal static Activity DyingQuestion(BotTexts texts, bool english)
+    {
         var question = Activity.CreateMessage(texts.Get("ask.dying.question", english));
         question.SuggestedActions = new SuggestedActions
         {
             Actions = [.. new[] { "ask.dying.button.yes", "ask.dying.button.little", "ask.dying.button.no" }.Select(k => CardAction.ImBack(texts.Get(k, english), texts.Get(k, false)))],
         };
-        await turnContext.SendActivityAsync(question, cancellationToken).ConfigureAwait(false);
-        return new ListenOutcome(null, PromptButtons.None);
+        return question;
     }
 
     /// <summary>
@@ -745,7 +765,7 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
 
     private static readonly string[] PurposeEndings = new[] { "よう", "ため", "ように" }.Select(TextNormalizer.Normalize).ToArray();
 
-    private enum DyingAnswer
+    internal enum DyingAnswer
     {
         Yes,
         Unsure,
@@ -770,7 +790,7 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
         .Select(TextNormalizer.Normalize).ToArray();
 
     /// <summary>A short answer to the question about dying (ある・少しある・ない, typed or pressed), or null for anything else.</summary>
-    private static DyingAnswer? ReadDyingAnswer(string? text)
+    internal static DyingAnswer? ReadDyingAnswer(string? text)
     {
         var normalized = TextNormalizer.Normalize(text);
         if (normalized.Length is 0 or > 12)
@@ -822,6 +842,14 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
         {
             case DyingAnswer.Yes:
                 await SayAsync(turnContext, texts.Get("ask.dying.yes", english), cancellationToken).ConfigureAwait(false);
+                if (await humans.RequestForDyingAnswerAsync(turnContext, cancellationToken).ConfigureAwait(false) is { } queued
+                    && (queued.Queued || queued.AlreadyWithHuman))
+                {
+                    // A yes is flagged to the counselors' queue (high priority), and the person is told honestly whether anyone
+                    // is there to read it now.
+                    await SayAsync(turnContext, texts.Get(queued.CounselorsAvailableNow ? "ask.dying.yes.queued" : "ask.dying.yes.queued.later", english), cancellationToken).ConfigureAwait(false);
+                }
+
                 if (!profile.Offered.Contains(SupportCategory.Suicidal))
                 {
                     await offer.SendAsync(turnContext, [SupportCategory.Suicidal], forFriend: false, cancellationToken).ConfigureAwait(false);

@@ -102,7 +102,7 @@ public sealed class SupportRouter(SupportDirectory directory)
             var name = service.Name.Ja;
             var cut = name.IndexOfAny(['（', '(', '「']);
             var key = normalize(cut > 0 ? name[..cut] : name);
-            if (key.Length < 4 || !message.Contains(key, StringComparison.Ordinal) || service.IsEmergency)
+            if (service.IsEmergency || !((key.Length >= 4 && message.Contains(key, StringComparison.Ordinal)) || NamesShortCode(service, text ?? string.Empty)))
             {
                 continue;
             }
@@ -120,6 +120,38 @@ public sealed class SupportRouter(SupportDirectory directory)
         var here = asked.Where(r => RegionFits(r.Service, query.PrefectureCode)).ToList();
         return asked.Exists(r => r.Service.Region.Scope != RegionScope.National) && here.Count > 0 ? here : asked;
     }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> names the service by its short dial (#8103って子どもでもかけていい？, 189って何？): a
+    /// #-code or a three-digit number of its phone channels, not inside a longer number (0120-189-783).
+    /// </summary>
+    private static bool NamesShortCode(SupportService service, string text)
+    {
+        foreach (var channel in service.Channels)
+        {
+            if (channel.Number is not { } number || !(number.StartsWith('#') || number.Length == 3))
+            {
+                continue;
+            }
+
+            var digits = number.TrimStart('#');
+            for (var at = text.IndexOf(digits, StringComparison.Ordinal); at >= 0; at = text.IndexOf(digits, at + 1, StringComparison.Ordinal))
+            {
+                var end = at + digits.Length;
+                var before = at > 0 ? text[at - 1] : ' ';
+                var after = end < text.Length ? text[end] : ' ';
+                var hashed = before is '#' or '＃';
+                if ((number.StartsWith('#') ? hashed : !hashed) && !IsNumberPart(before) && !IsNumberPart(after))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsNumberPart(char c) => char.IsAsciiDigit(c) || c is '-' or '－' || (c >= '０' && c <= '９');
 
     public IReadOnlyList<RoutedService> Route(RouteQuery query, DateTimeOffset now)
     {

@@ -261,6 +261,10 @@ public static class HarmClassifier
     /// <summary>Harms whose danger is to the body now: an unanswered message keeps getting the one action.</summary>
     public static bool IsAcute(this CrisisHarm harm) => harm is CrisisHarm.Overdose or CrisisHarm.PlanOrAttempt or CrisisHarm.ViolenceNow;
 
+    /// <summary>Harms whose reply is itself for words of dying or harming oneself (the 24-hour lines, 110/119).</summary>
+    public static bool IsWordsOfDying(this CrisisHarm harm) =>
+        harm is CrisisHarm.General or CrisisHarm.PlanOrAttempt or CrisisHarm.Overdose or CrisisHarm.SelfHarm;
+
     /// <summary>Harms done by another person: 110 comes first, and the check asks about a safe place and speaking.</summary>
     public static bool IsViolence(this CrisisHarm harm) =>
         harm is CrisisHarm.ViolenceNow or CrisisHarm.Abuse or CrisisHarm.Dv or CrisisHarm.SexualAssault or CrisisHarm.Sextortion or CrisisHarm.Grooming

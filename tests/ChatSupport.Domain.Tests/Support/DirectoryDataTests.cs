@@ -239,4 +239,26 @@ public class DirectoryDataTests
         var hokkaido = router.Named("北海道いのちの電話って夜中もやってる？", Fold, new RouteQuery { PrefectureCode = "01" }, Jst(2026, 12, 9, 2, 30));
         Assert.Equal("hokkaido-inochi-no-denwa", Assert.Single(hokkaido).Service.Id);
     }
+
+    [Theory]
+    [InlineData("#8103って子どもでもかけていいの？", "seihanzai-8103")]
+    [InlineData("＃9110って今かかる？", "police-consultation-9110")]
+    [InlineData("189って何？電話したら家に来るん？", "jido-sodanjo-189")]
+    public void A_service_named_by_its_short_dial_is_found(string text, string id)
+    {
+        var router = new SupportRouter(National);
+        var named = router.Named(text, ChatSupport.BotKit.Text.TextNormalizer.Normalize, new RouteQuery(), Jst(2026, 12, 9, 2, 30));
+        Assert.Contains(named, r => r.Service.Id == id);
+    }
+
+    [Theory]
+    [InlineData("0120-189-783ってどこの番号？")]
+    [InlineData("9110円のバッグ買った？")]
+    [InlineData("あと1890円しかない")]
+    public void A_number_inside_another_is_not_a_short_dial(string text)
+    {
+        var router = new SupportRouter(National);
+        var named = router.Named(text, ChatSupport.BotKit.Text.TextNormalizer.Normalize, new RouteQuery(), Jst(2026, 12, 9, 2, 30));
+        Assert.DoesNotContain(named, r => r.Service.Id is "jido-sodanjo-189" or "police-consultation-9110");
+    }
 }

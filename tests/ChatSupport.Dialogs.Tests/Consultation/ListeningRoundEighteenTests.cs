@@ -1,0 +1,120 @@
+using ChatSupport.BotKit.Activities;
+using ChatSupport.Dialogs.Consultation;
+using ChatSupport.Domain.Handoff;
+using ChatSupport.Domain.Risk;
+using Moq;
+
+namespace ChatSupport.Dialogs.Tests.Consultation;
+
+/// <summary>
+/// Round 18 (docs/consultation.md, "Round 18"): questions about a service by name answered inside a crisis episode, the
+/// police by text answered honestly, words of dying inside another harm asked about directly, a happy goodbye heard as
+/// one, and adults not given children's wording. In sentences of our own, not the persona sets'.
+/// </summary>
+public sealed class ListeningRoundEighteenTests
+{
+    private static string AllText(IEnumerable<Activity> replies) => string.Join("\n", replies.Select(r => r.Text));
+
+    private static string AllCardTitles(IEnumerable<Activity> replies) =>
+        string.Join("\n", replies.SelectMany(ConsultationHarness.Cards).Select(c => c.Title));
+
+    private static async Task<ConsultationHarness> AfterSextortionAsync()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        var crisis = AllText(await harness.SayAsync("ネットで知り合った人に裸の写真送ったら、もっと送らないとばらまくって言われた"));
+        Assert.Contains("お金は払わないでください", crisis, StringComparison.Ordinal);
+        return harness;
+    }
+
+    [Fact]
+    public async Task A_question_about_a_named_service_inside_an_episode_is_answered_about_that_service()
+    {
+        var harness = await AfterSextortionAsync();
+
+        var replies = await harness.SayAsync("#8103って中学生でもかけていいの？");
+
+        Assert.True(AllCardTitles(replies).Contains("#8103", StringComparison.Ordinal), AllText(replies));
+    }
+
+    [Fact]
+    public async Task A_question_about_a_named_service_while_asking_for_a_person_names_that_service_too()
+    {
+        var harness = await new ConsultationHarness(now: new DateTimeOffset(2026, 12, 9, 23, 30, 0, TimeSpan.FromHours(9))).JoinAsync();
+
+        var replies = await harness.SayAsync("だれかと話したい。よりそいホットラインって今かかる？");
+
+        Assert.Contains("よりそいホットライン", AllCardTitles(replies), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Asking_whether_110_takes_an_email_during_partner_violence_is_answered_honestly()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        await harness.SayAsync("夫がまた暴れてて、いまお風呂場に隠れてる");
+
+        var answer = AllText(await harness.SayAsync("110ってメールで送れる？"));
+
+        Assert.Contains("前もって登録が必要", answer, StringComparison.Ordinal);
+        Assert.Contains("電話で110番", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Words_of_dying_inside_a_sextortion_episode_are_asked_about_directly()
+    {
+        var harness = await AfterSextortionAsync();
+
+        var answer = AllText(await harness.SayAsync("あんな写真ばらまかれたら、もう死ぬしかない"));
+
+        Assert.Contains("死にたいと思う気持ちはありますか", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("さっきの番号は", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_yes_to_the_direct_question_inside_an_episode_is_heard_and_flagged_to_the_counselors()
+    {
+        var handoff = new Mock<IHandoffRequests>();
+        handoff.Setup(h => h.RequestAsync(It.IsAny<HandoffRequest>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new HandoffRequestResult(true, false, 1, CounselorsAvailableNow: false));
+        var harness = await new ConsultationHarness(handoff.Object).JoinAsync();
+        await harness.SayAsync("ネットで知り合った人に裸の写真送ったら、もっと送らないとばらまくって言われた");
+        await harness.SayAsync("あんな写真ばらまかれたら、もう死ぬしかない");
+
+        var answer = AllText(await harness.SayAsync("少しある"));
+
+        Assert.Contains("答えてくれて、ありがとう", answer, StringComparison.Ordinal);
+        Assert.Contains("早めに読めるように", answer, StringComparison.Ordinal);
+        handoff.Verify(h => h.RequestAsync(
+            It.Is<HandoffRequest>(r => r.MatchedTerms.Contains(HumanRequests.DyingAnswerTerm) && r.Priority >= RiskLevel.High && r.Categories.Contains(SupportCategory.Suicidal)),
+            It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task A_no_to_the_direct_question_is_not_flagged()
+    {
+        var handoff = new Mock<IHandoffRequests>();
+        handoff.Setup(h => h.RequestAsync(It.IsAny<HandoffRequest>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new HandoffRequestResult(true, false, 1, CounselorsAvailableNow: true));
+        var harness = await new ConsultationHarness(handoff.Object).JoinAsync();
+        var asked = AllText(await harness.SayAsync("どうせ私がいなくても誰も困らないし"));
+        Assert.Contains("死にたいと思う気持ちはありますか", asked, StringComparison.Ordinal);
+
+        var answer = AllText(await harness.SayAsync("ない"));
+
+        Assert.Contains("答えてくれて、ありがとう", answer, StringComparison.Ordinal);
+        handoff.Verify(h => h.RequestAsync(It.Is<HandoffRequest>(r => r.MatchedTerms.Contains(HumanRequests.DyingAnswerTerm)), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task A_yes_on_the_usual_path_with_counselors_on_duty_says_they_were_told()
+    {
+        var handoff = new Mock<IHandoffRequests>();
+        handoff.Setup(h => h.RequestAsync(It.IsAny<HandoffRequest>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new HandoffRequestResult(true, false, 1, CounselorsAvailableNow: true));
+        var harness = await new ConsultationHarness(handoff.Object).JoinAsync();
+        await harness.SayAsync("どうせ私がいなくても誰も困らないし");
+
+        var answer = AllText(await harness.SayAsync("ある"));
+
+        Assert.Contains("相談員（人）にも、このことを知らせました", answer, StringComparison.Ordinal);
+    }
+}
