@@ -163,11 +163,16 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         var byWork = harm == CrisisHarm.Abuse && assessment.HasCue(RiskCueClasses.ActorWork)
             && !assessment.HasCue(RiskCueClasses.ActorFamily) && !assessment.HasCue(RiskCueClasses.ActorSchool);
 
+        // Violence now from a partner named here or earlier (彼が飲み会から帰ってきて機嫌悪い, then いまトイレにこもってる), by
+        // someone not known to be a child: the adults' wording and the partner-violence line, not "a child can say…" and 189.
+        var byPartner = harm == CrisisHarm.ViolenceNow && !Acknowledgements.IsKnownChild(profile)
+            && (assessment.HasCue(RiskCueClasses.ActorPartner) || (profile.Risk.RecentMessages ?? []).Any(m => m.CueClasses.Contains(RiskCueClasses.ActorPartner)));
+
         if (episode is null)
         {
             episode = new CrisisEpisode { StartedAt = now };
             profile.Crisis = episode;
-            await turnContext.SendActivityAsync(Block(turnContext, harm, critical, withEmergency: true, bySchool, byWork), cancellationToken).ConfigureAwait(false);
+            await turnContext.SendActivityAsync(Block(turnContext, harm, critical, withEmergency: true, bySchool, byWork, byPartner), cancellationToken).ConfigureAwait(false);
             telemetry?.CrisisReplySent(assessment.Level, harm.ToWire());
             await AfterBlockAsync(turnContext, harm, atPlace, english, cancellationToken).ConfigureAwait(false);
             await MeansAsync(turnContext, harm, cues, english, cancellationToken).ConfigureAwait(false);
@@ -177,7 +182,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         else if (!episode.Harms.Contains(harm.ToWire()))
         {
             // Only what is new: the new harm's own template (its first action and services), no second emergency card.
-            await turnContext.SendActivityAsync(Block(turnContext, harm, critical, withEmergency: false, bySchool, byWork), cancellationToken).ConfigureAwait(false);
+            await turnContext.SendActivityAsync(Block(turnContext, harm, critical, withEmergency: false, bySchool, byWork, byPartner), cancellationToken).ConfigureAwait(false);
             telemetry?.CrisisReplySent(assessment.Level, harm.ToWire());
             await AfterBlockAsync(turnContext, harm, atPlace, english, cancellationToken).ConfigureAwait(false);
             await MeansAsync(turnContext, harm, cues, english, cancellationToken).ConfigureAwait(false);
@@ -880,7 +885,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
     /// <summary>The harm's template, its services as cards, and (once per episode) 110 and 119 as text and call buttons.</summary>
     /// <param name="bySchool">Violence by a teacher or coach, not family: the children's lines for school, not 189.</param>
     /// <param name="byWork">Violence by a boss or someone at work: the police consultation line and the labour line, not 189.</param>
-    private Activity Block(ITurnContext turnContext, CrisisHarm harm, bool critical, bool withEmergency, bool bySchool = false, bool byWork = false)
+    private Activity Block(ITurnContext turnContext, CrisisHarm harm, bool critical, bool withEmergency, bool bySchool = false, bool byWork = false, bool byPartner = false)
     {
         var profile = ConsultationProfile.For(turnContext);
         var english = profile.English;
@@ -893,7 +898,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             CrisisHarm.PlanOrAttempt => "crisis.critical",
             CrisisHarm.Overdose => "crisis.overdose",
             CrisisHarm.SelfHarm => "crisis.self_harm",
-            CrisisHarm.ViolenceNow => "crisis.violence_now",
+            CrisisHarm.ViolenceNow => byPartner || Acknowledgements.IsKnownAdult(profile) ? "crisis.violence_now.adult" : "crisis.violence_now",
             CrisisHarm.Abuse => bySchool ? "crisis.abuse.school" : byWork ? "crisis.abuse.work" : "crisis.abuse",
             CrisisHarm.Dv => "crisis.dv",
             CrisisHarm.SexualAssault => "crisis.sexual_assault",
@@ -926,7 +931,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         {
             var ids = harm switch
             {
-                CrisisHarm.ViolenceNow => under18 || ageUnknown ? new[] { "jido-sodanjo-189" } : [],
+                CrisisHarm.ViolenceNow => byPartner ? new[] { "dv-soudan-plus" } : under18 || ageUnknown ? ["jido-sodanjo-189"] : [],
                 CrisisHarm.Abuse when bySchool => ["kodomo-sos-dial", "kodomo-jinken-110"],
                 CrisisHarm.Abuse when byWork => ["police-consultation-9110", "roudou-jouken-hotline"],
                 CrisisHarm.Abuse => under18 ? ["jido-sodanjo-189", "kodomo-sos-dial"] : ["jido-sodanjo-189"],

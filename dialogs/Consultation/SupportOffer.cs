@@ -85,9 +85,16 @@ public sealed class SupportOffer(BotTexts texts, SupportRouter router, SupportDi
             return services;
         }
 
+        // The intro says 「いま受付中のところを先に出しています」: open now first, the rest in their order (a 24-hour chat added
+        // after a children's chat whose days are to be checked went last, p22).
+        // The place made for exactly this (サポステ for a job search) stays first even with hours to check, and the intro says so.
+        var madeFor = services[0].Service.Id == MadeFor(wanted, profile) && !services[0].Status.IsOpen ? services[0] : null;
+        var rest = madeFor is null ? services : services.Skip(1).ToList();
+        services = [.. madeFor is null ? [] : new[] { madeFor }, .. rest.Where(s => s.Status.IsOpen), .. rest.Where(s => !s.Status.IsOpen)];
+
         var key = introKey ?? (forFriend ? "offer.friend"
             : fallback ? (profile.PrefersText ? "offer.none.text" : "offer.none")
-            : profile.PrefersText ? "offer.intro.text" : "offer.intro");
+            : (profile.PrefersText ? "offer.intro.text" : "offer.intro") + (madeFor is null ? string.Empty : ".made_for"));
         var intro = texts.Get(key, english);
         if (!forFriend && services.Any(s => s.Service.Id == SelfReliance) && (categories.Contains(SupportCategory.Housing) || categories.Contains(SupportCategory.Poverty)))
         {

@@ -117,4 +117,43 @@ public sealed class ListeningRoundEighteenTests
 
         Assert.Contains("相談員（人）にも、このことを知らせました", answer, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Hiding_from_a_partner_named_earlier_gets_the_adults_wording_and_the_partner_violence_line()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        await harness.SayAsync("彼氏が飲んで帰ってきてから、ずっと機嫌わるい");
+
+        var replies = await harness.SayAsync("いまトイレに鍵かけてこもってる。ドアたたかれてる");
+        var text = AllText(replies);
+
+        Assert.Contains("110番に電話してください", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("子どもなら", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("18歳未満なら", text, StringComparison.Ordinal);
+        var cards = AllCardTitles(replies);
+        Assert.Contains("DV相談", cards, StringComparison.Ordinal);
+        Assert.DoesNotContain("189", cards, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Hiding_from_someone_at_home_with_no_partner_named_and_no_age_keeps_the_child_lines()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+
+        var text = AllText(await harness.SayAsync("いまトイレに鍵かけてこもってる。ドアたたかれてる"));
+
+        Assert.Contains("18歳未満なら", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Text_ways_at_midnight_show_what_is_open_now_first()
+    {
+        var harness = await new ConsultationHarness(now: new DateTimeOffset(2026, 12, 9, 23, 50, 0, TimeSpan.FromHours(9))).JoinAsync();
+
+        var replies = await harness.SayAsync("声出せないから文字で話したい");
+
+        var list = replies.First(r => r.Text?.Contains("いま受付中のところを先に", StringComparison.Ordinal) == true);
+        var first = list.Text!.Split('\n')[1];
+        Assert.Contains("いま受付中", first, StringComparison.Ordinal);
+    }
 }
