@@ -193,7 +193,7 @@ public sealed class ConsultationBot : ActivityHandler
             // A question (「朝になったらどこ行けばええ？」「学校終わってからも相談できる？何時まで？」) is answered as on the usual
             // path, then the waiting line.
             var worried = profile.Crisis is { } episode && episode.IsOpen(now)
-                && _crisis.Waiting.WorryLines(text, episode.CurrentHarm, profile.English).Count > 0;
+                && _crisis.Waiting.WorryLines(text, episode.WorryHarm, profile.English).Count > 0;
             var answered = await _main.Listener.AnswerWhileWaitingAsync(turnContext, reading, cancellationToken, worried).ConfigureAwait(false);
             await _crisis.Waiting.RespondAsync(turnContext, waiting, cancellationToken, answered).ConfigureAwait(false);
             if (!answered && !waiting.CounselorOnDuty)

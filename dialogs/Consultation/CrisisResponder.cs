@@ -228,6 +228,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         }
 
         episode.Harm = harm.ToWire();
+        episode.ByPartner = byPartner || (harm == CrisisHarm.ViolenceNow && episode.ByPartner);
         episode.MeansAnswered |= cues.HasFlag(CrisisCue.MeansAtHand);
         episode.LastDangerAt = now;
         episode.LastCrisisReplyAt = now;
@@ -347,7 +348,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         if (lines.Count == 0)
         {
             // A worry the harm makes common (「警察とか大ごとにしたくない」, 「払ったほうがいい？」) gets its own answer.
-            var worries = Waiting.WorryLines(turnContext.Activity.Text, harm, english);
+            var worries = Waiting.WorryLines(turnContext.Activity.Text, harm == episode.CurrentHarm ? episode.WorryHarm : harm, english);
             var waiting = turnContext.TurnState.Get<HandoffWaiting>();
             var advice = Advice(turnContext);
             if (advice is { } asked && (worries.Count == 0 || OverWorries.Contains(asked.Kind, StringComparer.Ordinal)))

@@ -57,7 +57,13 @@ public sealed class CrisisEpisode
     /// <summary>After this many unread messages in a row the usual path answers again (listening, the menu, the waiting line).</summary>
     public const int MaxReminders = 3;
 
+    /// <summary>The violence now is from a partner (named in the message or earlier), told by someone not known to be a child.</summary>
+    public bool ByPartner { get; set; }
+
     public CrisisHarm CurrentHarm => HarmClassifier.FromWire(Harm);
+
+    /// <summary>The harm whose worry lines answer: violence now from a partner is answered as partner violence (DV相談＋, not 189).</summary>
+    public CrisisHarm WorryHarm => ByPartner && CurrentHarm == CrisisHarm.ViolenceNow ? CrisisHarm.Dv : CurrentHarm;
 
     public bool IsOpen(DateTimeOffset now) => now - LastDangerAt < Length;
 

@@ -23,6 +23,8 @@ public sealed class WaitingReplies(BotTexts texts, TimeProvider clock)
         ("waiting.worry.pay", ["払", "はらう", "はらった", "お金", "おかね", "送金", "振り込"], [CrisisHarm.Sextortion, CrisisHarm.Pictures]),
         ("waiting.worry.sent", ["送っちゃ", "おくっちゃ", "送ってしま", "おくってしま", "送った", "おくった", "送ってもた", "送っとる", "送ってる"], [CrisisHarm.Pictures]),
         ("waiting.worry.pregnancy", ["妊娠", "にんしん", "生理", "せいり", "ピル", "避妊", "ひにん"], [CrisisHarm.SexualAssault]),
+        ("waiting.worry.police.worse.dv", ["余計ひどく", "よけいひどく", "もっとひどく", "あとでひどく", "ひどくなった", "悪化", "逆ギレ", "逆上", "仕返し", "しかえし", "キレられ"], [CrisisHarm.Dv]),
+        ("waiting.worry.police.worse", ["余計ひどく", "よけいひどく", "もっとひどく", "あとでひどく", "ひどくなった", "悪化", "逆ギレ", "逆上", "仕返し", "しかえし", "キレられ"], [CrisisHarm.Abuse, CrisisHarm.ViolenceNow]),
         ("waiting.worry.police.sexual", ["警察", "けいさつ", "被害届", "訴え", "うったえ", "通報"], [CrisisHarm.SexualAssault]),
         ("waiting.worry.koban", ["交番", "こうばん", "おまわりさん", "お巡りさん"], [CrisisHarm.Abuse, CrisisHarm.ViolenceNow]),
         ("waiting.worry.police.child", ["警察", "けいさつ", "大ごと", "おおごと", "大事にしたくない", "通報"], [CrisisHarm.Abuse, CrisisHarm.ViolenceNow]),
@@ -44,6 +46,11 @@ public sealed class WaitingReplies(BotTexts texts, TimeProvider clock)
     ];
 
     private const string StrangerBed = "waiting.worry.stranger_bed";
+
+    private const string PoliceWorse = "waiting.worry.police.worse";
+
+    /// <summary>Words of the police or of calling them, which a "made it worse" worry must also hold.</summary>
+    private static readonly string[] PoliceWords = new[] { "110", "警察", "けいさつ", "通報", "つうほう", "おまわりさん", "パトカー" }.Select(TextNormalizer.Normalize).ToArray();
 
     /// <summary>Words that make the one offering a bed a stranger or someone met online.</summary>
     private static readonly string[] StrangerWords = new[]
@@ -76,7 +83,7 @@ public sealed class WaitingReplies(BotTexts texts, TimeProvider clock)
         var episode = profile.Crisis is { } open && open.IsOpen(clock.GetUtcNow()) ? open : null;
         if (episode is not null)
         {
-            lines.AddRange(WorryLines(turnContext.Activity.Text, episode.CurrentHarm, english));
+            lines.AddRange(WorryLines(turnContext.Activity.Text, episode.WorryHarm, english));
         }
 
         if (lines.Count == 0)
@@ -179,6 +186,12 @@ public sealed class WaitingReplies(BotTexts texts, TimeProvider clock)
         {
             if (!harms.Contains(harm) || !terms.Any(t => normalized.Contains(t, StringComparison.Ordinal)))
             {
+                continue;
+            }
+
+            if (key.StartsWith(PoliceWorse, StringComparison.Ordinal) && !PoliceWords.Any(t => normalized.Contains(t, StringComparison.Ordinal)))
+            {
+                // 「前に110したら余計ひどくなった」 is about the police; 「殴られたとこ余計ひどくなった」 is not.
                 continue;
             }
 

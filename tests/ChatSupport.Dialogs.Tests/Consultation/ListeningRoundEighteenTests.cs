@@ -156,4 +156,45 @@ public sealed class ListeningRoundEighteenTests
         var first = list.Text!.Split('\n')[1];
         Assert.Contains("いま受付中", first, StringComparison.Ordinal);
     }
+
+    private static async Task<ConsultationHarness> HidingFromAPartnerAsync()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        await harness.SayAsync("彼氏が飲んで帰ってきてから、ずっと機嫌わるい");
+        await harness.SayAsync("いまトイレに鍵かけてこもってる。ドアたたかれてる");
+        return harness;
+    }
+
+    [Fact]
+    public async Task A_call_to_the_police_that_made_things_worse_is_heard_and_the_partner_violence_line_named()
+    {
+        var harness = await HidingFromAPartnerAsync();
+
+        var answer = AllText(await harness.SayAsync("まえに警察よんだら、あとで余計ひどくなった"));
+
+        Assert.Contains("こわいと思うのは、当然です", answer, StringComparison.Ordinal);
+        Assert.Contains("0120-279-889", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("189", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_wound_that_got_worse_is_not_read_as_a_call_that_made_things_worse()
+    {
+        var harness = await HidingFromAPartnerAsync();
+
+        var answer = AllText(await harness.SayAsync("殴られたとこ、余計ひどくなってきた"));
+
+        Assert.DoesNotContain("前に通報して", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Asking_the_hours_of_the_partner_violence_line_by_name_gets_its_status_not_the_child_line()
+    {
+        var harness = await HidingFromAPartnerAsync();
+
+        var replies = await harness.SayAsync("あしたの朝、実家に帰る。DV相談＋って何時から？");
+
+        Assert.Contains("DV相談", AllCardTitles(replies), StringComparison.Ordinal);
+        Assert.DoesNotContain("189", AllText(replies) + AllCardTitles(replies), StringComparison.Ordinal);
+    }
 }
