@@ -835,7 +835,33 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         {
             await turnContext.SendActivityAsync(texts.Get("crisis.answer.farewell", english), cancellationToken).ConfigureAwait(false);
         }
+
+        if (harm.IsWordsOfDying() && TogetherWithFamily(turnContext.Activity.Text))
+        {
+            // A carer's 「ばあちゃんと一緒にいなくなれたら」: the person cared for may be in danger too — said plainly, without
+            // blame, with the step if it comes to that (p22).
+            await turnContext.SendActivityAsync(texts.Get("crisis.answer.together", english), cancellationToken).ConfigureAwait(false);
+        }
     }
+
+    /// <summary>Words of going together (一緒にいなくなれたら, 道連れ) and a family member or someone cared for in one message.</summary>
+    internal static bool TogetherWithFamily(string? text)
+    {
+        var normalized = TextNormalizer.Normalize(text);
+        return TogetherWords.Any(w => normalized.Contains(w, StringComparison.Ordinal)) && CaredForWords.Any(w => normalized.Contains(w, StringComparison.Ordinal));
+    }
+
+    private static readonly string[] TogetherWords = new[]
+    {
+        "一緒にいなくな", "いっしょにいなくな", "一緒に死", "いっしょに死", "一緒に消え", "いっしょに消え", "いっしょにきえ", "一緒に楽に", "いっしょに楽に",
+        "一緒に終わ", "いっしょに終わ", "いっしょにおわ", "道連れ", "みちづれ", "連れて死", "つれて死", "連れていく", "連れていこう", "連れて逝", "2人で死", "二人で死", "ふたりで死",
+    }.Select(TextNormalizer.Normalize).ToArray();
+
+    private static readonly string[] CaredForWords = new[]
+    {
+        "ばあちゃん", "ばあば", "祖母", "おばあ", "じいちゃん", "じいじ", "祖父", "おじい", "母", "かあさん", "かあちゃん", "おかん", "父", "とうさん", "おとん", "両親", "親と", "親を",
+        "子ども", "子供", "こども", "娘", "息子", "赤ちゃん", "あかちゃん", "妹", "弟", "介護", "かいご",
+    }.Select(TextNormalizer.Normalize).ToArray();
 
     /// <summary>The risk engine's cue class of having no shelter (tonight, put out of the house).</summary>
     private const string NoShelter = "no_shelter";

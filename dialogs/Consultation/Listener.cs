@@ -162,6 +162,9 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
                 case Intent.AskPrivacy:
                     namedAnswered |= await AnswerPrivacyAsync(turnContext, understanding, profile, named, cancellationToken).ConfigureAwait(false);
                     break;
+                case Intent.AskCanConsult when understanding.Has(Intent.AskServices) || understanding.Has(Intent.AskPerson):
+                    // 「誰か人間と話せるとこある？」 asks for a place or a person, not whether anything may be written here.
+                    break;
                 case Intent.AskCanConsult:
                     await SayAsync(turnContext, texts.Get("intent.can_consult", english), cancellationToken).ConfigureAwait(false);
                     break;
@@ -420,7 +423,7 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
                     await AnswerPrivacyAsync(turnContext, understanding, profile, offer.Named(turnContext, turnContext.Activity.Text), cancellationToken).ConfigureAwait(false);
                     answered = true;
                     break;
-                case Intent.AskCanConsult when !IsListenButton(turnContext.Activity.Text):
+                case Intent.AskCanConsult when !IsListenButton(turnContext.Activity.Text) && !understanding.Has(Intent.AskServices) && !understanding.Has(Intent.AskPerson):
                     await SayAsync(turnContext, texts.Get("intent.can_consult", english), cancellationToken).ConfigureAwait(false);
                     answered = true;
                     break;

@@ -277,7 +277,10 @@ public sealed class SupportOffer(BotTexts texts, SupportRouter router, SupportDi
     /// </summary>
     private List<RoutedService> WithAroundTheClockLine(List<RoutedService> services, RouteQuery query, DateTimeOffset now)
     {
-        if (services.Count == 0 || services.Any(s => s.Channel.IsRealTime && s.Status is { IsOpen: true, Is24Hours: true }))
+        // A children's line counts only for someone known to be a child: with the age unknown, a 28-year-old carer is not left
+        // with 24時間子供SOSダイヤル alone (p22).
+        var childKnown = query.Age is < 18 || (query.Age is null && query.AgeBand is { } band && band.IsChild());
+        if (services.Count == 0 || services.Any(s => s.Channel.IsRealTime && s.Status is { IsOpen: true, Is24Hours: true } && (childKnown || !ForTheYoungOnly(s.Service))))
         {
             return services;
         }

@@ -197,4 +197,48 @@ public sealed class ListeningRoundEighteenTests
         Assert.Contains("DV相談", AllCardTitles(replies), StringComparison.Ordinal);
         Assert.DoesNotContain("189", AllText(replies) + AllCardTitles(replies), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_carer_who_thinks_of_going_together_hears_about_the_family_member_too()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+
+        var answer = AllText(await harness.SayAsync("介護もう限界。じいちゃんと一緒に死ねたら楽なのにって思う"));
+
+        Assert.Contains("家族を傷つけてしまいそうになったら", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_pact_with_a_close_friend_is_not_answered_as_a_carer_s_thought()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+
+        var answer = AllText(await harness.SayAsync("親友と一緒に死のうって約束した"));
+
+        Assert.DoesNotContain("家族を傷つけてしまいそうになったら", answer, StringComparison.Ordinal);
+        Assert.Contains("119", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Someone_of_unknown_age_is_not_left_with_a_children_s_line_alone()
+    {
+        var harness = await new ConsultationHarness(now: new DateTimeOffset(2026, 12, 10, 2, 40, 0, TimeSpan.FromHours(9))).JoinAsync();
+
+        var replies = await harness.SayAsync("おばあちゃんの介護してて、夜中も起こされるし家のことでずっとしんどい");
+        replies.AddRange(await harness.SayAsync("どこか相談できるとこある？"));
+        var cards = AllCardTitles(replies);
+
+        Assert.True(cards.Contains("よりそいホットライン", StringComparison.Ordinal) || cards.Contains("あなたのいばしょ", StringComparison.Ordinal), AllText(replies) + "|" + cards);
+    }
+
+    [Fact]
+    public async Task Asking_for_a_place_to_talk_to_a_person_is_not_told_that_anything_may_be_written_here()
+    {
+        var harness = await new ConsultationHarness(now: new DateTimeOffset(2026, 12, 10, 2, 40, 0, TimeSpan.FromHours(9))).JoinAsync();
+
+        var replies = await harness.SayAsync("だれか人間と話せるとこある？ 電話でもいいから");
+
+        Assert.DoesNotContain("どんなことでも、ここに書いて大丈夫です", AllText(replies), StringComparison.Ordinal);
+        Assert.NotEmpty(AllCardTitles(replies));
+    }
 }
