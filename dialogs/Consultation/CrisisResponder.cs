@@ -500,7 +500,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
     /// Questions whose answer says more than the worry their words also carry: 「189ってかけたら親にバレる？」 is about 189,
     /// not only about parents finding out; 「今日帰らなくていい方法ってある？」 and 「110していい？」 ask for the step itself.
     /// </summary>
-    private static readonly string[] OverWorries = [AdviceKinds.Privacy189, AdviceKinds.StayAway, AdviceKinds.NetCafe, AdviceKinds.Call];
+    private static readonly string[] OverWorries = [AdviceKinds.Privacy189, AdviceKinds.StayAway, AdviceKinds.NetCafe, AdviceKinds.Call, AdviceKinds.CallPolice];
 
     /// <summary>A "should I …?" question of the message and its answer for what the conversation is about, or null.</summary>
     private (string Kind, string Text)? Advice(ITurnContext turnContext) =>
@@ -595,6 +595,11 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             {
                 // 「家は知っとる」: not to go alone — an adult, or 110 with the address.
                 Add("crisis.answer.friend.place");
+            }
+            else if (cues.HasFlag(CrisisCue.CalledHelp))
+            {
+                // 「かけた。ナンバー言った」: well done, the police take it from here; stay with people you trust.
+                Add("crisis.answer.friend.called");
             }
             else if (cues.HasFlag(CrisisCue.FriendUnreached) || cues.HasFlag(CrisisCue.Danger))
             {
@@ -836,6 +841,13 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             await turnContext.SendActivityAsync(texts.Get("crisis.answer.farewell", english), cancellationToken).ConfigureAwait(false);
         }
 
+        if (harm == CrisisHarm.FriendInDanger && FriendTaken(turnContext.Activity.Text))
+        {
+            // A friend put into a stranger's car or taken away now: 110 now with the car and the place, not "if your friend is
+            // in danger" (p22).
+            await turnContext.SendActivityAsync(texts.Get("crisis.answer.friend.taken", english), cancellationToken).ConfigureAwait(false);
+        }
+
         if (harm.IsWordsOfDying() && TogetherWithFamily(turnContext.Activity.Text))
         {
             // A carer's 「ばあちゃんと一緒にいなくなれたら」: the person cared for may be in danger too — said plainly, without
@@ -843,6 +855,19 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             await turnContext.SendActivityAsync(texts.Get("crisis.answer.together", english), cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>A friend taken away now (車に乗せられた, 連れていかれた).</summary>
+    internal static bool FriendTaken(string? text)
+    {
+        var normalized = TextNormalizer.Normalize(text);
+        return TakenWords.Any(w => normalized.Contains(w, StringComparison.Ordinal));
+    }
+
+    private static readonly string[] TakenWords = new[]
+    {
+        "車に乗せられ", "くるまに乗せられ", "車にのせられ", "くるまにのせられ", "車で連れて", "連れていかれ", "つれていかれ", "連れてかれ", "つれてかれ", "連れ去", "つれさ",
+        "車に押し込", "車におしこ", "無理やり乗せ", "むりやり乗せ", "むりやりのせ",
+    }.Select(TextNormalizer.Normalize).ToArray();
 
     /// <summary>Words of going together (一緒にいなくなれたら, 道連れ) and a family member or someone cared for in one message.</summary>
     internal static bool TogetherWithFamily(string? text)

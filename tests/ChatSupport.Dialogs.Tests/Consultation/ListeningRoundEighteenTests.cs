@@ -241,4 +241,40 @@ public sealed class ListeningRoundEighteenTests
         Assert.DoesNotContain("どんなことでも、ここに書いて大丈夫です", AllText(replies), StringComparison.Ordinal);
         Assert.NotEmpty(AllCardTitles(replies));
     }
+
+    private static async Task<(ConsultationHarness Harness, string Answer)> FriendTakenAsync()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        var answer = AllText(await harness.SayAsync("友達が酔わされて、知らないおじさんの車に乗せられた"));
+        return (harness, answer);
+    }
+
+    [Fact]
+    public async Task A_friend_put_into_a_stranger_s_car_gets_110_now_with_the_car_and_the_place()
+    {
+        var (_, answer) = await FriendTakenAsync();
+
+        Assert.Contains("いますぐ110番に電話してください。友だちがいる場所、車の色やナンバー", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task May_I_call_110_for_a_friend_is_answered_with_the_police_step_not_the_119_script()
+    {
+        var (harness, _) = await FriendTakenAsync();
+
+        var answer = AllText(await harness.SayAsync("110していいの？先輩に怒られそう"));
+
+        Assert.Contains("友だちの安全が、いちばん大事です", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("「返事がない」", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Having_called_the_police_for_a_friend_is_thanked_and_not_met_with_a_bare_acknowledgement()
+    {
+        var (harness, _) = await FriendTakenAsync();
+
+        var answer = AllText(await harness.SayAsync("いまかけた。車のナンバー伝えた"));
+
+        Assert.Contains("よく電話できましたね", answer, StringComparison.Ordinal);
+    }
 }
