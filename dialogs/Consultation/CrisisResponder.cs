@@ -245,7 +245,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
 
         // The safety check once for each harm, and once more at most: a person who writes on without
         // answering is telling us something, and the same question three times reads as not listening.
-        if (episode.MayAskCheck)
+        if (episode.MayAskCheck && !(harm == CrisisHarm.SelfHarm && cues.HasFlag(CrisisCue.Bleeding)))
         {
             episode.ChecksAsked++;
             episode.CheckPending = true;
@@ -825,6 +825,13 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         {
             episode.BleedingStopped = true;
             await turnContext.SendActivityAsync(texts.Get("crisis.answer.cut.stopped", english), cancellationToken).ConfigureAwait(false);
+        }
+        else if (cues.HasFlag(CrisisCue.Bleeding))
+        {
+            // A cut deeper than usual or bleeding that will not stop, told with the first message: 119 now and firm pressure,
+            // in this reply — not a question about whether there is a wound to care for (p22).
+            episode.BleedingStopped = false;
+            await turnContext.SendActivityAsync(texts.Get("crisis.answer.bleeding", english), cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -67,6 +67,14 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
             return await AskAboutDyingAsync(turnContext, profile, cancellationToken).ConfigureAwait(false);
         }
 
+        if (VeiledAct(turnContext.Activity.Text, reading, profile))
+        {
+            // 「…ちょっとやってもうた」 after a sleepless night of racing thoughts: asked gently what happened, with room to say it
+            // was a cut and no blame — not a bare thank-you (p22).
+            profile.Messages++;
+            return new ListenOutcome(texts.Get("ask.veiled_act", english), PromptButtons.None);
+        }
+
         // A topic only mentioned in passing (両親はもう仕事に行った, 夕方なら授業ない) with nothing heavy in the message is not
         // what the message is about: it gets a plain acknowledgement and does not become the conversation's topic.
         var passing = MentionsTopicInPassing(reading);
@@ -718,6 +726,29 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
 
     /// <summary>Questions of who finds out that are about another place (a clinic, 189, a teacher): answered by the advice, not this chat's privacy.</summary>
     private static readonly string[] PrivacyAdvice = [AdviceKinds.Insurance, AdviceKinds.Privacy189, AdviceKinds.ToldParents];
+
+    /// <summary>
+    /// A short message that says something was done without saying what (ちょっとやってもうた, またやっちゃった), in a
+    /// conversation where distress was told (the body or sleep, thoughts of dying, self-harm, or a level of medium or more)
+    /// and no crisis reply yet.
+    /// </summary>
+    private static bool VeiledAct(string? text, MessageReading reading, ConsultationProfile profile)
+    {
+        var normalized = TextNormalizer.Normalize(text);
+        if (normalized.Length > 14 || profile.Crisis is not null || reading.Risk.Level >= RiskLevel.High || reading.Understanding.Categories.Count > 0
+            || !VeiledActWords.Any(w => normalized.Contains(w, StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        return profile.Risk.Level >= RiskLevel.Medium
+            || profile.Topics.Any(t => t is SupportCategory.Health or SupportCategory.Suicidal or SupportCategory.SelfHarm or SupportCategory.Loneliness);
+    }
+
+    private static readonly string[] VeiledActWords = new[]
+    {
+        "やってもうた", "やってしもた", "やってしまった", "やっちゃった", "やってもた", "やっちまった", "やらかした", "しちゃった", "してもうた", "してしまった",
+    }.Select(TextNormalizer.Normalize).ToArray();
 
     /// <summary>Words of hopelessness that say no danger yet but may hide thoughts of dying (normalized).</summary>
     private static readonly string[] HopelessWords = new[]

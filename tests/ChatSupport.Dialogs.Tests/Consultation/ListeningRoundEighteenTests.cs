@@ -277,4 +277,48 @@ public sealed class ListeningRoundEighteenTests
 
         Assert.Contains("よく電話できましたね", answer, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Something_done_after_a_sleepless_night_is_asked_about_gently()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        await harness.SayAsync("ねむれん。ずっと頭の中ぐるぐるしてる");
+
+        var answer = AllText(await harness.SayAsync("…またやってしもた"));
+
+        Assert.Contains("もし自分を傷つけてしまったのなら、責めたりしません", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Something_done_in_a_light_chat_is_not_asked_about_a_wound()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+
+        var answer = AllText(await harness.SayAsync("またやっちゃった"));
+
+        Assert.DoesNotContain("けがはしていませんか", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_deep_cut_that_keeps_bleeding_gets_119_and_pressure_at_once_not_a_question_about_a_wound()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+
+        var answer = AllText(await harness.SayAsync("腕きった。いつもより深くて、赤いのとまらん"));
+
+        Assert.Contains("強くおさえ続けてください", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("手当てが必要な傷はありますか", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_parent_who_called_119_is_heard_as_help_called()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        await harness.SayAsync("腕きった。いつもより深くて、赤いのとまらん");
+
+        var answer = AllText(await harness.SayAsync("おかん起こした。119してくれた"));
+
+        Assert.Contains("助けが来るまで", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("ちゃんと読みました", answer, StringComparison.Ordinal);
+    }
 }
