@@ -67,6 +67,14 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
             return await AskAboutDyingAsync(turnContext, profile, cancellationToken).ConfigureAwait(false);
         }
 
+        if (profile.AwayFromHome && level < RiskLevel.High && IndoorsNow(turnContext.Activity.Text))
+        {
+            // 「コンビニ入った。あったかい」 after being put out in the cold: relief, and stay there — not the rent system again (p22).
+            profile.Messages++;
+            await SayAsync(turnContext, texts.Get("ack.indoors", english), cancellationToken).ConfigureAwait(false);
+            return new ListenOutcome(null, PromptButtons.None);
+        }
+
         if (VeiledAct(turnContext.Activity.Text, reading, profile))
         {
             // 「…ちょっとやってもうた」 after a sleepless night of racing thoughts: asked gently what happened, with room to say it
@@ -621,7 +629,7 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
             profile.SeeksWork = true;
         }
 
-        if (understanding.Cues.Any(c => c.Id is "ran-away" or "housing-none-tonight"))
+        if (understanding.Cues.Any(c => c.Id is "ran-away" or "housing-none-tonight" or "put-out-by-parent"))
         {
             profile.AwayFromHome = true;
         }
@@ -744,6 +752,19 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
         return profile.Risk.Level >= RiskLevel.Medium
             || profile.Topics.Any(t => t is SupportCategory.Health or SupportCategory.Suicidal or SupportCategory.SelfHarm or SupportCategory.Loneliness);
     }
+
+    /// <summary>Words of having got indoors somewhere warm (コンビニ入った, あったかい, 友達んち着いた).</summary>
+    private static bool IndoorsNow(string? text)
+    {
+        var normalized = TextNormalizer.Normalize(text);
+        return IndoorsWords.Any(w => normalized.Contains(w, StringComparison.Ordinal));
+    }
+
+    private static readonly string[] IndoorsWords = new[]
+    {
+        "コンビニ入った", "コンビニはいった", "コンビニにいる", "コンビニおる", "コンビニにおる", "店に入った", "お店に入った", "中に入った", "なかに入った", "交番に入った", "交番にいる",
+        "あったかい", "あったけ", "あたたかい", "暖かい", "温かい", "ぬくい", "友達んち着いた", "友達の家着いた", "友だちの家に着いた", "入れてもらえた", "いれてもらえた",
+    }.Select(TextNormalizer.Normalize).ToArray();
 
     private static readonly string[] VeiledActWords = new[]
     {

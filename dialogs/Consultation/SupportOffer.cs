@@ -72,6 +72,13 @@ public sealed class SupportOffer(BotTexts texts, SupportRouter router, SupportDi
             services = forChildren;
         }
 
+        if (profile.AwayFromHome)
+        {
+            // Put out or away from home tonight: the rent office, closed at night, is for another day (p22: a 19-year-old
+            // walking in the snow at 03:20 was shown the rent benefit first).
+            services.RemoveAll(s => s.Service.Id == SelfReliance && !s.Status.IsOpen);
+        }
+
         var fallback = false;
         if (services.Count == 0)
         {
@@ -192,7 +199,8 @@ public sealed class SupportOffer(BotTexts texts, SupportRouter router, SupportDi
     private static string? MadeFor(IReadOnlyList<SupportCategory> categories, ConsultationProfile profile) => categories switch
     {
         // Not for a child put out of the house at night (a rent benefit is an adult's): the children's lines and 189 fit.
-        [SupportCategory.Poverty or SupportCategory.Housing, ..] when !Acknowledgements.IsKnownChild(profile) => SelfReliance,
+        // Nor for someone put out or away from home tonight (父親に出てけって, walking in the snow): tonight comes first (p22).
+        [SupportCategory.Poverty or SupportCategory.Housing, ..] when !Acknowledgements.IsKnownChild(profile) && !profile.AwayFromHome => SelfReliance,
         _ when profile.SeeksWork && categories.Contains(SupportCategory.Work) => TowardsWork,
         _ => null,
     };

@@ -321,4 +321,29 @@ public sealed class ListeningRoundEighteenTests
         Assert.Contains("助けが来るまで", answer, StringComparison.Ordinal);
         Assert.DoesNotContain("ちゃんと読みました", answer, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Put_out_by_a_parent_at_night_hears_about_tonight_not_the_rent_benefit()
+    {
+        var harness = await new ConsultationHarness(now: new DateTimeOffset(2026, 12, 10, 3, 10, 0, TimeSpan.FromHours(9))).JoinAsync();
+        await harness.SayAsync("20歳です。寒い");
+
+        var answer = AllText(await harness.SayAsync("親戚の前で付き合ってる人のこと言ったら、おやじに出てけって言われた"));
+
+        Assert.Contains("今夜あたたかく安全にいられることがいちばん大事です", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("住居確保給付金", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Getting_indoors_after_being_put_out_is_met_with_relief()
+    {
+        var harness = await new ConsultationHarness(now: new DateTimeOffset(2026, 12, 10, 3, 10, 0, TimeSpan.FromHours(9))).JoinAsync();
+        await harness.SayAsync("20歳です。寒い");
+        await harness.SayAsync("親戚の前で付き合ってる人のこと言ったら、おやじに出てけって言われた");
+
+        var answer = AllText(await harness.SayAsync("コンビニ入った。あったかい"));
+
+        Assert.Contains("あたたかい場所に入れて、よかったです", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("家賃", answer, StringComparison.Ordinal);
+    }
 }
