@@ -333,8 +333,24 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             episode.BleedingStopped = true;
         }
 
+        if (turnContext.TurnState.Get<MessageReading>()?.Understanding.Advice is null && AsksAboutANamedService(turnContext))
+        {
+            // 「チャイルドラインって今日やってる？ 電話こわいけど」「DV相談＋って何時から？」 inside the episode: the usual path answers
+            // about that service (its status now and who it is for), not a bare thank-you or the emergency ways (p22).
+            return false;
+        }
+
         var lines = FollowUpLines(harm, cues, english, episode.BleedingStopped, Acknowledgements.IsKnownChild(profile), profile.AwayFromHome);
-        if (SaysGoodbye(turnContext, harm) && !episode.Settled && !cues.HasFlag(CrisisCue.GoingToSleep))
+        var textWays = cues.HasFlag(CrisisCue.CannotCall) && !episode.Critical && harm is CrisisHarm.General or CrisisHarm.SelfHarm;
+        if (textWays)
+        {
+            // 「電話は苦手。チャットはないと？」 after words of disappearing, not danger now: the text services open now, not the
+            // emergency ways for people who cannot speak (p22).
+            lines.Remove(texts.Get("crisis.answer.cannot_call", english));
+            lines.Add(texts.Get("crisis.answer.cannot_call.talk", english));
+        }
+
+        if (SaysGoodbye(turnContext, harm) && !episode.Settled && !cues.HasFlag(CrisisCue.GoingToSleep) && (cues & (CrisisCue.WillTry | CrisisCue.SafePlan)) == 0)
         {
             // 「ありがとうございました」 after words of dying: not a close — the door stays open and the lines stay in front.
             lines.Insert(0, texts.Get("crisis.answer.farewell", english));
@@ -357,13 +373,6 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
                 // while the body may be in danger (not after a hospital answer, which names 119 itself). The check stays open.
                 await AnswerKeepingTheCheckAsync(turnContext, episode, harm, asked.Text, remind: asked.Kind != AdviceKinds.Hospital, now, cancellationToken).ConfigureAwait(false);
                 return true;
-            }
-
-            if (advice is null && AsksAboutANamedService(turnContext))
-            {
-                // 「#8103って子どもでもかけていいの？」「DV相談＋って何時から？」 inside the episode: the usual path answers about that
-                // service (its status now and who it is for), not a bare thank-you or another harm's line (p22).
-                return false;
             }
 
             var onlyTheWait = waiting is not null && WaitingReplies.AsksOnlyTheWait(turnContext.Activity.Text);
@@ -441,6 +450,17 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         }
 
         await turnContext.SendActivityAsync(string.Join("\n", lines), cancellationToken).ConfigureAwait(false);
+        if (textWays)
+        {
+            var profileNow = ConsultationProfile.For(turnContext);
+            var open = directory.AroundTheClockCrisisContacts(now, profileNow.PrefectureCode, profileNow.Age, profileNow.AgeBand)
+                .Where(r => r.Channel.Kind != ChannelKind.Phone).Take(2).ToList();
+            if (open.Count > 0)
+            {
+                await turnContext.SendActivityAsync(cards.Message(texts.Get("offer.intro.text", english), open, english), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         if (cues != CrisisCue.None)
         {
             episode.Reminders = 0;
@@ -696,6 +716,16 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         {
             Add("crisis.answer.called");
         }
+        else if (cues.HasFlag(CrisisCue.SafePlan) && !cues.HasFlag(CrisisCue.Danger))
+        {
+            // 「泊めてくれるって！もう行くわ」: glad, a safe trip, come back any time (p22: it got the last-goodbye reply).
+            Add("crisis.answer.safe_plan");
+        }
+        else if (cues.HasFlag(CrisisCue.WillTry) && !cues.HasFlag(CrisisCue.Danger))
+        {
+            // 「やってみる。ありがと」 after a line was named: encouraged, and the door left open.
+            Add("crisis.answer.will_try");
+        }
         else if (cues.HasFlag(CrisisCue.CannotCall))
         {
             // Partner violence: its own line takes mail around the clock and chat; the emergency ways without a voice after.
@@ -803,7 +833,9 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
     /// <summary>A goodbye or thanks-and-leaving after a danger to life (not after violence, where leaving may be escaping).</summary>
     private static bool SaysGoodbye(ITurnContext turnContext, CrisisHarm harm) =>
         harm is CrisisHarm.General or CrisisHarm.PlanOrAttempt or CrisisHarm.Overdose
-        && turnContext.TurnState.Get<MessageReading>()?.Understanding.Has(Intent.Farewell) == true;
+        && turnContext.TurnState.Get<MessageReading>()?.Understanding.Has(Intent.Farewell) == true
+        // 「泊めてくれるって！もう行くわ」「やってみる。ありがと」 leave for a safe place or to try a line: not a last goodbye.
+        && (CrisisCues.Read(turnContext.Activity.Text) & (CrisisCue.WillTry | CrisisCue.SafePlan)) == 0;
 
     private string ActionLine(CrisisHarm harm, bool english) => texts.Get(
         harm switch

@@ -86,6 +86,12 @@ public enum CrisisCue : long
 
     /// <summary>Going to tell an adult (お母さんに言うわ, 先生に話してみる): the right step, now.</summary>
     TellsAdult = 1L << 31,
+
+    /// <summary>Going to try a line or a chat that was named (やってみる, チャットしてみる): encouraged, not read as a last goodbye.</summary>
+    WillTry = 1L << 32,
+
+    /// <summary>A safe place for tonight found (泊めてくれるって, 迎えに来てくれる): glad, a safe trip — not read as a last goodbye.</summary>
+    SafePlan = 1L << 33,
 }
 
 /// <summary>
@@ -162,6 +168,10 @@ public static partial class CrisisCues
         (CrisisCue.Children, ["子ども", "子供", "こども", "子が", "赤ちゃん", "あかちゃん", "娘", "むすめ", "息子", "むすこ", "my kid", "my child", "the baby"]),
         (CrisisCue.KnowsWhere, ["家は知って", "家知って", "家はしって", "家しって", "家は知っと", "家知っと", "家はわかる", "家わかる", "家分かる", "住所は知って", "住所知って", "住所わかる", "住所はわかる",
             "家近い", "家ちかい", "家が近い", "家は近い", "know where she lives", "know where he lives", "know their house"]),
+        (CrisisCue.WillTry, ["やってみる", "やってみます", "使ってみる", "つかってみる", "チャットしてみる", "ちゃっとしてみる", "話してみる", "はなしてみる", "相談してみる", "そうだんしてみる",
+            "のぞいてみる", "登録してみる", "送ってみる", "書いてみる", "i'll try", "ill try"]),
+        (CrisisCue.SafePlan, ["泊めてくれる", "とめてくれる", "泊めてもらえ", "とめてもらえ", "泊まれることになった", "泊まっていい", "とまっていい", "迎えに来てくれる", "むかえにきてくれる",
+            "迎えに来る", "迎えきた", "迎え来た", "むかえきた", "迎えに来た"]),
         (CrisisCue.TellsAdult, ["親に言う", "親に話す", "お母さんに言う", "お母さんに話す", "母に言う", "ママに言う", "お父さんに言う", "父に言う", "パパに言う", "先生に言う", "先生に話す", "担任に言う",
             "おかんに言う", "おかあさんにいう", "大人に言う", "大人に話す", "親に言ってくる", "先生に言ってくる", "お母さんに言ってくる", "言ってみる", "話してみる", "相談してみる",
             "に言ってくる", "に話してくる", "に相談してくる", "に言うわ", "に言うね", "に言います", "に話します", "に伝える", "に伝えてくる", "tell my mom", "tell a teacher"]),

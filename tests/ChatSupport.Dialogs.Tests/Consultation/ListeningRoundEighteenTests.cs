@@ -346,4 +346,57 @@ public sealed class ListeningRoundEighteenTests
         Assert.Contains("あたたかい場所に入れて、よかったです", answer, StringComparison.Ordinal);
         Assert.DoesNotContain("家賃", answer, StringComparison.Ordinal);
     }
+
+    private static async Task<ConsultationHarness> AfterWordsOfDisappearingAsync()
+    {
+        var harness = await new ConsultationHarness(now: new DateTimeOffset(2026, 12, 10, 23, 40, 0, TimeSpan.FromHours(9))).JoinAsync();
+        var crisis = AllText(await harness.SayAsync("もう消えたい。それはずっとある"));
+        Assert.Contains("119", crisis, StringComparison.Ordinal);
+        return harness;
+    }
+
+    [Fact]
+    public async Task Not_liking_the_phone_after_words_of_disappearing_gets_the_text_services_open_now()
+    {
+        var harness = await AfterWordsOfDisappearingAsync();
+
+        var replies = await harness.SayAsync("電話は苦手。チャットはないと？");
+
+        Assert.Contains("文字で話せるところがあります", AllText(replies), StringComparison.Ordinal);
+        Assert.Contains("あなたのいばしょ", AllCardTitles(replies), StringComparison.Ordinal);
+        Assert.DoesNotContain("110番アプリ", AllText(replies), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Asking_whether_a_named_line_is_open_inside_an_episode_gets_its_status()
+    {
+        var harness = await AfterWordsOfDisappearingAsync();
+
+        var replies = await harness.SayAsync("よりそいホットラインってこの時間でもかかる？電話こわいけど");
+
+        Assert.Contains("よりそいホットライン", AllCardTitles(replies), StringComparison.Ordinal);
+        Assert.DoesNotContain("110番アプリ", AllText(replies), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Going_to_try_a_named_line_is_encouraged_not_answered_as_a_last_goodbye()
+    {
+        var harness = await AfterWordsOfDisappearingAsync();
+
+        var answer = AllText(await harness.SayAsync("チャットやってみる。ありがと"));
+
+        Assert.Contains("やってみてください", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("これで終わりにしないでください", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bed_for_tonight_found_is_met_with_gladness_not_the_last_goodbye_reply()
+    {
+        var harness = await AfterWordsOfDisappearingAsync();
+
+        var answer = AllText(await harness.SayAsync("いとこが泊めてくれるって。ありがと、もう行くね"));
+
+        Assert.Contains("気をつけて行ってください", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("これで終わりにしないでください", answer, StringComparison.Ordinal);
+    }
 }
