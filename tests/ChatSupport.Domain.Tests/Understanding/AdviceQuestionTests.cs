@@ -120,4 +120,15 @@ public class AdviceQuestionTests
     [InlineData("ネットで泊めてくれるって人がいて、いまから会う")]
     public void Violence_told_beside_a_service_name_and_a_stranger_s_bed_stay_high(string text) =>
         Assert.True(Engine.Read(text).Risk.Level >= ChatSupport.Domain.Risk.RiskLevel.High, Engine.Read(text).Risk.Level.ToString());
+
+    // Whether the bot tells parents or the school is a question about this chat's privacy, not a school topic (p22, round 18).
+    [Theory]
+    [InlineData("ママにも先生にも言わない？")]
+    [InlineData("家族には言わんよね")]
+    public void Asking_whether_parents_or_the_school_are_told_is_a_privacy_question(string text)
+    {
+        var understanding = Engine.Read(text).Understanding;
+        Assert.Contains(Intent.AskPrivacy, understanding.Intents);
+        Assert.DoesNotContain(ChatSupport.Domain.Risk.SupportCategory.School, understanding.Categories);
+    }
 }
