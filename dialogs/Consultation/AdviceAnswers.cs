@@ -81,6 +81,7 @@ public sealed class AdviceAnswers(BotTexts texts)
         (AdviceKinds.Again, SupportCategory.Abuse or SupportCategory.Dv) => "again.violence",
         (AdviceKinds.Call or AdviceKinds.CallPolice, SupportCategory.Abuse or SupportCategory.Dv) => "call.violence",
         (AdviceKinds.CallPolice, SupportCategory.OtherPerson) => "call_police.other_person",
+        (AdviceKinds.WhatToSay, SupportCategory.OtherPerson) => "what_to_say.other_person",
         (AdviceKinds.Call, SupportCategory.OtherPerson or SupportCategory.Suicidal or SupportCategory.SelfHarm) => "call.life",
         (AdviceKinds.StayAway, SupportCategory.Abuse or SupportCategory.Family) when !Acknowledgements.IsKnownAdult(profile) => "stay_away.child",
         (AdviceKinds.StayAway, SupportCategory.Dv) => "stay_away.dv",

@@ -60,6 +60,9 @@ public sealed class ConsultationProfile
     /// <summary>The value of <see cref="Messages"/> when the question about dying was asked; null once it was answered or passed.</summary>
     public int? DyingQuestionAt { get; set; }
 
+    /// <summary>The value of <see cref="Messages"/> when a message was last about someone else (友達のことなんだけど).</summary>
+    public int? AboutSomeoneElseAt { get; set; }
+
     /// <summary>Whether the bot has asked for the age band (it asks once at most).</summary>
     public bool AskedAge { get; set; }
 

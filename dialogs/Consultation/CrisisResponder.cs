@@ -139,6 +139,14 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             harm = CrisisHarm.FriendInDanger;
         }
 
+        if (episode is null && harm.IsWordsOfDying() && profile.AboutSomeoneElseAt is { } about && profile.Messages - about <= 1
+            && !CrisisCues.SpeaksOfSelf(turnContext.Activity.Text))
+        {
+            // 「友達のことなんだけど」, then 「ストーリーに『今までありがとう』って真っ黒の画像上げてて、既読にならない」: the farewell is
+            // the friend's, answered to the helper — not "your life matters" and the last-goodbye reply to the writer (p22).
+            harm = CrisisHarm.FriendInDanger;
+        }
+
         // Standing at a dangerous place now (ホームの黄色い線の外側, 橋の手すりの外): the one step to take there, every time.
         var atPlace = harm is CrisisHarm.PlanOrAttempt or CrisisHarm.General
             && assessment.Situations.Contains(CrisisSituations.PlaceOfDanger, StringComparer.Ordinal);
@@ -340,6 +348,14 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             return false;
         }
 
+        if (Advice(turnContext) is { } early && AskedFirst.Contains(early.Kind, StringComparer.Ordinal))
+        {
+            // 「110って電話じゃなくてメールで送れる？声震えて話せる気しない」「何て言えばいい？」: the question asked is answered
+            // first, before what its other words (cannot speak) would bring (p22: the emergency ways list instead).
+            await AnswerKeepingTheCheckAsync(turnContext, episode, harm, early.Text, remind: early.Kind == AdviceKinds.WhatToSay, now, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
         var lines = FollowUpLines(harm, cues, english, episode.BleedingStopped, Acknowledgements.IsKnownChild(profile), profile.AwayFromHome);
         var textWays = cues.HasFlag(CrisisCue.CannotCall) && !episode.Critical && harm is CrisisHarm.General or CrisisHarm.SelfHarm;
         if (textWays)
@@ -489,6 +505,12 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             cues &= ~CrisisCue.Safe;
         }
 
+        if (AsksWhetherAllRight(turnContext.Activity.Text))
+        {
+            // 「あの子、大丈夫かな…」 is a worry, not a friend reached or safe (p22: "glad you reached them" to someone waiting).
+            cues &= ~(CrisisCue.Safe | CrisisCue.FriendReached);
+        }
+
         return cues;
     }
 
@@ -520,6 +542,9 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
     /// Questions whose answer says more than the worry their words also carry: 「189ってかけたら親にバレる？」 is about 189,
     /// not only about parents finding out; 「今日帰らなくていい方法ってある？」 and 「110していい？」 ask for the step itself.
     /// </summary>
+    /// <summary>Questions answered before anything else the message's words would bring (the police by text, calling, what to say).</summary>
+    private static readonly string[] AskedFirst = [AdviceKinds.PoliceText, AdviceKinds.Call, AdviceKinds.CallPolice, AdviceKinds.WhatToSay];
+
     private static readonly string[] OverWorries = [AdviceKinds.Privacy189, AdviceKinds.StayAway, AdviceKinds.NetCafe, AdviceKinds.Call, AdviceKinds.CallPolice];
 
     /// <summary>A "should I …?" question of the message and its answer for what the conversation is about, or null.</summary>
@@ -533,6 +558,18 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         turnContext.TurnState.Get<MessageReading>()?.Understanding is { } understanding
         && (understanding.Has(Intent.AskPerson) || understanding.Has(Intent.AskHours) || understanding.Has(Intent.AskPrivacy) || understanding.Has(Intent.AskIsBot)
             || understanding.Has(Intent.AskCanConsult) || understanding.Has(Intent.AskServices));
+
+    /// <summary>Whether someone is all right, asked (大丈夫かな, 無事かな, 大丈夫やろか).</summary>
+    private static bool AsksWhetherAllRight(string? text)
+    {
+        var normalized = TextNormalizer.Normalize(text);
+        return AllRightQuestions.Any(w => normalized.Contains(w, StringComparison.Ordinal));
+    }
+
+    private static readonly string[] AllRightQuestions = new[]
+    {
+        "大丈夫かな", "だいじょうぶかな", "大丈夫かなぁ", "大丈夫やろか", "だいじょうぶやろか", "大丈夫だよね", "大丈夫よね", "大丈夫なのかな", "無事かな", "ぶじかな", "無事やろか", "生きてるかな", "いきてるかな",
+    }.Select(TextNormalizer.Normalize).ToArray();
 
     /// <summary>A question (with a question mark) that names a service of the directory.</summary>
     private bool AsksAboutANamedService(ITurnContext turnContext)

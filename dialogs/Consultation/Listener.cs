@@ -629,6 +629,11 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
             profile.SeeksWork = true;
         }
 
+        if (understanding.Has(SupportCategory.OtherPerson))
+        {
+            profile.AboutSomeoneElseAt = profile.Messages;
+        }
+
         if (understanding.Cues.Any(c => c.Id is "ran-away" or "housing-none-tonight" or "put-out-by-parent"))
         {
             profile.AwayFromHome = true;

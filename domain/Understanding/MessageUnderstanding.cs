@@ -53,6 +53,9 @@ public static class AdviceKinds
     /// <summary>Whether one may call the police (110していいの？, 110したら父が捕まる？).</summary>
     public const string CallPolice = "call_police";
 
+    /// <summary>What to say when calling or telling someone (何て言えばいい？).</summary>
+    public const string WhatToSay = "what_to_say";
+
     /// <summary>Whether a police box is safe to go to (交番ってこわくない？).</summary>
     public const string Koban = "koban";
 
@@ -74,7 +77,7 @@ public static class AdviceKinds
     /// <summary>Whether a teacher tells the parents (先生に言ったら親にも連絡いく？).</summary>
     public const string ToldParents = "told_parents";
 
-    public static IReadOnlyList<string> All { get; } = [Hospital, Tell, Police, PoliceText, Block, Rest, Quit, Meet, Again, Call, CallPolice, Koban, StayAway, NetCafe, Privacy189, Insurance, Welfare, ToldParents];
+    public static IReadOnlyList<string> All { get; } = [Hospital, Tell, Police, PoliceText, Block, Rest, Quit, Meet, Again, Call, CallPolice, WhatToSay, Koban, StayAway, NetCafe, Privacy189, Insurance, Welfare, ToldParents];
 }
 
 /// <summary>How a person can be reached or wants to be helped.</summary>

@@ -32,6 +32,7 @@ public sealed class WaitingReplies(BotTexts texts, TimeProvider clock)
         ("waiting.worry.friend.adult", ["先生", "せんせい", "親", "おや", "大人", "おとな", "怒られ", "おこられ"], [CrisisHarm.FriendInDanger]),
         ("waiting.worry.friend.secret", ["言わないで", "いわないで", "言わんで", "言うなって", "いうなって", "言わんといて", "誰にも言えない約束", "秘密", "ひみつ", "内緒", "ないしょ", "嫌われ", "きらわれ", "裏切", "うらぎ"], [CrisisHarm.FriendInDanger]),
         ("waiting.worry.friend.go", ["見に行", "みにいく", "みにいっ", "様子見", "様子を見", "ようすを見", "家に行", "いえにいく", "家まで行", "行ったほうが", "いったほうが", "大げさ", "おおげさ", "考えすぎ", "かんがえすぎ", "心配しすぎ", "しんぱいしすぎ"], [CrisisHarm.FriendInDanger]),
+        ("waiting.worry.friend.okay", ["大丈夫かな", "だいじょうぶかな", "大丈夫やろか", "大丈夫だよね", "大丈夫なのかな", "無事かな", "ぶじかな", "無事やろか", "生きてるかな", "いきてるかな"], [CrisisHarm.FriendInDanger]),
         ("waiting.worry.friend.die", ["死んじゃ", "しんじゃ", "死んだり", "しんだり", "死なない", "しなない", "死んだら", "しんだら", "死ぬの", "しぬの", "死なないよね", "しなないよね"], [CrisisHarm.FriendInDanger]),
         ("waiting.worry.friend.contact", ["連絡先", "れんらくさき", "知らない", "しらない", "わからない", "わかんない"], [CrisisHarm.FriendInDanger]),
         ("waiting.worry.outside", ["外さむ", "外寒", "そとさむ", "外にいる", "そとにいる", "外で待", "家に入れ", "いえにはいれ", "しめだされ", "締め出され", "閉め出され", "外に出され", "追い出され", "おいだされ", "時間くらいいる", "時間いる", "寒い", "さむい", "さむすぎ", "寒す", "さむす", "凍え", "こごえ", "寒か", "さむか", "寒くて", "さむくて", "寒っ", "さむっ", "寒いし", "しばれる"], [CrisisHarm.Abuse, CrisisHarm.ViolenceNow, CrisisHarm.Dv, CrisisHarm.General]),

@@ -399,4 +399,53 @@ public sealed class ListeningRoundEighteenTests
         Assert.Contains("気をつけて行ってください", answer, StringComparison.Ordinal);
         Assert.DoesNotContain("これで終わりにしないでください", answer, StringComparison.Ordinal);
     }
+
+    private static async Task<(ConsultationHarness Harness, string Answer)> FriendsGoodbyePostAsync()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        await harness.SayAsync("クラスの子のことで相談したい");
+        var answer = AllText(await harness.SayAsync("LINEのひとことに「みんなありがとう、さよなら」って書いてて、電話しても出ない"));
+        return (harness, answer);
+    }
+
+    [Fact]
+    public async Task A_friend_s_goodbye_told_after_saying_it_is_about_a_friend_is_answered_to_the_helper()
+    {
+        var (_, answer) = await FriendsGoodbyePostAsync();
+
+        Assert.Contains("友だち", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("これで終わりにしないでください", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Asking_what_to_say_to_the_police_for_a_friend_is_answered()
+    {
+        var (harness, _) = await FriendsGoodbyePostAsync();
+
+        var answer = AllText(await harness.SayAsync("わかった、110する。なんて言えばいい？"));
+
+        Assert.Contains("友だちが危ないかもしれない", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Asking_whether_110_takes_mail_while_unable_to_speak_is_answered_before_the_emergency_ways()
+    {
+        var (harness, _) = await FriendsGoodbyePostAsync();
+
+        var answer = AllText(await harness.SayAsync("110って電話じゃなくてメールで送れる？声ふるえて話せる気がしない"));
+
+        Assert.Contains("前もって登録が必要", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Wondering_whether_the_friend_is_all_right_after_the_police_went_is_not_told_they_were_reached()
+    {
+        var (harness, _) = await FriendsGoodbyePostAsync();
+        await harness.SayAsync("かけた。警察の人が向かってくれるって");
+
+        var answer = AllText(await harness.SayAsync("あの子、大丈夫かな…"));
+
+        Assert.DoesNotContain("連絡がとれて、よかったです", answer, StringComparison.Ordinal);
+        Assert.Contains("できることをちゃんとしました", answer, StringComparison.Ordinal);
+    }
 }
