@@ -34,7 +34,7 @@ public class AdviceQuestionTests
     [InlineData("110したらお父さん捕まる？", AdviceKinds.CallPolice)]
     [InlineData("けいさつ呼んでいいのかな", AdviceKinds.CallPolice)]
     [InlineData("電話つながったら何て言えばいいん？", AdviceKinds.WhatToSay)]
-    [InlineData("先生にどう伝えればいいかな", AdviceKinds.WhatToSay)]
+    [InlineData("電話で、なんて伝えればいいの", AdviceKinds.WhatToSay)]
     [InlineData("声出したらバレる。文字で通報とかできないの？", AdviceKinds.PoliceText)]
     [InlineData("おまわりさんって怖くない？", AdviceKinds.Koban)]
     [InlineData("家に帰らんですむ方法ってないかな", AdviceKinds.StayAway)]
