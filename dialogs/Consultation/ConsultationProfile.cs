@@ -60,6 +60,9 @@ public sealed class ConsultationProfile
     /// <summary>The value of <see cref="Messages"/> when the question about dying was asked; null once it was answered or passed.</summary>
     public int? DyingQuestionAt { get; set; }
 
+    /// <summary>A criminal side job (闇バイト) was told in this conversation.</summary>
+    public bool DarkJob { get; set; }
+
     /// <summary>The value of <see cref="Messages"/> when a message was last about someone else (友達のことなんだけど).</summary>
     public int? AboutSomeoneElseAt { get; set; }
 

@@ -75,6 +75,15 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
             return new ListenOutcome(null, PromptButtons.None);
         }
 
+        if (profile.DarkJob && level < RiskLevel.High && !understanding.Cues.Any(c => c.Id == "dark-job") && DarkJobLine(turnContext.Activity.Text, understanding) is { } darkJob)
+        {
+            // After a criminal job was told: 「身分証の写真、もう送ってしもうた」 and 「これってやばいやつ？」 get their answer — it can
+            // still be left, send nothing more, the police — not a bare thank-you or "I can't answer that" (p22).
+            profile.Messages++;
+            await SayAsync(turnContext, texts.Get(darkJob, english), cancellationToken).ConfigureAwait(false);
+            return new ListenOutcome(null, PromptButtons.None);
+        }
+
         if (VeiledAct(turnContext.Activity.Text, reading, profile))
         {
             // 「…ちょっとやってもうた」 after a sleepless night of racing thoughts: asked gently what happened, with room to say it
@@ -634,6 +643,11 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
             profile.AboutSomeoneElseAt = profile.Messages;
         }
 
+        if (understanding.Cues.Any(c => c.Id == "dark-job"))
+        {
+            profile.DarkJob = true;
+        }
+
         if (understanding.Cues.Any(c => c.Id is "ran-away" or "housing-none-tonight" or "put-out-by-parent"))
         {
             profile.AwayFromHome = true;
@@ -769,6 +783,30 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
     {
         "コンビニ入った", "コンビニはいった", "コンビニにいる", "コンビニおる", "コンビニにおる", "店に入った", "お店に入った", "中に入った", "なかに入った", "交番に入った", "交番にいる",
         "あったかい", "あったけ", "あたたかい", "暖かい", "温かい", "ぬくい", "友達んち着いた", "友達の家着いた", "友だちの家に着いた", "入れてもらえた", "いれてもらえた",
+    }.Select(TextNormalizer.Normalize).ToArray();
+
+    /// <summary>The answer after a criminal job was told: personal details already sent, or whether it is dangerous.</summary>
+    private static string? DarkJobLine(string? text, MessageUnderstanding understanding)
+    {
+        var normalized = TextNormalizer.Normalize(text);
+        if (DarkJobDetails.Any(w => normalized.Contains(w, StringComparison.Ordinal)) && DarkJobSent.Any(w => normalized.Contains(w, StringComparison.Ordinal)))
+        {
+            return "dark_job.sent";
+        }
+
+        return understanding.Advice is null && DarkJobRisky.Any(w => normalized.Contains(w, StringComparison.Ordinal)) ? "dark_job.risky" : null;
+    }
+
+    private static readonly string[] DarkJobDetails = new[]
+    {
+        "身分証", "みぶんしょう", "免許証", "めんきょ", "学生証", "がくせいしょう", "保険証", "マイナ", "住所", "じゅうしょ", "顔写真", "かおしゃしん", "口座", "こうざ",
+    }.Select(TextNormalizer.Normalize).ToArray();
+
+    private static readonly string[] DarkJobSent = new[] { "送っ", "おくっ", "送ってしも", "教え", "おしえ", "渡し" }.Select(TextNormalizer.Normalize).ToArray();
+
+    private static readonly string[] DarkJobRisky = new[]
+    {
+        "やばいやつ", "ヤバいやつ", "やばいの", "ヤバいの", "やばいかな", "危ないやつ", "あぶないやつ", "危ないの", "あぶないの", "闇バイト", "やみばいと", "犯罪なの", "はんざいなの",
     }.Select(TextNormalizer.Normalize).ToArray();
 
     private static readonly string[] VeiledActWords = new[]

@@ -72,6 +72,17 @@ public sealed class SupportOffer(BotTexts texts, SupportRouter router, SupportDi
             services = forChildren;
         }
 
+        if (profile.DarkJob && !forFriend)
+        {
+            // A criminal side job told (荷物受け取るだけで3万): the police consultation line, not the rent office and its benefit (p22).
+            services.RemoveAll(s => s.Service.Id == SelfReliance);
+            if (!services.Exists(s => s.Service.Id == Police9110) && directory.Find(Police9110) is { IsActive: true } police
+                && police.Channels.FirstOrDefault(c => c.Kind == ChannelKind.Phone) is { } line)
+            {
+                services.Insert(0, new RoutedService(police, line, line.StatusAt(now), RouteReasons.CategoryMatch, police.Categories));
+            }
+        }
+
         if (profile.AwayFromHome)
         {
             // Put out or away from home tonight: the rent office, closed at night, is for another day (p22: a 19-year-old
@@ -184,6 +195,9 @@ public sealed class SupportOffer(BotTexts texts, SupportRouter router, SupportDi
     /// <summary>The self-reliance support office, where the rent benefit is applied for (§26).</summary>
     private const string SelfReliance = "jiritsu-soudan-shien";
 
+    /// <summary>The police consultation line (§4).</summary>
+    private const string Police9110 = "police-consultation-9110";
+
     /// <summary>The child guidance centres' 24-hour line (§17).</summary>
     private const string Child189 = "jido-sodanjo-189";
 
@@ -200,7 +214,7 @@ public sealed class SupportOffer(BotTexts texts, SupportRouter router, SupportDi
     {
         // Not for a child put out of the house at night (a rent benefit is an adult's): the children's lines and 189 fit.
         // Nor for someone put out or away from home tonight (父親に出てけって, walking in the snow): tonight comes first (p22).
-        [SupportCategory.Poverty or SupportCategory.Housing, ..] when !Acknowledgements.IsKnownChild(profile) && !profile.AwayFromHome => SelfReliance,
+        [SupportCategory.Poverty or SupportCategory.Housing, ..] when !Acknowledgements.IsKnownChild(profile) && !profile.AwayFromHome && !profile.DarkJob => SelfReliance,
         _ when profile.SeeksWork && categories.Contains(SupportCategory.Work) => TowardsWork,
         _ => null,
     };

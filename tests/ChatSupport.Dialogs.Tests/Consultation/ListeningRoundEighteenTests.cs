@@ -448,4 +448,65 @@ public sealed class ListeningRoundEighteenTests
         Assert.DoesNotContain("連絡がとれて、よかったです", answer, StringComparison.Ordinal);
         Assert.Contains("できることをちゃんとしました", answer, StringComparison.Ordinal);
     }
+
+    private static async Task<ConsultationHarness> AfterADarkJobAsync()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        await harness.SayAsync("インスタで「書類運ぶだけで日給5万」ってバイト見つけて、シグナルってアプリに誘われた");
+        return harness;
+    }
+
+    [Fact]
+    public async Task Details_already_sent_to_a_criminal_job_are_answered_with_a_way_out()
+    {
+        var harness = await AfterADarkJobAsync();
+
+        var answer = AllText(await harness.SayAsync("免許証の写真と住所、もう送っちゃった"));
+
+        Assert.Contains("いまから抜けられます", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Is_this_dangerous_after_a_criminal_job_is_answered_plainly()
+    {
+        var harness = await AfterADarkJobAsync();
+
+        var answer = AllText(await harness.SayAsync("これってやばいやつ？まだ何もしてないけど"));
+
+        Assert.Contains("危ないものだと思います", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("くわしく答えられません", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Where_to_turn_after_a_criminal_job_is_the_police_line_not_the_rent_office()
+    {
+        var harness = await AfterADarkJobAsync();
+
+        var replies = await harness.SayAsync("どこに相談すればいい？");
+
+        Assert.Contains("#9110", AllCardTitles(replies), StringComparison.Ordinal);
+        Assert.DoesNotContain("住居確保給付金", AllText(replies), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_threat_to_come_home_after_a_criminal_job_gets_the_criminal_job_reply()
+    {
+        var harness = await AfterADarkJobAsync();
+
+        var answer = AllText(await harness.SayAsync("「逃げたら家に行く」ってきた"));
+
+        Assert.Contains("110", answer, StringComparison.Ordinal);
+        Assert.Contains("家族", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_parent_gone_for_days_is_answered_as_neglect_not_as_being_hit()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+
+        var answer = AllText(await harness.SayAsync("ママが3日帰ってきてない。弟と二人"));
+
+        Assert.Contains("何日も帰ってこないのは、あなたのせいではありません", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("たたかれたり", answer, StringComparison.Ordinal);
+    }
 }
