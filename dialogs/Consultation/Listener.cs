@@ -84,6 +84,16 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
             return new ListenOutcome(null, PromptButtons.None);
         }
 
+        if (level < RiskLevel.High && AsksPayphoneCost(turnContext.Activity.Text))
+        {
+            // 「公衆電話ならある。お金いらない？」: what it costs — 110 and 119 free (the red button first), 189 free for a child
+            // with abuse or neglect told (reference §1, §17) — not "I can't answer that" (p22).
+            profile.Messages++;
+            var child = profile.Topics.Contains(SupportCategory.Abuse) && !Acknowledgements.IsKnownAdult(profile);
+            await SayAsync(turnContext, texts.Get(child ? "payphone.child" : "payphone", english), cancellationToken).ConfigureAwait(false);
+            return new ListenOutcome(null, PromptButtons.None);
+        }
+
         if (VeiledAct(turnContext.Activity.Text, reading, profile))
         {
             // 「…ちょっとやってもうた」 after a sleepless night of racing thoughts: asked gently what happened, with room to say it
@@ -807,6 +817,20 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
     private static readonly string[] DarkJobRisky = new[]
     {
         "やばいやつ", "ヤバいやつ", "やばいの", "ヤバいの", "やばいかな", "危ないやつ", "あぶないやつ", "危ないの", "あぶないの", "闇バイト", "やみばいと", "犯罪なの", "はんざいなの",
+    }.Select(TextNormalizer.Normalize).ToArray();
+
+    /// <summary>Whether a public phone costs money, asked (公衆電話ってお金いる？, 公衆電話ならある。タダ？).</summary>
+    private static bool AsksPayphoneCost(string? text)
+    {
+        var normalized = TextNormalizer.Normalize(text);
+        return PayphoneWords.Any(w => normalized.Contains(w, StringComparison.Ordinal)) && CostWords.Any(w => normalized.Contains(w, StringComparison.Ordinal));
+    }
+
+    private static readonly string[] PayphoneWords = new[] { "公衆電話", "こうしゅうでんわ", "payphone", "pay phone", "public phone" }.Select(TextNormalizer.Normalize).ToArray();
+
+    private static readonly string[] CostWords = new[]
+    {
+        "お金", "おかね", "料金", "りょうきん", "無料", "むりょう", "タダ", "ただで", "ただ？", "10円", "じゅうえん", "小銭", "こぜに", "かかる", "いる？", "要る", "free", "cost",
     }.Select(TextNormalizer.Normalize).ToArray();
 
     private static readonly string[] VeiledActWords = new[]
