@@ -553,6 +553,7 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
         }
 
         if (profile.NamedService is { } asked && profile.Messages - profile.NamedServiceAt <= 2 && !NamesALocalOffice(turnContext.Activity.Text)
+            && AsksATime(turnContext.Activity.Text)
             && await offer.SendNamedAsync(turnContext, asked, cancellationToken).ConfigureAwait(false))
         {
             // 「今日何時からやってる？」 right after a question about ChildLine is about ChildLine.
@@ -817,6 +818,22 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
     private static readonly string[] DarkJobRisky = new[]
     {
         "やばいやつ", "ヤバいやつ", "やばいの", "ヤバいの", "やばいかな", "危ないやつ", "あぶないやつ", "危ないの", "あぶないの", "闇バイト", "やみばいと", "犯罪なの", "はんざいなの",
+    }.Select(TextNormalizer.Normalize).ToArray();
+
+    /// <summary>
+    /// Whether a message asks about a time (何時, いつ, 今日, 明日, いま): 「今日何時から？」 after a named service is about it;
+    /// 「また来てもええ？」 is not (p22: the service's card again).
+    /// </summary>
+    private static bool AsksATime(string? text)
+    {
+        var normalized = TextNormalizer.Normalize(text);
+        return TimeWords.Any(w => normalized.Contains(w, StringComparison.Ordinal));
+    }
+
+    private static readonly string[] TimeWords = new[]
+    {
+        "何時", "なんじ", "いつ", "今日", "きょう", "明日", "あした", "今", "いま", "夜", "よる", "朝", "あさ", "土日", "休み", "やすみ", "年末", "正月", "開いて", "あいて", "やって", "営業",
+        "what time", "when", "open",
     }.Select(TextNormalizer.Normalize).ToArray();
 
     /// <summary>Whether a public phone costs money, asked (公衆電話ってお金いる？, 公衆電話ならある。タダ？).</summary>

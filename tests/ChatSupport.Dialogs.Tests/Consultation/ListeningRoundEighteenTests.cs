@@ -521,4 +521,15 @@ public sealed class ListeningRoundEighteenTests
         Assert.Contains("189（児童相談所）は、通話料が無料です", answer, StringComparison.Ordinal);
         Assert.DoesNotContain("くわしく答えられません", answer, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task May_I_come_back_after_asking_about_a_named_line_does_not_repeat_that_line_s_card()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        await harness.SayAsync("チャイルドラインって何時から？");
+
+        var replies = await harness.SayAsync("ちょっと考えてみる。また来てもいい？");
+
+        Assert.DoesNotContain("チャイルドライン", AllCardTitles(replies), StringComparison.Ordinal);
+    }
 }
