@@ -105,6 +105,9 @@ public class LeadRoundEighteenTests
     [InlineData("兄に部屋に来られてゲームの音うるさいって言われた")]
     [InlineData("テスト範囲広すぎて、もう徹夜するしかない")]
     [InlineData("ばあちゃんと一緒に旅行に行けたら楽しいな")]
+    [InlineData("いま公園のベンチで友達待ってる。暗くなってきた")]
+    [InlineData("いまコンビニの前。雪ふってきたから急いで帰る")]
+    [InlineData("いま部活おわり。外さむくなってきた")]
     public void The_near_miss_is_not_high(string text)
     {
         var result = Lexicon.Assess(text);
@@ -127,7 +130,7 @@ public class LeadRoundEighteenTests
     [InlineData("母の口癖は「あんたなんか産まなきゃよかった」")]
     [InlineData("自殺の方法調べてる")]
     [InlineData("自殺率の高い橋に来た")]
-    [InlineData("ネットで知り合った人が泊めてくれるって！ありがと")]
+    [InlineData("SNSで会った大人が泊めてくれるって！ありがと")]
     public void The_dampeners_near_miss_stays_high(string text)
     {
         var result = Lexicon.Assess(text);
