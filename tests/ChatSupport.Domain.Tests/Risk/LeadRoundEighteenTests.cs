@@ -31,6 +31,8 @@ public class LeadRoundEighteenTests
     [InlineData("いまやられた。下着が見つからない", "just-assaulted-clothes-gone")]
     [InlineData("継母に玄関の外に締め出されて2時間、薄着で雪", "parent-shut-out-in-the-snow")]
     [InlineData("写真ばらまかれたら、もう消えるしかない", "only-death-under-sextortion")]
+    [InlineData("ママごめん。枕元にメモ置いといた", "letter-in-place-and-sorry")]
+    [InlineData("踏切わきの柵のすきまを通った", "into-the-tracks-through-the-fence")]
     public void A_situation_of_danger_now_is_critical(string text, string rule)
     {
         var result = Lexicon.Assess(text);
@@ -56,6 +58,8 @@ public class LeadRoundEighteenTests
     [InlineData("吐くのが止まらん。体なんてどうなってもいい", "purging-body-given-up")]
     [InlineData("母がもう3日帰らない。食べるものがない", "parents-away-days-food-gone")]
     [InlineData("生理が遅れてる。彼は25歳で、私は13", "adult-partner-young-teen-period-late")]
+    [InlineData("苦しまない方法を検索してる", "painless-end-searched")]
+    [InlineData("カッターのことしか考えられない", "blade-thoughts")]
     public void Harm_told_by_situation_is_high(string text, string rule)
     {
         var result = Lexicon.Assess(text);
@@ -108,6 +112,9 @@ public class LeadRoundEighteenTests
     [InlineData("いま公園のベンチで友達待ってる。暗くなってきた")]
     [InlineData("いまコンビニの前。雪ふってきたから急いで帰る")]
     [InlineData("いま部活おわり。外さむくなってきた")]
+    [InlineData("線路沿いのフェンスの穴からボールを取った")]
+    [InlineData("ドラマの痛くない終わり方を調べてる")]
+    [InlineData("お母さんごめんね、遅くなる")]
     public void The_near_miss_is_not_high(string text)
     {
         var result = Lexicon.Assess(text);
