@@ -4,38 +4,40 @@ using System.Runtime.Intrinsics;
 namespace ChatSupport.Domain.Risk;
 
 /// <summary>
-/// A set of cue classes as 768 bits (twelve 64-bit words held in three 256-bit vectors), one bit per index into
+/// A set of cue classes as 1024 bits (sixteen 64-bit words held in four 256-bit vectors), one bit per index into
 /// <see cref="RiskLexicon.CueClasses"/>. A value type of fixed size, so the scanner's per-clause masks and the rule
-/// checks allocate nothing; the all/any checks are three vector ANDs and compares.
+/// checks allocate nothing; the all/any checks are four vector ANDs and compares.
 /// </summary>
 public readonly struct CueClassMask : IEquatable<CueClassMask>
 {
     /// <summary>How many cue classes a mask holds (<see cref="SituationCues.MaxClasses"/>).</summary>
-    public const int Capacity = 768;
+    public const int Capacity = 1024;
 
     /// <summary>How many 64-bit words <see cref="CopyTo"/> writes.</summary>
     public const int WordCount = Capacity / 64;
 
-    // Words 0–3 (classes 0–255), 4–7 (classes 256–511) and 8–11 (classes 512–767).
+    // Words 0–3 (classes 0–255), 4–7 (classes 256–511), 8–11 (classes 512–767) and 12–15 (classes 768–1023).
     private readonly Vector256<ulong> _lo;
     private readonly Vector256<ulong> _hi;
     private readonly Vector256<ulong> _top;
+    private readonly Vector256<ulong> _last;
 
-    private CueClassMask(Vector256<ulong> lo, Vector256<ulong> hi, Vector256<ulong> top)
+    private CueClassMask(Vector256<ulong> lo, Vector256<ulong> hi, Vector256<ulong> top, Vector256<ulong> last)
     {
         _lo = lo;
         _hi = hi;
         _top = top;
+        _last = last;
     }
 
-    private Vector256<ulong> Part(int word) => (word >> 2) switch { 0 => _lo, 1 => _hi, _ => _top };
+    private Vector256<ulong> Part(int word) => (word >> 2) switch { 0 => _lo, 1 => _hi, 2 => _top, _ => _last };
 
     /// <summary>The empty set.</summary>
     public static CueClassMask Empty => default;
 
-    public bool IsEmpty => (_lo | _hi | _top) == Vector256<ulong>.Zero;
+    public bool IsEmpty => (_lo | _hi | _top | _last) == Vector256<ulong>.Zero;
 
-    /// <summary>The set holding only class <paramref name="index"/> (0 ≤ index &lt; 768).</summary>
+    /// <summary>The set holding only class <paramref name="index"/> (0 ≤ index &lt; 1024).</summary>
     public static CueClassMask Bit(int index)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
@@ -44,9 +46,10 @@ public readonly struct CueClassMask : IEquatable<CueClassMask>
         var zero = Vector256<ulong>.Zero;
         return (index >> 8) switch
         {
-            0 => new CueClassMask(word, zero, zero),
-            1 => new CueClassMask(zero, word, zero),
-            _ => new CueClassMask(zero, zero, word),
+            0 => new CueClassMask(word, zero, zero, zero),
+            1 => new CueClassMask(zero, word, zero, zero),
+            2 => new CueClassMask(zero, zero, word, zero),
+            _ => new CueClassMask(zero, zero, zero, word),
         };
     }
 
@@ -57,11 +60,12 @@ public readonly struct CueClassMask : IEquatable<CueClassMask>
 
     /// <summary>Whether every class of <paramref name="other"/> is in this set.</summary>
     public bool ContainsAll(in CueClassMask other) =>
-        (_lo & other._lo) == other._lo && (_hi & other._hi) == other._hi && (_top & other._top) == other._top;
+        (_lo & other._lo) == other._lo && (_hi & other._hi) == other._hi && (_top & other._top) == other._top
+        && (_last & other._last) == other._last;
 
     /// <summary>Whether this set and <paramref name="other"/> share a class.</summary>
     public bool Intersects(in CueClassMask other) =>
-        ((_lo & other._lo) | (_hi & other._hi) | (_top & other._top)) != Vector256<ulong>.Zero;
+        ((_lo & other._lo) | (_hi & other._hi) | (_top & other._top) | (_last & other._last)) != Vector256<ulong>.Zero;
 
     /// <summary>The lowest class index in the set, or <see cref="Capacity"/> when it is empty.</summary>
     public int LowestIndex()
@@ -78,17 +82,18 @@ public readonly struct CueClassMask : IEquatable<CueClassMask>
         return Capacity;
     }
 
-    /// <summary>Copies the twelve 64-bit words (classes 0–63 first) into <paramref name="words"/>, for scalar checks of single bits.</summary>
+    /// <summary>Copies the sixteen 64-bit words (classes 0–63 first) into <paramref name="words"/>, for scalar checks of single bits.</summary>
     public void CopyTo(Span<ulong> words)
     {
         _lo.CopyTo(words);
         _hi.CopyTo(words[4..]);
         _top.CopyTo(words[8..]);
+        _last.CopyTo(words[12..]);
     }
 
-    public static CueClassMask operator |(CueClassMask a, CueClassMask b) => new(a._lo | b._lo, a._hi | b._hi, a._top | b._top);
+    public static CueClassMask operator |(CueClassMask a, CueClassMask b) => new(a._lo | b._lo, a._hi | b._hi, a._top | b._top, a._last | b._last);
 
-    public static CueClassMask operator &(CueClassMask a, CueClassMask b) => new(a._lo & b._lo, a._hi & b._hi, a._top & b._top);
+    public static CueClassMask operator &(CueClassMask a, CueClassMask b) => new(a._lo & b._lo, a._hi & b._hi, a._top & b._top, a._last & b._last);
 
     public static bool operator ==(CueClassMask a, CueClassMask b) => a.Equals(b);
 
@@ -100,16 +105,16 @@ public readonly struct CueClassMask : IEquatable<CueClassMask>
     /// <summary>Named alternative to <c>&amp;</c>.</summary>
     public static CueClassMask BitwiseAnd(CueClassMask left, CueClassMask right) => left & right;
 
-    public bool Equals(CueClassMask other) => _lo == other._lo && _hi == other._hi && _top == other._top;
+    public bool Equals(CueClassMask other) => _lo == other._lo && _hi == other._hi && _top == other._top && _last == other._last;
 
     public override bool Equals(object? obj) => obj is CueClassMask other && Equals(other);
 
-    public override int GetHashCode() => HashCode.Combine(_lo, _hi, _top);
+    public override int GetHashCode() => HashCode.Combine(_lo, _hi, _top, _last);
 
-    /// <summary>The twelve words, most significant first, in hex (for diagnostics).</summary>
+    /// <summary>The sixteen words, most significant first, in hex (for diagnostics).</summary>
     public override string ToString()
     {
-        var text = new System.Text.StringBuilder(192);
+        var text = new System.Text.StringBuilder(256);
         for (var w = WordCount - 1; w >= 0; w--)
         {
             text.Append(Part(w).GetElement(w & 3).ToString("x16", System.Globalization.CultureInfo.InvariantCulture));

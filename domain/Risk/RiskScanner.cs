@@ -833,7 +833,7 @@ public sealed class RiskScanner
 
     private bool Fires(int r, in CueClassMask messageMask)
     {
-        // The masks are 96 bytes: read them in place rather than copying them per rule.
+        // The masks are 128 bytes: read them in place rather than copying them per rule.
         ref readonly var all = ref _lexicon.RuleAll[r];
         ref readonly var any = ref _lexicon.RuleAny[r];
         if (messageMask.Intersects(in _lexicon.RuleNone[r]) || !messageMask.ContainsAll(in all) || (!any.IsEmpty && !messageMask.Intersects(in any)))

@@ -69,7 +69,7 @@ public static class SituationCues
     /// <summary>A joke marker (ｗ, 笑).</summary>
     public const string Joke = "joke";
 
-    /// <summary>The scanner's masks (<see cref="CueClassMask"/>) are 512 bits wide: built-in classes included.</summary>
+    /// <summary>The scanner's masks (<see cref="CueClassMask"/>) are 1024 bits wide (<see cref="CueClassMask.Capacity"/>), built-in classes included.</summary>
     public const int MaxClasses = CueClassMask.Capacity;
 
     public static IReadOnlyList<string> BuiltIn { get; } =

@@ -28,6 +28,9 @@ public class CueClassMaskTests
     [InlineData(512)]
     [InlineData(600)]
     [InlineData(767)]
+    [InlineData(768)]
+    [InlineData(900)]
+    [InlineData(1023)]
     public void Bit_IsOnlyItself(int index)
     {
         var mask = CueClassMask.Bit(index);
@@ -44,26 +47,36 @@ public class CueClassMaskTests
     public void Bit_OutsideTheMask_Throws()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => CueClassMask.Bit(-1));
-        Assert.Throws<ArgumentOutOfRangeException>(() => CueClassMask.Bit(768));
-        Assert.False(CueClassMask.Bit(767).Has(768));
+        Assert.Throws<ArgumentOutOfRangeException>(() => CueClassMask.Bit(1024));
+        Assert.False(CueClassMask.Bit(1023).Has(1024));
         Assert.False(CueClassMask.Bit(0).Has(-1));
     }
 
     [Fact]
-    public void Capacity_Is768_AndTheMaskStaysAFixedSizeValue()
+    public void Capacity_Is1024_AndTheMaskStaysAFixedSizeValue()
     {
-        Assert.Equal(768, CueClassMask.Capacity);
+        Assert.Equal(1024, CueClassMask.Capacity);
         Assert.Equal(CueClassMask.Capacity, SituationCues.MaxClasses);
         Assert.True(typeof(CueClassMask).IsValueType);
-        Assert.Equal(96, System.Runtime.CompilerServices.Unsafe.SizeOf<CueClassMask>());
+        Assert.Equal(128, System.Runtime.CompilerServices.Unsafe.SizeOf<CueClassMask>());
     }
 
     [Fact]
     public void Words_InTheUpperParts_DoNotAliasTheLowerOnes()
     {
-        // Class i, class i + 256 and class i + 512 sit at the same position of the three vectors.
+        // Class i, class i + 256, class i + 512 and class i + 768 sit at the same position of the four vectors.
         for (var i = 0; i < 256; i += 17)
         {
+            var last = CueClassMask.Bit(i + 768);
+            Assert.False(last.Intersects(CueClassMask.Bit(i)));
+            Assert.False(last.Intersects(CueClassMask.Bit(i + 256)));
+            Assert.False(last.Intersects(CueClassMask.Bit(i + 512)));
+            Assert.Equal(i + 768, last.LowestIndex());
+            Assert.Equal(i + 512, (last | CueClassMask.Bit(i + 512)).LowestIndex());
+            Assert.False(CueClassMask.Bit(i + 512).ContainsAll(last | CueClassMask.Bit(i + 512)));
+            Assert.True((last | CueClassMask.Bit(i)).ContainsAll(last));
+            Assert.False(last.IsEmpty);
+
             var top = CueClassMask.Bit(i + 512);
             Assert.False(top.Intersects(CueClassMask.Bit(i)));
             Assert.False(top.Intersects(CueClassMask.Bit(i + 256)));
@@ -83,8 +96,8 @@ public class CueClassMaskTests
             Assert.Equal(i, (low | high).LowestIndex());
         }
 
-        var text = (CueClassMask.Bit(0) | CueClassMask.Bit(767)).ToString();
-        Assert.Equal(192, text.Length);
+        var text = (CueClassMask.Bit(0) | CueClassMask.Bit(1023)).ToString();
+        Assert.Equal(256, text.Length);
         Assert.StartsWith("8", text, StringComparison.Ordinal);
         Assert.EndsWith("1", text, StringComparison.Ordinal);
     }
@@ -236,22 +249,74 @@ public class CueClassMaskTests
     }
 
     [Fact]
-    public void Exactly512Classes_Load()
+    public void MoreThan768Classes_Compile_AndRulesFireInTheFourthVector()
+    {
+        var rules = $"""
+            rules:
+              - id: on-class-900
+                all: [{ClassAt(900)}]
+                level: high
+                categories: [suicidal]
+                note: a rule on class number 900
+              - id: on-classes-130-and-1000
+                scope: sentence
+                all: [{ClassAt(130)}, {ClassAt(1000)}]
+                level: critical
+                categories: [suicidal]
+                note: two classes in the first and the fourth vector, one sentence
+              - id: class-800-with-earlier-1020
+                scope: conversation
+                earlier: [{ClassAt(1020)}]
+                all: [{ClassAt(800)}]
+                level: high
+                categories: [loneliness]
+                note: a conversation rule whose classes are both above 768
+            """;
+        var lexicon = RiskLexicon.Parse([("wider.yaml", ManyClasses(CueClassMask.Capacity - BuiltIn, rules))]);
+        Assert.Equal(ClassAt(900), lexicon.CueClasses[900]);
+        var engine = new RiskEngine(lexicon);
+
+        var on900 = engine.Assess($"きょう{TermAt(900)}だった");
+        Assert.Equal(RiskLevel.High, on900.Level);
+        Assert.Contains("on-class-900", on900.Rules);
+        Assert.Equal([ClassAt(900)], on900.CueClasses);
+
+        // The same bit position 256 lower (644) is another class: nothing fires.
+        Assert.Equal(RiskLevel.None, engine.Assess(TermAt(644)).Level);
+
+        Assert.Equal(RiskLevel.Critical, engine.Assess($"{TermAt(130)}と{TermAt(1000)}").Level);
+        Assert.Equal(RiskLevel.None, engine.Assess($"{TermAt(130)}。{TermAt(1000)}").Level);
+        Assert.Equal(RiskLevel.None, engine.Assess($"{TermAt(130)}と{TermAt(744)}").Level);
+
+        var now = new DateTimeOffset(2027, 1, 12, 3, 0, 0, TimeSpan.Zero);
+        var first = engine.Assess(TermAt(1020), ConversationRisk.Empty, now);
+        var conversation = ConversationRisk.Empty.Update(first, now);
+        Assert.True(conversation.RecentCueMask(now.AddMinutes(1), lexicon.CueClasses).Has(1020));
+        var second = engine.Assess(TermAt(800), conversation, now.AddMinutes(1));
+        Assert.Equal(RiskLevel.High, second.Level);
+        Assert.Contains("class-800-with-earlier-1020", second.Rules);
+        Assert.Equal(RiskLevel.None, engine.Assess(TermAt(800), ConversationRisk.Empty, now).Level);
+    }
+
+    [Fact]
+    public void Exactly1024Classes_Load()
     {
         var lexicon = RiskLexicon.Parse([("full.yaml", ManyClasses(CueClassMask.Capacity - BuiltIn, string.Empty))]);
         Assert.Equal(CueClassMask.Capacity, lexicon.CueClasses.Count);
         var engine = new RiskEngine(lexicon);
+        Assert.Equal([ClassAt(1023)], engine.Assess(TermAt(1023)).CueClasses);
+        Assert.Equal([ClassAt(767)], engine.Assess(TermAt(767)).CueClasses);
         Assert.Equal([ClassAt(511)], engine.Assess(TermAt(511)).CueClasses);
         Assert.Equal([ClassAt(255)], engine.Assess(TermAt(255)).CueClasses);
     }
 
     [Fact]
-    public void MoreThan768Classes_AreRefused_NamingTheClass()
+    public void MoreThan1024Classes_AreRefused_NamingTheClass()
     {
         var e = Assert.Throws<InvalidDataException>(
             () => RiskLexicon.Parse([("over.yaml", ManyClasses(CueClassMask.Capacity - BuiltIn + 1, string.Empty))]));
         Assert.Contains("over.yaml", e.Message, StringComparison.Ordinal);
-        Assert.Contains($"'{ClassAt(768)}'", e.Message, StringComparison.Ordinal);
-        Assert.Contains("768", e.Message, StringComparison.Ordinal);
+        Assert.Contains($"'{ClassAt(1024)}'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("1024", e.Message, StringComparison.Ordinal);
     }
 }

@@ -33,7 +33,7 @@ public class RoundTenTests
     [Fact]
     public void The_lexicon_uses_more_than_256_cue_classes_or_has_room_for_them()
     {
-        Assert.Equal(768, SituationCues.MaxClasses);
+        Assert.Equal(1024, SituationCues.MaxClasses);
         Assert.InRange(Engine.Lexicon.CueClasses.Count, 256, CueClassMask.Capacity);
     }
 
