@@ -419,7 +419,7 @@ public sealed class ListeningRoundSeventeenTests
     }
 
     [Theory]
-    [InlineData("どうせ寝たら終わるし")]
+    [InlineData("将来が想像できない。なんも変わらんし")]
     [InlineData("もう年越したくないな。来年の自分が想像できん")]
     public async Task A_veiled_end_is_met_with_the_direct_question(string text)
     {
@@ -429,6 +429,22 @@ public sealed class ListeningRoundSeventeenTests
         var answer = AllText(await harness.SayAsync(text));
 
         Assert.Contains(Question, answer, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Sleep as the ending (どうせ寝たら終わるし) reads high since round 18's lexicon (it may hide pills already taken, as in
+    /// p22): the crisis reply with its safety check, not only the direct question.
+    /// </summary>
+    [Fact]
+    public async Task Sleep_as_the_ending_gets_the_crisis_reply()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        await harness.SayAsync("最近ずっと眠れない");
+
+        var answer = AllText(await harness.SayAsync("どうせ寝たら終わるし"));
+
+        Assert.Contains("119", answer, StringComparison.Ordinal);
+        Assert.Contains("いま、あなたは安全な場所にいますか", answer, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -229,7 +229,8 @@ public class LeadRoundEighteenTests
     {
         var lexicon = Lexicon.Assess(text);
         Assert.True(lexicon.Level <= RiskLevel.Low, $"{text}: {lexicon.Level} ({string.Join(",", lexicon.Rules)})");
-        Assert.Contains(rule, lexicon.Rules);
+        // The dampener fires where a raising term matched; since round 18's lead change 「泊めてくれるって」 alone raises nothing.
+        Assert.True(lexicon.Matches.Count == 0 || lexicon.Rules.Contains(rule), $"{text}: {string.Join(",", lexicon.Rules)}");
 
         var whole = WithBackstop.Value.Assess(text);
         Assert.True(whole.Level <= RiskLevel.Low, $"{text}: {whole.Level} ({string.Join(",", whole.Rules)})");
