@@ -115,6 +115,14 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             harm = CrisisHarm.Dv;
         }
 
+        if (harm == CrisisHarm.Overdose && cues.HasFlag(CrisisCue.NotTaken) && !cues.HasFlag(CrisisCue.TookMedicine) && !cues.HasFlag(CrisisCue.AlreadyDid))
+        {
+            // 「まだ飲んでない。30錠くらい」: pills counted but not swallowed — the step is to put them away, not "tell 119 what you
+            // took" (p23).
+            harm = CrisisHarm.PlanOrAttempt;
+            cues |= CrisisCue.MeansAtHand;
+        }
+
         // Danger now with no harm of its own (いまトイレ。ドア叩きよる read critical, no category, no place or means).
         var bareDanger = harm == CrisisHarm.General || (harm == CrisisHarm.PlanOrAttempt && !assessment.Situations.Any(s => s is CrisisSituations.PlaceOfDanger
             or CrisisSituations.MethodUnderWay or CrisisSituations.Means or CrisisSituations.Finality or CrisisSituations.Overdose));

@@ -532,4 +532,28 @@ public sealed class ListeningRoundEighteenTests
 
         Assert.DoesNotContain("チャイルドライン", AllCardTitles(replies), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Pills_counted_but_not_swallowed_are_to_be_put_away_not_reported_as_taken()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        await harness.SayAsync("もう疲れた");
+
+        var answer = AllText(await harness.SayAsync("まだ飲んでない。40錠くらいある"));
+
+        Assert.Contains("まだしていないと教えてくれて", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("飲んだ薬と、いる場所を伝えて", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pills_put_back_on_the_shelf_are_thanked_as_a_step()
+    {
+        var harness = await new ConsultationHarness().JoinAsync();
+        await harness.SayAsync("もう疲れた");
+        await harness.SayAsync("まだ飲んでない。40錠くらいある");
+
+        var answer = AllText(await harness.SayAsync("わかった。薬は棚に戻した"));
+
+        Assert.Contains("あなたを守る大事な一歩", answer, StringComparison.Ordinal);
+    }
 }
