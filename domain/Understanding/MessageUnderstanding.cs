@@ -56,6 +56,9 @@ public static class AdviceKinds
     /// <summary>What to say when calling or telling someone (何て言えばいい？).</summary>
     public const string WhatToSay = "what_to_say";
 
+    /// <summary>Whether one may go into a convenience store or a police box (コンビニ行ってもよか？).</summary>
+    public const string GoSafePlace = "go_safe_place";
+
     /// <summary>Whether a police box is safe to go to (交番ってこわくない？).</summary>
     public const string Koban = "koban";
 
@@ -77,7 +80,7 @@ public static class AdviceKinds
     /// <summary>Whether a teacher tells the parents (先生に言ったら親にも連絡いく？).</summary>
     public const string ToldParents = "told_parents";
 
-    public static IReadOnlyList<string> All { get; } = [Hospital, Tell, Police, PoliceText, Block, Rest, Quit, Meet, Again, Call, CallPolice, WhatToSay, Koban, StayAway, NetCafe, Privacy189, Insurance, Welfare, ToldParents];
+    public static IReadOnlyList<string> All { get; } = [Hospital, Tell, Police, PoliceText, Block, Rest, Quit, Meet, Again, Call, CallPolice, WhatToSay, GoSafePlace, Koban, StayAway, NetCafe, Privacy189, Insurance, Welfare, ToldParents];
 }
 
 /// <summary>How a person can be reached or wants to be helped.</summary>

@@ -556,4 +556,16 @@ public sealed class ListeningRoundEighteenTests
 
         Assert.Contains("あなたを守る大事な一歩", answer, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task May_I_go_into_a_convenience_store_while_locked_out_is_a_plain_yes()
+    {
+        var harness = await new ConsultationHarness(now: new DateTimeOffset(2026, 12, 10, 23, 10, 0, TimeSpan.FromHours(9))).JoinAsync();
+        await harness.SayAsync("中1。親に家から締め出された。外さむい");
+
+        var answer = AllText(await harness.SayAsync("ファミレス入ってもいい？"));
+
+        Assert.Contains("行っていいです。明るくて人のいる場所にいてください", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("くわしく答えられません", answer, StringComparison.Ordinal);
+    }
 }

@@ -35,6 +35,7 @@ public class AdviceQuestionTests
     [InlineData("けいさつ呼んでいいのかな", AdviceKinds.CallPolice)]
     [InlineData("電話つながったら何て言えばいいん？", AdviceKinds.WhatToSay)]
     [InlineData("電話で、なんて伝えればいいの", AdviceKinds.WhatToSay)]
+    [InlineData("寒いし、交番に行ってもいいかな", AdviceKinds.GoSafePlace)]
     [InlineData("声出したらバレる。文字で通報とかできないの？", AdviceKinds.PoliceText)]
     [InlineData("おまわりさんって怖くない？", AdviceKinds.Koban)]
     [InlineData("家に帰らんですむ方法ってないかな", AdviceKinds.StayAway)]
