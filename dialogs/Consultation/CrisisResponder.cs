@@ -568,16 +568,11 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             || understanding.Has(Intent.AskCanConsult) || understanding.Has(Intent.AskServices));
 
     /// <summary>Whether someone is all right, asked (大丈夫かな, 無事かな, 大丈夫やろか).</summary>
-    private static bool AsksWhetherAllRight(string? text)
-    {
-        var normalized = TextNormalizer.Normalize(text);
-        return AllRightQuestions.Any(w => normalized.Contains(w, StringComparison.Ordinal));
-    }
+    private static bool AsksWhetherAllRight(string? text) => AllRightQuestions.AnyInText(text);
 
-    private static readonly string[] AllRightQuestions = new[]
-    {
-        "大丈夫かな", "だいじょうぶかな", "大丈夫かなぁ", "大丈夫やろか", "だいじょうぶやろか", "大丈夫だよね", "大丈夫よね", "大丈夫なのかな", "無事かな", "ぶじかな", "無事やろか", "生きてるかな", "いきてるかな",
-    }.Select(TextNormalizer.Normalize).ToArray();
+    private static readonly NormalizedWords AllRightQuestions = new(
+        "大丈夫かな", "だいじょうぶかな", "大丈夫かなぁ", "大丈夫やろか", "だいじょうぶやろか", "大丈夫だよね", "大丈夫よね", "大丈夫なのかな", "無事かな", "ぶじかな", "無事やろか", "生きてるかな", "いきてるかな"
+    );
 
     /// <summary>A question (with a question mark) that names a service of the directory.</summary>
     private bool AsksAboutANamedService(ITurnContext turnContext)
@@ -941,36 +936,29 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
     }
 
     /// <summary>A friend taken away now (車に乗せられた, 連れていかれた).</summary>
-    internal static bool FriendTaken(string? text)
-    {
-        var normalized = TextNormalizer.Normalize(text);
-        return TakenWords.Any(w => normalized.Contains(w, StringComparison.Ordinal));
-    }
+    internal static bool FriendTaken(string? text) => TakenWords.AnyInText(text);
 
-    private static readonly string[] TakenWords = new[]
-    {
+    private static readonly NormalizedWords TakenWords = new(
         "車に乗せられ", "くるまに乗せられ", "車にのせられ", "くるまにのせられ", "車で連れて", "連れていかれ", "つれていかれ", "連れてかれ", "つれてかれ", "連れ去", "つれさ",
-        "車に押し込", "車におしこ", "無理やり乗せ", "むりやり乗せ", "むりやりのせ",
-    }.Select(TextNormalizer.Normalize).ToArray();
+        "車に押し込", "車におしこ", "無理やり乗せ", "むりやり乗せ", "むりやりのせ"
+    );
 
     /// <summary>Words of going together (一緒にいなくなれたら, 道連れ) and a family member or someone cared for in one message.</summary>
     internal static bool TogetherWithFamily(string? text)
     {
         var normalized = TextNormalizer.Normalize(text);
-        return TogetherWords.Any(w => normalized.Contains(w, StringComparison.Ordinal)) && CaredForWords.Any(w => normalized.Contains(w, StringComparison.Ordinal));
+        return TogetherWords.AnyIn(normalized) && CaredForWords.AnyIn(normalized);
     }
 
-    private static readonly string[] TogetherWords = new[]
-    {
+    private static readonly NormalizedWords TogetherWords = new(
         "一緒にいなくな", "いっしょにいなくな", "一緒に死", "いっしょに死", "一緒に消え", "いっしょに消え", "いっしょにきえ", "一緒に楽に", "いっしょに楽に",
-        "一緒に終わ", "いっしょに終わ", "いっしょにおわ", "道連れ", "みちづれ", "連れて死", "つれて死", "連れていく", "連れていこう", "連れて逝", "2人で死", "二人で死", "ふたりで死",
-    }.Select(TextNormalizer.Normalize).ToArray();
+        "一緒に終わ", "いっしょに終わ", "いっしょにおわ", "道連れ", "みちづれ", "連れて死", "つれて死", "連れていく", "連れていこう", "連れて逝", "2人で死", "二人で死", "ふたりで死"
+    );
 
-    private static readonly string[] CaredForWords = new[]
-    {
+    private static readonly NormalizedWords CaredForWords = new(
         "ばあちゃん", "ばあば", "祖母", "おばあ", "じいちゃん", "じいじ", "祖父", "おじい", "母", "かあさん", "かあちゃん", "おかん", "父", "とうさん", "おとん", "両親", "親と", "親を",
-        "子ども", "子供", "こども", "娘", "息子", "赤ちゃん", "あかちゃん", "妹", "弟", "介護", "かいご",
-    }.Select(TextNormalizer.Normalize).ToArray();
+        "子ども", "子供", "こども", "娘", "息子", "赤ちゃん", "あかちゃん", "妹", "弟", "介護", "かいご"
+    );
 
     /// <summary>The risk engine's cue class of having no shelter (tonight, put out of the house).</summary>
     private const string NoShelter = "no_shelter";

@@ -774,7 +774,7 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
     {
         var normalized = TextNormalizer.Normalize(text);
         if (normalized.Length > 14 || profile.Crisis is not null || reading.Risk.Level >= RiskLevel.High || reading.Understanding.Categories.Count > 0
-            || !VeiledActWords.Any(w => normalized.Contains(w, StringComparison.Ordinal)))
+            || !VeiledActWords.AnyIn(normalized))
         {
             return false;
         }
@@ -784,76 +784,62 @@ public sealed class Listener(BotTexts texts, Acknowledgements acks, SupportOffer
     }
 
     /// <summary>Words of having got indoors somewhere warm (コンビニ入った, あったかい, 友達んち着いた).</summary>
-    private static bool IndoorsNow(string? text)
-    {
-        var normalized = TextNormalizer.Normalize(text);
-        return IndoorsWords.Any(w => normalized.Contains(w, StringComparison.Ordinal));
-    }
+    private static bool IndoorsNow(string? text) => IndoorsWords.AnyInText(text);
 
-    private static readonly string[] IndoorsWords = new[]
-    {
+    private static readonly NormalizedWords IndoorsWords = new(
         "コンビニ入った", "コンビニはいった", "コンビニにいる", "コンビニおる", "コンビニにおる", "店に入った", "お店に入った", "中に入った", "なかに入った", "交番に入った", "交番にいる",
-        "あったかい", "あったけ", "あたたかい", "暖かい", "温かい", "ぬくい", "友達んち着いた", "友達の家着いた", "友だちの家に着いた", "入れてもらえた", "いれてもらえた",
-    }.Select(TextNormalizer.Normalize).ToArray();
+        "あったかい", "あったけ", "あたたかい", "暖かい", "温かい", "ぬくい", "友達んち着いた", "友達の家着いた", "友だちの家に着いた", "入れてもらえた", "いれてもらえた"
+    );
 
     /// <summary>The answer after a criminal job was told: personal details already sent, or whether it is dangerous.</summary>
     private static string? DarkJobLine(string? text, MessageUnderstanding understanding)
     {
         var normalized = TextNormalizer.Normalize(text);
-        if (DarkJobDetails.Any(w => normalized.Contains(w, StringComparison.Ordinal)) && DarkJobSent.Any(w => normalized.Contains(w, StringComparison.Ordinal)))
+        if (DarkJobDetails.AnyIn(normalized) && DarkJobSent.AnyIn(normalized))
         {
             return "dark_job.sent";
         }
 
-        return understanding.Advice is null && DarkJobRisky.Any(w => normalized.Contains(w, StringComparison.Ordinal)) ? "dark_job.risky" : null;
+        return understanding.Advice is null && DarkJobRisky.AnyIn(normalized) ? "dark_job.risky" : null;
     }
 
-    private static readonly string[] DarkJobDetails = new[]
-    {
-        "身分証", "みぶんしょう", "免許証", "めんきょ", "学生証", "がくせいしょう", "保険証", "マイナ", "住所", "じゅうしょ", "顔写真", "かおしゃしん", "口座", "こうざ",
-    }.Select(TextNormalizer.Normalize).ToArray();
+    private static readonly NormalizedWords DarkJobDetails = new(
+        "身分証", "みぶんしょう", "免許証", "めんきょ", "学生証", "がくせいしょう", "保険証", "マイナ", "住所", "じゅうしょ", "顔写真", "かおしゃしん", "口座", "こうざ"
+    );
 
-    private static readonly string[] DarkJobSent = new[] { "送っ", "おくっ", "送ってしも", "教え", "おしえ", "渡し" }.Select(TextNormalizer.Normalize).ToArray();
+    private static readonly NormalizedWords DarkJobSent = new("送っ", "おくっ", "送ってしも", "教え", "おしえ", "渡し");
 
-    private static readonly string[] DarkJobRisky = new[]
-    {
-        "やばいやつ", "ヤバいやつ", "やばいの", "ヤバいの", "やばいかな", "危ないやつ", "あぶないやつ", "危ないの", "あぶないの", "闇バイト", "やみばいと", "犯罪なの", "はんざいなの",
-    }.Select(TextNormalizer.Normalize).ToArray();
+    private static readonly NormalizedWords DarkJobRisky = new(
+        "やばいやつ", "ヤバいやつ", "やばいの", "ヤバいの", "やばいかな", "危ないやつ", "あぶないやつ", "危ないの", "あぶないの", "闇バイト", "やみばいと", "犯罪なの", "はんざいなの"
+    );
 
     /// <summary>
     /// Whether a message asks about a time (何時, いつ, 今日, 明日, いま): 「今日何時から？」 after a named service is about it;
     /// 「また来てもええ？」 is not (p22: the service's card again).
     /// </summary>
-    private static bool AsksATime(string? text)
-    {
-        var normalized = TextNormalizer.Normalize(text);
-        return TimeWords.Any(w => normalized.Contains(w, StringComparison.Ordinal));
-    }
+    private static bool AsksATime(string? text) => TimeWords.AnyInText(text);
 
-    private static readonly string[] TimeWords = new[]
-    {
+    private static readonly NormalizedWords TimeWords = new(
         "何時", "なんじ", "いつ", "今日", "きょう", "明日", "あした", "今", "いま", "夜", "よる", "朝", "あさ", "土日", "休み", "やすみ", "年末", "正月", "開いて", "あいて", "やって", "営業",
-        "what time", "when", "open",
-    }.Select(TextNormalizer.Normalize).ToArray();
+        "what time", "when", "open"
+    );
 
     /// <summary>Whether a public phone costs money, asked (公衆電話ってお金いる？, 公衆電話ならある。タダ？).</summary>
     private static bool AsksPayphoneCost(string? text)
     {
         var normalized = TextNormalizer.Normalize(text);
-        return PayphoneWords.Any(w => normalized.Contains(w, StringComparison.Ordinal)) && CostWords.Any(w => normalized.Contains(w, StringComparison.Ordinal));
+        return PayphoneWords.AnyIn(normalized) && CostWords.AnyIn(normalized);
     }
 
-    private static readonly string[] PayphoneWords = new[] { "公衆電話", "こうしゅうでんわ", "payphone", "pay phone", "public phone" }.Select(TextNormalizer.Normalize).ToArray();
+    private static readonly NormalizedWords PayphoneWords = new("公衆電話", "こうしゅうでんわ", "payphone", "pay phone", "public phone");
 
-    private static readonly string[] CostWords = new[]
-    {
-        "お金", "おかね", "料金", "りょうきん", "無料", "むりょう", "タダ", "ただで", "ただ？", "10円", "じゅうえん", "小銭", "こぜに", "かかる", "いる？", "要る", "free", "cost",
-    }.Select(TextNormalizer.Normalize).ToArray();
+    private static readonly NormalizedWords CostWords = new(
+        "お金", "おかね", "料金", "りょうきん", "無料", "むりょう", "タダ", "ただで", "ただ？", "10円", "じゅうえん", "小銭", "こぜに", "かかる", "いる？", "要る", "free", "cost"
+    );
 
-    private static readonly string[] VeiledActWords = new[]
-    {
-        "やってもうた", "やってしもた", "やってしまった", "やっちゃった", "やってもた", "やっちまった", "やらかした", "しちゃった", "してもうた", "してしまった",
-    }.Select(TextNormalizer.Normalize).ToArray();
+    private static readonly NormalizedWords VeiledActWords = new(
+        "やってもうた", "やってしもた", "やってしまった", "やっちゃった", "やってもた", "やっちまった", "やらかした", "しちゃった", "してもうた", "してしまった"
+    );
 
     /// <summary>Words of hopelessness that say no danger yet but may hide thoughts of dying (normalized).</summary>
     private static readonly string[] HopelessWords = new[]

@@ -51,7 +51,7 @@ public sealed class WaitingReplies(BotTexts texts, TimeProvider clock)
     private const string PoliceWorse = "waiting.worry.police.worse";
 
     /// <summary>Words of the police or of calling them, which a "made it worse" worry must also hold.</summary>
-    private static readonly string[] PoliceWords = new[] { "110", "警察", "けいさつ", "通報", "つうほう", "おまわりさん", "パトカー" }.Select(TextNormalizer.Normalize).ToArray();
+    private static readonly NormalizedWords PoliceWords = new("110", "警察", "けいさつ", "通報", "つうほう", "おまわりさん", "パトカー");
 
     /// <summary>Words that make the one offering a bed a stranger or someone met online.</summary>
     private static readonly string[] StrangerWords = new[]
@@ -190,7 +190,7 @@ public sealed class WaitingReplies(BotTexts texts, TimeProvider clock)
                 continue;
             }
 
-            if (key.StartsWith(PoliceWorse, StringComparison.Ordinal) && !PoliceWords.Any(t => normalized.Contains(t, StringComparison.Ordinal)))
+            if (key.StartsWith(PoliceWorse, StringComparison.Ordinal) && !PoliceWords.AnyIn(normalized))
             {
                 // 「前に110したら余計ひどくなった」 is about the police; 「殴られたとこ余計ひどくなった」 is not.
                 continue;
