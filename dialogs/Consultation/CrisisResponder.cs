@@ -38,9 +38,10 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
     {
         ArgumentNullException.ThrowIfNull(assessment);
         var now = clock.GetUtcNow();
-        var episode = ConsultationProfile.For(turnContext).Crisis;
+        var profile = ConsultationProfile.For(turnContext);
+        var episode = profile.Crisis;
         var inEpisode = episode is not null && episode.IsOpen(now) && (episode.CheckPending || episode.InFollowUp(now));
-        if (assessment.Level < RiskLevel.High && DyingAnswerPending(turnContext, ConsultationProfile.For(turnContext)))
+        if (assessment.Level < RiskLevel.High && DyingAnswerPending(turnContext, profile))
         {
             return false; // The answer to the direct question about dying: the listener reads it.
         }
@@ -190,7 +191,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             profile.Crisis = episode;
             await turnContext.SendActivityAsync(Block(turnContext, harm, critical, withEmergency: true, bySchool, byWork, byPartner), cancellationToken).ConfigureAwait(false);
             telemetry?.CrisisReplySent(assessment.Level, harm.ToWire());
-            await AfterBlockAsync(turnContext, harm, atPlace, english, cancellationToken).ConfigureAwait(false);
+            await AfterBlockAsync(turnContext, harm, cues, atPlace, english, cancellationToken).ConfigureAwait(false);
             await MeansAsync(turnContext, harm, cues, english, cancellationToken).ConfigureAwait(false);
             await WoundCareAsync(turnContext, episode, cues, english, cancellationToken).ConfigureAwait(false);
             await RequestCounselorAsync(turnContext, assessment, critical, tell: true, cancellationToken).ConfigureAwait(false);
@@ -200,7 +201,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             // Only what is new: the new harm's own template (its first action and services), no second emergency card.
             await turnContext.SendActivityAsync(Block(turnContext, harm, critical, withEmergency: false, bySchool, byWork, byPartner), cancellationToken).ConfigureAwait(false);
             telemetry?.CrisisReplySent(assessment.Level, harm.ToWire());
-            await AfterBlockAsync(turnContext, harm, atPlace, english, cancellationToken).ConfigureAwait(false);
+            await AfterBlockAsync(turnContext, harm, cues, atPlace, english, cancellationToken).ConfigureAwait(false);
             await MeansAsync(turnContext, harm, cues, english, cancellationToken).ConfigureAwait(false);
             await WoundCareAsync(turnContext, episode, cues, english, cancellationToken).ConfigureAwait(false);
             await RequestCounselorAsync(turnContext, assessment, critical, tell: false, cancellationToken).ConfigureAwait(false);
@@ -226,7 +227,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
                 lines.Insert(0, texts.Get("crisis.answer.place", english));
             }
 
-            if (SaysGoodbye(turnContext, harm))
+            if (SaysGoodbye(turnContext, harm, cues))
             {
                 lines.Insert(0, texts.Get("crisis.answer.farewell", english));
             }
@@ -374,7 +375,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
             lines.Add(texts.Get("crisis.answer.cannot_call.talk", english));
         }
 
-        if (SaysGoodbye(turnContext, harm) && !episode.Settled && !cues.HasFlag(CrisisCue.GoingToSleep) && (cues & (CrisisCue.WillTry | CrisisCue.SafePlan)) == 0)
+        if (SaysGoodbye(turnContext, harm, cues) && !episode.Settled && !cues.HasFlag(CrisisCue.GoingToSleep))
         {
             // 「ありがとうございました」 after words of dying: not a close — the door stays open and the lines stay in front.
             lines.Insert(0, texts.Get("crisis.answer.farewell", english));
@@ -476,8 +477,7 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         await turnContext.SendActivityAsync(string.Join("\n", lines), cancellationToken).ConfigureAwait(false);
         if (textWays)
         {
-            var profileNow = ConsultationProfile.For(turnContext);
-            var open = directory.AroundTheClockCrisisContacts(now, profileNow.PrefectureCode, profileNow.Age, profileNow.AgeBand)
+            var open = directory.AroundTheClockCrisisContacts(now, profile.PrefectureCode, profile.Age, profile.AgeBand)
                 .Where(r => r.Channel.Kind != ChannelKind.Phone).Take(2).ToList();
             if (open.Count > 0)
             {
@@ -871,11 +871,11 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
         (profile.Risk.RecentMessages ?? []).Any(m => m.CueClasses.Any(c => PoisoningCues.Contains(c, StringComparer.Ordinal)));
 
     /// <summary>A goodbye or thanks-and-leaving after a danger to life (not after violence, where leaving may be escaping).</summary>
-    private static bool SaysGoodbye(ITurnContext turnContext, CrisisHarm harm) =>
+    private static bool SaysGoodbye(ITurnContext turnContext, CrisisHarm harm, CrisisCue cues) =>
         harm is CrisisHarm.General or CrisisHarm.PlanOrAttempt or CrisisHarm.Overdose
         && turnContext.TurnState.Get<MessageReading>()?.Understanding.Has(Intent.Farewell) == true
         // 「泊めてくれるって！もう行くわ」「やってみる。ありがと」 leave for a safe place or to try a line: not a last goodbye.
-        && (CrisisCues.Read(turnContext.Activity.Text) & (CrisisCue.WillTry | CrisisCue.SafePlan)) == 0;
+        && (cues & (CrisisCue.WillTry | CrisisCue.SafePlan)) == 0;
 
     private string ActionLine(CrisisHarm harm, bool english) => texts.Get(
         harm switch
@@ -908,14 +908,14 @@ public sealed class CrisisResponder(BotTexts texts, SupportDirectory directory, 
     }
 
     /// <summary>After a new harm's block: the step to take at a dangerous place, and a goodbye answered as not the end.</summary>
-    private async Task AfterBlockAsync(ITurnContext turnContext, CrisisHarm harm, bool atPlace, bool english, CancellationToken cancellationToken)
+    private async Task AfterBlockAsync(ITurnContext turnContext, CrisisHarm harm, CrisisCue cues, bool atPlace, bool english, CancellationToken cancellationToken)
     {
         if (atPlace)
         {
             await turnContext.SendActivityAsync(texts.Get("crisis.answer.place", english), cancellationToken).ConfigureAwait(false);
         }
 
-        if (SaysGoodbye(turnContext, harm))
+        if (SaysGoodbye(turnContext, harm, cues))
         {
             await turnContext.SendActivityAsync(texts.Get("crisis.answer.farewell", english), cancellationToken).ConfigureAwait(false);
         }
